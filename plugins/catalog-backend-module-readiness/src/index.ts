@@ -1,0 +1,10 @@
+/**
+ * Catalog backend module for Readiness: relations for the incident, technical
+ * and communication owners of every entity.
+ *
+ * @packageDocumentation
+ */
+
+export { catalogModuleReadiness as default } from './module';
+export { ReadinessOwnershipProcessor } from './processor/ReadinessOwnershipProcessor';
+export { READINESS_ROLE_RELATIONS } from './processor/relations';

@@ -1,0 +1,59 @@
+import { Entity } from '@backstage/catalog-model';
+import { CatalogProcessorResult } from '@backstage/plugin-catalog-node';
+import { ReadinessOwnershipProcessor } from './ReadinessOwnershipProcessor';
+
+const location = { type: 'url', target: 'http://example.com/catalog-info.yaml' };
+
+function component(annotations: Record<string, string>): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'payments-api', namespace: 'shop', annotations },
+    spec: { type: 'service', owner: 'payments', lifecycle: 'production' },
+  };
+}
+
+async function relationsOf(entity: Entity) {
+  const emitted: CatalogProcessorResult[] = [];
+  const out = await new ReadinessOwnershipProcessor().postProcessEntity(
+    entity,
+    location,
+    r => emitted.push(r),
+  );
+  expect(out).toBe(entity);
+  return emitted.map(r => {
+    if (r.type !== 'relation') throw new Error(`unexpected ${r.type}`);
+    const { source, type, target } = r.relation;
+    return `${source.kind}:${source.namespace}/${source.name} ${type} ${target.kind}:${target.namespace}/${target.name}`;
+  });
+}
+
+describe('ReadinessOwnershipProcessor', () => {
+  it('emits both directions for each role, in the entity namespace by default', async () => {
+    const relations = await relationsOf(
+      component({
+        'readiness/incident-owner': 'group:default/sre-oncall',
+        'readiness/technical-owner': 'payments',
+        'readiness/communication-owner': 'user:grace.kim',
+      }),
+    );
+    expect(relations).toEqual([
+      'Component:shop/payments-api incidentOwnedBy group:default/sre-oncall',
+      'group:default/sre-oncall incidentOwnerOf Component:shop/payments-api',
+      'Component:shop/payments-api technicalOwnedBy group:shop/payments',
+      'group:shop/payments technicalOwnerOf Component:shop/payments-api',
+      'Component:shop/payments-api communicationOwnedBy user:shop/grace.kim',
+      'user:shop/grace.kim communicationOwnerOf Component:shop/payments-api',
+    ]);
+  });
+
+  it('skips malformed or missing values without failing the entity', async () => {
+    const relations = await relationsOf(
+      component({
+        'readiness/incident-owner': 'Payments Team (ask Liam)',
+        'readiness/technical-owner': 'component:default/other',
+      }),
+    );
+    expect(relations).toEqual([]);
+  });
+});

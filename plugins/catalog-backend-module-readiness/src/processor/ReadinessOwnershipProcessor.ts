@@ -1,0 +1,48 @@
+import { Entity, getCompoundEntityRef } from '@backstage/catalog-model';
+import {
+  CatalogProcessor,
+  CatalogProcessorEmit,
+  LocationSpec,
+  processingResult,
+} from '@backstage/plugin-catalog-node';
+import {
+  OWNERSHIP_ROLES,
+  OWNERSHIP_ROLE_ANNOTATIONS,
+  parseOwnerRef,
+} from '@readiness/backstage-plugin-readiness-common';
+import { READINESS_ROLE_RELATIONS } from './relations';
+
+/**
+ * Emits catalog relations for the incident, technical and communication
+ * owners named in an entity's `readiness/*-owner` annotations, so group pages
+ * and the catalog graph show what a group answers for.
+ *
+ * A malformed value emits nothing; the readiness checks report it instead, so
+ * one bad annotation never stops the entity from being ingested.
+ *
+ * @public
+ */
+export class ReadinessOwnershipProcessor implements CatalogProcessor {
+  getProcessorName(): string {
+    return 'ReadinessOwnershipProcessor';
+  }
+
+  async postProcessEntity(
+    entity: Entity,
+    _location: LocationSpec,
+    emit: CatalogProcessorEmit,
+  ): Promise<Entity> {
+    const annotations = entity.metadata.annotations ?? {};
+    const self = getCompoundEntityRef(entity);
+    for (const role of OWNERSHIP_ROLES) {
+      const value = annotations[OWNERSHIP_ROLE_ANNOTATIONS[role]];
+      if (value === undefined) continue;
+      const parsed = parseOwnerRef(value, self.namespace);
+      if (!parsed.ok) continue;
+      const { ownedBy, ownerOf } = READINESS_ROLE_RELATIONS[role];
+      emit(processingResult.relation({ source: self, type: ownedBy, target: parsed.ref }));
+      emit(processingResult.relation({ source: parsed.ref, type: ownerOf, target: self }));
+    }
+    return entity;
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * Annotation naming the group or user who leads incidents for the entity.
+ * The value is an entity ref in `spec.owner` shorthand (`team-a`, `group:team-a`, `user:default/jane`).
+ *
+ * @public
+ */
+export const ANNOTATION_INCIDENT_OWNER = 'readiness/incident-owner';
+
+/**
+ * Annotation naming the group or user who owns the entity's technology.
+ *
+ * @public
+ */
+export const ANNOTATION_TECHNICAL_OWNER = 'readiness/technical-owner';
+
+/**
+ * Annotation naming the group or user who talks to customers when the entity is affected.
+ *
+ * @public
+ */
+export const ANNOTATION_COMMUNICATION_OWNER = 'readiness/communication-owner';
+
+/**
+ * Annotation with the channel used to tell people about an incident, for example
+ * `slack:#payments-incidents`, `mailto:status@example.com` or a URL.
+ *
+ * @public
+ */
+export const ANNOTATION_COMMUNICATION_CHANNEL = 'readiness/communication-channel';
+
+/**
+ * Annotation with the URL of the entity's runbook.
+ *
+ * @public
+ */
+export const ANNOTATION_RUNBOOK = 'readiness/runbook';
+
+/**
+ * Annotation with the URL that HTTP probes check.
+ *
+ * @public
+ */
+export const ANNOTATION_HEALTH_URL = 'readiness/health-url';
+
+/**
+ * The three ownership roles Readiness ties to every entity.
+ *
+ * @public
+ */
+export type OwnershipRole = 'incident' | 'technical' | 'communication';
+
+/**
+ * Every ownership role, in the order they are shown.
+ *
+ * @public
+ */
+export const OWNERSHIP_ROLES: readonly OwnershipRole[] = [
+  'incident',
+  'technical',
+  'communication',
+];
+
+/**
+ * The annotation that holds each ownership role.
+ *
+ * @public
+ */
+export const OWNERSHIP_ROLE_ANNOTATIONS: Readonly<Record<OwnershipRole, string>> =
+  {
+    incident: ANNOTATION_INCIDENT_OWNER,
+    technical: ANNOTATION_TECHNICAL_OWNER,
+    communication: ANNOTATION_COMMUNICATION_OWNER,
+  };

@@ -1,0 +1,8 @@
+/**
+ * The Readiness frontend plugin (legacy frontend system). For the new frontend
+ * system, import the default export of `@readiness/backstage-plugin-readiness/alpha`.
+ *
+ * @packageDocumentation
+ */
+
+export { readinessPlugin } from './plugin';
