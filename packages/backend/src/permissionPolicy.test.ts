@@ -31,13 +31,19 @@ describe('DemoPermissionPolicy', () => {
 
   it('lets everyone read', async () => {
     expect(
-      await policy.handle({ permission: catalogEntityReadPermission }, payments),
+      await policy.handle(
+        { permission: catalogEntityReadPermission },
+        payments,
+      ),
     ).toEqual({ result: AuthorizeResult.ALLOW });
   });
 
   it('lets admins do anything', async () => {
     expect(
-      await policy.handle({ permission: catalogLocationCreatePermission }, admin),
+      await policy.handle(
+        { permission: catalogLocationCreatePermission },
+        admin,
+      ),
     ).toEqual({ result: AuthorizeResult.ALLOW });
     expect(await policy.handle({ permission: entityUpdate }, admin)).toEqual({
       result: AuthorizeResult.ALLOW,
@@ -63,7 +69,10 @@ describe('DemoPermissionPolicy', () => {
 
   it('denies other changes to non-admins', async () => {
     expect(
-      await policy.handle({ permission: catalogLocationCreatePermission }, payments),
+      await policy.handle(
+        { permission: catalogLocationCreatePermission },
+        payments,
+      ),
     ).toEqual({ result: AuthorizeResult.DENY });
     expect(
       await policy.handle({ permission: catalogLocationCreatePermission }),

@@ -3,7 +3,10 @@ import {
   startTestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { createServiceFactory, coreServices } from '@backstage/backend-plugin-api';
+import {
+  createServiceFactory,
+  coreServices,
+} from '@backstage/backend-plugin-api';
 import request from 'supertest';
 import { readinessPlugin } from './plugin';
 

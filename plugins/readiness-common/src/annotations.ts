@@ -26,7 +26,8 @@ export const ANNOTATION_COMMUNICATION_OWNER = 'readiness/communication-owner';
  *
  * @public
  */
-export const ANNOTATION_COMMUNICATION_CHANNEL = 'readiness/communication-channel';
+export const ANNOTATION_COMMUNICATION_CHANNEL =
+  'readiness/communication-channel';
 
 /**
  * Annotation with the URL of the entity's runbook.
@@ -65,9 +66,10 @@ export const OWNERSHIP_ROLES: readonly OwnershipRole[] = [
  *
  * @public
  */
-export const OWNERSHIP_ROLE_ANNOTATIONS: Readonly<Record<OwnershipRole, string>> =
-  {
-    incident: ANNOTATION_INCIDENT_OWNER,
-    technical: ANNOTATION_TECHNICAL_OWNER,
-    communication: ANNOTATION_COMMUNICATION_OWNER,
-  };
+export const OWNERSHIP_ROLE_ANNOTATIONS: Readonly<
+  Record<OwnershipRole, string>
+> = {
+  incident: ANNOTATION_INCIDENT_OWNER,
+  technical: ANNOTATION_TECHNICAL_OWNER,
+  communication: ANNOTATION_COMMUNICATION_OWNER,
+};

@@ -51,7 +51,10 @@ export function parseOwnerRef(
     };
   }
   if (!validator.isValidNamespace(namespace)) {
-    return { ok: false, error: `"${text}" has an invalid namespace "${namespace}"` };
+    return {
+      ok: false,
+      error: `"${text}" has an invalid namespace "${namespace}"`,
+    };
   }
   if (!validator.isValidEntityName(name)) {
     return { ok: false, error: `"${text}" has an invalid name "${name}"` };

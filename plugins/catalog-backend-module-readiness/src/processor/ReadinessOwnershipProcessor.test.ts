@@ -2,7 +2,10 @@ import { Entity } from '@backstage/catalog-model';
 import { CatalogProcessorResult } from '@backstage/plugin-catalog-node';
 import { ReadinessOwnershipProcessor } from './ReadinessOwnershipProcessor';
 
-const location = { type: 'url', target: 'http://example.com/catalog-info.yaml' };
+const location = {
+  type: 'url',
+  target: 'http://example.com/catalog-info.yaml',
+};
 
 function component(annotations: Record<string, string>): Entity {
   return {

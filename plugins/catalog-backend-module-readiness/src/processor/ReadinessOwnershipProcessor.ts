@@ -40,8 +40,20 @@ export class ReadinessOwnershipProcessor implements CatalogProcessor {
       const parsed = parseOwnerRef(value, self.namespace);
       if (!parsed.ok) continue;
       const { ownedBy, ownerOf } = READINESS_ROLE_RELATIONS[role];
-      emit(processingResult.relation({ source: self, type: ownedBy, target: parsed.ref }));
-      emit(processingResult.relation({ source: parsed.ref, type: ownerOf, target: self }));
+      emit(
+        processingResult.relation({
+          source: self,
+          type: ownedBy,
+          target: parsed.ref,
+        }),
+      );
+      emit(
+        processingResult.relation({
+          source: parsed.ref,
+          type: ownerOf,
+          target: self,
+        }),
+      );
     }
     return entity;
   }
