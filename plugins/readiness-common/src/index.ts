@@ -1,9 +1,35 @@
 /**
- * Types, annotation constants and helpers shared by the Readiness frontend,
- * backend and CLI.
+ * Types, annotation constants, the scorecard format and the readiness engine,
+ * shared by the Readiness frontend, backend and CLI.
  *
  * @packageDocumentation
  */
 
 export * from './annotations';
 export * from './ownerRef';
+export * from './types';
+export { parseScorecard, parseScorecardYaml } from './scorecard/parse';
+export {
+  ScorecardValidationError,
+  type ScorecardIssue,
+} from './scorecard/errors';
+export {
+  scorecardSchema,
+  CHECK_TYPES,
+  type ScorecardSpec,
+  type CheckSpec,
+  type AppliesTo,
+  type PredicateInput,
+} from './scorecard/schema';
+export {
+  compileScorecard,
+  DEFAULT_WEIGHTS,
+  DEFAULT_VERDICTS,
+  type CompiledScorecard,
+} from './engine/compile';
+export {
+  createEvaluationContext,
+  type EvaluationContext,
+  type EvaluationContextInput,
+} from './engine/context';
+export { evaluateEntity, evaluateCatalog } from './engine/evaluate';

@@ -1,0 +1,56 @@
+import { describeDuration, parseDuration } from '../duration';
+import { CheckFn } from './types';
+
+/** `attestation` checks: pass while a person's attestation for this check is valid. */
+export function compileAttestationCheck(
+  checkId: string,
+  w: { maxAge?: string },
+): CheckFn {
+  const maxAgeMs = w.maxAge ? parseDuration(w.maxAge) : undefined;
+  return (_entity, entityRef, ctx) => {
+    const all = ctx
+      .attestations(entityRef, checkId)
+      .slice()
+      .sort((a, b) => Date.parse(b.attestedAt) - Date.parse(a.attestedAt));
+    if (all.length === 0) {
+      return { result: 'fail', message: 'Nobody has attested this yet' };
+    }
+    const valid = all.find(a => {
+      const at = Date.parse(a.attestedAt);
+      const expired =
+        a.expiresAt !== undefined && Date.parse(a.expiresAt) <= ctx.now;
+      const tooOld = maxAgeMs !== undefined && ctx.now - at > maxAgeMs;
+      return !expired && !tooOld && at <= ctx.now;
+    });
+    const latest = valid ?? all[0];
+    const evidence = {
+      by: latest.attestedBy,
+      observedAt: latest.attestedAt,
+      expiresAt: latest.expiresAt,
+      url: latest.evidenceUrl,
+      note: latest.note,
+    };
+    if (!valid) {
+      const why =
+        latest.expiresAt !== undefined &&
+        Date.parse(latest.expiresAt) <= ctx.now
+          ? `expired on ${latest.expiresAt.slice(0, 10)}`
+          : `is ${describeDuration(
+              ctx.now - Date.parse(latest.attestedAt),
+            )} old, more than the ${describeDuration(maxAgeMs ?? 0)} allowed`;
+      return {
+        result: 'fail',
+        message: `The attestation by ${latest.attestedBy} ${why}; attest again`,
+        evidence,
+      };
+    }
+    return {
+      result: 'pass',
+      message: `Attested by ${valid.attestedBy} on ${valid.attestedAt.slice(
+        0,
+        10,
+      )}${valid.note ? `: ${valid.note}` : ''}`,
+      evidence,
+    };
+  };
+}

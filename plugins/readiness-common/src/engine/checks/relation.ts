@@ -1,0 +1,82 @@
+import { Entity, parseEntityRef } from '@backstage/catalog-model';
+import { CheckFn } from './types';
+
+/** Relation types derived from spec fields when an entity has no `relations` (files outside the catalog). */
+const SPEC_RELATIONS: Array<[string, string, string]> = [
+  ['system', 'partOf', 'system'],
+  ['domain', 'partOf', 'domain'],
+  ['owner', 'ownedBy', 'group'],
+  ['providesApis', 'providesApi', 'api'],
+  ['consumesApis', 'consumesApi', 'api'],
+  ['dependsOn', 'dependsOn', 'component'],
+  ['dependencyOf', 'dependencyOf', 'component'],
+  ['subcomponentOf', 'partOf', 'component'],
+];
+
+/** The entity's relations as `{type, targetKind}`; from spec fields when not processed by the catalog. */
+export function relationsOf(
+  entity: Entity,
+): Array<{ type: string; targetKind: string }> {
+  if (entity.relations && entity.relations.length > 0) {
+    return entity.relations.map(r => ({
+      type: r.type,
+      targetKind: r.targetRef.split(':')[0].toLocaleLowerCase('en-US'),
+    }));
+  }
+  const spec = (entity.spec ?? {}) as Record<string, unknown>;
+  const out: Array<{ type: string; targetKind: string }> = [];
+  for (const [field, type, defaultKind] of SPEC_RELATIONS) {
+    const raw = spec[field];
+    let values: unknown[] = [];
+    if (Array.isArray(raw)) values = raw;
+    else if (raw !== undefined) values = [raw];
+    for (const v of values) {
+      if (typeof v !== 'string') continue;
+      try {
+        const ref = parseEntityRef(v, {
+          defaultKind,
+          defaultNamespace: 'default',
+        });
+        out.push({ type, targetKind: ref.kind.toLocaleLowerCase('en-US') });
+      } catch {
+        // A malformed ref is not a relation.
+      }
+    }
+  }
+  return out;
+}
+
+/** `relation` checks: the entity has at least `min` relations of a type, optionally to a kind. */
+export function compileRelationCheck(w: {
+  type: string;
+  targetKind?: string;
+  min: number;
+}): CheckFn {
+  const type = w.type.toLocaleLowerCase('en-US');
+  const kind = w.targetKind?.toLocaleLowerCase('en-US');
+  const what = `${w.type} relation${w.min === 1 ? '' : 's'}${
+    w.targetKind ? ` to a ${w.targetKind}` : ''
+  }`;
+  return entity => {
+    const n = relationsOf(entity).filter(
+      r =>
+        r.type.toLocaleLowerCase('en-US') === type &&
+        (!kind || r.targetKind === kind),
+    ).length;
+    return n >= w.min
+      ? {
+          result: 'pass',
+          message: `has ${n} ${what}`,
+          observed: n,
+          threshold: w.min,
+        }
+      : {
+          result: 'fail',
+          message: `has ${n === 0 ? 'no' : n} ${what}, expected at least ${
+            w.min
+          }`,
+          observed: n,
+          threshold: w.min,
+        };
+  };
+}

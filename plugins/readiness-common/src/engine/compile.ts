@@ -1,0 +1,115 @@
+import { Entity } from '@backstage/catalog-model';
+import type { CheckSeverity } from '../types';
+import type { CheckSpec, ScorecardSpec } from '../scorecard/schema';
+import { compileAppliesTo } from './appliesTo';
+import { compileAttestationCheck } from './checks/attestation';
+import { compileCatalogCheck } from './checks/catalog';
+import { compileFactCheck } from './checks/fact';
+import { compileHttpCheck } from './checks/http';
+import { compileOwnershipCheck } from './checks/ownership';
+import { compileRelationCheck } from './checks/relation';
+import { compileRollupCheck } from './checks/rollup';
+import { CheckFn } from './checks/types';
+
+/**
+ * Weight of a check that does not set one.
+ *
+ * @public
+ */
+export const DEFAULT_WEIGHTS: Readonly<Record<CheckSeverity, number>> = {
+  critical: 5,
+  required: 3,
+  recommended: 1,
+};
+
+/**
+ * Verdict text per status where the scorecard does not set its own.
+ *
+ * @public
+ */
+export const DEFAULT_VERDICTS = {
+  ready:
+    'Ready to go live: nothing critical is missing and the score meets the bar.',
+  'needs-work':
+    'Not a production launch yet: run it as a controlled pilot expansion until the gaps are closed.',
+  blocked:
+    'Not ready: a critical check does not pass. Fix it before going live.',
+} as const;
+
+/** A check with its function compiled. */
+export interface CompiledCheck {
+  spec: CheckSpec;
+  area: string;
+  weight: number;
+  /** Epoch milliseconds from which the check counts, if it has `enforceFrom`. */
+  enforceFrom?: number;
+  run: CheckFn;
+}
+
+/**
+ * A scorecard validated and compiled once, to be evaluated against many
+ * entities.
+ *
+ * @public
+ */
+export interface CompiledScorecard {
+  readonly spec: ScorecardSpec;
+  readonly name: string;
+  readonly title: string;
+  appliesTo(entity: Entity): boolean;
+  /** @internal */
+  readonly checks: CompiledCheck[];
+  /** Area ids and titles, in order. */
+  readonly areas: Array<{ id: string; title: string }>;
+  readonly verdicts: Record<'ready' | 'needs-work' | 'blocked', string>;
+}
+
+function compileCheck(check: CheckSpec): CheckFn {
+  switch (check.type) {
+    case 'catalog':
+      return compileCatalogCheck(check.with);
+    case 'relation':
+      return compileRelationCheck(check.with);
+    case 'ownership':
+      return compileOwnershipCheck(check.with);
+    case 'fact':
+      return compileFactCheck(check.with);
+    case 'http':
+      return compileHttpCheck(check.with);
+    case 'attestation':
+      return compileAttestationCheck(check.id, check.with);
+    case 'rollup':
+      return compileRollupCheck(check.with);
+    default:
+      throw new Error(`unknown check type ${(check as { type: string }).type}`);
+  }
+}
+
+/**
+ * Compiles a validated scorecard (see `parseScorecard`): every check becomes
+ * a function, so evaluation does no parsing.
+ *
+ * @public
+ */
+export function compileScorecard(spec: ScorecardSpec): CompiledScorecard {
+  const checks: CompiledCheck[] = spec.spec.areas.flatMap(area =>
+    area.checks.map(check => ({
+      spec: check,
+      area: area.id,
+      weight: check.weight ?? DEFAULT_WEIGHTS[check.severity],
+      enforceFrom: check.enforceFrom
+        ? Date.parse(`${check.enforceFrom}T00:00:00Z`)
+        : undefined,
+      run: compileCheck(check),
+    })),
+  );
+  return {
+    spec,
+    name: spec.metadata.name,
+    title: spec.metadata.title ?? spec.metadata.name,
+    appliesTo: compileAppliesTo(spec.spec.appliesTo),
+    checks,
+    areas: spec.spec.areas.map(a => ({ id: a.id, title: a.title })),
+    verdicts: { ...DEFAULT_VERDICTS, ...spec.spec.verdicts },
+  };
+}

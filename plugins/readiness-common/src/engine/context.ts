@@ -1,0 +1,176 @@
+import { Entity } from '@backstage/catalog-model';
+import type { Attestation, EntityReadiness, Exemption, Fact } from '../types';
+import { entityKey, refKey } from './refs';
+
+/**
+ * What the engine evaluates against, besides the entity itself. All of it is
+ * data: the engine does no I/O.
+ *
+ * @public
+ */
+export interface EvaluationContextInput {
+  /** The time of the evaluation; expiry and fact age are measured against it. */
+  now: Date | string;
+  /**
+   * The catalog (at least its users and groups), for resolving owners and
+   * finding the parts of a system, domain or group. When omitted, checks that
+   * need it give `unknown`.
+   */
+  entities?: Entity[];
+  /** Facts per entity ref. The newest fact of each id counts. */
+  facts?: Record<string, Fact[]>;
+  /** Attestations per entity ref. */
+  attestations?: Record<string, Attestation[]>;
+  /** Exemptions per entity ref. */
+  exemptions?: Record<string, Exemption[]>;
+  /** Results of other entities already evaluated, for roll-up checks. */
+  results?: EntityReadiness[];
+}
+
+/**
+ * The indexed form of {@link EvaluationContextInput} that checks read from.
+ *
+ * @public
+ */
+export interface EvaluationContext {
+  readonly now: number;
+  readonly nowIso: string;
+  readonly hasCatalog: boolean;
+  entity(ref: string): Entity | undefined;
+  fact(entityRef: string, factId: string): Fact | undefined;
+  attestations(entityRef: string, checkId: string): Attestation[];
+  exemptions(entityRef: string, checkId: string): Exemption[];
+  /** Refs of the parts of an entity (a system's components, a domain's systems), or what a group owns. */
+  children(entityRef: string, of: 'parts' | 'owned'): string[];
+  /** Results recorded so far for an entity. */
+  readiness(entityRef: string): EntityReadiness[];
+  /** Records a result so that roll-ups evaluated later can read it. */
+  record(result: EntityReadiness): void;
+}
+
+function keyed<T>(input: Record<string, T[]> | undefined): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const [ref, list] of Object.entries(input ?? {})) {
+    const key = refKey(ref, 'component');
+    map.set(key, [...(map.get(key) ?? []), ...list]);
+  }
+  return map;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** The parent refs an entity is part of: relations first, spec fields as a fallback. */
+function parentsOf(entity: Entity, self: string): string[] {
+  const ns = entity.metadata.namespace ?? 'default';
+  const out = new Set<string>();
+  for (const r of entity.relations ?? []) {
+    if (r.type === 'partOf') out.add(r.targetRef.toLocaleLowerCase('en-US'));
+  }
+  const spec = (entity.spec ?? {}) as Record<string, unknown>;
+  if (typeof spec.system === 'string')
+    out.add(refKey(spec.system, 'system', ns));
+  if (typeof spec.domain === 'string')
+    out.add(refKey(spec.domain, 'domain', ns));
+  if (typeof spec.subdomainOf === 'string')
+    out.add(refKey(spec.subdomainOf, 'domain', ns));
+  out.delete(self);
+  return [...out];
+}
+
+function ownersOf(entity: Entity): string[] {
+  const ns = entity.metadata.namespace ?? 'default';
+  const out = new Set<string>();
+  for (const r of entity.relations ?? []) {
+    if (r.type === 'ownedBy') out.add(r.targetRef.toLocaleLowerCase('en-US'));
+  }
+  const owner = (entity.spec as Record<string, unknown> | undefined)?.owner;
+  if (typeof owner === 'string') out.add(refKey(owner, 'group', ns));
+  return [...out];
+}
+
+/**
+ * Indexes the context once, so that each lookup during evaluation is a map
+ * access.
+ *
+ * @public
+ */
+export function createEvaluationContext(
+  input: EvaluationContextInput,
+): EvaluationContext {
+  const nowDate =
+    typeof input.now === 'string' ? new Date(input.now) : input.now;
+  if (Number.isNaN(nowDate.getTime()))
+    throw new Error(`invalid "now": ${String(input.now)}`);
+  const entities = new Map<string, Entity>();
+  const parts = new Map<string, string[]>();
+  const owned = new Map<string, string[]>();
+  const parentGroup = new Map<string, string>();
+  for (const entity of input.entities ?? []) {
+    const key = entityKey(entity);
+    entities.set(key, entity);
+    for (const parent of parentsOf(entity, key)) push(parts, parent, key);
+    for (const owner of ownersOf(entity)) push(owned, owner, key);
+    const parent = (entity.spec as Record<string, unknown> | undefined)?.parent;
+    if (
+      entity.kind.toLocaleLowerCase('en-US') === 'group' &&
+      typeof parent === 'string'
+    ) {
+      parentGroup.set(
+        key,
+        refKey(parent, 'group', entity.metadata.namespace ?? 'default'),
+      );
+    }
+  }
+  // A group owns what its sub-groups own, so a parent group sees its teams' services.
+  const subGroups = new Map<string, string[]>();
+  for (const [child, parent] of parentGroup) push(subGroups, parent, child);
+  const ownedDeep = (group: string): string[] => {
+    const out = new Set<string>();
+    const seen = new Set<string>();
+    const visit = (g: string) => {
+      if (seen.has(g)) return;
+      seen.add(g);
+      for (const e of owned.get(g) ?? []) out.add(e);
+      for (const s of subGroups.get(g) ?? []) visit(s);
+    };
+    visit(group);
+    return [...out];
+  };
+
+  const facts = new Map<string, Map<string, import('../types').Fact>>();
+  for (const [ref, list] of keyed(input.facts)) {
+    const byId = new Map<string, Fact>();
+    for (const fact of list) {
+      const prev = byId.get(fact.id);
+      if (!prev || Date.parse(fact.observedAt) > Date.parse(prev.observedAt))
+        byId.set(fact.id, fact);
+    }
+    facts.set(ref, byId);
+  }
+  const attestations = keyed(input.attestations);
+  const exemptions = keyed(input.exemptions);
+  const results = new Map<string, EntityReadiness[]>();
+  const record = (r: EntityReadiness) =>
+    push(results, r.entityRef.toLocaleLowerCase('en-US'), r);
+  for (const r of input.results ?? []) record(r);
+
+  return {
+    now: nowDate.getTime(),
+    nowIso: nowDate.toISOString(),
+    hasCatalog: input.entities !== undefined,
+    entity: ref => entities.get(ref.toLocaleLowerCase('en-US')),
+    fact: (ref, id) => facts.get(ref)?.get(id),
+    attestations: (ref, checkId) =>
+      (attestations.get(ref) ?? []).filter(a => a.checkId === checkId),
+    exemptions: (ref, checkId) =>
+      (exemptions.get(ref) ?? []).filter(e => e.checkId === checkId),
+    children: (ref, of) =>
+      of === 'parts' ? parts.get(ref) ?? [] : ownedDeep(ref),
+    readiness: ref => results.get(ref) ?? [],
+    record,
+  };
+}

@@ -1,0 +1,21 @@
+import { Entity } from '@backstage/catalog-model';
+
+/** `kind:namespace/name` in lower case: the key entities are looked up by. */
+export function entityKey(entity: Entity): string {
+  return `${entity.kind}:${entity.metadata.namespace ?? 'default'}/${
+    entity.metadata.name
+  }`.toLocaleLowerCase('en-US');
+}
+
+/** Normalises an entity ref string, or a partial one with defaults, to a lookup key. */
+export function refKey(
+  ref: string,
+  defaultKind: string,
+  defaultNamespace = 'default',
+): string {
+  const m = /^(?:([^:/]+):)?(?:([^:/]+)\/)?([^:/]+)$/.exec(ref.trim());
+  if (!m) return ref.trim().toLocaleLowerCase('en-US');
+  return `${m[1] ?? defaultKind}:${m[2] ?? defaultNamespace}/${
+    m[3]
+  }`.toLocaleLowerCase('en-US');
+}
