@@ -30,6 +30,26 @@ export function parseOwnerRef(
   value: unknown,
   defaultNamespace: string = DEFAULT_NAMESPACE,
 ): ParsedOwnerRef {
+  if (typeof value !== 'string') return parse(value, defaultNamespace);
+  // Owner values repeat across a catalog; results are immutable, so cache them.
+  let byValue = cache.get(defaultNamespace);
+  if (!byValue) {
+    if (cache.size > 1_000) cache.clear();
+    byValue = new Map();
+    cache.set(defaultNamespace, byValue);
+  }
+  let result = byValue.get(value);
+  if (!result) {
+    if (byValue.size > 50_000) byValue.clear();
+    result = Object.freeze(parse(value, defaultNamespace));
+    byValue.set(value, result);
+  }
+  return result;
+}
+
+const cache = new Map<string, Map<string, ParsedOwnerRef>>();
+
+function parse(value: unknown, defaultNamespace: string): ParsedOwnerRef {
   if (typeof value !== 'string' || value.trim() === '') {
     return { ok: false, error: 'expected an entity ref such as group:team-a' };
   }

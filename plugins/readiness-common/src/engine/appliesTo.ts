@@ -2,9 +2,9 @@ import { Entity } from '@backstage/catalog-model';
 import type { AppliesTo } from '../scorecard/schema';
 import { compilePath } from './paths';
 
-const lower = (list?: string[]) => list?.map(s => s.toLocaleLowerCase('en-US'));
+const lower = (list?: string[]) => list?.map(s => s.toLowerCase());
 const str = (v: unknown) =>
-  typeof v === 'string' ? v.toLocaleLowerCase('en-US') : undefined;
+  typeof v === 'string' ? v.toLowerCase() : undefined;
 
 function compileFilter(
   filter: Record<string, unknown>,
@@ -17,7 +17,7 @@ function compileFilter(
         (read(e) !== undefined && read(e) !== null) === want;
     }
     const values = (Array.isArray(expected) ? expected : [expected]).map(v =>
-      String(v).toLocaleLowerCase('en-US'),
+      String(v).toLowerCase(),
     );
     return (e: Entity) => {
       const v = read(e);
@@ -26,7 +26,7 @@ function compileFilter(
         x =>
           x !== undefined &&
           x !== null &&
-          values.includes(String(x).toLocaleLowerCase('en-US')),
+          values.includes(String(x).toLowerCase()),
       );
     };
   });
@@ -48,16 +48,13 @@ export function compileAppliesTo(a: AppliesTo): (entity: Entity) => boolean {
     : undefined;
   return entity => {
     const spec = (entity.spec ?? {}) as Record<string, unknown>;
-    if (kinds && !kinds.includes(entity.kind.toLocaleLowerCase('en-US')))
-      return false;
+    if (kinds && !kinds.includes(entity.kind.toLowerCase())) return false;
     if (types && !types.includes(str(spec.type) ?? '')) return false;
     if (lifecycles && !lifecycles.includes(str(spec.lifecycle) ?? ''))
       return false;
     if (
       tags &&
-      !(entity.metadata.tags ?? []).some(t =>
-        tags.includes(t.toLocaleLowerCase('en-US')),
-      )
+      !(entity.metadata.tags ?? []).some(t => tags.includes(t.toLowerCase()))
     ) {
       return false;
     }

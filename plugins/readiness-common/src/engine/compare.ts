@@ -40,7 +40,9 @@ const COMPARE: Record<keyof typeof SYMBOL, (a: number, b: number) => boolean> =
   };
 
 function show(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') {
+    return /["\\\n]/.test(value) ? JSON.stringify(value) : `"${value}"`;
+  }
   const text = JSON.stringify(value);
   return text && text.length > 80 ? `${text.slice(0, 77)}…` : String(text);
 }
@@ -68,6 +70,11 @@ function toNumber(value: unknown): number | undefined {
 /** Jsonable view of a value for the result's `observed` field. */
 function observedOf(value: unknown): JsonValue | undefined {
   if (value === undefined) return undefined;
+  if (value === null || typeof value !== 'object') {
+    return typeof value === 'number' && !Number.isFinite(value)
+      ? String(value)
+      : (value as JsonValue);
+  }
   try {
     return JSON.parse(JSON.stringify(value)) as JsonValue;
   } catch {
@@ -81,95 +88,83 @@ function observedOf(value: unknown): JsonValue | undefined {
  * when any element does.
  */
 export function compileComparison(c: Comparison): (value: unknown) => Compared {
-  const regex =
-    c.op === 'matches' ? new RegExp(c.pattern!, c.flags) : undefined;
-  const anyOf = (value: unknown, test: (v: unknown) => boolean) =>
-    Array.isArray(value) ? value.some(test) : test(value);
-  return (value: unknown): Compared => {
-    const observed = observedOf(value);
-    const found =
-      value === undefined || value === null
-        ? 'is missing'
-        : `is ${show(value)}`;
-    switch (c.op) {
-      case 'exists':
-        return {
-          ok: value !== undefined && value !== null,
-          found,
-          expected: 'expected to be set',
-          observed,
-        };
-      case 'absent':
-        return {
-          ok: value === undefined || value === null,
-          found,
-          expected: 'expected not to be set',
-          observed,
-        };
-      case 'notEmpty':
-        return {
-          ok: !isEmpty(value),
-          found:
-            isEmpty(value) && value !== undefined && value !== null
-              ? 'is empty'
-              : found,
-          expected: 'expected a value',
-          observed,
-        };
-      case 'equals':
-        return {
-          ok: anyOf(
-            value,
-            v =>
-              v === c.value ||
-              (toNumber(v) !== undefined && toNumber(v) === c.value),
-          ),
-          found,
-          expected: `expected ${show(c.value)}`,
-          observed,
-          threshold: c.value,
-        };
-      case 'oneOf':
-        return {
-          ok: anyOf(value, v =>
-            c.values!.some(
-              x =>
-                x === v ||
-                (typeof x === 'string' &&
-                  typeof v === 'string' &&
-                  x.toLocaleLowerCase('en-US') ===
-                    v.toLocaleLowerCase('en-US')),
-            ),
-          ),
-          found,
-          expected: `expected one of ${c.values!.map(show).join(', ')}`,
-          observed,
-          threshold: c.values,
-        };
-      case 'matches':
-        return {
-          ok: anyOf(value, v => typeof v === 'string' && regex!.test(v)),
-          found,
-          expected: `expected to match /${c.pattern}/${c.flags ?? ''}`,
-          observed,
-          threshold: c.pattern,
-        };
-      default: {
-        const n = toNumber(value);
-        const limit = c.value as number;
-        const ok =
-          n !== undefined && COMPARE[c.op as keyof typeof COMPARE](n, limit);
-        return {
-          ok,
-          found:
-            n === undefined && value !== undefined && value !== null
-              ? `is ${show(value)}, not a number`
-              : found,
-          expected: `expected ${SYMBOL[c.op as keyof typeof SYMBOL]} ${limit}`,
-          observed,
-          threshold: limit,
-        };
-      }
+  const anyOf =
+    (test: (v: unknown) => boolean) =>
+    (value: unknown): boolean =>
+      Array.isArray(value) ? value.some(test) : test(value);
+  // What is expected, and the test, depend only on the comparison: build them once.
+  let test: (value: unknown) => boolean;
+  let expected: string;
+  let threshold: JsonValue | undefined;
+  switch (c.op) {
+    case 'exists':
+      test = v => v !== undefined && v !== null;
+      expected = 'expected to be set';
+      break;
+    case 'absent':
+      test = v => v === undefined || v === null;
+      expected = 'expected not to be set';
+      break;
+    case 'notEmpty':
+      test = v => !isEmpty(v);
+      expected = 'expected a value';
+      break;
+    case 'equals':
+      test = anyOf(
+        v =>
+          v === c.value ||
+          (toNumber(v) !== undefined && toNumber(v) === c.value),
+      );
+      expected = `expected ${show(c.value)}`;
+      threshold = c.value;
+      break;
+    case 'oneOf': {
+      const values = c.values!;
+      const lower = values.map(x =>
+        typeof x === 'string' ? x.toLowerCase() : x,
+      );
+      test = anyOf(
+        v =>
+          values.includes(v as string) ||
+          (typeof v === 'string' && lower.includes(v.toLowerCase())),
+      );
+      expected = `expected one of ${values.map(show).join(', ')}`;
+      threshold = values;
+      break;
     }
+    case 'matches': {
+      const regex = new RegExp(c.pattern!, c.flags);
+      test = anyOf(v => typeof v === 'string' && regex.test(v));
+      expected = `expected to match /${c.pattern}/${c.flags ?? ''}`;
+      threshold = c.pattern;
+      break;
+    }
+    default: {
+      const limit = c.value as number;
+      const compare = COMPARE[c.op as keyof typeof COMPARE];
+      test = v => {
+        const n = toNumber(v);
+        return n !== undefined && compare(n, limit);
+      };
+      expected = `expected ${SYMBOL[c.op as keyof typeof SYMBOL]} ${limit}`;
+      threshold = limit;
+    }
+  }
+  const numeric =
+    threshold !== undefined && ['gt', 'gte', 'lt', 'lte'].includes(c.op);
+  return (value: unknown): Compared => {
+    let found: string;
+    if (value === undefined || value === null) found = 'is missing';
+    else if (c.op === 'notEmpty' && isEmpty(value)) found = 'is empty';
+    else if (numeric && toNumber(value) === undefined)
+      found = `is ${show(value)}, not a number`;
+    else found = `is ${show(value)}`;
+    return {
+      ok: test(value),
+      found,
+      expected,
+      observed: observedOf(value),
+      threshold,
+    };
   };
 }

@@ -61,6 +61,8 @@ export interface CompiledScorecard {
   readonly checks: CompiledCheck[];
   /** Area ids and titles, in order. */
   readonly areas: Array<{ id: string; title: string }>;
+  /** @internal Position of each area id in `areas`. */
+  readonly areaIndex: ReadonlyMap<string, number>;
   readonly verdicts: Record<'ready' | 'needs-work' | 'blocked', string>;
 }
 
@@ -110,6 +112,7 @@ export function compileScorecard(spec: ScorecardSpec): CompiledScorecard {
     appliesTo: compileAppliesTo(spec.spec.appliesTo),
     checks,
     areas: spec.spec.areas.map(a => ({ id: a.id, title: a.title })),
+    areaIndex: new Map(spec.spec.areas.map((a, i) => [a.id, i])),
     verdicts: { ...DEFAULT_VERDICTS, ...spec.spec.verdicts },
   };
 }

@@ -57,6 +57,21 @@ function keyed<T>(input: Record<string, T[]> | undefined): Map<string, T[]> {
   return map;
 }
 
+/** Entity ref → check id → items, for attestations and exemptions. */
+function byCheck<T extends { checkId: string }>(
+  input: Record<string, T[]> | undefined,
+): Map<string, Map<string, T[]>> {
+  const out = new Map<string, Map<string, T[]>>();
+  for (const [ref, list] of keyed(input)) {
+    const checks = new Map<string, T[]>();
+    for (const item of list) push(checks, item.checkId, item);
+    out.set(ref, checks);
+  }
+  return out;
+}
+
+const NONE: never[] = [];
+
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
   const list = map.get(key);
   if (list) list.push(value);
@@ -68,7 +83,7 @@ function parentsOf(entity: Entity, self: string): string[] {
   const ns = entity.metadata.namespace ?? 'default';
   const out = new Set<string>();
   for (const r of entity.relations ?? []) {
-    if (r.type === 'partOf') out.add(r.targetRef.toLocaleLowerCase('en-US'));
+    if (r.type === 'partOf') out.add(r.targetRef.toLowerCase());
   }
   const spec = (entity.spec ?? {}) as Record<string, unknown>;
   if (typeof spec.system === 'string')
@@ -85,7 +100,7 @@ function ownersOf(entity: Entity): string[] {
   const ns = entity.metadata.namespace ?? 'default';
   const out = new Set<string>();
   for (const r of entity.relations ?? []) {
-    if (r.type === 'ownedBy') out.add(r.targetRef.toLocaleLowerCase('en-US'));
+    if (r.type === 'ownedBy') out.add(r.targetRef.toLowerCase());
   }
   const owner = (entity.spec as Record<string, unknown> | undefined)?.owner;
   if (typeof owner === 'string') out.add(refKey(owner, 'group', ns));
@@ -115,10 +130,7 @@ export function createEvaluationContext(
     for (const parent of parentsOf(entity, key)) push(parts, parent, key);
     for (const owner of ownersOf(entity)) push(owned, owner, key);
     const parent = (entity.spec as Record<string, unknown> | undefined)?.parent;
-    if (
-      entity.kind.toLocaleLowerCase('en-US') === 'group' &&
-      typeof parent === 'string'
-    ) {
+    if (entity.kind.toLowerCase() === 'group' && typeof parent === 'string') {
       parentGroup.set(
         key,
         refKey(parent, 'group', entity.metadata.namespace ?? 'default'),
@@ -151,23 +163,21 @@ export function createEvaluationContext(
     }
     facts.set(ref, byId);
   }
-  const attestations = keyed(input.attestations);
-  const exemptions = keyed(input.exemptions);
+  const attestations = byCheck(input.attestations);
+  const exemptions = byCheck(input.exemptions);
   const results = new Map<string, EntityReadiness[]>();
   const record = (r: EntityReadiness) =>
-    push(results, r.entityRef.toLocaleLowerCase('en-US'), r);
+    push(results, r.entityRef.toLowerCase(), r);
   for (const r of input.results ?? []) record(r);
 
   return {
     now: nowDate.getTime(),
     nowIso: nowDate.toISOString(),
     hasCatalog: input.entities !== undefined,
-    entity: ref => entities.get(ref.toLocaleLowerCase('en-US')),
+    entity: ref => entities.get(ref.toLowerCase()),
     fact: (ref, id) => facts.get(ref)?.get(id),
-    attestations: (ref, checkId) =>
-      (attestations.get(ref) ?? []).filter(a => a.checkId === checkId),
-    exemptions: (ref, checkId) =>
-      (exemptions.get(ref) ?? []).filter(e => e.checkId === checkId),
+    attestations: (ref, checkId) => attestations.get(ref)?.get(checkId) ?? NONE,
+    exemptions: (ref, checkId) => exemptions.get(ref)?.get(checkId) ?? NONE,
     children: (ref, of) =>
       of === 'parts' ? parts.get(ref) ?? [] : ownedDeep(ref),
     readiness: ref => results.get(ref) ?? [],

@@ -3,6 +3,7 @@ import type {
   AreaScore,
   CheckResult,
   EntityReadiness,
+  Exemption,
   ReadinessStatus,
 } from '../types';
 import type { CompiledScorecard } from './compile';
@@ -16,10 +17,18 @@ import { RawResult } from './checks/types';
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-function exemptionFor(ctx: EvaluationContext, ref: string, checkId: string) {
-  return ctx
-    .exemptions(ref, checkId)
-    .find(e => e.expiresAt === undefined || Date.parse(e.expiresAt) > ctx.now);
+function exemptionFor(
+  ctx: EvaluationContext,
+  ref: string,
+  checkId: string,
+): Exemption | undefined {
+  const list = ctx.exemptions(ref, checkId);
+  for (let i = 0; i < list.length; i++) {
+    const e = list[i];
+    if (e.expiresAt === undefined || Date.parse(e.expiresAt) > ctx.now)
+      return e;
+  }
+  return undefined;
 }
 
 /**
@@ -35,25 +44,14 @@ export function evaluateEntity(
   ctx: EvaluationContext,
 ): EntityReadiness {
   const ref = entityKey(entity);
-  const checks: CheckResult[] = [];
-  for (const check of scorecard.checks) {
+  const checks: CheckResult[] = new Array(scorecard.checks.length);
+  for (let i = 0; i < scorecard.checks.length; i++) {
+    const check = scorecard.checks[i];
     const { spec } = check;
     const exemption = exemptionFor(ctx, ref, spec.id);
     let raw: RawResult;
     if (exemption) {
-      raw = {
-        result: 'exempt',
-        message: `Exempt${
-          exemption.expiresAt
-            ? ` until ${exemption.expiresAt.slice(0, 10)}`
-            : ''
-        }: ${exemption.reason} (approved by ${exemption.approvedBy})`,
-        evidence: {
-          by: exemption.approvedBy,
-          expiresAt: exemption.expiresAt,
-          note: exemption.reason,
-        },
-      };
+      raw = exempt(exemption);
     } else {
       try {
         raw = check.run(entity, ref, ctx);
@@ -68,23 +66,43 @@ export function evaluateEntity(
     }
     const notYet =
       check.enforceFrom !== undefined && ctx.now < check.enforceFrom;
-    const result: CheckResult = {
+    // One object shape for every result keeps evaluation fast; undefined
+    // fields are left out of JSON.
+    checks[i] = {
       checkId: spec.id,
       title: spec.title,
       area: check.area,
       severity: spec.severity,
       weight: check.weight,
-      ...raw,
+      result: raw.result,
+      message: raw.message,
+      observed: raw.observed,
+      threshold: raw.threshold,
+      evidence: raw.evidence,
+      enforceFrom: notYet ? spec.enforceFrom : undefined,
+      upcoming: notYet
+        ? raw.result !== 'pass' && raw.result !== 'exempt'
+        : undefined,
       counted: raw.result !== 'exempt' && !notYet,
+      remediation: spec.remediation,
     };
-    if (notYet) {
-      result.enforceFrom = spec.enforceFrom;
-      result.upcoming = raw.result !== 'pass' && raw.result !== 'exempt';
-    }
-    if (spec.remediation) result.remediation = spec.remediation;
-    checks.push(result);
   }
   return score(scorecard, ref, checks, ctx.nowIso);
+}
+
+function exempt(exemption: Exemption): RawResult {
+  const until = exemption.expiresAt
+    ? ` until ${exemption.expiresAt.slice(0, 10)}`
+    : '';
+  return {
+    result: 'exempt',
+    message: `Exempt${until}: ${exemption.reason} (approved by ${exemption.approvedBy})`,
+    evidence: {
+      by: exemption.approvedBy,
+      expiresAt: exemption.expiresAt,
+      note: exemption.reason,
+    },
+  };
 }
 
 function score(
@@ -93,43 +111,59 @@ function score(
   checks: CheckResult[],
   evaluatedAt: string,
 ): EntityReadiness {
-  const counted = checks.filter(c => c.counted);
-  const weighted = (list: CheckResult[]) => {
-    const total = list.reduce((s, c) => s + c.weight, 0);
-    const passed = list.reduce(
-      (s, c) => s + (c.result === 'pass' ? c.weight : 0),
-      0,
-    );
-    return total === 0 ? 100 : (100 * passed) / total;
-  };
-  const areas: AreaScore[] = scorecard.areas.map(area => {
-    const inArea = counted.filter(c => c.area === area.id);
-    return {
-      id: area.id,
-      title: area.title,
-      score: round1(weighted(inArea)),
-      passed: inArea.filter(c => c.result === 'pass').length,
-      total: inArea.length,
-      failing: inArea.filter(c => c.result !== 'pass').map(c => c.checkId),
-    };
-  });
-  const overall = round1(weighted(counted));
+  const areaIndex = scorecard.areaIndex;
+  const areaTotal = new Array<number>(scorecard.areas.length).fill(0);
+  const areaPassed = new Array<number>(scorecard.areas.length).fill(0);
+  const areaCount = new Array<number>(scorecard.areas.length).fill(0);
+  const areaPassCount = new Array<number>(scorecard.areas.length).fill(0);
+  const areaFailing: string[][] = scorecard.areas.map(() => []);
+  let total = 0;
+  let passed = 0;
+  let criticalMissing = false;
+  for (const c of checks) {
+    if (!c.counted) continue;
+    const a = areaIndex.get(c.area)!;
+    const pass = c.result === 'pass';
+    total += c.weight;
+    areaTotal[a] += c.weight;
+    areaCount[a] += 1;
+    if (pass) {
+      passed += c.weight;
+      areaPassed[a] += c.weight;
+      areaPassCount[a] += 1;
+    } else {
+      areaFailing[a].push(c.checkId);
+      if (c.severity === 'critical') criticalMissing = true;
+    }
+  }
+  const percent = (p: number, t: number) =>
+    t === 0 ? 100 : round1((100 * p) / t);
+  const areas: AreaScore[] = scorecard.areas.map((area, a) => ({
+    id: area.id,
+    title: area.title,
+    score: percent(areaPassed[a], areaTotal[a]),
+    passed: areaPassCount[a],
+    total: areaCount[a],
+    failing: areaFailing[a],
+  }));
+  const overall = percent(passed, total);
   const passingScore = scorecard.spec.spec.passingScore;
-  const criticalMissing = counted.some(
-    c => c.severity === 'critical' && c.result !== 'pass',
-  );
   let status: ReadinessStatus;
   if (criticalMissing) status = 'blocked';
   else if (overall >= passingScore) status = 'ready';
   else status = 'needs-work';
 
-  const passes = new Map(
-    checks.map(c => [c.checkId, c.result === 'pass' || c.result === 'exempt']),
-  );
   let level: EntityReadiness['level'];
-  for (const l of scorecard.spec.spec.levels ?? []) {
-    if (!l.checks.every(id => passes.get(id))) break;
-    level = { id: l.id, title: l.title };
+  const levels = scorecard.spec.spec.levels;
+  if (levels) {
+    const passes = new Set<string>();
+    for (const c of checks) {
+      if (c.result === 'pass' || c.result === 'exempt') passes.add(c.checkId);
+    }
+    for (const l of levels) {
+      if (!l.checks.every(id => passes.has(id))) break;
+      level = { id: l.id, title: l.title };
+    }
   }
 
   return {
@@ -138,7 +172,7 @@ function score(
     status,
     score: overall,
     passingScore,
-    ...(level ? { level } : {}),
+    level,
     verdict: scorecard.verdicts[status],
     areas,
     checks,
@@ -169,7 +203,7 @@ export function evaluateCatalog(
     .map((entity, i) => ({
       entity,
       i,
-      order: KIND_ORDER[entity.kind.toLocaleLowerCase('en-US')] ?? 0,
+      order: KIND_ORDER[entity.kind.toLowerCase()] ?? 0,
     }))
     .sort((a, b) => a.order - b.order || a.i - b.i);
   const out: EntityReadiness[] = [];

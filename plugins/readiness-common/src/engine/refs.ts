@@ -4,7 +4,7 @@ import { Entity } from '@backstage/catalog-model';
 export function entityKey(entity: Entity): string {
   return `${entity.kind}:${entity.metadata.namespace ?? 'default'}/${
     entity.metadata.name
-  }`.toLocaleLowerCase('en-US');
+  }`.toLowerCase();
 }
 
 /** Normalises an entity ref string, or a partial one with defaults, to a lookup key. */
@@ -14,8 +14,8 @@ export function refKey(
   defaultNamespace = 'default',
 ): string {
   const m = /^(?:([^:/]+):)?(?:([^:/]+)\/)?([^:/]+)$/.exec(ref.trim());
-  if (!m) return ref.trim().toLocaleLowerCase('en-US');
+  if (!m) return ref.trim().toLowerCase();
   return `${m[1] ?? defaultKind}:${m[2] ?? defaultNamespace}/${
     m[3]
-  }`.toLocaleLowerCase('en-US');
+  }`.toLowerCase();
 }

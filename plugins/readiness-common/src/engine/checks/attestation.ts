@@ -1,3 +1,4 @@
+import type { Attestation } from '../../types';
 import { describeDuration, parseDuration } from '../duration';
 import { CheckFn } from './types';
 
@@ -8,21 +9,29 @@ export function compileAttestationCheck(
 ): CheckFn {
   const maxAgeMs = w.maxAge ? parseDuration(w.maxAge) : undefined;
   return (_entity, entityRef, ctx) => {
-    const all = ctx
-      .attestations(entityRef, checkId)
-      .slice()
-      .sort((a, b) => Date.parse(b.attestedAt) - Date.parse(a.attestedAt));
+    const all = ctx.attestations(entityRef, checkId);
     if (all.length === 0) {
       return { result: 'fail', message: 'Nobody has attested this yet' };
     }
-    const valid = all.find(a => {
+    // The newest attestation that is still valid, else the newest one.
+    let valid: Attestation | undefined;
+    let newest = all[0];
+    for (const a of all) {
       const at = Date.parse(a.attestedAt);
+      if (at > Date.parse(newest.attestedAt)) newest = a;
       const expired =
         a.expiresAt !== undefined && Date.parse(a.expiresAt) <= ctx.now;
       const tooOld = maxAgeMs !== undefined && ctx.now - at > maxAgeMs;
-      return !expired && !tooOld && at <= ctx.now;
-    });
-    const latest = valid ?? all[0];
+      if (
+        !expired &&
+        !tooOld &&
+        at <= ctx.now &&
+        (!valid || at > Date.parse(valid.attestedAt))
+      ) {
+        valid = a;
+      }
+    }
+    const latest = valid ?? newest;
     const evidence = {
       by: latest.attestedBy,
       observedAt: latest.attestedAt,

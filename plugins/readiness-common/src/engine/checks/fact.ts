@@ -5,6 +5,18 @@ import type { EvaluationContext } from '../context';
 import type { Fact } from '../../types';
 import { CheckFn, RawResult } from './types';
 
+const times = new Map<string, number>();
+/** Date.parse with a small cache: many facts share a timestamp. */
+function parseTime(text: string): number {
+  let t = times.get(text);
+  if (t === undefined) {
+    if (times.size > 10_000) times.clear();
+    t = Date.parse(text);
+    times.set(text, t);
+  }
+  return t;
+}
+
 /** The fact, or the result to give when it is missing or too old. */
 export function freshFact(
   ctx: EvaluationContext,
@@ -16,7 +28,7 @@ export function freshFact(
   const fact = ctx.fact(entityRef, factId);
   if (!fact) return { result: missing() };
   const evidence = { source: fact.source, observedAt: fact.observedAt };
-  const at = Date.parse(fact.observedAt);
+  const at = parseTime(fact.observedAt);
   if (Number.isNaN(at)) {
     return {
       result: {

@@ -113,13 +113,12 @@ export function compileHttpCheck(w: {
         message: `${w.fact} fact has no url; is it an HTTP probe result?`,
       };
     }
-    return {
-      ...judge(w.assert, value, w),
-      evidence: {
-        source: got.fact.source,
-        observedAt: got.fact.observedAt,
-        url: value.url,
-      },
+    const result = judge(w.assert, value, w);
+    result.evidence = {
+      source: got.fact.source,
+      observedAt: got.fact.observedAt,
+      url: value.url,
     };
+    return result;
   };
 }

@@ -20,7 +20,7 @@ export function relationsOf(
   if (entity.relations && entity.relations.length > 0) {
     return entity.relations.map(r => ({
       type: r.type,
-      targetKind: r.targetRef.split(':')[0].toLocaleLowerCase('en-US'),
+      targetKind: r.targetRef.split(':')[0].toLowerCase(),
     }));
   }
   const spec = (entity.spec ?? {}) as Record<string, unknown>;
@@ -37,7 +37,7 @@ export function relationsOf(
           defaultKind,
           defaultNamespace: 'default',
         });
-        out.push({ type, targetKind: ref.kind.toLocaleLowerCase('en-US') });
+        out.push({ type, targetKind: ref.kind.toLowerCase() });
       } catch {
         // A malformed ref is not a relation.
       }
@@ -52,16 +52,14 @@ export function compileRelationCheck(w: {
   targetKind?: string;
   min: number;
 }): CheckFn {
-  const type = w.type.toLocaleLowerCase('en-US');
-  const kind = w.targetKind?.toLocaleLowerCase('en-US');
+  const type = w.type.toLowerCase();
+  const kind = w.targetKind?.toLowerCase();
   const what = `${w.type} relation${w.min === 1 ? '' : 's'}${
     w.targetKind ? ` to a ${w.targetKind}` : ''
   }`;
   return entity => {
     const n = relationsOf(entity).filter(
-      r =>
-        r.type.toLocaleLowerCase('en-US') === type &&
-        (!kind || r.targetKind === kind),
+      r => r.type.toLowerCase() === type && (!kind || r.targetKind === kind),
     ).length;
     return n >= w.min
       ? {

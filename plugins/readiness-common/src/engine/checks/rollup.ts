@@ -25,7 +25,7 @@ export function compileRollupCheck(w: {
   minScore?: number;
   kinds?: string[];
 }): CheckFn {
-  const kinds = w.kinds?.map(k => k.toLocaleLowerCase('en-US'));
+  const kinds = w.kinds?.map(k => k.toLowerCase());
   const noun = w.of === 'parts' ? 'parts' : 'owned entities';
   return (_entity, entityRef, ctx) => {
     const children = ctx

@@ -1,0 +1,107 @@
+import path from 'node:path';
+import { runCheck } from './commands/check';
+
+const root = path.resolve(__dirname, '../../..');
+const examples = (p: string) => path.join(root, 'examples', p);
+
+describe('readiness check over the example catalog', () => {
+  const { stdout, exitCode } = runCheck([examples('all.yaml')], {
+    scorecard: [
+      examples('scorecards/production.yaml'),
+      examples('scorecards/systems.yaml'),
+    ],
+    facts: examples('evidence.json'),
+    format: 'json',
+    failOn: 'blocked',
+    now: '2026-11-23T12:00:00Z',
+  });
+  const results: Array<{
+    entityRef: string;
+    scorecard: string;
+    status: string;
+    checks: Array<{ checkId: string; result: string; counted: boolean }>;
+  }> = JSON.parse(stdout);
+  const statusOf = (ref: string) =>
+    results.find(r => r.entityRef === ref)?.status;
+  const failing = (ref: string) =>
+    results
+      .find(r => r.entityRef === ref)!
+      .checks.filter(c => c.counted && c.result !== 'pass')
+      .map(c => c.checkId);
+
+  it.each([
+    ['payments-api', 'ready'],
+    ['checkout-web', 'ready'],
+    ['auth-service', 'ready'],
+    ['status-page', 'ready'],
+    ['metrics-gateway', 'ready'],
+    ['session-service', 'needs-work'],
+    ['user-profile-service', 'needs-work'],
+    ['support-portal', 'needs-work'],
+    ['ticket-router', 'needs-work'],
+    ['search-indexer', 'needs-work'],
+    ['notification-service', 'needs-work'],
+    ['ledger-service', 'blocked'],
+    ['invoice-generator', 'blocked'],
+    ['fraud-scoring', 'blocked'],
+    ['deploy-bot', 'blocked'],
+  ])('%s is %s', (name, status) => {
+    expect(statusOf(`component:default/${name}`)).toBe(status);
+  });
+
+  it('fails each example for the reason it was built to show', () => {
+    expect(failing('component:default/ledger-service')).toEqual([
+      'incident-owner',
+    ]);
+    expect(failing('component:default/deploy-bot')).toEqual([
+      'communication-owner',
+    ]);
+    expect(failing('component:default/session-service')).toEqual([
+      'roles-separate',
+    ]);
+    expect(failing('component:default/notification-service')).toEqual([
+      'support-channel',
+    ]);
+    expect(failing('component:default/user-profile-service')).toEqual([
+      'health-responds',
+      'health-latency',
+    ]);
+    expect(failing('component:default/invoice-generator')).toContain(
+      'technical-owner',
+    );
+    expect(failing('component:default/fraud-scoring')).toEqual(
+      expect.arrayContaining([
+        'incident-owner',
+        'technical-owner',
+        'communication-owner',
+        'secrets-outside-repo',
+        'rollback-rehearsed',
+      ]),
+    );
+    expect(failing('component:default/support-portal')).toContain('runbook');
+    expect(failing('component:default/ticket-router')).toContain('health-url');
+  });
+
+  it('leaves experimental components and libraries out of the production scorecard', () => {
+    for (const name of [
+      'loyalty-points',
+      'passkey-prototype',
+      'chat-assistant',
+      'payments-sdk',
+      'auth-client',
+      'ui-kit',
+    ]) {
+      expect(statusOf(`component:default/${name}`)).toBeUndefined();
+    }
+  });
+
+  it('rolls parts up into systems and domains', () => {
+    expect(statusOf('system:default/checkout')).toBe('blocked'); // fraud-scoring
+    expect(statusOf('system:default/identity-platform')).toBe('needs-work');
+    expect(statusOf('domain:default/commerce')).toBe('blocked');
+  });
+
+  it('exits 1 because some results are blocked', () => {
+    expect(exitCode).toBe(1);
+  });
+});
