@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* eslint-disable no-console */
 // Writes schema/scorecard.schema.json from the zod schema: `yarn build:schema`.
 require('@backstage/cli/config/nodeTransform.cjs');
 const fs = require('node:fs');

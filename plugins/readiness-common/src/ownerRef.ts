@@ -18,6 +18,8 @@ export type ParsedOwnerRef =
   | { ok: true; ref: CompoundEntityRef; refString: string }
   | { ok: false; error: string };
 
+const cache = new Map<string, Map<string, ParsedOwnerRef>>();
+
 /**
  * Reads an owner reference in the shorthand `spec.owner` accepts:
  * `team-a`, `group:team-a`, `group:default/team-a`, `user:default/jane`.
@@ -47,7 +49,6 @@ export function parseOwnerRef(
   return result;
 }
 
-const cache = new Map<string, Map<string, ParsedOwnerRef>>();
 
 function parse(value: unknown, defaultNamespace: string): ParsedOwnerRef {
   if (typeof value !== 'string' || value.trim() === '') {
