@@ -49,7 +49,6 @@ export function parseOwnerRef(
   return result;
 }
 
-
 function parse(value: unknown, defaultNamespace: string): ParsedOwnerRef {
   if (typeof value !== 'string' || value.trim() === '') {
     return { ok: false, error: 'expected an entity ref such as group:team-a' };
