@@ -1,4 +1,5 @@
 import {
+  mockCredentials,
   mockServices,
   startTestBackend,
   TestDatabases,
@@ -7,32 +8,330 @@ import {
   createServiceFactory,
   coreServices,
 } from '@backstage/backend-plugin-api';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { readinessPlugin } from './plugin';
+import { exampleEntities, readinessConfig } from './testUtils';
 
-jest.setTimeout(60_000);
+jest.setTimeout(120_000);
+
+const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+
+async function start(
+  options: {
+    databaseId?: Parameters<typeof databases.init>[0];
+    permissions?: AuthorizeResult;
+    config?: object;
+  } = {},
+) {
+  const knex = await databases.init(options.databaseId ?? 'SQLITE_3');
+  const { server } = await startTestBackend({
+    features: [
+      readinessPlugin,
+      mockServices.database.factory({ knex }),
+      mockServices.rootConfig.factory({
+        data: (options.config as any) ?? readinessConfig(),
+      }),
+      catalogServiceMock.factory({ entities: exampleEntities() }),
+      mockServices.permissions.factory({
+        result: options.permissions ?? AuthorizeResult.ALLOW,
+      } as any),
+      mockServices.scheduler.factory({
+        includeInitialDelayedTasksOnStartup: true,
+      }),
+    ],
+  });
+  // The shards run at start-up; wait until both have recorded a success.
+  for (let i = 0; i < 100; i++) {
+    const n = await knex('readiness_shards')
+      .whereNotNull('last_success_at')
+      .count({ n: '*' });
+    if (Number(n[0].n) >= 2) break;
+    await new Promise(r => setTimeout(r, 100));
+  }
+  return { server, knex };
+}
 
 describe('readiness backend plugin', () => {
-  const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
-
   it.each(databases.eachSupportedId())(
-    'answers /health without credentials on %p',
+    'evaluates the example catalog and serves results on %p',
     async databaseId => {
-      const knex = await databases.init(databaseId);
-      const { server } = await startTestBackend({
-        features: [readinessPlugin, mockServices.database.factory({ knex })],
+      const { server } = await start({ databaseId });
+
+      const health = await request(server)
+        .get('/api/readiness/health')
+        .set('Authorization', mockCredentials.none.header());
+      expect(health.status).toBe(200);
+
+      const scorecards = await request(server).get('/api/readiness/scorecards');
+      expect(scorecards.body.items.map((s: any) => s.name)).toEqual([
+        'production',
+        'system-rollup',
+      ]);
+
+      const ledger = await request(server).get(
+        '/api/readiness/entities/component/default/ledger-service',
+      );
+      expect(ledger.status).toBe(200);
+      expect(ledger.body.owners).toMatchObject({
+        incident: 'group:default/billing-oncall',
+        technical: 'group:default/payments',
       });
-      const res = await request(server).get('/api/readiness/health');
-      expect(res.status).toBe(200);
-      expect(res.body).toEqual({ status: 'ok', database: 'ok' });
+      expect(ledger.body.results[0]).toMatchObject({
+        scorecard: 'production',
+        status: 'blocked',
+        stale: false,
+      });
+      expect(
+        ledger.body.results[0].checks.find(
+          (c: any) => c.checkId === 'incident-owner',
+        ),
+      ).toMatchObject({
+        result: 'fail',
+        message:
+          'incident owner group:default/billing-oncall does not exist in the catalog',
+      });
+
+      const results = await request(server).get(
+        '/api/readiness/results?scorecard=production&limit=100',
+      );
+      const byName = Object.fromEntries(
+        results.body.items.map((r: any) => [r.name, r.status]),
+      );
+      expect(results.body.totalItems).toBe(15);
+      expect(byName).toMatchObject({
+        'payments-api': 'ready',
+        'session-service': 'needs-work',
+        'deploy-bot': 'blocked',
+      });
     },
   );
 
-  it('answers 503 when the database is down', async () => {
+  it('filters /results, expands owner groups, and exports CSV with one row per entity', async () => {
+    const { server } = await start();
+    const get = (q: string) =>
+      request(server).get(`/api/readiness/results?${q}`);
+    const names = (res: request.Response) =>
+      res.body.items.map((r: any) => r.name).sort();
+
+    expect(names(await get('status=blocked'))).toEqual([
+      'deploy-bot',
+      'fraud-scoring',
+      'invoice-generator',
+      'ledger-service',
+    ]);
+    expect(names(await get('owner=group:default/payments'))).toEqual([
+      'checkout-web',
+      'fraud-scoring',
+      'invoice-generator',
+      'ledger-service',
+      'payments-api',
+    ]);
+    expect(names(await get('owner=group:default/payments-risk'))).toEqual([
+      'fraud-scoring',
+    ]);
+    expect(names(await get('check=roles-separate'))).toEqual([
+      'fraud-scoring',
+      'session-service',
+    ]);
+    expect(
+      names(await get('area=go-live&domain=domain:default/operations')),
+    ).toEqual(['notification-service']);
+    expect(
+      names(await get('area=ownership&domain=domain:default/operations')),
+    ).toEqual(['deploy-bot', 'search-indexer', 'support-portal']);
+    expect(names(await get('q=payments'))).toEqual(['payments-api']);
+    const page = await get('sort=-score&limit=2&offset=0');
+    expect(page.body).toMatchObject({ totalItems: 15, offset: 0, limit: 2 });
+    expect(page.body.items.map((r: any) => r.score)).toEqual([100, 100]);
+
+    const csv = await get('format=csv&status=blocked&sort=name');
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    const lines = csv.text
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      'entity_ref,title,kind,type,lifecycle,owner,system,domain,scorecard,status,score,level,failing_checks,changed_at,stale',
+    );
+    expect(lines.slice(1).map(l => l.split(',')[0])).toEqual([
+      'component:default/deploy-bot',
+      'component:default/fraud-scoring',
+      'component:default/invoice-generator',
+      'component:default/ledger-service',
+    ]);
+    const accept = await request(server)
+      .get('/api/readiness/results?status=ready')
+      .set('Accept', 'text/csv');
+    expect(accept.text.trim().split('\r\n')).toHaveLength(6);
+  });
+
+  it('answers 400 with the field for bad parameters, and 404 for unknown things', async () => {
+    const { server } = await start();
+    const bad = await request(server).get(
+      '/api/readiness/results?status=great',
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('status');
+    expect(
+      (await request(server).get('/api/readiness/results?scorecard=nope')).body
+        .error.message,
+    ).toBe(
+      'scorecard: no scorecard named "nope"; known: production, system-rollup',
+    );
+    expect(
+      (await request(server).get('/api/readiness/results?limit=0')).status,
+    ).toBe(400);
+    expect(
+      (await request(server).get('/api/readiness/scorecards/nope')).status,
+    ).toBe(404);
+    expect(
+      (
+        await request(server).get(
+          '/api/readiness/checks/production/nope/failures',
+        )
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await request(server).get(
+          '/api/readiness/entities/component/default/ghost',
+        )
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await request(server).post(
+          '/api/readiness/entities/component/default/ghost/evaluate',
+        )
+      ).status,
+    ).toBe(404);
+  });
+
+  it('summarises per owner with the group hierarchy, and per system', async () => {
+    const { server } = await start();
+    const owners = (
+      await request(server).get('/api/readiness/summary?groupBy=owner')
+    ).body;
+    const group = (k: string) => owners.groups.find((g: any) => g.key === k);
+    expect(owners.overall).toMatchObject({
+      total: 15,
+      counts: { ready: 5, 'needs-work': 6, blocked: 4 },
+    });
+    expect(group('group:default/payments')).toMatchObject({
+      total: 5,
+      direct: 4,
+      counts: { ready: 2, blocked: 3 },
+    });
+    expect(group('group:default/engineering')).toMatchObject({
+      total: 12,
+      direct: 0,
+    });
+    expect(group('group:default/leadership').total).toBe(15);
+    expect(group('group:default/payments').areaPassRate.ownership).toBe(40);
+    const systems = (
+      await request(server).get(
+        '/api/readiness/summary?groupBy=system&scorecard=production',
+      )
+    ).body;
+    expect(
+      systems.groups.find((g: any) => g.key === 'system:default/billing').counts
+        .blocked,
+    ).toBe(2);
+  });
+
+  it('lists failing checks and the entities failing one', async () => {
+    const { server } = await start();
+    const checks = (
+      await request(server).get('/api/readiness/checks/production')
+    ).body.items;
+    expect(
+      checks.find((c: any) => c.checkId === 'incident-owner'),
+    ).toMatchObject({ failing: 2, severity: 'critical', area: 'ownership' });
+    const failures = (
+      await request(server).get(
+        '/api/readiness/checks/production/incident-owner/failures',
+      )
+    ).body.items;
+    expect(failures.map((f: any) => f.entityRef)).toEqual([
+      'component:default/fraud-scoring',
+      'component:default/ledger-service',
+    ]);
+  });
+
+  it('rolls systems up from their parts', async () => {
+    const { server } = await start();
+    const checkout = (
+      await request(server).get(
+        '/api/readiness/entities/system/default/checkout',
+      )
+    ).body;
+    expect(checkout.results[0]).toMatchObject({
+      scorecard: 'system-rollup',
+      status: 'blocked',
+    });
+  });
+
+  it('re-evaluates an entity on request, keeps a history point per day, and audits it', async () => {
+    const { server } = await start();
+    const res = await request(server).post(
+      '/api/readiness/entities/component/default/payments-api/evaluate',
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.results[0]).toMatchObject({ status: 'ready', score: 100 });
+    const history = (
+      await request(server).get(
+        '/api/readiness/entities/component/default/payments-api/history?days=7',
+      )
+    ).body;
+    expect(history.points).toEqual([
+      expect.objectContaining({
+        scorecard: 'production',
+        status: 'ready',
+        score: 100,
+      }),
+    ]);
+  });
+
+  it('denies reads and re-evaluation without permission', async () => {
+    const { server } = await start({ permissions: AuthorizeResult.DENY });
+    const read = await request(server).get('/api/readiness/results');
+    expect(read.status).toBe(403);
+    expect(read.body.error.message).toContain('readiness.results.read');
+    const evaluate = await request(server).post(
+      '/api/readiness/entities/component/default/payments-api/evaluate',
+    );
+    expect(evaluate.status).toBe(403);
+    expect(evaluate.body.error.message).toContain('readiness.entity.evaluate');
+  });
+
+  it('refuses to start with an invalid scorecard, naming the field', async () => {
+    const fs = require('node:fs');
+    const os = require('node:os');
+    const path = require('node:path');
+    const file = path.join(
+      fs.mkdtempSync(path.join(os.tmpdir(), 'rd-')),
+      'bad.yaml',
+    );
+    fs.writeFileSync(
+      file,
+      'apiVersion: readiness/v1\nkind: Scorecard\nmetadata: { name: bad }\nspec:\n  areas: [{ id: a, title: A, checks: [{ id: x, title: X, severity: urgent, type: relation, with: { type: partOf } }] }]\n',
+    );
+    await expect(
+      start({ config: { readiness: { scorecards: [{ file }] } } }),
+    ).rejects.toThrow(
+      'spec.areas[0].checks[0].severity (check "x"): expected one of critical, required, recommended',
+    );
+  });
+
+  it('answers 503 on /health when the database is down', async () => {
     const knex = await databases.init('SQLITE_3');
     const { server } = await startTestBackend({
       features: [
         readinessPlugin,
+        mockServices.rootConfig.factory({ data: {} }),
+        catalogServiceMock.factory({ entities: [] }),
         createServiceFactory({
           service: coreServices.database,
           deps: {},

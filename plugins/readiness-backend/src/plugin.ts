@@ -1,12 +1,23 @@
 import {
   coreServices,
   createBackendPlugin,
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { readinessPermissions } from '@readiness/backstage-plugin-readiness-common';
+import { registerActions } from './actions/registerActions';
 import { DatabaseReadinessStore } from './database/DatabaseReadinessStore';
+import { loadDemoEvidence } from './demo/loadDemoEvidence';
+import { CatalogReader } from './evaluation/catalogSnapshot';
+import { Evaluator } from './evaluation/Evaluator';
+import { loadScorecards } from './evaluation/scorecards';
 import { createRouter } from './service/router';
 
 /**
- * The Readiness backend plugin.
+ * The Readiness backend plugin: evaluates catalog entities against the
+ * configured scorecards on a schedule, stores results and history, and
+ * serves them over REST and as actions.
  *
  * @public
  */
@@ -15,14 +26,89 @@ export const readinessPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
+        config: coreServices.rootConfig,
         database: coreServices.database,
         httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
         logger: coreServices.logger,
+        scheduler: coreServices.scheduler,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        auditor: coreServices.auditor,
+        catalog: catalogServiceRef,
+        actions: actionsRegistryServiceRef,
       },
-      async init({ database, httpRouter, logger }) {
-        const store = await DatabaseReadinessStore.create({ database });
-        httpRouter.use(await createRouter({ store, logger }));
-        httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+      async init(deps) {
+        const { config, logger, scheduler } = deps;
+        const scorecards = loadScorecards(config);
+        if (scorecards.length === 0) {
+          logger.warn(
+            'Readiness: no scorecards configured (readiness.scorecards); nothing will be evaluated',
+          );
+        }
+        const store = await DatabaseReadinessStore.create({
+          database: deps.database,
+        });
+        const evaluator = new Evaluator({
+          store,
+          reader: new CatalogReader(deps.catalog, deps.auth, scorecards),
+          scorecards,
+          logger,
+          historyRetentionDays:
+            config.getOptionalNumber('readiness.history.retentionDays') ?? 180,
+        });
+        deps.permissionsRegistry.addPermissions(readinessPermissions);
+        registerActions(deps.actions, store);
+
+        const demoEvidence = config.getOptionalString(
+          'readiness.demo.evidenceFile',
+        );
+        if (demoEvidence)
+          await loadDemoEvidence({ file: demoEvidence, store, logger });
+
+        const shards =
+          config.getOptionalNumber('readiness.evaluation.shards') ?? 4;
+        if (!Number.isInteger(shards) || shards < 1 || shards > 256) {
+          throw new Error(
+            `readiness.evaluation.shards: expected a whole number from 1 to 256, got ${shards}`,
+          );
+        }
+        const schedule = config.has('readiness.evaluation.schedule')
+          ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+              config.getConfig('readiness.evaluation.schedule'),
+            )
+          : {
+              frequency: { minutes: 10 },
+              timeout: { minutes: 5 },
+              initialDelay: { seconds: 15 },
+            };
+        for (let shard = 0; shard < shards; shard++) {
+          await scheduler.scheduleTask({
+            id: `readiness-evaluate-${shard}-of-${shards}`,
+            scope: 'global',
+            ...schedule,
+            fn: async () => {
+              await evaluator.runShard(shard, shards);
+            },
+          });
+        }
+
+        deps.httpRouter.use(
+          await createRouter({
+            store,
+            evaluator,
+            catalog: deps.catalog,
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+            auditor: deps.auditor,
+            logger,
+          }),
+        );
+        deps.httpRouter.addAuthPolicy({
+          path: '/health',
+          allow: 'unauthenticated',
+        });
       },
     });
   },

@@ -31,5 +31,8 @@ export {
   createEvaluationContext,
   type EvaluationContext,
   type EvaluationContextInput,
+  type ReadinessSummary,
 } from './engine/context';
 export { evaluateEntity, evaluateCatalog } from './engine/evaluate';
+export * from './permissions';
+export { parseEvidence, rebaseEvidence, type Evidence } from './evidence';

@@ -1,8 +1,91 @@
-/**
- * Persistence of the Readiness backend. Results, history, facts, attestations
- * and ownership edits are added here as their features land.
- */
+import type {
+  Attestation,
+  Exemption,
+  Fact,
+  ReadinessSummary,
+} from '@readiness/backstage-plugin-readiness-common';
+import type {
+  CheckChange,
+  EvidenceSet,
+  HistoryPoint,
+  ResultFilter,
+  ResultRow,
+  ResultSort,
+  ShardRun,
+  StoredResult,
+  StoredResultWithDetail,
+} from './types';
+
+/** Persistence of the Readiness backend; see DatabaseReadinessStore for SQLite and PostgreSQL. */
 export interface ReadinessStore {
   /** Resolves when the database answers a trivial query; rejects otherwise. */
   ping(): Promise<void>;
+
+  // --- evaluation ---
+  /** Stored hash per `entityRef|scorecard` key, for the given entity refs. */
+  getHashes(entityRefs: string[]): Promise<Map<string, string>>;
+  /** Full stored results for the given keys (`entityRef|scorecard`). */
+  getDetails(keys: string[]): Promise<Map<string, StoredResultWithDetail>>;
+  /** Writes changed results and their check changes, in batches, in one transaction. */
+  writeResults(
+    rows: ResultRow[],
+    changes: CheckChange[],
+    now: string,
+  ): Promise<void>;
+  /** Status and score of every stored result, for roll-ups. */
+  listSummaries(): Promise<ReadinessSummary[]>;
+  /** Every stored `entityRef|scorecard` key. */
+  listKeys(): Promise<string[]>;
+  /** Removes results (with their history and change log) for the given keys. */
+  deleteResults(keys: string[]): Promise<number>;
+  /** Marks the results of the given entities stale (or fresh). */
+  setStale(entityRefs: string[], stale: boolean): Promise<void>;
+  /** Records today's history point for each row; existing points are updated only when `changed`. */
+  recordHistory(
+    points: Array<HistoryPoint & { entityRef: string; changed: boolean }>,
+  ): Promise<number>;
+  /** Deletes history and change-log rows older than the day given (YYYY-MM-DD). */
+  pruneHistory(beforeDay: string): Promise<void>;
+  recordShardRun(run: ShardRun): Promise<void>;
+  listShardRuns(): Promise<ShardRun[]>;
+
+  // --- evidence ---
+  loadEvidence(entityRefs: string[]): Promise<EvidenceSet>;
+  upsertFacts(facts: Array<{ entityRef: string; fact: Fact }>): Promise<void>;
+  addAttestation(entityRef: string, attestation: Attestation): Promise<void>;
+  addExemption(
+    entityRef: string,
+    exemption: Exemption,
+    createdAt: string,
+  ): Promise<void>;
+  /** Replaces all attestations and exemptions of the given entities (demo seeding). */
+  replaceManualEvidence(
+    entityRefs: string[],
+    attestations: Array<{ entityRef: string; attestation: Attestation }>,
+    exemptions: Array<{ entityRef: string; exemption: Exemption }>,
+  ): Promise<void>;
+
+  // --- queries ---
+  getEntityResults(entityRef: string): Promise<StoredResultWithDetail[]>;
+  queryResults(options: {
+    filter: ResultFilter;
+    sort?: ResultSort;
+    offset?: number;
+    limit?: number;
+  }): Promise<{ items: StoredResult[]; totalItems: number }>;
+  /** The same query in batches, for CSV export. */
+  streamResults(options: {
+    filter: ResultFilter;
+    sort?: ResultSort;
+    batchSize?: number;
+  }): AsyncIterable<StoredResult[]>;
+  getHistory(
+    entityRef: string,
+    sinceDay: string,
+    scorecard?: string,
+  ): Promise<{ points: Array<HistoryPoint>; changes: CheckChange[] }>;
+  getCheckFailures(
+    scorecard: string,
+    checkId: string,
+  ): Promise<StoredResultWithDetail[]>;
 }

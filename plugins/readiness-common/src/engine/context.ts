@@ -23,9 +23,19 @@ export interface EvaluationContextInput {
   attestations?: Record<string, Attestation[]>;
   /** Exemptions per entity ref. */
   exemptions?: Record<string, Exemption[]>;
-  /** Results of other entities already evaluated, for roll-up checks. */
-  results?: EntityReadiness[];
+  /** Results of other entities already evaluated (for example stored ones), for roll-up checks. */
+  results?: ReadinessSummary[];
 }
+
+/**
+ * The part of a result that roll-ups read.
+ *
+ * @public
+ */
+export type ReadinessSummary = Pick<
+  EntityReadiness,
+  'entityRef' | 'scorecard' | 'status' | 'score'
+>;
 
 /**
  * The indexed form of {@link EvaluationContextInput} that checks read from.
@@ -42,10 +52,10 @@ export interface EvaluationContext {
   exemptions(entityRef: string, checkId: string): Exemption[];
   /** Refs of the parts of an entity (a system's components, a domain's systems), or what a group owns. */
   children(entityRef: string, of: 'parts' | 'owned'): string[];
-  /** Results recorded so far for an entity. */
-  readiness(entityRef: string): EntityReadiness[];
-  /** Records a result so that roll-ups evaluated later can read it. */
-  record(result: EntityReadiness): void;
+  /** Results recorded so far for an entity, one per scorecard. */
+  readiness(entityRef: string): ReadinessSummary[];
+  /** Records a result (replacing an earlier one for the same scorecard) so that roll-ups evaluated later can read it. */
+  record(result: ReadinessSummary): void;
 }
 
 function keyed<T>(input: Record<string, T[]> | undefined): Map<string, T[]> {
@@ -165,9 +175,18 @@ export function createEvaluationContext(
   }
   const attestations = byCheck(input.attestations);
   const exemptions = byCheck(input.exemptions);
-  const results = new Map<string, EntityReadiness[]>();
-  const record = (r: EntityReadiness) =>
-    push(results, r.entityRef.toLowerCase(), r);
+  const results = new Map<string, ReadinessSummary[]>();
+  const record = (r: ReadinessSummary) => {
+    const key = r.entityRef.toLowerCase();
+    const list = results.get(key);
+    if (!list) {
+      results.set(key, [r]);
+      return;
+    }
+    const at = list.findIndex(x => x.scorecard === r.scorecard);
+    if (at >= 0) list[at] = r;
+    else list.push(r);
+  };
   for (const r of input.results ?? []) record(r);
 
   return {

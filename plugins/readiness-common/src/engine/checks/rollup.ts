@@ -1,4 +1,5 @@
-import type { EntityReadiness, ReadinessStatus } from '../../types';
+import type { ReadinessStatus } from '../../types';
+import type { ReadinessSummary } from '../context';
 import { CheckFn } from './types';
 
 const RANK: Record<ReadinessStatus, number> = {
@@ -8,7 +9,7 @@ const RANK: Record<ReadinessStatus, number> = {
 };
 
 /** The worst status and lowest score an entity has across the scorecards it was evaluated against. */
-function summarise(results: EntityReadiness[]) {
+function summarise(results: ReadinessSummary[]) {
   let status: ReadinessStatus = 'ready';
   let score = 100;
   for (const r of results) {

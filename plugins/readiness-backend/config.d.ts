@@ -1,0 +1,40 @@
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
+export interface Config {
+  /** Configuration of the Readiness plugins. */
+  readiness?: {
+    /**
+     * Scorecard files, validated at start-up (an invalid one stops the
+     * backend with the field that is wrong). Paths are relative to the
+     * backend's working directory.
+     */
+    scorecards?: Array<{
+      /** Path of a YAML file with one or more scorecards. */
+      file: string;
+    }>;
+    evaluation?: {
+      /**
+       * How often each shard evaluates its entities.
+       * Default: every 10 minutes, 15 seconds after start, 5 minute timeout.
+       */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /**
+       * Number of shards the catalog is cut into by entity-ref hash. Each
+       * shard is a scheduled task that runs on one replica at a time. Default 4.
+       */
+      shards?: number;
+    };
+    history?: {
+      /** Days of daily history and change log to keep. Default 180. */
+      retentionDays?: number;
+    };
+    /** Demo only: example evidence loaded into the store at start-up. */
+    demo?: {
+      /**
+       * An evidence JSON file (see examples/evidence.json). Its times are moved
+       * so that its `asOf` is the time of start-up. Not for production.
+       */
+      evidenceFile?: string;
+    };
+  };
+}

@@ -1,0 +1,106 @@
+import { AuthService } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { CompiledScorecard } from '@readiness/backstage-plugin-readiness-common';
+import { fieldsFor } from './scorecards';
+
+/** What one evaluation reads from the catalog. */
+export interface CatalogSnapshot {
+  /** Entities of the kinds the scorecards apply to. */
+  scoped: Entity[];
+  /** Users, groups, systems and domains, for owners, domains and roll-ups. */
+  organisation: Entity[];
+  /** System ref → domain ref. */
+  systemDomains: Map<string, string>;
+  readAt: number;
+}
+
+const PAGE = 500;
+const ORG_KINDS = ['User', 'Group', 'System', 'Domain'];
+const ORG_FIELDS = [
+  'kind',
+  'metadata',
+  'spec.profile',
+  'spec.parent',
+  'spec.children',
+  'spec.memberOf',
+  'spec.owner',
+  'spec.domain',
+  'spec.subdomainOf',
+  'relations',
+];
+
+/** Reads the catalog in pages, asking only for the fields the scorecards need. */
+export class CatalogReader {
+  private readonly kinds?: string[];
+  private readonly fields: string[];
+
+  constructor(
+    private readonly catalog: CatalogService,
+    private readonly auth: AuthService,
+    scorecards: CompiledScorecard[],
+  ) {
+    const kinds = scorecards.map(c => c.spec.spec.appliesTo.kinds);
+    this.kinds = kinds.every(k => k !== undefined)
+      ? [...new Set(kinds.flat() as string[])]
+      : undefined;
+    this.fields = fieldsFor(scorecards);
+  }
+
+  private async *pages(
+    filter: Record<string, string[]> | undefined,
+    fields: string[],
+  ): AsyncIterable<Entity[]> {
+    const credentials = await this.auth.getOwnServiceCredentials();
+    let response = await this.catalog.queryEntities(
+      { filter, fields, limit: PAGE },
+      { credentials },
+    );
+    yield response.items;
+    while (response.pageInfo.nextCursor) {
+      response = await this.catalog.queryEntities(
+        { cursor: response.pageInfo.nextCursor, fields, limit: PAGE },
+        { credentials },
+      );
+      yield response.items;
+    }
+  }
+
+  async read(): Promise<CatalogSnapshot> {
+    const scoped: Entity[] = [];
+    for await (const page of this.pages(
+      this.kinds ? { kind: this.kinds } : undefined,
+      this.fields,
+    )) {
+      scoped.push(...page);
+    }
+    const organisation: Entity[] = [];
+    for await (const page of this.pages({ kind: ORG_KINDS }, ORG_FIELDS))
+      organisation.push(...page);
+    const systemDomains = new Map<string, string>();
+    for (const e of organisation) {
+      const domain = (e.spec as { domain?: unknown } | undefined)?.domain;
+      if (e.kind.toLowerCase() === 'system' && typeof domain === 'string') {
+        const ns = e.metadata.namespace ?? 'default';
+        systemDomains.set(
+          `system:${ns}/${e.metadata.name}`.toLowerCase(),
+          (domain.includes(':')
+            ? domain
+            : `domain:${domain.includes('/') ? domain : `${ns}/${domain}`}`
+          ).toLowerCase(),
+        );
+      }
+    }
+    return { scoped, organisation, systemDomains, readAt: Date.now() };
+  }
+
+  /** One entity, with the same fields as a full read. */
+  async readOne(entityRef: string): Promise<Entity | undefined> {
+    const credentials = await this.auth.getOwnServiceCredentials();
+    const { items } = await this.catalog.getEntitiesByRefs(
+      { entityRefs: [entityRef], fields: this.fields },
+      { credentials },
+    );
+    return items[0];
+  }
+}

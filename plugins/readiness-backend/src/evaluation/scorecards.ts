@@ -1,0 +1,91 @@
+import { Config } from '@backstage/config';
+import {
+  compileScorecard,
+  CompiledScorecard,
+  parseScorecardYaml,
+} from '@readiness/backstage-plugin-readiness-common';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Loads and validates the scorecards named in `readiness.scorecards`. Paths
+ * are relative to the backend's working directory. Throws (and so stops the
+ * backend) with the engine's field-path errors when a scorecard is invalid.
+ */
+export function loadScorecards(config: Config): CompiledScorecard[] {
+  const entries = config.getOptionalConfigArray('readiness.scorecards') ?? [];
+  const cards: CompiledScorecard[] = [];
+  entries.forEach((entry, i) => {
+    const file = entry.getString('file');
+    const abs = path.resolve(file);
+    let text: string;
+    try {
+      text = fs.readFileSync(abs, 'utf8');
+    } catch (e) {
+      throw new Error(
+        `readiness.scorecards[${i}].file: cannot read ${abs}: ${
+          (e as Error).message
+        }`,
+      );
+    }
+    for (const spec of parseScorecardYaml(text, file))
+      cards.push(compileScorecard(spec));
+  });
+  const seen = new Set<string>();
+  for (const card of cards) {
+    if (seen.has(card.name)) {
+      throw new Error(
+        `readiness.scorecards: two scorecards are named "${card.name}"; names must be unique`,
+      );
+    }
+    seen.add(card.name);
+  }
+  return cards;
+}
+
+/** Catalog fields the scorecards read, so the catalog sends only those. */
+export function fieldsFor(cards: CompiledScorecard[]): string[] {
+  const fields = new Set([
+    'kind',
+    'metadata.name',
+    'metadata.namespace',
+    'metadata.title',
+    'metadata.description',
+    'metadata.annotations',
+    'metadata.links',
+    'metadata.tags',
+    'spec.type',
+    'spec.lifecycle',
+    'spec.owner',
+    'spec.system',
+    'spec.domain',
+    'spec.subdomainOf',
+    'spec.parent',
+    'spec.profile',
+    'relations',
+  ]);
+  const visit = (p: any) => {
+    if (!p || typeof p !== 'object') return;
+    if (typeof p.path === 'string')
+      fields.add(p.path.split(/[.[]/).slice(0, 2).join('.'));
+    for (const k of ['all', 'any'])
+      if (Array.isArray(p[k])) p[k].forEach(visit);
+    if (p.not) visit(p.not);
+  };
+  for (const card of cards) {
+    for (const c of card.checks)
+      if (c.spec.type === 'catalog') visit(c.spec.with);
+    const filter = card.spec.spec.appliesTo.filter;
+    let filters: Array<Record<string, unknown>> = [];
+    if (Array.isArray(filter)) filters = filter;
+    else if (filter) filters = [filter];
+    for (const f of filters) {
+      for (const k of Object.keys(f))
+        fields.add(k.split(/[.[]/).slice(0, 2).join('.'));
+    }
+  }
+  // A parent field covers its children: keep `metadata`, drop `metadata.name`.
+  return [...fields]
+    .filter(f => ![...fields].some(o => o !== f && f.startsWith(`${o}.`)))
+    .sort();
+}

@@ -1,0 +1,48 @@
+import { Entity } from '@backstage/catalog-model';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseAllDocuments } from 'yaml';
+
+/** The repository's examples folder (tests run from the package folder). */
+export const EXAMPLES = path.resolve(process.cwd(), '../../examples');
+
+/** The Acme Retail example catalog (all.yaml's targets), as plain entities. */
+export function exampleEntities(): Entity[] {
+  const files = [
+    'org/groups.yaml',
+    'org/users.yaml',
+    'systems.yaml',
+    'apis.yaml',
+    'resources.yaml',
+    'components/commerce.yaml',
+    'components/identity.yaml',
+    'components/operations.yaml',
+  ];
+  return files.flatMap(f =>
+    parseAllDocuments(fs.readFileSync(path.join(EXAMPLES, f), 'utf8'))
+      .map(d => d.toJS())
+      .filter(Boolean),
+  );
+}
+
+/** Config for the plugin with the example scorecards and one daily shard. */
+export function readinessConfig(extra: Record<string, unknown> = {}) {
+  return {
+    readiness: {
+      scorecards: [
+        { file: path.join(EXAMPLES, 'scorecards/production.yaml') },
+        { file: path.join(EXAMPLES, 'scorecards/systems.yaml') },
+      ],
+      evaluation: {
+        shards: 2,
+        schedule: {
+          frequency: { hours: 24 },
+          timeout: { minutes: 5 },
+          initialDelay: { seconds: 0 },
+        },
+      },
+      demo: { evidenceFile: path.join(EXAMPLES, 'evidence.json') },
+      ...extra,
+    },
+  };
+}

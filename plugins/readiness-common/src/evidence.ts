@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import type { Attestation, Exemption, Fact } from './types';
+
+const time = z.iso.datetime({ offset: true });
+const fact = z.object({
+  id: z.string().min(1),
+  value: z.json(),
+  observedAt: time,
+  source: z.string().optional(),
+});
+const attestation = z.object({
+  checkId: z.string().min(1),
+  attestedBy: z.string().min(1),
+  attestedAt: time,
+  expiresAt: time.optional(),
+  evidenceUrl: z.string().optional(),
+  note: z.string().optional(),
+});
+const exemption = z.object({
+  checkId: z.string().min(1),
+  reason: z.string().min(1),
+  approvedBy: z.string().min(1),
+  expiresAt: time.optional(),
+});
+const evidenceSchema = z
+  .object({
+    asOf: time.optional(),
+    facts: z.record(z.string(), z.array(fact)).default({}),
+    attestations: z.record(z.string(), z.array(attestation)).default({}),
+    exemptions: z.record(z.string(), z.array(exemption)).default({}),
+  })
+  .strict();
+
+/**
+ * Facts, attestations and exemptions per entity ref: the evidence file the
+ * CLI's `--facts` and the demo backend read.
+ *
+ * @public
+ */
+export interface Evidence {
+  /** The time the evidence describes; the demo shifts all times so that this is "now". */
+  asOf?: string;
+  facts: Record<string, Fact[]>;
+  attestations: Record<string, Attestation[]>;
+  exemptions: Record<string, Exemption[]>;
+}
+
+/**
+ * Validates an evidence document. Throws an Error naming the source and the
+ * field path of the first problem.
+ *
+ * @public
+ */
+export function parseEvidence(doc: unknown, source = 'evidence'): Evidence {
+  const parsed = evidenceSchema.safeParse(doc);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const at = issue.path
+      .map(p => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+      .join('')
+      .replace(/^\./, '');
+    throw new Error(`${source}: ${at || '(document)'}: ${issue.message}`);
+  }
+  return parsed.data as Evidence;
+}
+
+/**
+ * Moves every time in the evidence by the same amount, so that `asOf` becomes
+ * `now`. Used by the demo so that its example evidence never goes stale.
+ *
+ * @public
+ */
+export function rebaseEvidence(evidence: Evidence, now: Date): Evidence {
+  if (!evidence.asOf) return evidence;
+  const shift = now.getTime() - Date.parse(evidence.asOf);
+  const move = (t: string) => new Date(Date.parse(t) + shift).toISOString();
+  const map = <T>(rec: Record<string, T[]>, f: (x: T) => T) =>
+    Object.fromEntries(Object.entries(rec).map(([k, v]) => [k, v.map(f)]));
+  return {
+    asOf: now.toISOString(),
+    facts: map(evidence.facts, f => ({ ...f, observedAt: move(f.observedAt) })),
+    attestations: map(evidence.attestations, a => ({
+      ...a,
+      attestedAt: move(a.attestedAt),
+      ...(a.expiresAt ? { expiresAt: move(a.expiresAt) } : {}),
+    })),
+    exemptions: map(evidence.exemptions, e => ({
+      ...e,
+      ...(e.expiresAt ? { expiresAt: move(e.expiresAt) } : {}),
+    })),
+  };
+}
