@@ -90,6 +90,12 @@ export class Evaluator {
     return this.options.scorecards;
   }
 
+  private get rollupCards(): CompiledScorecard[] {
+    return this.options.scorecards.filter(c =>
+      c.checks.some(x => x.spec.type === 'rollup'),
+    );
+  }
+
   private now(): Date {
     return this.options.now?.() ?? new Date();
   }
@@ -139,6 +145,20 @@ export class Evaluator {
       e => shardOf(refOf(e), shards) === shard,
     );
     const written = await this.evaluateAndStore(mine, snapshot, started);
+    // Roll-ups (systems, domains, groups) read their parts' stored results, and
+    // parts live in every shard: when this shard changed anything, re-score
+    // them all now rather than one schedule later. Unchanged ones write nothing.
+    if (written.written > 0) {
+      const rollups = snapshot.scoped.filter(e =>
+        this.rollupCards.some(c => c.appliesTo(e)),
+      );
+      if (rollups.length > 0) {
+        const again = await this.evaluateAndStore(rollups, snapshot, started);
+        written.written += again.written;
+        written.changes += again.changes;
+        written.historyRows += again.historyRows;
+      }
+    }
     report.entities = mine.length;
     report.results = written.results.length;
     report.written = written.written;
@@ -207,15 +227,19 @@ export class Evaluator {
       store.getHashes(refs),
       store.listSummaries(),
     ]);
-    const fresh = new Map(entities.map(e => [refOf(e), e]));
-    const context = [
-      ...snapshot.scoped.filter(e => !fresh.has(refOf(e))),
-      ...entities,
+    // Scoped kinds and organisation kinds can overlap (a scorecard for
+    // systems): keep each entity once, the freshest copy.
+    const context = new Map<string, Entity>();
+    for (const e of [
       ...snapshot.organisation,
-    ];
+      ...snapshot.scoped,
+      ...entities,
+    ]) {
+      context.set(refOf(e), e);
+    }
     const results = evaluateCatalog(scorecards, entities, {
       now: at,
-      entities: context,
+      entities: [...context.values()],
       results: summaries,
       ...evidence,
     });

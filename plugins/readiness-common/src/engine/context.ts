@@ -134,9 +134,10 @@ export function createEvaluationContext(
   const parts = new Map<string, string[]>();
   const owned = new Map<string, string[]>();
   const parentGroup = new Map<string, string>();
-  for (const entity of input.entities ?? []) {
-    const key = entityKey(entity);
-    entities.set(key, entity);
+  // The same entity given twice counts once (the last copy wins).
+  for (const entity of input.entities ?? [])
+    entities.set(entityKey(entity), entity);
+  for (const [key, entity] of entities) {
     for (const parent of parentsOf(entity, key)) push(parts, parent, key);
     for (const owner of ownersOf(entity)) push(owned, owner, key);
     const parent = (entity.spec as Record<string, unknown> | undefined)?.parent;

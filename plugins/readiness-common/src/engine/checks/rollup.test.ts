@@ -103,6 +103,19 @@ describe('rollup checks', () => {
       result: 'pass',
       message: 'All 2 parts are not blocked',
     });
+    const withBlocked = evaluateCatalog(
+      [services, rollup({ require: 'none-blocked' })],
+      [
+        system,
+        ready('a', { system: 'checkout' }),
+        component('b', { spec: { system: 'checkout' } }),
+      ],
+      { now: NOW },
+    );
+    expect(resultFor(withBlocked, 'system:default/checkout')).toMatchObject({
+      result: 'fail',
+      message: '1 of 2 parts are blocked: component:b (blocked)',
+    });
     const half = [
       system,
       ready('a', { system: 'checkout' }),

@@ -68,9 +68,9 @@ export function compileRollupCheck(w: {
       .join(', ');
     return {
       result: 'fail',
-      message: `${bad.length} of ${
-        children.length
-      } ${noun} are not ${want}: ${list}${bad.length > 5 ? ', …' : ''}`,
+      message: `${bad.length} of ${children.length} ${noun} ${
+        w.require === 'all-ready' ? 'are not ready' : 'are blocked'
+      }: ${list}${bad.length > 5 ? ', …' : ''}`,
       observed: children.length - bad.length,
       threshold: children.length,
     };

@@ -1,0 +1,215 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { parseEvidence } from '@readiness/backstage-plugin-readiness-common';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DatabaseReadinessStore } from '../database/DatabaseReadinessStore';
+import { EXAMPLES, exampleEntities, readinessConfig } from '../testUtils';
+import { CatalogReader } from './catalogSnapshot';
+import { diffChecks, Evaluator } from './Evaluator';
+import { loadScorecards } from './scorecards';
+
+jest.setTimeout(60_000);
+const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+const NOW = new Date('2026-11-23T12:00:00.000Z');
+
+async function setup(
+  databaseId: Parameters<typeof databases.init>[0],
+  entities: Entity[] = exampleEntities(),
+) {
+  const knex = await databases.init(databaseId);
+  const store = await DatabaseReadinessStore.create({
+    database: mockServices.database({ knex }),
+  });
+  const evidence = parseEvidence(
+    JSON.parse(fs.readFileSync(path.join(EXAMPLES, 'evidence.json'), 'utf8')),
+  );
+  await store.upsertFacts(
+    Object.entries(evidence.facts).flatMap(([r, fs2]) =>
+      fs2.map(fact => ({ entityRef: r, fact })),
+    ),
+  );
+  await store.replaceManualEvidence(
+    Object.keys(evidence.attestations),
+    Object.entries(evidence.attestations).flatMap(([r, l]) =>
+      l.map(attestation => ({ entityRef: r, attestation })),
+    ),
+    Object.entries(evidence.exemptions).flatMap(([r, l]) =>
+      l.map(exemption => ({ entityRef: r, exemption })),
+    ),
+  );
+  const catalog = catalogServiceMock({ entities });
+  const scorecards = loadScorecards(
+    mockServices.rootConfig({ data: readinessConfig() }),
+  );
+  let now = NOW;
+  const evaluator = new Evaluator({
+    store,
+    reader: new CatalogReader(catalog, mockServices.auth(), scorecards),
+    scorecards,
+    logger: mockServices.logger.mock(),
+    historyRetentionDays: 30,
+    now: () => now,
+  });
+  return { knex, store, catalog, evaluator, setNow: (d: Date) => (now = d) };
+}
+
+const count = async (knex: any, table: string) =>
+  Number((await knex(table).count({ n: '*' }))[0].n);
+
+describe('Evaluator', () => {
+  it.each(databases.eachSupportedId())(
+    'evaluates every shard once, then writes nothing on an unchanged run, on %p',
+    async databaseId => {
+      const { knex, evaluator } = await setup(databaseId);
+      const first = [];
+      for (const s of [0, 1, 2]) first.push(await evaluator.runShard(s, 3));
+      expect(first.reduce((n, r) => n + r.results, 0)).toBe(24); // 15 components + 6 systems + 3 domains
+      expect(await count(knex, 'readiness_results')).toBe(24);
+      expect(await count(knex, 'readiness_history')).toBe(24);
+
+      const second = await Promise.all(
+        [0, 1, 2].map(s => evaluator.runShard(s, 3)),
+      );
+      expect(
+        second.map(r => [r.written, r.changes, r.historyRows, r.deleted]),
+      ).toEqual([
+        [0, 0, 0, 0],
+        [0, 0, 0, 0],
+        [0, 0, 0, 0],
+      ]);
+      expect(await count(knex, 'readiness_history')).toBe(24);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'logs flipped checks, removes entities gone from the catalog, on %p',
+    async databaseId => {
+      const entities = exampleEntities();
+      const { knex, evaluator, catalog, setNow } = await setup(
+        databaseId,
+        entities,
+      );
+      await evaluator.runShard(0, 1);
+      // Fix ledger-service's incident owner in the catalog, and delete deploy-bot.
+      const ledger = entities.find(e => e.metadata.name === 'ledger-service')!;
+      ledger.metadata.annotations!['readiness/incident-owner'] =
+        'group:sre-oncall';
+      const remaining = entities.filter(e => e.metadata.name !== 'deploy-bot');
+      jest
+        .spyOn(catalog, 'queryEntities')
+        .mockImplementation(async req =>
+          catalogServiceMock({ entities: remaining }).queryEntities(req, {
+            credentials: undefined as any,
+          }),
+        );
+      setNow(new Date('2026-11-23T18:00:00.000Z'));
+      const report = await evaluator.runShard(0, 1);
+      expect(report.deleted).toBe(1);
+      expect(
+        await knex('readiness_results')
+          .where('entity_ref', 'component:default/deploy-bot')
+          .select(),
+      ).toEqual([]);
+      const changes = await knex('readiness_changes')
+        .where('entity_ref', 'component:default/ledger-service')
+        .select();
+      expect(changes).toEqual([
+        expect.objectContaining({
+          check_id: 'incident-owner',
+          old_result: 'fail',
+          new_result: 'pass',
+          old_message:
+            'incident owner group:default/billing-oncall does not exist in the catalog',
+        }),
+      ]);
+      const history = await knex('readiness_history')
+        .where('entity_ref', 'component:default/ledger-service')
+        .orderBy('day')
+        .select('day', 'status');
+      // One point per day, updated because the result changed.
+      expect(history).toEqual([{ day: '2026-11-23', status: 'ready' }]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'keeps the last results, marked stale, when the catalog cannot be read, on %p',
+    async databaseId => {
+      const { knex, evaluator, catalog } = await setup(databaseId);
+      await evaluator.runShard(0, 1);
+      jest
+        .spyOn(catalog, 'queryEntities')
+        .mockRejectedValue(new Error('catalog is down'));
+      const report = await evaluator.runShard(0, 1);
+      expect(report.stale).toBe(true);
+      expect(await count(knex, 'readiness_results')).toBe(24);
+      expect(
+        Number(
+          (
+            await knex('readiness_results')
+              .where('stale', true)
+              .count({ n: '*' })
+          )[0].n,
+        ),
+      ).toBe(24);
+      const [shard] = await knex('readiness_shards').select();
+      expect(shard.last_error).toContain('catalog is down');
+      expect(shard.last_success_at).not.toBeNull();
+    },
+  );
+
+  it('re-evaluates one entity now', async () => {
+    const { evaluator, knex } = await setup('SQLITE_3');
+    const results = await evaluator.evaluateNow(
+      'component:default/session-service',
+    );
+    expect(results).toEqual([
+      expect.objectContaining({
+        scorecard: 'production',
+        status: 'needs-work',
+      }),
+    ]);
+    expect(await count(knex, 'readiness_results')).toBe(1);
+    await expect(
+      evaluator.evaluateNow('component:default/ghost'),
+    ).rejects.toThrow('No entity component:default/ghost in the catalog');
+  });
+});
+
+describe('diffChecks', () => {
+  const result = (checks: Array<[string, string, string]>) =>
+    ({
+      entityRef: 'e',
+      scorecard: 's',
+      checks: checks.map(([checkId, r, message]) => ({
+        checkId,
+        result: r,
+        message,
+      })),
+    } as any);
+
+  it('reports flips, new messages, new and removed checks', () => {
+    const before = result([
+      ['a', 'pass', 'ok'],
+      ['b', 'fail', 'x is 1'],
+      ['gone', 'pass', 'ok'],
+    ]);
+    const after = result([
+      ['a', 'pass', 'ok'],
+      ['b', 'fail', 'x is 2'],
+      ['new', 'unknown', 'no data'],
+    ]);
+    expect(
+      diffChecks(before, after, 't').map(c => [
+        c.checkId,
+        c.oldResult,
+        c.newResult,
+      ]),
+    ).toEqual([
+      ['b', 'fail', 'fail'],
+      ['new', undefined, 'unknown'],
+      ['gone', 'pass', undefined],
+    ]);
+  });
+});
