@@ -97,13 +97,11 @@ describe('Evaluator', () => {
       ledger.metadata.annotations!['readiness/incident-owner'] =
         'group:sre-oncall';
       const remaining = entities.filter(e => e.metadata.name !== 'deploy-bot');
-      jest
-        .spyOn(catalog, 'queryEntities')
-        .mockImplementation(async req =>
-          catalogServiceMock({ entities: remaining }).queryEntities(req, {
-            credentials: undefined as any,
-          }),
-        );
+      jest.spyOn(catalog, 'queryEntities').mockImplementation(async req =>
+        catalogServiceMock({ entities: remaining }).queryEntities(req, {
+          credentials: undefined as any,
+        }),
+      );
       setNow(new Date('2026-11-23T18:00:00.000Z'));
       const report = await evaluator.runShard(0, 1);
       expect(report.deleted).toBe(1);

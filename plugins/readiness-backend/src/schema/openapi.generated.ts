@@ -3,1127 +3,1199 @@
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 
 export const spec = {
-  openapi: '3.0.3',
-  info: {
-    title: 'readiness',
-    version: '1',
-    description:
-      'Production readiness of catalog entities, scored against scorecards.',
-    license: {
-      name: 'Apache-2.0',
-      url: 'http://www.apache.org/licenses/LICENSE-2.0.html',
-    },
+  "openapi": "3.0.3",
+  "info": {
+    "title": "readiness",
+    "version": "1",
+    "description": "Production readiness of catalog entities, scored against scorecards.",
+    "license": {
+      "name": "Apache-2.0",
+      "url": "http://www.apache.org/licenses/LICENSE-2.0.html"
+    }
   },
-  servers: [
+  "servers": [
     {
-      url: '/',
-    },
+      "url": "/"
+    }
   ],
-  components: {
-    parameters: {
-      kind: {
-        name: 'kind',
-        in: 'path',
-        required: true,
-        schema: {
-          type: 'string',
-        },
+  "components": {
+    "parameters": {
+      "kind": {
+        "name": "kind",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string"
+        }
       },
-      namespace: {
-        name: 'namespace',
-        in: 'path',
-        required: true,
-        schema: {
-          type: 'string',
-        },
+      "namespace": {
+        "name": "namespace",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string"
+        }
       },
-      name: {
-        name: 'name',
-        in: 'path',
-        required: true,
-        schema: {
-          type: 'string',
-        },
+      "name": {
+        "name": "name",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string"
+        }
       },
-      scorecard: {
-        name: 'scorecard',
-        in: 'query',
-        required: false,
-        description:
-          'Scorecard name; defaults to the first scorecard in config.',
-        schema: {
-          type: 'string',
-        },
-      },
+      "scorecard": {
+        "name": "scorecard",
+        "in": "query",
+        "required": false,
+        "description": "Scorecard name; defaults to the first scorecard in config.",
+        "schema": {
+          "type": "string"
+        }
+      }
     },
-    schemas: {
-      Error: {
-        type: 'object',
-        properties: {
-          error: {
-            type: 'object',
-            properties: {
-              name: {
-                type: 'string',
+    "schemas": {
+      "Error": {
+        "type": "object",
+        "properties": {
+          "error": {
+            "type": "object",
+            "properties": {
+              "name": {
+                "type": "string"
               },
-              message: {
-                type: 'string',
-              },
+              "message": {
+                "type": "string"
+              }
             },
-            required: ['name', 'message'],
-            additionalProperties: true,
+            "required": [
+              "name",
+              "message"
+            ],
+            "additionalProperties": true
           },
-          request: {
-            type: 'object',
-            additionalProperties: true,
+          "request": {
+            "type": "object",
+            "additionalProperties": true
           },
-          response: {
-            type: 'object',
-            additionalProperties: true,
-          },
+          "response": {
+            "type": "object",
+            "additionalProperties": true
+          }
         },
-        required: ['error'],
+        "required": [
+          "error"
+        ]
       },
-      Status: {
-        type: 'string',
-        enum: ['ready', 'needs-work', 'blocked'],
+      "Status": {
+        "type": "string",
+        "enum": [
+          "ready",
+          "needs-work",
+          "blocked"
+        ]
       },
-      ScorecardSummary: {
-        type: 'object',
-        properties: {
-          name: {
-            type: 'string',
+      "ScorecardSummary": {
+        "type": "object",
+        "properties": {
+          "name": {
+            "type": "string"
           },
-          title: {
-            type: 'string',
+          "title": {
+            "type": "string"
           },
-          description: {
-            type: 'string',
+          "description": {
+            "type": "string"
           },
-          passingScore: {
-            type: 'number',
+          "passingScore": {
+            "type": "number"
           },
-          areas: {
-            type: 'array',
-            items: {
-              type: 'object',
-              properties: {
-                id: {
-                  type: 'string',
+          "areas": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "id": {
+                  "type": "string"
                 },
-                title: {
-                  type: 'string',
+                "title": {
+                  "type": "string"
                 },
-                checks: {
-                  type: 'integer',
-                },
+                "checks": {
+                  "type": "integer"
+                }
               },
-              required: ['id', 'title', 'checks'],
-            },
+              "required": [
+                "id",
+                "title",
+                "checks"
+              ]
+            }
           },
-          levels: {
-            type: 'array',
-            items: {
-              type: 'object',
-              properties: {
-                id: {
-                  type: 'string',
+          "levels": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "id": {
+                  "type": "string"
                 },
-                title: {
-                  type: 'string',
+                "title": {
+                  "type": "string"
+                }
+              },
+              "required": [
+                "id",
+                "title"
+              ]
+            }
+          },
+          "appliesTo": {
+            "type": "object",
+            "additionalProperties": true
+          }
+        },
+        "required": [
+          "name",
+          "title",
+          "passingScore",
+          "areas",
+          "levels",
+          "appliesTo"
+        ]
+      },
+      "CheckResult": {
+        "type": "object",
+        "additionalProperties": true,
+        "properties": {
+          "checkId": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "area": {
+            "type": "string"
+          },
+          "severity": {
+            "type": "string",
+            "enum": [
+              "critical",
+              "required",
+              "recommended"
+            ]
+          },
+          "weight": {
+            "type": "number"
+          },
+          "result": {
+            "type": "string",
+            "enum": [
+              "pass",
+              "fail",
+              "error",
+              "exempt",
+              "unknown"
+            ]
+          },
+          "message": {
+            "type": "string"
+          },
+          "counted": {
+            "type": "boolean"
+          }
+        },
+        "required": [
+          "checkId",
+          "title",
+          "area",
+          "severity",
+          "weight",
+          "result",
+          "message",
+          "counted"
+        ]
+      },
+      "EntityResult": {
+        "type": "object",
+        "additionalProperties": true,
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "scorecard": {
+            "type": "string"
+          },
+          "status": {
+            "$ref": "#/components/schemas/Status"
+          },
+          "score": {
+            "type": "number"
+          },
+          "passingScore": {
+            "type": "number"
+          },
+          "level": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "string"
+              },
+              "title": {
+                "type": "string"
+              }
+            }
+          },
+          "verdict": {
+            "type": "string"
+          },
+          "areas": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": true
+            }
+          },
+          "checks": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/CheckResult"
+            }
+          },
+          "evaluatedAt": {
+            "type": "string"
+          },
+          "changedAt": {
+            "type": "string"
+          },
+          "stale": {
+            "type": "boolean"
+          }
+        },
+        "required": [
+          "entityRef",
+          "scorecard",
+          "status",
+          "score",
+          "verdict",
+          "areas",
+          "checks",
+          "evaluatedAt",
+          "stale"
+        ]
+      },
+      "Owners": {
+        "type": "object",
+        "properties": {
+          "owner": {
+            "type": "string"
+          },
+          "incident": {
+            "type": "string"
+          },
+          "technical": {
+            "type": "string"
+          },
+          "communication": {
+            "type": "string"
+          },
+          "channel": {
+            "type": "string"
+          },
+          "runbook": {
+            "type": "string"
+          }
+        }
+      },
+      "EntityReadinessResponse": {
+        "type": "object",
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "owners": {
+            "$ref": "#/components/schemas/Owners"
+          },
+          "results": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/EntityResult"
+            }
+          }
+        },
+        "required": [
+          "entityRef",
+          "owners",
+          "results"
+        ]
+      },
+      "ResultRow": {
+        "type": "object",
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "scorecard": {
+            "type": "string"
+          },
+          "kind": {
+            "type": "string"
+          },
+          "namespace": {
+            "type": "string"
+          },
+          "name": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "type": {
+            "type": "string"
+          },
+          "lifecycle": {
+            "type": "string"
+          },
+          "owner": {
+            "type": "string"
+          },
+          "system": {
+            "type": "string"
+          },
+          "domain": {
+            "type": "string"
+          },
+          "status": {
+            "$ref": "#/components/schemas/Status"
+          },
+          "score": {
+            "type": "number"
+          },
+          "level": {
+            "type": "string"
+          },
+          "failingChecks": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "areaScores": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "number"
+            }
+          },
+          "changedAt": {
+            "type": "string"
+          },
+          "stale": {
+            "type": "boolean"
+          }
+        },
+        "required": [
+          "entityRef",
+          "scorecard",
+          "kind",
+          "namespace",
+          "name",
+          "status",
+          "score",
+          "failingChecks",
+          "areaScores",
+          "changedAt",
+          "stale"
+        ]
+      },
+      "HistoryResponse": {
+        "type": "object",
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "points": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "scorecard": {
+                  "type": "string"
                 },
-              },
-              required: ['id', 'title'],
-            },
-          },
-          appliesTo: {
-            type: 'object',
-            additionalProperties: true,
-          },
-        },
-        required: [
-          'name',
-          'title',
-          'passingScore',
-          'areas',
-          'levels',
-          'appliesTo',
-        ],
-      },
-      CheckResult: {
-        type: 'object',
-        additionalProperties: true,
-        properties: {
-          checkId: {
-            type: 'string',
-          },
-          title: {
-            type: 'string',
-          },
-          area: {
-            type: 'string',
-          },
-          severity: {
-            type: 'string',
-            enum: ['critical', 'required', 'recommended'],
-          },
-          weight: {
-            type: 'number',
-          },
-          result: {
-            type: 'string',
-            enum: ['pass', 'fail', 'error', 'exempt', 'unknown'],
-          },
-          message: {
-            type: 'string',
-          },
-          counted: {
-            type: 'boolean',
-          },
-        },
-        required: [
-          'checkId',
-          'title',
-          'area',
-          'severity',
-          'weight',
-          'result',
-          'message',
-          'counted',
-        ],
-      },
-      EntityResult: {
-        type: 'object',
-        additionalProperties: true,
-        properties: {
-          entityRef: {
-            type: 'string',
-          },
-          scorecard: {
-            type: 'string',
-          },
-          status: {
-            $ref: '#/components/schemas/Status',
-          },
-          score: {
-            type: 'number',
-          },
-          passingScore: {
-            type: 'number',
-          },
-          level: {
-            type: 'object',
-            properties: {
-              id: {
-                type: 'string',
-              },
-              title: {
-                type: 'string',
-              },
-            },
-          },
-          verdict: {
-            type: 'string',
-          },
-          areas: {
-            type: 'array',
-            items: {
-              type: 'object',
-              additionalProperties: true,
-            },
-          },
-          checks: {
-            type: 'array',
-            items: {
-              $ref: '#/components/schemas/CheckResult',
-            },
-          },
-          evaluatedAt: {
-            type: 'string',
-          },
-          changedAt: {
-            type: 'string',
-          },
-          stale: {
-            type: 'boolean',
-          },
-        },
-        required: [
-          'entityRef',
-          'scorecard',
-          'status',
-          'score',
-          'verdict',
-          'areas',
-          'checks',
-          'evaluatedAt',
-          'stale',
-        ],
-      },
-      Owners: {
-        type: 'object',
-        properties: {
-          owner: {
-            type: 'string',
-          },
-          incident: {
-            type: 'string',
-          },
-          technical: {
-            type: 'string',
-          },
-          communication: {
-            type: 'string',
-          },
-          channel: {
-            type: 'string',
-          },
-          runbook: {
-            type: 'string',
-          },
-        },
-      },
-      EntityReadinessResponse: {
-        type: 'object',
-        properties: {
-          entityRef: {
-            type: 'string',
-          },
-          owners: {
-            $ref: '#/components/schemas/Owners',
-          },
-          results: {
-            type: 'array',
-            items: {
-              $ref: '#/components/schemas/EntityResult',
-            },
-          },
-        },
-        required: ['entityRef', 'owners', 'results'],
-      },
-      ResultRow: {
-        type: 'object',
-        properties: {
-          entityRef: {
-            type: 'string',
-          },
-          scorecard: {
-            type: 'string',
-          },
-          kind: {
-            type: 'string',
-          },
-          namespace: {
-            type: 'string',
-          },
-          name: {
-            type: 'string',
-          },
-          title: {
-            type: 'string',
-          },
-          type: {
-            type: 'string',
-          },
-          lifecycle: {
-            type: 'string',
-          },
-          owner: {
-            type: 'string',
-          },
-          system: {
-            type: 'string',
-          },
-          domain: {
-            type: 'string',
-          },
-          status: {
-            $ref: '#/components/schemas/Status',
-          },
-          score: {
-            type: 'number',
-          },
-          level: {
-            type: 'string',
-          },
-          failingChecks: {
-            type: 'array',
-            items: {
-              type: 'string',
-            },
-          },
-          areaScores: {
-            type: 'object',
-            additionalProperties: {
-              type: 'number',
-            },
-          },
-          changedAt: {
-            type: 'string',
-          },
-          stale: {
-            type: 'boolean',
-          },
-        },
-        required: [
-          'entityRef',
-          'scorecard',
-          'kind',
-          'namespace',
-          'name',
-          'status',
-          'score',
-          'failingChecks',
-          'areaScores',
-          'changedAt',
-          'stale',
-        ],
-      },
-      HistoryResponse: {
-        type: 'object',
-        properties: {
-          entityRef: {
-            type: 'string',
-          },
-          points: {
-            type: 'array',
-            items: {
-              type: 'object',
-              properties: {
-                scorecard: {
-                  type: 'string',
+                "day": {
+                  "type": "string"
                 },
-                day: {
-                  type: 'string',
+                "status": {
+                  "$ref": "#/components/schemas/Status"
                 },
-                status: {
-                  $ref: '#/components/schemas/Status',
+                "score": {
+                  "type": "number"
                 },
-                score: {
-                  type: 'number',
-                },
-                level: {
-                  type: 'string',
-                },
+                "level": {
+                  "type": "string"
+                }
               },
-              required: ['scorecard', 'day', 'status', 'score'],
-            },
+              "required": [
+                "scorecard",
+                "day",
+                "status",
+                "score"
+              ]
+            }
           },
-          changes: {
-            type: 'array',
-            items: {
-              type: 'object',
-              additionalProperties: true,
-            },
-          },
+          "changes": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": true
+            }
+          }
         },
-        required: ['entityRef', 'points', 'changes'],
+        "required": [
+          "entityRef",
+          "points",
+          "changes"
+        ]
       },
-      SummaryGroup: {
-        type: 'object',
-        properties: {
-          key: {
-            type: 'string',
+      "SummaryGroup": {
+        "type": "object",
+        "properties": {
+          "key": {
+            "type": "string"
           },
-          total: {
-            type: 'integer',
+          "total": {
+            "type": "integer"
           },
-          direct: {
-            type: 'integer',
-            description:
-              'Entities of this group itself; the rest come from sub-groups.',
+          "direct": {
+            "type": "integer",
+            "description": "Entities of this group itself; the rest come from sub-groups."
           },
-          counts: {
-            type: 'object',
-            properties: {
-              ready: {
-                type: 'integer',
+          "counts": {
+            "type": "object",
+            "properties": {
+              "ready": {
+                "type": "integer"
               },
-              'needs-work': {
-                type: 'integer',
+              "needs-work": {
+                "type": "integer"
               },
-              blocked: {
-                type: 'integer',
-              },
+              "blocked": {
+                "type": "integer"
+              }
             },
-            required: ['ready', 'needs-work', 'blocked'],
+            "required": [
+              "ready",
+              "needs-work",
+              "blocked"
+            ]
           },
-          meanScore: {
-            type: 'number',
+          "meanScore": {
+            "type": "number"
           },
-          areaPassRate: {
-            type: 'object',
-            additionalProperties: {
-              type: 'number',
-            },
-          },
+          "areaPassRate": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "number"
+            }
+          }
         },
-        required: ['key', 'total', 'counts', 'meanScore', 'areaPassRate'],
-      },
-    },
+        "required": [
+          "key",
+          "total",
+          "counts",
+          "meanScore",
+          "areaPassRate"
+        ]
+      }
+    }
   },
-  paths: {
-    '/health': {
-      get: {
-        operationId: 'GetHealth',
-        description: 'Liveness of the plugin and its database.',
-        responses: {
-          '200': {
-            description: 'Healthy.',
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  properties: {
-                    status: {
-                      type: 'string',
+  "paths": {
+    "/health": {
+      "get": {
+        "operationId": "GetHealth",
+        "description": "Liveness of the plugin and its database.",
+        "responses": {
+          "200": {
+            "description": "Healthy.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "status": {
+                      "type": "string"
                     },
-                    database: {
-                      type: 'string',
-                    },
+                    "database": {
+                      "type": "string"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "503": {
+            "description": "The database does not answer."
+          }
+        }
+      }
+    },
+    "/scorecards": {
+      "get": {
+        "operationId": "ListScorecards",
+        "description": "The scorecards in config.",
+        "responses": {
+          "200": {
+            "description": "Scorecards.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/ScorecardSummary"
+                      }
+                    }
                   },
-                },
-              },
-            },
-          },
-          '503': {
-            description: 'The database does not answer.',
-          },
-        },
-      },
+                  "required": [
+                    "items"
+                  ]
+                }
+              }
+            }
+          }
+        }
+      }
     },
-    '/scorecards': {
-      get: {
-        operationId: 'ListScorecards',
-        description: 'The scorecards in config.',
-        responses: {
-          '200': {
-            description: 'Scorecards.',
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  properties: {
-                    items: {
-                      type: 'array',
-                      items: {
-                        $ref: '#/components/schemas/ScorecardSummary',
-                      },
+    "/scorecards/{id}": {
+      "get": {
+        "operationId": "GetScorecard",
+        "description": "One scorecard, with its full definition.",
+        "parameters": [
+          {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The scorecard.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "summary": {
+                      "$ref": "#/components/schemas/ScorecardSummary"
                     },
+                    "definition": {
+                      "type": "object",
+                      "additionalProperties": true
+                    }
                   },
-                  required: ['items'],
-                },
-              },
-            },
+                  "required": [
+                    "summary",
+                    "definition"
+                  ]
+                }
+              }
+            }
           },
-        },
-      },
+          "404": {
+            "description": "No such scorecard.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
     },
-    '/scorecards/{id}': {
-      get: {
-        operationId: 'GetScorecard',
-        description: 'One scorecard, with its full definition.',
-        parameters: [
+    "/entities/{kind}/{namespace}/{name}": {
+      "get": {
+        "operationId": "GetEntityReadiness",
+        "description": "An entity's results against every scorecard that applies to it.",
+        "parameters": [
           {
-            name: 'id',
-            in: 'path',
-            required: true,
-            schema: {
-              type: 'string',
-            },
+            "$ref": "#/components/parameters/kind"
           },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          }
         ],
-        responses: {
-          '200': {
-            description: 'The scorecard.',
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  properties: {
-                    summary: {
-                      $ref: '#/components/schemas/ScorecardSummary',
-                    },
-                    definition: {
-                      type: 'object',
-                      additionalProperties: true,
-                    },
-                  },
-                  required: ['summary', 'definition'],
-                },
-              },
-            },
-          },
-          '404': {
-            description: 'No such scorecard.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-        },
-      },
+        "responses": {
+          "200": {
+            "description": "The results (empty when no scorecard applies, or not evaluated yet).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/EntityReadinessResponse"
+                }
+              }
+            }
+          }
+        }
+      }
     },
-    '/entities/{kind}/{namespace}/{name}': {
-      get: {
-        operationId: 'GetEntityReadiness',
-        description:
-          "An entity's results against every scorecard that applies to it.",
-        parameters: [
+    "/entities/{kind}/{namespace}/{name}/evaluate": {
+      "post": {
+        "operationId": "EvaluateEntity",
+        "description": "Re-evaluates the entity now.",
+        "parameters": [
           {
-            $ref: '#/components/parameters/kind',
+            "$ref": "#/components/parameters/kind"
           },
           {
-            $ref: '#/components/parameters/namespace',
+            "$ref": "#/components/parameters/namespace"
           },
           {
-            $ref: '#/components/parameters/name',
-          },
+            "$ref": "#/components/parameters/name"
+          }
         ],
-        responses: {
-          '200': {
-            description:
-              'The results (empty when no scorecard applies, or not evaluated yet).',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/EntityReadinessResponse',
-                },
-              },
-            },
+        "responses": {
+          "200": {
+            "description": "The fresh results.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/EntityReadinessResponse"
+                }
+              }
+            }
           },
-        },
-      },
+          "403": {
+            "description": "Not allowed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "No such entity in the catalog.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
     },
-    '/entities/{kind}/{namespace}/{name}/evaluate': {
-      post: {
-        operationId: 'EvaluateEntity',
-        description: 'Re-evaluates the entity now.',
-        parameters: [
+    "/entities/{kind}/{namespace}/{name}/history": {
+      "get": {
+        "operationId": "GetEntityHistory",
+        "description": "Daily scores and the checks that flipped.",
+        "parameters": [
           {
-            $ref: '#/components/parameters/kind',
+            "$ref": "#/components/parameters/kind"
           },
           {
-            $ref: '#/components/parameters/namespace',
+            "$ref": "#/components/parameters/namespace"
           },
           {
-            $ref: '#/components/parameters/name',
+            "$ref": "#/components/parameters/name"
           },
+          {
+            "name": "days",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 3650,
+              "default": 30
+            }
+          },
+          {
+            "name": "scorecard",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          }
         ],
-        responses: {
-          '200': {
-            description: 'The fresh results.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/EntityReadinessResponse',
-                },
-              },
-            },
-          },
-          '403': {
-            description: 'Not allowed.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-          '404': {
-            description: 'No such entity in the catalog.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-        },
-      },
+        "responses": {
+          "200": {
+            "description": "The history.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/HistoryResponse"
+                }
+              }
+            }
+          }
+        }
+      }
     },
-    '/entities/{kind}/{namespace}/{name}/history': {
-      get: {
-        operationId: 'GetEntityHistory',
-        description: 'Daily scores and the checks that flipped.',
-        parameters: [
+    "/results": {
+      "get": {
+        "operationId": "ListResults",
+        "description": "Results filtered, sorted and paged on the server; `Accept text/csv` or `format=csv` streams the same query as CSV.",
+        "parameters": [
           {
-            $ref: '#/components/parameters/kind',
+            "$ref": "#/components/parameters/scorecard"
           },
           {
-            $ref: '#/components/parameters/namespace',
-          },
-          {
-            $ref: '#/components/parameters/name',
-          },
-          {
-            name: 'days',
-            in: 'query',
-            required: false,
-            schema: {
-              type: 'integer',
-              minimum: 1,
-              maximum: 3650,
-              default: 30,
+            "name": "status",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "array",
+              "items": {
+                "$ref": "#/components/schemas/Status"
+              }
             },
+            "style": "form",
+            "explode": true
           },
           {
-            name: 'scorecard',
-            in: 'query',
-            required: false,
-            schema: {
-              type: 'string',
+            "name": "owner",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "description": "Owner refs; a group includes its sub-groups.",
+            "schema": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
             },
+            "style": "form",
+            "explode": true
           },
-        ],
-        responses: {
-          '200': {
-            description: 'The history.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/HistoryResponse',
-                },
-              },
+          {
+            "name": "system",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "schema": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
             },
-          },
-        },
-      },
-    },
-    '/results': {
-      get: {
-        operationId: 'ListResults',
-        description:
-          'Results filtered, sorted and paged on the server; `Accept text/csv` or `format=csv` streams the same query as CSV.',
-        parameters: [
-          {
-            $ref: '#/components/parameters/scorecard',
+            "style": "form",
+            "explode": true
           },
           {
-            name: 'status',
-            in: 'query',
-            required: false,
-            schema: {
-              type: 'array',
-              items: {
-                $ref: '#/components/schemas/Status',
-              },
+            "name": "domain",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "schema": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
             },
-            style: 'form',
-            explode: true,
+            "style": "form",
+            "explode": true
           },
           {
-            name: 'owner',
-            in: 'query',
-            required: false,
-            allowReserved: true,
-            description: 'Owner refs; a group includes its sub-groups.',
-            schema: {
-              type: 'array',
-              items: {
-                type: 'string',
-              },
+            "name": "lifecycle",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
             },
-            style: 'form',
-            explode: true,
+            "style": "form",
+            "explode": true
           },
           {
-            name: 'system',
-            in: 'query',
-            required: false,
-            allowReserved: true,
-            schema: {
-              type: 'array',
-              items: {
-                type: 'string',
-              },
+            "name": "kind",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
             },
-            style: 'form',
-            explode: true,
+            "style": "form",
+            "explode": true
           },
           {
-            name: 'domain',
-            in: 'query',
-            required: false,
-            allowReserved: true,
-            schema: {
-              type: 'array',
-              items: {
-                type: 'string',
-              },
+            "name": "type",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
             },
-            style: 'form',
-            explode: true,
+            "style": "form",
+            "explode": true
           },
           {
-            name: 'lifecycle',
-            in: 'query',
-            required: false,
-            schema: {
-              type: 'array',
-              items: {
-                type: 'string',
-              },
-            },
-            style: 'form',
-            explode: true,
+            "name": "area",
+            "in": "query",
+            "required": false,
+            "description": "Only results failing a check in this area.",
+            "schema": {
+              "type": "string"
+            }
           },
           {
-            name: 'kind',
-            in: 'query',
-            required: false,
-            schema: {
-              type: 'array',
-              items: {
-                type: 'string',
-              },
-            },
-            style: 'form',
-            explode: true,
+            "name": "check",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "description": "Only results failing this check.",
+            "schema": {
+              "type": "string"
+            }
           },
           {
-            name: 'type',
-            in: 'query',
-            required: false,
-            schema: {
-              type: 'array',
-              items: {
-                type: 'string',
-              },
-            },
-            style: 'form',
-            explode: true,
+            "name": "q",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "description": "Text in the entity ref or title.",
+            "schema": {
+              "type": "string"
+            }
           },
           {
-            name: 'area',
-            in: 'query',
-            required: false,
-            description: 'Only results failing a check in this area.',
-            schema: {
-              type: 'string',
-            },
-          },
-          {
-            name: 'check',
-            in: 'query',
-            required: false,
-            allowReserved: true,
-            description: 'Only results failing this check.',
-            schema: {
-              type: 'string',
-            },
-          },
-          {
-            name: 'q',
-            in: 'query',
-            required: false,
-            allowReserved: true,
-            description: 'Text in the entity ref or title.',
-            schema: {
-              type: 'string',
-            },
-          },
-          {
-            name: 'sort',
-            in: 'query',
-            required: false,
-            schema: {
-              type: 'string',
-              enum: [
-                'score',
-                '-score',
-                'name',
-                '-name',
-                'status',
-                '-status',
-                'changed',
-                '-changed',
+            "name": "sort",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "enum": [
+                "score",
+                "-score",
+                "name",
+                "-name",
+                "status",
+                "-status",
+                "changed",
+                "-changed"
               ],
-              default: 'score',
-            },
+              "default": "score"
+            }
           },
           {
-            name: 'offset',
-            in: 'query',
-            required: false,
-            schema: {
-              type: 'integer',
-              minimum: 0,
-              default: 0,
-            },
+            "name": "offset",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "minimum": 0,
+              "default": 0
+            }
           },
           {
-            name: 'limit',
-            in: 'query',
-            required: false,
-            schema: {
-              type: 'integer',
-              minimum: 1,
-              maximum: 500,
-              default: 50,
-            },
+            "name": "limit",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 500,
+              "default": 50
+            }
           },
           {
-            name: 'format',
-            in: 'query',
-            required: false,
-            schema: {
-              type: 'string',
-              enum: ['json', 'csv'],
-            },
-          },
+            "name": "format",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "enum": [
+                "json",
+                "csv"
+              ]
+            }
+          }
         ],
-        responses: {
-          '200': {
-            description: 'A page of results.',
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  properties: {
-                    items: {
-                      type: 'array',
-                      items: {
-                        $ref: '#/components/schemas/ResultRow',
-                      },
+        "responses": {
+          "200": {
+            "description": "A page of results.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/ResultRow"
+                      }
                     },
-                    totalItems: {
-                      type: 'integer',
+                    "totalItems": {
+                      "type": "integer"
                     },
-                    offset: {
-                      type: 'integer',
+                    "offset": {
+                      "type": "integer"
                     },
-                    limit: {
-                      type: 'integer',
-                    },
+                    "limit": {
+                      "type": "integer"
+                    }
                   },
-                  required: ['items', 'totalItems', 'offset', 'limit'],
-                },
+                  "required": [
+                    "items",
+                    "totalItems",
+                    "offset",
+                    "limit"
+                  ]
+                }
               },
-              'text/csv': {
-                schema: {
-                  type: 'string',
-                },
-              },
-            },
+              "text/csv": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
           },
-          '400': {
-            description: 'A parameter is invalid.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-        },
-      },
+          "400": {
+            "description": "A parameter is invalid.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
     },
-    '/summary': {
-      get: {
-        operationId: 'GetSummary',
-        description:
-          'Counts per status, mean score and area pass rates per owner, system, domain, lifecycle or type.',
-        parameters: [
+    "/summary": {
+      "get": {
+        "operationId": "GetSummary",
+        "description": "Counts per status, mean score and area pass rates per owner, system, domain, lifecycle or type.",
+        "parameters": [
           {
-            $ref: '#/components/parameters/scorecard',
+            "$ref": "#/components/parameters/scorecard"
           },
           {
-            name: 'groupBy',
-            in: 'query',
-            required: false,
-            schema: {
-              type: 'string',
-              enum: ['owner', 'system', 'domain', 'lifecycle', 'type'],
-              default: 'owner',
-            },
-          },
+            "name": "groupBy",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "enum": [
+                "owner",
+                "system",
+                "domain",
+                "lifecycle",
+                "type"
+              ],
+              "default": "owner"
+            }
+          }
         ],
-        responses: {
-          '200': {
-            description: 'The summary.',
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  properties: {
-                    scorecard: {
-                      type: 'string',
+        "responses": {
+          "200": {
+            "description": "The summary.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "scorecard": {
+                      "type": "string"
                     },
-                    groupBy: {
-                      type: 'string',
+                    "groupBy": {
+                      "type": "string"
                     },
-                    overall: {
-                      $ref: '#/components/schemas/SummaryGroup',
+                    "overall": {
+                      "$ref": "#/components/schemas/SummaryGroup"
                     },
-                    groups: {
-                      type: 'array',
-                      items: {
-                        $ref: '#/components/schemas/SummaryGroup',
-                      },
-                    },
+                    "groups": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/SummaryGroup"
+                      }
+                    }
                   },
-                  required: ['scorecard', 'groupBy', 'overall', 'groups'],
-                },
-              },
-            },
-          },
-        },
-      },
+                  "required": [
+                    "scorecard",
+                    "groupBy",
+                    "overall",
+                    "groups"
+                  ]
+                }
+              }
+            }
+          }
+        }
+      }
     },
-    '/checks/{scorecard}': {
-      get: {
-        operationId: 'ListCheckFailures',
-        description:
-          'How many entities fail each check of a scorecard, most failed first.',
-        parameters: [
+    "/checks/{scorecard}": {
+      "get": {
+        "operationId": "ListCheckFailures",
+        "description": "How many entities fail each check of a scorecard, most failed first.",
+        "parameters": [
           {
-            name: 'scorecard',
-            in: 'path',
-            required: true,
-            schema: {
-              type: 'string',
-            },
-          },
+            "name": "scorecard",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          }
         ],
-        responses: {
-          '200': {
-            description: 'Checks with their failure counts.',
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  properties: {
-                    items: {
-                      type: 'array',
-                      items: {
-                        type: 'object',
-                        properties: {
-                          checkId: {
-                            type: 'string',
+        "responses": {
+          "200": {
+            "description": "Checks with their failure counts.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "properties": {
+                          "checkId": {
+                            "type": "string"
                           },
-                          title: {
-                            type: 'string',
+                          "title": {
+                            "type": "string"
                           },
-                          area: {
-                            type: 'string',
+                          "area": {
+                            "type": "string"
                           },
-                          severity: {
-                            type: 'string',
+                          "severity": {
+                            "type": "string"
                           },
-                          failing: {
-                            type: 'integer',
-                          },
+                          "failing": {
+                            "type": "integer"
+                          }
                         },
-                        required: [
-                          'checkId',
-                          'title',
-                          'area',
-                          'severity',
-                          'failing',
-                        ],
-                      },
-                    },
+                        "required": [
+                          "checkId",
+                          "title",
+                          "area",
+                          "severity",
+                          "failing"
+                        ]
+                      }
+                    }
                   },
-                  required: ['items'],
-                },
-              },
-            },
+                  "required": [
+                    "items"
+                  ]
+                }
+              }
+            }
           },
-          '404': {
-            description: 'No such scorecard.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-        },
-      },
+          "404": {
+            "description": "No such scorecard.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
     },
-    '/checks/{scorecard}/{checkId}/failures': {
-      get: {
-        operationId: 'GetCheckFailures',
-        description:
-          'The entities that fail a check, with the message for each.',
-        parameters: [
+    "/checks/{scorecard}/{checkId}/failures": {
+      "get": {
+        "operationId": "GetCheckFailures",
+        "description": "The entities that fail a check, with the message for each.",
+        "parameters": [
           {
-            name: 'scorecard',
-            in: 'path',
-            required: true,
-            schema: {
-              type: 'string',
-            },
+            "name": "scorecard",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
           },
           {
-            name: 'checkId',
-            in: 'path',
-            required: true,
-            schema: {
-              type: 'string',
-            },
-          },
+            "name": "checkId",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          }
         ],
-        responses: {
-          '200': {
-            description: 'Failing entities.',
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  properties: {
-                    items: {
-                      type: 'array',
-                      items: {
-                        type: 'object',
-                        properties: {
-                          entityRef: {
-                            type: 'string',
+        "responses": {
+          "200": {
+            "description": "Failing entities.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "properties": {
+                          "entityRef": {
+                            "type": "string"
                           },
-                          title: {
-                            type: 'string',
+                          "title": {
+                            "type": "string"
                           },
-                          owner: {
-                            type: 'string',
+                          "owner": {
+                            "type": "string"
                           },
-                          result: {
-                            type: 'string',
+                          "result": {
+                            "type": "string"
                           },
-                          message: {
-                            type: 'string',
-                          },
+                          "message": {
+                            "type": "string"
+                          }
                         },
-                        required: ['entityRef', 'result', 'message'],
-                      },
-                    },
+                        "required": [
+                          "entityRef",
+                          "result",
+                          "message"
+                        ]
+                      }
+                    }
                   },
-                  required: ['items'],
-                },
-              },
-            },
+                  "required": [
+                    "items"
+                  ]
+                }
+              }
+            }
           },
-          '404': {
-            description: 'No such scorecard or check.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-        },
-      },
-    },
-  },
+          "404": {
+            "description": "No such scorecard or check.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
 } as const;
 
 export const createOpenApiRouter = async (

@@ -1,0 +1,243 @@
+#!/usr/bin/env node
+/* eslint-disable no-console */
+/*
+ * Backend benchmark: 10,000 generated components (plus systems, groups and
+ * users) evaluated end to end against the example scorecards, on PostgreSQL
+ * (BENCH_DB=pg, default, BENCH_PG=connection string) or SQLite
+ * (BENCH_DB=sqlite). Prints: full evaluation time (4 shards, one after the
+ * other), rows written by an unchanged second run, and the latency of
+ * GET /results and GET /summary through the real router. Not a test.
+ */
+require('@backstage/cli/config/nodeTransform.cjs');
+const path = require('node:path');
+const express = require('express');
+const knexFactory = require('knex');
+const { mockServices } = require('@backstage/backend-test-utils');
+const {
+  MiddlewareFactory,
+} = require('@backstage/backend-defaults/rootHttpRouter');
+const {
+  catalogServiceMock,
+} = require('@backstage/plugin-catalog-node/testUtils');
+const {
+  DatabaseReadinessStore,
+} = require('../src/database/DatabaseReadinessStore');
+const { CatalogReader } = require('../src/evaluation/catalogSnapshot');
+const { Evaluator } = require('../src/evaluation/Evaluator');
+const { loadScorecards } = require('../src/evaluation/scorecards');
+const { createRouter } = require('../src/service/router');
+
+const N = Number(process.env.BENCH_ENTITIES ?? 10_000);
+const SHARDS = 4;
+const examples = path.resolve(__dirname, '../../../examples');
+
+let seed = 7;
+const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+
+function entities() {
+  const out = [];
+  const groups = 60;
+  for (let g = 0; g < groups; g++) {
+    out.push({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: { name: `team-${g}` },
+      spec: {
+        type: 'team',
+        parent: g < 6 ? undefined : `team-${g % 6}`,
+        children: [],
+        profile: g % 9 ? { email: `team-${g}@example.com` } : {},
+      },
+    });
+  }
+  for (let u = 0; u < 300; u++) {
+    out.push({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'User',
+      metadata: { name: `user-${u}` },
+      spec: {
+        profile: { email: `user-${u}@example.com` },
+        memberOf: [`team-${u % groups}`],
+      },
+    });
+  }
+  for (let s = 0; s < 200; s++) {
+    out.push({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'System',
+      metadata: { name: `system-${s}` },
+      spec: { owner: `team-${s % groups}` },
+    });
+  }
+  for (let i = 0; i < N; i++) {
+    const team = () => `group:team-${Math.floor(rand() * 66)}`;
+    const a = {};
+    if (rand() < 0.9) a['readiness/incident-owner'] = team();
+    if (rand() < 0.9) a['readiness/technical-owner'] = team();
+    if (rand() < 0.85) a['readiness/communication-owner'] = team();
+    if (rand() < 0.8) a['readiness/communication-channel'] = `slack:#svc-${i}`;
+    if (rand() < 0.7)
+      a['readiness/runbook'] = `https://runbooks.example.com/svc-${i}`;
+    if (rand() < 0.8)
+      a['readiness/health-url'] = `https://svc-${i}.example.com/healthz`;
+    out.push({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: {
+        name: `svc-${i}`,
+        title: `Service ${i}`,
+        description: 'A service',
+        annotations: a,
+        links:
+          rand() < 0.6
+            ? [{ url: 'https://grafana.example.com', type: 'dashboard' }]
+            : [],
+      },
+      spec: {
+        type: rand() < 0.8 ? 'service' : 'website',
+        lifecycle: 'production',
+        owner: `team-${i % groups}`,
+        system: `system-${i % 200}`,
+      },
+    });
+  }
+  return out;
+}
+
+async function database() {
+  if (process.env.BENCH_DB === 'sqlite') {
+    return knexFactory({
+      client: 'better-sqlite3',
+      connection: ':memory:',
+      useNullAsDefault: true,
+    });
+  }
+  const url = process.env.BENCH_PG ?? 'postgresql://postgres@127.0.0.1:5432';
+  const admin = knexFactory({ client: 'pg', connection: `${url}/postgres` });
+  await admin.raw('drop database if exists readiness_bench');
+  await admin.raw('create database readiness_bench');
+  await admin.destroy();
+  return knexFactory({ client: 'pg', connection: `${url}/readiness_bench` });
+}
+
+const ms = t => Number(process.hrtime.bigint() - t) / 1e6;
+const median = xs =>
+  xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+(async () => {
+  const knex = await database();
+  const store = await DatabaseReadinessStore.create({
+    database: mockServices.database({ knex }),
+  });
+  const config = mockServices.rootConfig({
+    data: {
+      readiness: {
+        scorecards: [
+          { file: path.join(examples, 'scorecards/production.yaml') },
+          { file: path.join(examples, 'scorecards/systems.yaml') },
+        ],
+      },
+    },
+  });
+  const scorecards = loadScorecards(config);
+  const catalog = catalogServiceMock({ entities: entities() });
+  const logger = mockServices.rootLogger({ level: 'warn' });
+  const evaluator = new Evaluator({
+    store,
+    reader: new CatalogReader(catalog, mockServices.auth(), scorecards),
+    scorecards,
+    logger,
+    historyRetentionDays: 180,
+  });
+
+  const run = async () => {
+    const t = process.hrtime.bigint();
+    const reports = [];
+    for (let s = 0; s < SHARDS; s++)
+      reports.push(await evaluator.runShard(s, SHARDS));
+    return {
+      ms: ms(t),
+      written: reports.reduce((n, r) => n + r.written, 0),
+      results: reports.reduce((n, r) => n + r.results, 0),
+      history: reports.reduce((n, r) => n + r.historyRows, 0),
+    };
+  };
+  const first = await run();
+  const second = await run();
+
+  const app = express();
+  app.use(
+    await createRouter({
+      store,
+      evaluator,
+      catalog,
+      httpAuth: mockServices.httpAuth(),
+      permissions: mockServices.permissions(),
+      auditor: {
+        createEvent: async () => ({
+          success: async () => {},
+          fail: async () => {},
+        }),
+      },
+      logger,
+    }),
+  );
+  app.use(MiddlewareFactory.create({ config, logger }).error());
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise(r => server.once('listening', r));
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const time = async (url, n = 15) => {
+    const xs = [];
+    for (let i = 0; i < n; i++) {
+      const t = process.hrtime.bigint();
+      const res = await fetch(base + url);
+      await res.text();
+      if (!res.ok) throw new Error(`${url}: ${res.status}`);
+      xs.push(ms(t));
+    }
+    return median(xs);
+  };
+  const results = await time('/results?limit=50&sort=score');
+  const filtered = await time(
+    '/results?status=blocked&owner=group:default/team-1&limit=50',
+  );
+  const summaryOwner = await time('/summary?groupBy=owner');
+  const summarySystem = await time('/summary?groupBy=system');
+  const csv = await time('/results?format=csv', 3);
+  server.close();
+  await knex.destroy();
+
+  const db =
+    process.env.BENCH_DB === 'sqlite' ? 'SQLite (in memory)' : 'PostgreSQL 15';
+  console.log(
+    `backend: ${N} components + 200 systems, ${SHARDS} shards, ${db}`,
+  );
+  console.log(
+    `  first evaluation: ${first.results} results, ${first.written} written, ${
+      first.history
+    } history rows in ${(first.ms / 1000).toFixed(1)} s`,
+  );
+  console.log(
+    `  unchanged second run: ${second.results} results, ${
+      second.written
+    } rows written, ${second.history} history rows in ${(
+      second.ms / 1000
+    ).toFixed(1)} s`,
+  );
+  console.log(
+    `  GET /results?limit=50 median ${results.toFixed(
+      1,
+    )} ms; with status+owner filter ${filtered.toFixed(1)} ms`,
+  );
+  console.log(
+    `  GET /summary?groupBy=owner median ${summaryOwner.toFixed(
+      1,
+    )} ms; groupBy=system ${summarySystem.toFixed(1)} ms`,
+  );
+  console.log(
+    `  GET /results?format=csv (all rows) median ${csv.toFixed(0)} ms`,
+  );
+})().catch(e => {
+  console.error(e);
+  process.exit(1);
+});

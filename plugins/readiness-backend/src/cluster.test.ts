@@ -1,0 +1,92 @@
+import {
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { Evaluator } from './evaluation/Evaluator';
+import { readinessPlugin } from './plugin';
+import { exampleEntities, readinessConfig } from './testUtils';
+
+jest.setTimeout(90_000);
+
+const databases = TestDatabases.create({ ids: ['POSTGRES_15'] });
+const postgres = databases.eachSupportedId();
+const WINDOW_MS = 21_000;
+const FREQUENCY_S = 4;
+
+// Two backend replicas on one PostgreSQL database, with Backstage's real
+// scheduler: each shard must run on one replica at a time, about once per
+// period, and history must hold one row per entity, scorecard and day.
+(postgres.length ? describe : describe.skip)(
+  'two replicas on one PostgreSQL database',
+  () => {
+    it('evaluate each shard once per schedule, never concurrently, without duplicate history', async () => {
+      const knex = await databases.init('POSTGRES_15');
+      const runs: Array<{ shard: number; start: number; end: number }> = [];
+      const original = Evaluator.prototype.runShard;
+      const spy = jest
+        .spyOn(Evaluator.prototype, 'runShard')
+        .mockImplementation(async function (this: Evaluator, shard, shards) {
+          const start = Date.now();
+          try {
+            // Make each run take a while, so that two replicas running the same
+            // shard at the same time would show as overlapping runs.
+            await new Promise(r => setTimeout(r, 1500));
+            return await original.call(this, shard, shards);
+          } finally {
+            runs.push({ shard, start, end: Date.now() });
+          }
+        });
+      const config = readinessConfig({
+        evaluation: {
+          shards: 2,
+          schedule: {
+            frequency: { seconds: FREQUENCY_S },
+            timeout: { seconds: 30 },
+            initialDelay: { seconds: 0 },
+          },
+        },
+      });
+      const replica = () =>
+        startTestBackend({
+          features: [
+            readinessPlugin,
+            mockServices.database.factory({ knex }),
+            mockServices.rootConfig.factory({ data: config }),
+            catalogServiceMock.factory({ entities: exampleEntities() }),
+            schedulerServiceFactory,
+          ],
+        });
+      const [a, b] = await Promise.all([replica(), replica()]);
+      await new Promise(r => setTimeout(r, WINDOW_MS));
+      await Promise.all([a.stop(), b.stop()]);
+      spy.mockRestore();
+
+      for (const shard of [0, 1]) {
+        const mine = runs
+          .filter(r => r.shard === shard)
+          .sort((x, y) => x.start - y.start);
+        // Once per period: two replicas would give about twice as many.
+        expect(mine.length).toBeGreaterThanOrEqual(2);
+        expect(mine.length).toBeLessThanOrEqual(
+          Math.ceil(WINDOW_MS / 1000 / FREQUENCY_S) + 1,
+        );
+        for (let i = 1; i < mine.length; i++)
+          expect(mine[i].start).toBeGreaterThanOrEqual(mine[i - 1].end);
+      }
+      const history = await knex('readiness_history').select(
+        'entity_ref',
+        'scorecard',
+        'day',
+      );
+      const results = await knex('readiness_results').count({ n: '*' });
+      expect(history.length).toBe(Number(results[0].n));
+      expect(
+        new Set(history.map(h => `${h.entity_ref}|${h.scorecard}|${h.day}`))
+          .size,
+      ).toBe(history.length);
+    });
+  },
+);

@@ -1,0 +1,38 @@
+import { csvHeader, csvRows } from './csv';
+import type { StoredResult } from '../database/types';
+
+const row = (over: Partial<StoredResult>): StoredResult => ({
+  entityRef: 'component:default/a',
+  scorecard: 'production',
+  kind: 'component',
+  namespace: 'default',
+  name: 'a',
+  status: 'ready',
+  score: 100,
+  failingChecks: [],
+  areaScores: {},
+  changedAt: '2026-11-23T12:00:00.000Z',
+  stale: false,
+  ...over,
+});
+
+describe('csv', () => {
+  it('writes one line per result with a header', () => {
+    expect(csvHeader()).toBe(
+      'entity_ref,title,kind,type,lifecycle,owner,system,domain,scorecard,status,score,level,failing_checks,changed_at,stale\r\n',
+    );
+    expect(csvRows([row({ failingChecks: ['a', 'b'], level: 'pilot' })])).toBe(
+      'component:default/a,,component,,,,,,production,ready,100,pilot,a; b,2026-11-23T12:00:00.000Z,false\r\n',
+    );
+  });
+
+  it('quotes commas, quotes and new lines, and defuses formulas', () => {
+    const line = csvRows([
+      row({ title: 'Pay, "fast"\nservice' }),
+      row({ title: '=HYPERLINK("x")' }),
+    ]);
+    expect(line.split('\r\n')[0].split(',')[1]).toBe('"Pay');
+    expect(line).toContain('"Pay, ""fast""\nservice"');
+    expect(line).toContain(`"'=HYPERLINK(""x"")"`);
+  });
+});
