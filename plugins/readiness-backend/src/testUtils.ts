@@ -1,10 +1,14 @@
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 
-/** The repository's examples folder (tests run from the package folder). */
-export const EXAMPLES = path.resolve(process.cwd(), '../../examples');
+/** The repository's examples folder. */
+export const EXAMPLES = path.resolve(
+  resolvePackagePath('@readiness/backstage-plugin-readiness-backend'),
+  '../../examples',
+);
 
 /** The Acme Retail example catalog (all.yaml's targets), as plain entities. */
 export function exampleEntities(): Entity[] {

@@ -1,11 +1,76 @@
-import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
+import {
+  ApiBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+  PageBlueprint,
+} from '@backstage/frontend-plugin-api';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import CheckCircleOutline from '@material-ui/icons/CheckCircleOutline';
+import { readinessApiRef, ReadinessClient } from './api';
+import { isReadinessAvailable } from './filters';
+import { rootRouteRef } from './routes';
+
+const readinessApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: readinessApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new ReadinessClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+const readinessPage = PageBlueprint.make({
+  params: {
+    path: '/readiness',
+    title: 'Readiness',
+    icon: <CheckCircleOutline />,
+    noHeader: true,
+    routeRef: rootRouteRef,
+    loader: () =>
+      import('./components/ReadinessPage').then(m => <m.ReadinessPage />),
+  },
+});
+
+const entityReadinessContent = EntityContentBlueprint.make({
+  params: {
+    path: 'readiness',
+    title: 'Readiness',
+    filter: isReadinessAvailable,
+    loader: () =>
+      import('./components/EntityReadinessContent').then(m => (
+        <m.EntityReadinessContent />
+      )),
+  },
+});
+
+const entityReadinessCard = EntityCardBlueprint.make({
+  params: {
+    filter: isReadinessAvailable,
+    loader: () =>
+      import('./components/EntityReadinessCard').then(m => (
+        <m.EntityReadinessCard />
+      )),
+  },
+});
 
 /**
- * The Readiness frontend plugin for the new frontend system.
+ * The Readiness frontend plugin for the new frontend system: the API, the
+ * org-wide page (with its nav entry), the entity tab and the overview card.
  *
  * @alpha
  */
 export default createFrontendPlugin({
   pluginId: 'readiness',
-  extensions: [],
+  routes: { root: rootRouteRef },
+  extensions: [
+    readinessApi,
+    readinessPage,
+    entityReadinessContent,
+    entityReadinessCard,
+  ],
 });

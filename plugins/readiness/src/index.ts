@@ -5,4 +5,11 @@
  * @packageDocumentation
  */
 
-export { readinessPlugin } from './plugin';
+export {
+  readinessPlugin,
+  ReadinessPage,
+  EntityReadinessContent,
+  EntityReadinessCard,
+} from './plugin';
+export { isReadinessAvailable } from './filters';
+export * from './api';

@@ -1,0 +1,154 @@
+import { createApiRef } from '@backstage/core-plugin-api';
+import type {
+  EntityReadiness,
+  ReadinessStatus,
+} from '@readiness/backstage-plugin-readiness-common';
+
+/** A configured scorecard, as `GET /scorecards` lists it. @public */
+export interface ScorecardSummary {
+  name: string;
+  title: string;
+  description?: string;
+  passingScore: number;
+  areas: Array<{ id: string; title: string; checks: number }>;
+  levels: Array<{ id: string; title: string }>;
+}
+
+/** The three ownership roles and contacts of an entity. @public */
+export interface EntityOwners {
+  owner?: string;
+  incident?: string;
+  technical?: string;
+  communication?: string;
+  channel?: string;
+  runbook?: string;
+}
+
+/** One stored result, with freshness. @public */
+export type EntityResult = EntityReadiness & {
+  changedAt?: string;
+  stale: boolean;
+};
+
+/** `GET /entities/{kind}/{namespace}/{name}`. @public */
+export interface EntityReadinessResponse {
+  entityRef: string;
+  owners: EntityOwners;
+  results: EntityResult[];
+}
+
+/** `GET /entities/…/history`. @public */
+export interface HistoryResponse {
+  entityRef: string;
+  points: Array<{
+    scorecard: string;
+    day: string;
+    status: ReadinessStatus;
+    score: number;
+    level?: string;
+  }>;
+  changes: Array<{
+    scorecard: string;
+    checkId: string;
+    oldResult?: string;
+    newResult?: string;
+    oldMessage?: string;
+    newMessage?: string;
+    changedAt: string;
+  }>;
+}
+
+/** A row of `GET /results`. @public */
+export interface ResultRow {
+  entityRef: string;
+  scorecard: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  title?: string;
+  type?: string;
+  lifecycle?: string;
+  owner?: string;
+  system?: string;
+  domain?: string;
+  status: ReadinessStatus;
+  score: number;
+  level?: string;
+  failingChecks: string[];
+  areaScores: Record<string, number>;
+  changedAt: string;
+  stale: boolean;
+}
+
+/** Filters, sort and page of `GET /results`. @public */
+export interface ResultsQuery {
+  scorecard?: string;
+  status?: ReadinessStatus[];
+  owner?: string[];
+  system?: string[];
+  domain?: string[];
+  lifecycle?: string[];
+  kind?: string[];
+  type?: string[];
+  area?: string;
+  check?: string;
+  q?: string;
+  sort?: string;
+  offset?: number;
+  limit?: number;
+}
+
+/** One group of `GET /summary`. @public */
+export interface SummaryGroup {
+  key: string;
+  total: number;
+  direct?: number;
+  counts: Record<ReadinessStatus, number>;
+  meanScore: number;
+  areaPassRate: Record<string, number>;
+}
+
+/** `GET /summary`. @public */
+export interface SummaryResponse {
+  scorecard: string;
+  groupBy: string;
+  overall: SummaryGroup;
+  groups: SummaryGroup[];
+}
+
+/** A check with how many entities fail it. @public */
+export interface CheckFailureCount {
+  checkId: string;
+  title: string;
+  area: string;
+  severity: string;
+  failing: number;
+}
+
+/**
+ * Client for the Readiness backend.
+ *
+ * @public
+ */
+export interface ReadinessApi {
+  getScorecards(): Promise<ScorecardSummary[]>;
+  getEntity(entityRef: string): Promise<EntityReadinessResponse>;
+  evaluate(entityRef: string): Promise<EntityReadinessResponse>;
+  getHistory(entityRef: string, days?: number): Promise<HistoryResponse>;
+  listResults(
+    query: ResultsQuery,
+  ): Promise<{ items: ResultRow[]; totalItems: number }>;
+  getSummary(groupBy: string, scorecard?: string): Promise<SummaryResponse>;
+  listCheckFailures(scorecard: string): Promise<CheckFailureCount[]>;
+  /** Downloads the CSV of a query. */
+  exportCsv(query: ResultsQuery): Promise<Blob>;
+}
+
+/**
+ * API reference for {@link ReadinessApi}.
+ *
+ * @public
+ */
+export const readinessApiRef = createApiRef<ReadinessApi>({
+  id: 'plugin.readiness.api',
+});

@@ -1,0 +1,2 @@
+export * from './ReadinessApi';
+export { ReadinessClient } from './ReadinessClient';

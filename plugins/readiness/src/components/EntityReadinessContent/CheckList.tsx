@@ -1,0 +1,152 @@
+import Box from '@material-ui/core/Box';
+import Chip from '@material-ui/core/Chip';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import CheckCircle from '@material-ui/icons/CheckCircle';
+import Cancel from '@material-ui/icons/Cancel';
+import ErrorOutline from '@material-ui/icons/ErrorOutline';
+import HelpOutline from '@material-ui/icons/HelpOutline';
+import RemoveCircleOutline from '@material-ui/icons/RemoveCircleOutline';
+import Schedule from '@material-ui/icons/Schedule';
+import { Link } from '@backstage/core-components';
+import type { CheckResult } from '@readiness/backstage-plugin-readiness-common';
+import { ReactNode } from 'react';
+
+const useStyles = makeStyles(theme => ({
+  row: {
+    display: 'flex',
+    gap: theme.spacing(1.5),
+    padding: theme.spacing(1.25, 0),
+    borderTop: `1px solid ${theme.palette.divider}`,
+    '&:first-child': { borderTop: 'none' },
+  },
+  icon: { marginTop: 2, flexShrink: 0 },
+  pass: { color: theme.palette.success.main },
+  fail: { color: theme.palette.error.main },
+  error: { color: theme.palette.warning.main },
+  unknown: { color: theme.palette.text.secondary },
+  exempt: { color: theme.palette.text.secondary },
+  upcoming: { color: theme.palette.info.main },
+  title: { fontWeight: 600, overflowWrap: 'anywhere' },
+  message: { color: theme.palette.text.secondary, overflowWrap: 'anywhere' },
+  meta: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: theme.spacing(0.75),
+    alignItems: 'center',
+    marginTop: theme.spacing(0.5),
+  },
+  remediation: { marginTop: theme.spacing(0.5), overflowWrap: 'anywhere' },
+  body: { minWidth: 0, flex: 1 },
+}));
+
+function ResultIcon({ check }: { check: CheckResult }) {
+  const classes = useStyles();
+  if (check.upcoming)
+    return (
+      <Schedule
+        className={`${classes.icon} ${classes.upcoming}`}
+        titleAccess="Upcoming"
+      />
+    );
+  switch (check.result) {
+    case 'pass':
+      return (
+        <CheckCircle
+          className={`${classes.icon} ${classes.pass}`}
+          titleAccess="Pass"
+        />
+      );
+    case 'fail':
+      return (
+        <Cancel
+          className={`${classes.icon} ${classes.fail}`}
+          titleAccess="Fail"
+        />
+      );
+    case 'error':
+      return (
+        <ErrorOutline
+          className={`${classes.icon} ${classes.error}`}
+          titleAccess="Error"
+        />
+      );
+    case 'exempt':
+      return (
+        <RemoveCircleOutline
+          className={`${classes.icon} ${classes.exempt}`}
+          titleAccess="Exempt"
+        />
+      );
+    default:
+      return (
+        <HelpOutline
+          className={`${classes.icon} ${classes.unknown}`}
+          titleAccess="No data yet"
+        />
+      );
+  }
+}
+
+function evidenceText(check: CheckResult): string | undefined {
+  const e = check.evidence;
+  if (!e) return undefined;
+  const parts = [
+    e.source,
+    e.by && `by ${e.by.replace(/^user:default\//, '')}`,
+    e.observedAt && `on ${e.observedAt.slice(0, 10)}`,
+    e.expiresAt && `until ${e.expiresAt.slice(0, 10)}`,
+  ].filter(Boolean);
+  return parts.length ? parts.join(' ') : undefined;
+}
+
+/** One check: icon, title, message, evidence, remediation; `actions` leaves room for attest/exempt. */
+export function CheckRow(props: { check: CheckResult; actions?: ReactNode }) {
+  const { check } = props;
+  const classes = useStyles();
+  const open = check.result !== 'pass' && check.result !== 'exempt';
+  const evidence = evidenceText(check);
+  return (
+    <Box className={classes.row} data-testid={`check-${check.checkId}`}>
+      <ResultIcon check={check} />
+      <div className={classes.body}>
+        <Typography variant="body1" className={classes.title}>
+          {check.title}
+        </Typography>
+        <Typography variant="body2" className={classes.message}>
+          {check.message}
+        </Typography>
+        <div className={classes.meta}>
+          <Chip size="small" variant="outlined" label={check.severity} />
+          {check.upcoming && (
+            <Chip
+              size="small"
+              color="primary"
+              label={`enforced from ${check.enforceFrom}`}
+            />
+          )}
+          {evidence && (
+            <Typography variant="caption" color="textSecondary">
+              {evidence}
+              {check.evidence?.url && (
+                <>
+                  {' · '}
+                  <Link to={check.evidence.url}>evidence</Link>
+                </>
+              )}
+            </Typography>
+          )}
+        </div>
+        {open && check.remediation?.text && (
+          <Typography variant="body2" className={classes.remediation}>
+            <strong>What to do:</strong> {check.remediation.text}{' '}
+            {check.remediation.link && (
+              <Link to={check.remediation.link}>Learn more</Link>
+            )}
+          </Typography>
+        )}
+      </div>
+      {props.actions}
+    </Box>
+  );
+}

@@ -1,0 +1,156 @@
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { readinessApiRef } from '../../api';
+import { blockedResponse, mockReadinessApi } from '../../testing/fixtures';
+import { EntityReadinessContent } from './EntityReadinessContent';
+
+const entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'ledger-service', namespace: 'default' },
+  spec: { type: 'service', owner: 'payments', lifecycle: 'production' },
+};
+
+function renderWith(api = mockReadinessApi()) {
+  return renderInTestApp(
+    <TestApiProvider apis={[[readinessApiRef, api]]}>
+      <EntityProvider entity={entity}>
+        <EntityReadinessContent />
+      </EntityProvider>
+    </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+}
+
+describe('EntityReadinessContent', () => {
+  it('shows status, verdict, level, open checks first, remediation and owners', async () => {
+    await renderWith();
+    expect(await screen.findByTestId('status-blocked')).toHaveTextContent(
+      'Blocked',
+    );
+    expect(screen.getByText('Not ready to go live.')).toBeInTheDocument();
+    expect(screen.getByText(/none yet/)).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'incident owner group:default/billing-oncall does not exist in the catalog',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Set readiness/incident-owner to an existing group.'),
+    ).toBeInTheDocument();
+    const rows = screen
+      .getAllByTestId(/^check-/)
+      .map(r => r.getAttribute('data-testid'));
+    expect(rows.slice(0, 2)).toEqual([
+      'check-incident-owner',
+      'check-technical-owner',
+    ]);
+    expect(screen.getByText('Incident owner')).toBeInTheDocument();
+    expect(screen.getByText('slack:#ledger')).toBeInTheDocument();
+    expect(screen.getAllByText('not set').length).toBe(1); // the runbook
+  });
+
+  it('filters to what is open and by severity', async () => {
+    await renderWith();
+    await screen.findByTestId('status-blocked');
+    await userEvent.click(screen.getByLabelText('Only what is open'));
+    expect(
+      screen.queryByTestId('check-technical-owner'),
+    ).not.toBeInTheDocument();
+    expect(screen.getByTestId('check-incident-owner')).toBeInTheDocument();
+    expect(screen.getByTestId('check-health-latency')).toBeInTheDocument();
+  });
+
+  it('re-evaluates on request and reloads', async () => {
+    const api = mockReadinessApi();
+    await renderWith(api);
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Re-evaluate' }),
+    );
+    await waitFor(() =>
+      expect(api.evaluate).toHaveBeenCalledWith(
+        'component:default/ledger-service',
+      ),
+    );
+    await waitFor(() => expect(api.getEntity).toHaveBeenCalledTimes(2));
+  });
+
+  it('says why re-evaluation failed', async () => {
+    const api = mockReadinessApi({
+      evaluate: jest.fn(async () => {
+        throw new Error('You may not re-evaluate');
+      }),
+    });
+    await renderWith(api);
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Re-evaluate' }),
+    );
+    expect(
+      await screen.findByText('Could not re-evaluate: You may not re-evaluate'),
+    ).toBeInTheDocument();
+  });
+
+  it('warns when results are stale', async () => {
+    const stale = {
+      ...blockedResponse,
+      results: [{ ...blockedResponse.results[0], stale: true }],
+    };
+    await renderWith(
+      mockReadinessApi({ getEntity: jest.fn(async () => stale) }),
+    );
+    expect(
+      await screen.findByText(/These results are stale/),
+    ).toBeInTheDocument();
+  });
+
+  it('explains what to do when no scorecard applies', async () => {
+    await renderWith(
+      mockReadinessApi({
+        getEntity: jest.fn(async () => ({ ...blockedResponse, results: [] })),
+      }),
+    );
+    expect(
+      await screen.findByText('No readiness results for this entity'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/readiness.scorecards in app-config/),
+    ).toBeInTheDocument();
+  });
+
+  it('shows the error when the backend fails', async () => {
+    await renderWith(
+      mockReadinessApi({
+        getEntity: jest.fn(async () => {
+          throw new Error('backend down');
+        }),
+      }),
+    );
+    expect(
+      await screen.findByText('Error: backend down', { selector: 'h6' }),
+    ).toBeInTheDocument();
+  });
+
+  it('lets you switch between scorecards', async () => {
+    const two = {
+      ...blockedResponse,
+      results: [
+        blockedResponse.results[0],
+        {
+          ...blockedResponse.results[0],
+          scorecard: 'security',
+          status: 'ready' as const,
+          verdict: 'Secure.',
+        },
+      ],
+    };
+    await renderWith(mockReadinessApi({ getEntity: jest.fn(async () => two) }));
+    const tabs = await screen.findByRole('tablist');
+    await userEvent.click(within(tabs).getByText('security'));
+    expect(await screen.findByText('Secure.')).toBeInTheDocument();
+  });
+});

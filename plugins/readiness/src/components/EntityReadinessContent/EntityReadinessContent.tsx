@@ -1,0 +1,208 @@
+import {
+  EmptyState,
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import Button from '@material-ui/core/Button';
+import FormControlLabel from '@material-ui/core/FormControlLabel';
+import Grid from '@material-ui/core/Grid';
+import MenuItem from '@material-ui/core/MenuItem';
+import Select from '@material-ui/core/Select';
+import Switch from '@material-ui/core/Switch';
+import Tab from '@material-ui/core/Tab';
+import Tabs from '@material-ui/core/Tabs';
+import Typography from '@material-ui/core/Typography';
+import type { CheckResult } from '@readiness/backstage-plugin-readiness-common';
+import { useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import useAsyncFn from 'react-use/esm/useAsyncFn';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { readinessApiRef } from '../../api';
+import { CheckRow } from './CheckList';
+import { OwnersPanel } from './OwnersPanel';
+import { ReadinessHeader } from './ReadinessHeader';
+import { TrendChart } from './TrendChart';
+
+const SEVERITY_RANK = { critical: 0, required: 1, recommended: 2 } as const;
+const isOpen = (c: CheckResult) => c.counted && c.result !== 'pass';
+
+/** Open checks first (critical before required before recommended), then the rest. */
+export function sortChecks(checks: CheckResult[]): CheckResult[] {
+  return checks.slice().sort((a, b) => {
+    const open = Number(isOpen(b)) - Number(isOpen(a));
+    return (
+      open ||
+      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+      a.title.localeCompare(b.title)
+    );
+  });
+}
+
+/**
+ * The Readiness tab of an entity: status and verdict, score, level, every
+ * check by area with what to do, the ownership panel and the trend.
+ *
+ * @public
+ */
+export function EntityReadinessContent() {
+  const { entity } = useEntity();
+  const api = useApi(readinessApiRef);
+  const entityRef = stringifyEntityRef(entity);
+  const readiness = useAsyncRetry(
+    () => api.getEntity(entityRef),
+    [api, entityRef],
+  );
+  const scorecards = useAsync(() => api.getScorecards(), [api]);
+  const history = useAsync(
+    () => api.getHistory(entityRef, 30),
+    [api, entityRef, readiness.value],
+  );
+  const [selected, setSelected] = useState(0);
+  const [failingOnly, setFailingOnly] = useState(false);
+  const [severity, setSeverity] = useState<'all' | CheckResult['severity']>(
+    'all',
+  );
+  const [evaluation, evaluate] = useAsyncFn(async () => {
+    await api.evaluate(entityRef);
+    readiness.retry();
+  }, [api, entityRef, readiness.retry]);
+
+  if (readiness.loading && !readiness.value) return <Progress />;
+  if (readiness.error) return <ResponseErrorPanel error={readiness.error} />;
+  const data = readiness.value!;
+  if (data.results.length === 0) {
+    return (
+      <EmptyState
+        missing="data"
+        title="No readiness results for this entity"
+        description="No scorecard applies to this entity, or it has not been evaluated yet. Scorecards are listed in readiness.scorecards in app-config; evaluation runs on a schedule, or press Re-evaluate."
+        action={
+          <Button
+            variant="contained"
+            color="primary"
+            onClick={() => evaluate()}
+            disabled={evaluation.loading}
+          >
+            {evaluation.loading ? 'Evaluating…' : 'Re-evaluate'}
+          </Button>
+        }
+      />
+    );
+  }
+  const result = data.results[Math.min(selected, data.results.length - 1)];
+  const title =
+    scorecards.value?.find(s => s.name === result.scorecard)?.title ??
+    result.scorecard;
+  const visible = (c: CheckResult) =>
+    (!failingOnly || isOpen(c)) &&
+    (severity === 'all' || c.severity === severity);
+
+  return (
+    <Grid container spacing={3}>
+      {data.results.length > 1 && (
+        <Grid item xs={12}>
+          <Tabs
+            value={selected}
+            onChange={(_, v) => setSelected(v)}
+            indicatorColor="primary"
+          >
+            {data.results.map(r => (
+              <Tab
+                key={r.scorecard}
+                label={
+                  scorecards.value?.find(s => s.name === r.scorecard)?.title ??
+                  r.scorecard
+                }
+              />
+            ))}
+          </Tabs>
+        </Grid>
+      )}
+      <Grid item xs={12} md={8}>
+        <Grid container spacing={3} direction="column" wrap="nowrap">
+          <Grid item>
+            <ReadinessHeader
+              result={result}
+              scorecardTitle={title}
+              onEvaluate={() => evaluate()}
+              evaluating={evaluation.loading}
+              evaluateError={evaluation.error}
+            />
+          </Grid>
+          <Grid
+            item
+            style={{
+              display: 'flex',
+              gap: 24,
+              alignItems: 'center',
+              flexWrap: 'wrap',
+            }}
+          >
+            <FormControlLabel
+              control={
+                <Switch
+                  checked={failingOnly}
+                  onChange={e => setFailingOnly(e.target.checked)}
+                  color="primary"
+                />
+              }
+              label="Only what is open"
+            />
+            <Select
+              value={severity}
+              onChange={e => setSeverity(e.target.value as any)}
+              aria-label="Severity"
+            >
+              <MenuItem value="all">All severities</MenuItem>
+              <MenuItem value="critical">Critical</MenuItem>
+              <MenuItem value="required">Required</MenuItem>
+              <MenuItem value="recommended">Recommended</MenuItem>
+            </Select>
+          </Grid>
+          {result.areas
+            .slice()
+            .sort((a, b) => a.score - b.score)
+            .map(area => {
+              const checks = sortChecks(
+                result.checks.filter(c => c.area === area.id),
+              ).filter(visible);
+              if (checks.length === 0) return null;
+              return (
+                <Grid item key={area.id}>
+                  <InfoCard
+                    title={area.title}
+                    subheader={`${area.passed} of ${area.total} pass · score ${area.score}`}
+                  >
+                    {checks.map(c => (
+                      <CheckRow key={c.checkId} check={c} />
+                    ))}
+                  </InfoCard>
+                </Grid>
+              );
+            })}
+          {result.checks.filter(visible).length === 0 && (
+            <Grid item>
+              <Typography color="textSecondary">
+                Nothing matches these filters.
+              </Typography>
+            </Grid>
+          )}
+        </Grid>
+      </Grid>
+      <Grid item xs={12} md={4}>
+        <Grid container spacing={3} direction="column" wrap="nowrap">
+          <Grid item>
+            <OwnersPanel owners={data.owners} />
+          </Grid>
+          <Grid item>
+            <TrendChart history={history.value} scorecard={result.scorecard} />
+          </Grid>
+        </Grid>
+      </Grid>
+    </Grid>
+  );
+}

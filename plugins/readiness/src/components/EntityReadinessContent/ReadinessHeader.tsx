@@ -1,0 +1,91 @@
+import { Gauge, InfoCard } from '@backstage/core-components';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import CircularProgress from '@material-ui/core/CircularProgress';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import Alert from '@material-ui/lab/Alert';
+import type { EntityResult } from '../../api';
+import { StatusChip } from '../StatusChip';
+
+const useStyles = makeStyles(theme => ({
+  layout: {
+    display: 'flex',
+    gap: theme.spacing(3),
+    alignItems: 'center',
+    flexWrap: 'wrap',
+  },
+  gauge: { width: 120, flexShrink: 0 },
+  facts: { flex: 1, minWidth: 220 },
+  line: {
+    display: 'flex',
+    gap: theme.spacing(1),
+    alignItems: 'center',
+    flexWrap: 'wrap',
+  },
+  verdict: { marginTop: theme.spacing(1) },
+}));
+
+/** Status, verdict, score gauge, level, freshness and the Re-evaluate button. */
+export function ReadinessHeader(props: {
+  result: EntityResult;
+  scorecardTitle: string;
+  onEvaluate: () => void;
+  evaluating: boolean;
+  evaluateError?: Error;
+}) {
+  const { result } = props;
+  const classes = useStyles();
+  return (
+    <InfoCard title={props.scorecardTitle}>
+      <div className={classes.layout}>
+        <div className={classes.gauge}>
+          <Gauge value={result.score / 100} getColor={() => undefined as any} />
+        </div>
+        <div className={classes.facts}>
+          <div className={classes.line}>
+            <StatusChip status={result.status} size="medium" />
+            <Typography variant="body2" color="textSecondary">
+              Level: <strong>{result.level?.title ?? 'none yet'}</strong> ·
+              passing score {result.passingScore}
+            </Typography>
+          </div>
+          <Typography variant="body1" className={classes.verdict}>
+            {result.verdict}
+          </Typography>
+          <Typography variant="caption" color="textSecondary">
+            Evaluated {new Date(result.evaluatedAt).toLocaleString()}
+            {result.changedAt
+              ? ` · last changed ${new Date(result.changedAt).toLocaleString()}`
+              : ''}
+          </Typography>
+        </div>
+        <Box>
+          <Button
+            variant="outlined"
+            color="primary"
+            onClick={props.onEvaluate}
+            disabled={props.evaluating}
+            startIcon={
+              props.evaluating ? <CircularProgress size={16} /> : undefined
+            }
+          >
+            {props.evaluating ? 'Evaluating…' : 'Re-evaluate'}
+          </Button>
+        </Box>
+      </div>
+      {result.stale && (
+        <Alert severity="warning" style={{ marginTop: 16 }}>
+          These results are stale: the catalog could not be read at the last
+          evaluation. They date from{' '}
+          {new Date(result.evaluatedAt).toLocaleString()}.
+        </Alert>
+      )}
+      {props.evaluateError && (
+        <Alert severity="error" style={{ marginTop: 16 }}>
+          Could not re-evaluate: {props.evaluateError.message}
+        </Alert>
+      )}
+    </InfoCard>
+  );
+}

@@ -1,0 +1,84 @@
+import { InfoCard } from '@backstage/core-components';
+import Typography from '@material-ui/core/Typography';
+import { useTheme } from '@material-ui/core/styles';
+import {
+  CartesianGrid,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { HistoryResponse } from '../../api';
+
+/** Score per day for one scorecard, and the checks that flipped. */
+export function TrendChart(props: {
+  history?: HistoryResponse;
+  scorecard: string;
+}) {
+  const theme = useTheme();
+  const points = (props.history?.points ?? []).filter(
+    p => p.scorecard === props.scorecard,
+  );
+  const changes = (props.history?.changes ?? [])
+    .filter(c => c.scorecard === props.scorecard)
+    .slice(0, 5);
+  return (
+    <InfoCard title="Trend" subheader="Score per day, last 30 days">
+      {points.length < 2 ? (
+        <Typography variant="body2" color="textSecondary">
+          The trend appears after the second day of evaluations
+          {points.length === 1 ? ` (today: ${points[0].score})` : ''}.
+        </Typography>
+      ) : (
+        <div style={{ width: '100%', height: 160 }}>
+          <ResponsiveContainer>
+            <LineChart
+              data={points}
+              margin={{ top: 8, right: 8, bottom: 0, left: -24 }}
+            >
+              <CartesianGrid
+                stroke={theme.palette.divider}
+                strokeDasharray="3 3"
+              />
+              <XAxis
+                dataKey="day"
+                tick={{ fill: theme.palette.text.secondary, fontSize: 11 }}
+              />
+              <YAxis
+                domain={[0, 100]}
+                tick={{ fill: theme.palette.text.secondary, fontSize: 11 }}
+              />
+              <Tooltip />
+              <Line
+                type="monotone"
+                dataKey="score"
+                stroke={theme.palette.primary.main}
+                strokeWidth={2}
+                dot={false}
+              />
+            </LineChart>
+          </ResponsiveContainer>
+        </div>
+      )}
+      {changes.length > 0 && (
+        <>
+          <Typography variant="subtitle2" style={{ marginTop: 12 }}>
+            Recent changes
+          </Typography>
+          {changes.map(c => (
+            <Typography
+              key={`${c.checkId}-${c.changedAt}`}
+              variant="body2"
+              color="textSecondary"
+            >
+              {c.changedAt.slice(0, 10)} · {c.checkId}: {c.oldResult ?? 'new'} →{' '}
+              {c.newResult ?? 'removed'}
+            </Typography>
+          ))}
+        </>
+      )}
+    </InfoCard>
+  );
+}

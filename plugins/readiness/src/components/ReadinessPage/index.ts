@@ -1,0 +1,1 @@
+export { ReadinessPage, ReadinessOverview } from './ReadinessPage';

@@ -1,0 +1,52 @@
+import { useCallback, useMemo } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import type { ResultsQuery } from '../../api';
+
+const LISTS = [
+  'status',
+  'owner',
+  'system',
+  'domain',
+  'lifecycle',
+  'kind',
+  'type',
+] as const;
+const SCALARS = ['scorecard', 'area', 'check', 'q', 'sort'] as const;
+
+/** The page's filters, kept in the URL so that a view can be shared. */
+export function useResultsQuery() {
+  const [params, setParams] = useSearchParams();
+  const query = useMemo(() => {
+    const q: ResultsQuery = {};
+    for (const key of LISTS) {
+      const values = params.getAll(key).filter(Boolean);
+      if (values.length) (q as any)[key] = values;
+    }
+    for (const key of SCALARS) {
+      const value = params.get(key);
+      if (value) (q as any)[key] = value;
+    }
+    return q;
+  }, [params]);
+  const groupBy = params.get('groupBy') ?? 'owner';
+  const update = useCallback(
+    (changes: Partial<ResultsQuery> & { groupBy?: string }) => {
+      setParams(
+        prev => {
+          const next = new URLSearchParams(prev);
+          for (const [key, value] of Object.entries(changes)) {
+            next.delete(key);
+            if (Array.isArray(value))
+              value.filter(Boolean).forEach(v => next.append(key, String(v)));
+            else if (value !== undefined && value !== '')
+              next.set(key, String(value));
+          }
+          return next;
+        },
+        { replace: true },
+      );
+    },
+    [setParams],
+  );
+  return { query, groupBy, update };
+}

@@ -1,0 +1,1 @@
+export { StatusChip, STATUS_LABEL } from './StatusChip';

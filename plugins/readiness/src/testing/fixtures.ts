@@ -1,0 +1,127 @@
+import type { CheckResult } from '@readiness/backstage-plugin-readiness-common';
+import type { EntityReadinessResponse, ReadinessApi } from '../api';
+
+const check = (
+  checkId: string,
+  over: Partial<CheckResult> = {},
+): CheckResult => ({
+  checkId,
+  title: checkId,
+  area: 'ownership',
+  severity: 'required',
+  weight: 3,
+  result: 'pass',
+  message: `${checkId} is fine`,
+  counted: true,
+  ...over,
+});
+
+/** A blocked service: a critical ownership check fails, a recommended one is unknown. */
+export const blockedResponse: EntityReadinessResponse = {
+  entityRef: 'component:default/ledger-service',
+  owners: {
+    owner: 'group:default/payments',
+    incident: 'group:default/billing-oncall',
+    technical: 'group:default/payments',
+    communication: 'group:default/customer-support',
+    channel: 'slack:#ledger',
+  },
+  results: [
+    {
+      entityRef: 'component:default/ledger-service',
+      scorecard: 'production',
+      status: 'blocked',
+      score: 82.5,
+      passingScore: 97,
+      verdict: 'Not ready to go live.',
+      areas: [
+        {
+          id: 'ownership',
+          title: 'Operational ownership',
+          score: 50,
+          passed: 1,
+          total: 2,
+          failing: ['incident-owner'],
+        },
+        {
+          id: 'observability',
+          title: 'Observability',
+          score: 100,
+          passed: 1,
+          total: 2,
+          failing: ['health-latency'],
+        },
+      ],
+      checks: [
+        check('technical-owner', {
+          title: 'Technical owner is named',
+          severity: 'critical',
+        }),
+        check('incident-owner', {
+          title: 'Incident owner is named and reachable',
+          severity: 'critical',
+          result: 'fail',
+          message:
+            'incident owner group:default/billing-oncall does not exist in the catalog',
+          remediation: {
+            text: 'Set readiness/incident-owner to an existing group.',
+          },
+        }),
+        check('health-responds', {
+          title: 'Health endpoint answers',
+          area: 'observability',
+        }),
+        check('health-latency', {
+          title: 'Health endpoint answers within a second',
+          area: 'observability',
+          severity: 'recommended',
+          result: 'unknown',
+          message: 'not probed yet',
+        }),
+      ],
+      evaluatedAt: '2026-11-23T12:00:00.000Z',
+      changedAt: '2026-11-23T11:00:00.000Z',
+      stale: false,
+    },
+  ],
+};
+
+/** A ReadinessApi with jest mocks, answering with the blocked fixture by default. */
+export function mockReadinessApi(
+  over: Partial<ReadinessApi> = {},
+): jest.Mocked<ReadinessApi> {
+  return {
+    getScorecards: jest.fn(async () => [
+      {
+        name: 'production',
+        title: 'Production readiness',
+        passingScore: 97,
+        areas: [{ id: 'ownership', title: 'Operational ownership', checks: 2 }],
+        levels: [],
+      },
+    ]),
+    getEntity: jest.fn(async () => blockedResponse),
+    evaluate: jest.fn(async () => blockedResponse),
+    getHistory: jest.fn(async () => ({
+      entityRef: blockedResponse.entityRef,
+      points: [],
+      changes: [],
+    })),
+    listResults: jest.fn(async () => ({ items: [], totalItems: 0 })),
+    getSummary: jest.fn(async () => ({
+      scorecard: 'production',
+      groupBy: 'owner',
+      overall: {
+        key: 'all',
+        total: 3,
+        counts: { ready: 1, 'needs-work': 1, blocked: 1 },
+        meanScore: 80,
+        areaPassRate: {},
+      },
+      groups: [],
+    })),
+    listCheckFailures: jest.fn(async () => []),
+    exportCsv: jest.fn(async () => new Blob(['a,b'])),
+    ...over,
+  } as jest.Mocked<ReadinessApi>;
+}
