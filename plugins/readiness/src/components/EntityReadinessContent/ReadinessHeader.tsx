@@ -40,7 +40,14 @@ export function ReadinessHeader(props: {
     <InfoCard title={props.scorecardTitle}>
       <div className={classes.layout}>
         <div className={classes.gauge}>
-          <Gauge value={result.score / 100} getColor={() => undefined as any} />
+          <Gauge
+            value={result.score / 100}
+            getColor={({ palette }) => {
+              if (result.status === 'blocked') return palette.status.error;
+              if (result.status === 'needs-work') return palette.status.warning;
+              return palette.status.ok;
+            }}
+          />
         </div>
         <div className={classes.facts}>
           <div className={classes.line}>

@@ -211,7 +211,11 @@ export function ResultsTable(props: {
                   <StatusChip status={r.status} />
                 </TableCell>
                 <TableCell>{r.score}</TableCell>
-                <TableCell>{r.level ?? '–'}</TableCell>
+                <TableCell>
+                  {props.scorecard?.levels.find(l => l.id === r.level)?.title ??
+                    r.level ??
+                    '–'}
+                </TableCell>
                 <TableCell>
                   {r.owner ? (
                     <EntityRefLink entityRef={r.owner} defaultKind="group" />

@@ -1,0 +1,121 @@
+import { test, expect, Page } from '@playwright/test';
+import fs from 'node:fs';
+
+/** Guest sign-in; the session lives in the page, so every load asks again. */
+async function enterAsGuest(page: Page) {
+  const enter = page.getByRole('button', { name: 'Enter' });
+  const shown = await enter.waitFor({ timeout: 15_000 }).then(
+    () => true,
+    () => false,
+  );
+  if (shown) await enter.click();
+}
+
+async function signIn(page: Page, path: string) {
+  await page.goto(path);
+  await enterAsGuest(page);
+}
+
+/** Opens an entity's Readiness tab, reloading until the first evaluation has stored results. */
+async function openTab(page: Page, name: string) {
+  const url = `/catalog/default/component/${name}/readiness`;
+  await signIn(page, url);
+  for (let i = 0; i < 12; i++) {
+    if (
+      await page
+        .getByTestId(/^status-/)
+        .first()
+        .isVisible({ timeout: 5000 })
+        .catch(() => false)
+    )
+      return;
+    await page.reload();
+    await enterAsGuest(page);
+  }
+  throw new Error(`no readiness results for ${name}`);
+}
+
+test.describe('Readiness tab', () => {
+  for (const [name, status, label, open] of [
+    [
+      'ledger-service',
+      'blocked',
+      'Blocked',
+      'Incident owner is named and reachable',
+    ],
+    [
+      'session-service',
+      'needs-work',
+      'Needs work',
+      'The three roles are held separately',
+    ],
+    ['payments-api', 'ready', 'Ready', undefined],
+  ] as const) {
+    test(`shows ${name} as ${label}`, async ({ page }) => {
+      await openTab(page, name);
+      await expect(page.getByTestId(`status-${status}`).first()).toHaveText(
+        label,
+      );
+      await expect(page.getByText('Ownership', { exact: true })).toBeVisible();
+      if (open) {
+        await page.getByLabel('Only what is open').check();
+        await expect(page.getByText(open)).toBeVisible();
+        await expect(page.getByTestId(/^check-/)).toHaveCount(1);
+      } else {
+        await expect(
+          page.getByText(
+            'Ready for production: nothing critical is missing and the score meets the bar.',
+          ),
+        ).toBeVisible();
+      }
+      await page.screenshot({ path: `e2e-results/tab-${name}.png` });
+    });
+  }
+
+  test('reads well in the dark theme', async ({ page }) => {
+    await page.addInitScript(() =>
+      window.localStorage.setItem('theme', 'dark'),
+    );
+    await openTab(page, 'ledger-service');
+    await page.screenshot({ path: 'e2e-results/tab-ledger-service-dark.png' });
+  });
+});
+
+test.describe('Readiness page', () => {
+  test('filters by owner and exports the filter as CSV', async ({ page }) => {
+    await signIn(page, '/readiness');
+    await expect(page.getByText('Top failing checks')).toBeVisible();
+    await page.screenshot({ path: 'e2e-results/readiness-page.png' });
+
+    await page.getByLabel('Owner').fill('group:default/identity');
+    await expect(page).toHaveURL(/owner=group%3Adefault%2Fidentity/);
+    await expect(page.getByText('3 entities match')).toBeVisible();
+    const table = page.getByRole('table', { name: 'Readiness results' });
+    await expect(table.getByRole('row')).toHaveCount(4); // header + 3
+    await expect(table.getByText('Auth service')).toBeVisible();
+    await page.getByText('All results').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'e2e-results/readiness-page-owner.png' });
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /Export CSV/ }).click(),
+    ]);
+    const file = await download.path();
+    const lines = fs
+      .readFileSync(file!, 'utf8')
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toMatch(/^entity_ref,title,/);
+    expect(
+      lines
+        .slice(1)
+        .map(l => l.split(',')[0])
+        .sort(),
+    ).toEqual([
+      'component:default/auth-service',
+      'component:default/session-service',
+      'component:default/user-profile-service',
+    ]);
+  });
+});
