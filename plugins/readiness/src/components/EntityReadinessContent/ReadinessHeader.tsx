@@ -53,8 +53,9 @@ export function ReadinessHeader(props: {
           <div className={classes.line}>
             <StatusChip status={result.status} size="medium" />
             <Typography variant="body2" color="textSecondary">
-              Level: <strong>{result.level?.title ?? 'none yet'}</strong> ·
-              passing score {result.passingScore}
+              Score <strong>{result.score}</strong> of {result.passingScore}{' '}
+              needed · Level:{' '}
+              <strong>{result.level?.title ?? 'none yet'}</strong>
             </Typography>
           </div>
           <Typography variant="body1" className={classes.verdict}>
