@@ -53,6 +53,7 @@ export function TrendChart(props: {
               <Tooltip />
               <Line
                 type="monotone"
+                isAnimationActive={false}
                 dataKey="score"
                 stroke={theme.palette.primary.main}
                 strokeWidth={2}

@@ -50,18 +50,21 @@ export function GroupChart(props: { groups: SummaryGroup[]; groupBy: string }) {
               dataKey="blocked"
               name="Blocked"
               stackId="s"
+              isAnimationActive={false}
               fill={theme.palette.error.main}
             />
             <Bar
               dataKey="needs-work"
               name="Needs work"
               stackId="s"
+              isAnimationActive={false}
               fill={theme.palette.warning.main}
             />
             <Bar
               dataKey="ready"
               name="Ready"
               stackId="s"
+              isAnimationActive={false}
               fill={theme.palette.success.main}
             />
           </BarChart>
