@@ -96,6 +96,7 @@ export const readinessPlugin = createBackendPlugin({
 
         deps.httpRouter.use(
           await createRouter({
+            auth: deps.auth,
             store,
             evaluator,
             catalog: deps.catalog,

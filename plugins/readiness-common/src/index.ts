@@ -36,3 +36,5 @@ export {
 export { evaluateEntity, evaluateCatalog } from './engine/evaluate';
 export * from './permissions';
 export { parseEvidence, rebaseEvidence, type Evidence } from './evidence';
+export * from './ownership';
+export { isValidChannel } from './engine/checks/ownership';

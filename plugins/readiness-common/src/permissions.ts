@@ -23,6 +23,19 @@ export const readinessEvaluatePermission = createPermission({
 });
 
 /**
+ * Change the incident, technical and communication owners, channel and
+ * runbook of an entity from the UI. Catalog-entity resource, so policies can
+ * allow it to the entity's owners.
+ *
+ * @public
+ */
+export const readinessOwnershipUpdatePermission = createPermission({
+  name: 'readiness.ownership.update',
+  attributes: { action: 'update' },
+  resourceType: 'catalog-entity',
+});
+
+/**
  * Every permission of the Readiness plugin.
  *
  * @public
@@ -30,4 +43,5 @@ export const readinessEvaluatePermission = createPermission({
 export const readinessPermissions = [
   readinessResultsReadPermission,
   readinessEvaluatePermission,
+  readinessOwnershipUpdatePermission,
 ];

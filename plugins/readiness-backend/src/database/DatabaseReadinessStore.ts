@@ -6,14 +6,18 @@ import type {
   Attestation,
   Exemption,
   Fact,
+  OwnershipRoles,
   ReadinessSummary,
 } from '@readiness/backstage-plugin-readiness-common';
+import { ConflictError } from '@backstage/errors';
 import { Knex } from 'knex';
 import { ReadinessStore } from './ReadinessStore';
 import type {
   CheckChange,
   EvidenceSet,
   HistoryPoint,
+  OwnershipChange,
+  StoredOwnership,
   ResultFilter,
   ResultRow,
   ResultSort,
@@ -29,6 +33,8 @@ const SHARDS = 'readiness_shards';
 const FACTS = 'readiness_facts';
 const ATTESTATIONS = 'readiness_attestations';
 const EXEMPTIONS = 'readiness_exemptions';
+const OWNERSHIP = 'readiness_ownership';
+const OWNERSHIP_CHANGES = 'readiness_ownership_changes';
 
 /** Rows per INSERT, and refs per WHERE IN: well under SQLite's 32k parameter limit. */
 const BATCH = 200;
@@ -89,6 +95,13 @@ const exemptionRow = (entityRef: string, e: Exemption, createdAt: string) => ({
   approved_by: e.approvedBy,
   created_at: createdAt,
   expires_at: e.expiresAt ? iso(e.expiresAt) : null,
+});
+const toOwnership = (r: any): StoredOwnership => ({
+  entityRef: r.entity_ref,
+  roles: JSON.parse(r.roles),
+  version: Number(r.version),
+  updatedBy: r.updated_by,
+  updatedAt: iso(r.updated_at),
 });
 function chunks<T>(list: T[], size = BATCH): T[][] {
   const out: T[][] = [];
@@ -508,6 +521,94 @@ export class DatabaseReadinessStore implements ReadinessStore {
     createdAt: string,
   ): Promise<void> {
     await this.db(EXEMPTIONS).insert(exemptionRow(entityRef, e, createdAt));
+  }
+
+  async getOwnership(entityRef: string): Promise<StoredOwnership | undefined> {
+    const row = await this.db(OWNERSHIP).where('entity_ref', entityRef).first();
+    return row ? toOwnership(row) : undefined;
+  }
+
+  async listOwnerships(): Promise<StoredOwnership[]> {
+    return (await this.db(OWNERSHIP).select()).map(toOwnership);
+  }
+
+  async saveOwnership(
+    entityRef: string,
+    roles: OwnershipRoles,
+    options: {
+      expectedVersion: number;
+      by: string;
+      reason?: string;
+      at: string;
+    },
+  ): Promise<StoredOwnership> {
+    return this.db.transaction(async tx => {
+      const current = await tx(OWNERSHIP)
+        .where('entity_ref', entityRef)
+        .first();
+      const version = current ? Number(current.version) : 0;
+      if (version !== options.expectedVersion) {
+        throw new ConflictError(
+          `The ownership of ${entityRef} was changed by ${
+            current?.updated_by ?? 'someone'
+          } since version ${
+            options.expectedVersion
+          } (now version ${version}); reload and try again`,
+        );
+      }
+      const next = {
+        entity_ref: entityRef,
+        roles: JSON.stringify(roles),
+        version: version + 1,
+        updated_by: options.by,
+        updated_at: options.at,
+      };
+      if (current) {
+        const updated = await tx(OWNERSHIP)
+          .where({ entity_ref: entityRef, version })
+          .update(next);
+        if (updated !== 1)
+          throw new ConflictError(
+            `The ownership of ${entityRef} changed while saving; reload and try again`,
+          );
+      } else {
+        try {
+          await tx(OWNERSHIP).insert(next);
+        } catch (e) {
+          throw new ConflictError(
+            `The ownership of ${entityRef} was just created by someone else; reload and try again`,
+          );
+        }
+      }
+      await tx(OWNERSHIP_CHANGES).insert({
+        entity_ref: entityRef,
+        old_roles: current ? current.roles : null,
+        new_roles: next.roles,
+        changed_by: options.by,
+        changed_at: options.at,
+        reason: options.reason ?? null,
+      });
+      return toOwnership(next);
+    });
+  }
+
+  async getOwnershipChanges(
+    entityRef: string,
+    limit = 50,
+  ): Promise<OwnershipChange[]> {
+    const rows = await this.db(OWNERSHIP_CHANGES)
+      .where('entity_ref', entityRef)
+      .orderBy('changed_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit);
+    return rows.map(r => ({
+      entityRef: r.entity_ref,
+      oldRoles: r.old_roles ? JSON.parse(r.old_roles) : undefined,
+      newRoles: JSON.parse(r.new_roles),
+      changedBy: r.changed_by,
+      changedAt: iso(r.changed_at),
+      reason: orUndefined(r.reason),
+    }));
   }
 
   async getEntityResults(entityRef: string): Promise<StoredResultWithDetail[]> {

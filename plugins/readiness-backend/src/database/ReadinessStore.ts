@@ -2,12 +2,15 @@ import type {
   Attestation,
   Exemption,
   Fact,
+  OwnershipRoles,
   ReadinessSummary,
 } from '@readiness/backstage-plugin-readiness-common';
 import type {
   CheckChange,
   EvidenceSet,
   HistoryPoint,
+  OwnershipChange,
+  StoredOwnership,
   ResultFilter,
   ResultRow,
   ResultSort,
@@ -64,6 +67,29 @@ export interface ReadinessStore {
     attestations: Array<{ entityRef: string; attestation: Attestation }>,
     exemptions: Array<{ entityRef: string; exemption: Exemption }>,
   ): Promise<void>;
+
+  // --- ownership edits ---
+  getOwnership(entityRef: string): Promise<StoredOwnership | undefined>;
+  /** Every stored edit (the catalog module overlays them). */
+  listOwnerships(): Promise<StoredOwnership[]>;
+  /**
+   * Saves an edit if the stored version is still `expectedVersion` (0 when
+   * there is none yet); throws ConflictError otherwise. Logs the change.
+   */
+  saveOwnership(
+    entityRef: string,
+    roles: OwnershipRoles,
+    options: {
+      expectedVersion: number;
+      by: string;
+      reason?: string;
+      at: string;
+    },
+  ): Promise<StoredOwnership>;
+  getOwnershipChanges(
+    entityRef: string,
+    limit?: number,
+  ): Promise<OwnershipChange[]>;
 
   // --- queries ---
   getEntityResults(entityRef: string): Promise<StoredResultWithDetail[]>;

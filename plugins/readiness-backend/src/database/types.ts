@@ -109,3 +109,23 @@ export interface ShardRun {
   lastSuccessAt?: string;
   lastError?: string;
 }
+
+/** An ownership edit stored for an entity. */
+export interface StoredOwnership {
+  entityRef: string;
+  roles: import('@readiness/backstage-plugin-readiness-common').OwnershipRoles;
+  /** Increases by one on every save; `If-Match` compares against it. */
+  version: number;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+/** One saved change of an entity's ownership. */
+export interface OwnershipChange {
+  entityRef: string;
+  oldRoles?: import('@readiness/backstage-plugin-readiness-common').OwnershipRoles;
+  newRoles: import('@readiness/backstage-plugin-readiness-common').OwnershipRoles;
+  changedBy: string;
+  changedAt: string;
+  reason?: string;
+}

@@ -2,6 +2,7 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import {
+  applyOwnership,
   CompiledScorecard,
   EntityReadiness,
   evaluateCatalog,
@@ -215,18 +216,34 @@ export class Evaluator {
   }
 
   private async evaluateAndStore(
-    entities: Entity[],
+    catalogEntities: Entity[],
     snapshot: CatalogSnapshot,
     at: Date,
   ) {
     const { store, scorecards } = this.options;
     const nowIso = at.toISOString();
-    const refs = entities.map(refOf);
-    const [evidence, hashes, summaries] = await Promise.all([
+    const refs = catalogEntities.map(refOf);
+    const [evidence, hashes, summaries, edits] = await Promise.all([
       store.loadEvidence(refs),
       store.getHashes(refs),
       store.listSummaries(),
+      store.listOwnerships(),
     ]);
+    // Ownership edited in the UI wins over the catalog until the catalog
+    // module has overlaid it, so a save shows in the next result at once.
+    const roles = new Map(edits.map(o => [o.entityRef, o.roles]));
+    const entities = catalogEntities.map(e => {
+      const edit = roles.get(refOf(e));
+      return edit
+        ? {
+            ...e,
+            metadata: {
+              ...e.metadata,
+              annotations: applyOwnership(e.metadata.annotations, edit),
+            },
+          }
+        : e;
+    });
     // Scoped kinds and organisation kinds can overlap (a scorecard for
     // systems): keep each entity once, the freshest copy.
     const context = new Map<string, Entity>();

@@ -407,6 +407,81 @@ export const spec = {
           "stale"
         ]
       },
+      "OwnershipRoles": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "incident": {
+            "type": "string",
+            "maxLength": 255
+          },
+          "technical": {
+            "type": "string",
+            "maxLength": 255
+          },
+          "communication": {
+            "type": "string",
+            "maxLength": 255
+          },
+          "channel": {
+            "type": "string",
+            "maxLength": 255
+          },
+          "runbook": {
+            "type": "string",
+            "maxLength": 2000
+          }
+        }
+      },
+      "OwnershipResponse": {
+        "type": "object",
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "version": {
+            "type": "integer",
+            "description": "Send it back as If-Match when saving; 0 when nothing was edited yet."
+          },
+          "effective": {
+            "$ref": "#/components/schemas/OwnershipRoles"
+          },
+          "catalog": {
+            "$ref": "#/components/schemas/OwnershipRoles"
+          },
+          "edited": {
+            "$ref": "#/components/schemas/OwnershipRoles"
+          },
+          "differsFromCatalog": {
+            "type": "boolean"
+          },
+          "updatedBy": {
+            "type": "string"
+          },
+          "updatedAt": {
+            "type": "string"
+          },
+          "canEdit": {
+            "type": "boolean"
+          },
+          "history": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": true
+            }
+          }
+        },
+        "required": [
+          "entityRef",
+          "version",
+          "effective",
+          "catalog",
+          "differsFromCatalog",
+          "canEdit",
+          "history"
+        ]
+      },
       "HistoryResponse": {
         "type": "object",
         "properties": {
@@ -689,6 +764,168 @@ export const spec = {
               "application/json": {
                 "schema": {
                   "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/entities/{kind}/{namespace}/{name}/ownership": {
+      "get": {
+        "operationId": "GetOwnership",
+        "description": "The ownership roles, channel and runbook of an entity, where they come from, whether you may edit them, and their change history.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The ownership; the ETag header carries the version.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/OwnershipResponse"
+                }
+              }
+            }
+          }
+        }
+      },
+      "put": {
+        "operationId": "UpdateOwnership",
+        "description": "Saves the ownership roles. Send the version you read as If-Match; a stale version gets 409.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          },
+          {
+            "name": "If-Match",
+            "in": "header",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "properties": {
+                  "roles": {
+                    "$ref": "#/components/schemas/OwnershipRoles"
+                  },
+                  "reason": {
+                    "type": "string",
+                    "maxLength": 1000
+                  }
+                },
+                "required": [
+                  "roles"
+                ]
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Saved; the new ownership.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/OwnershipResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "A field is invalid.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "Not allowed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "409": {
+            "description": "Someone saved a newer version first.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/ownership": {
+      "get": {
+        "operationId": "ListOwnershipEdits",
+        "description": "Every ownership edit, for the catalog module that overlays them (service credentials only).",
+        "responses": {
+          "200": {
+            "description": "The edits.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "properties": {
+                          "entityRef": {
+                            "type": "string"
+                          },
+                          "version": {
+                            "type": "integer"
+                          },
+                          "roles": {
+                            "$ref": "#/components/schemas/OwnershipRoles"
+                          }
+                        },
+                        "required": [
+                          "entityRef",
+                          "version",
+                          "roles"
+                        ]
+                      }
+                    }
+                  },
+                  "required": [
+                    "items"
+                  ]
                 }
               }
             }

@@ -8,7 +8,10 @@ describe('openapi.generated.ts', () => {
       '@readiness/backstage-plugin-readiness-backend',
       'scripts/generate-openapi.js',
     ));
-    const dir = resolvePackagePath('@readiness/backstage-plugin-readiness-backend', 'src/schema');
+    const dir = resolvePackagePath(
+      '@readiness/backstage-plugin-readiness-backend',
+      'src/schema',
+    );
     const yaml = fs.readFileSync(path.join(dir, 'openapi.yaml'), 'utf8');
     expect(
       fs.readFileSync(path.join(dir, 'openapi.generated.ts'), 'utf8'),

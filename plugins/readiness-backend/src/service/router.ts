@@ -1,5 +1,6 @@
 import {
   AuditorService,
+  AuthService,
   HttpAuthService,
   LoggerService,
   PermissionsService,
@@ -19,11 +20,13 @@ import { Evaluator } from '../evaluation/Evaluator';
 import { createOpenApiRouter } from '../schema/openapi.generated';
 import { csvHeader, csvRows } from './csv';
 import { OrgTree } from './orgTree';
+import { addOwnershipRoutes } from './ownershipRoutes';
 import { ownersOf } from './owners';
 import { GroupBy, summarise } from './summary';
 
 /** Services the router needs. */
 export interface RouterOptions {
+  auth: AuthService;
   store: ReadinessStore;
   evaluator: Evaluator;
   catalog: CatalogService;
@@ -189,6 +192,16 @@ export async function createRouter(
       await event.fail({ error: error as Error });
       throw error;
     }
+  });
+
+  addOwnershipRoutes(router, {
+    store,
+    evaluator,
+    catalog,
+    httpAuth,
+    auth: options.auth,
+    permissions,
+    auditor,
   });
 
   router.get('/entities/:kind/:namespace/:name/history', async (req, res) => {

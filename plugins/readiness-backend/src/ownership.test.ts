@@ -1,0 +1,187 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import request from 'supertest';
+import { readinessPlugin } from './plugin';
+import { exampleEntities, readinessConfig } from './testUtils';
+
+jest.setTimeout(120_000);
+const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+const URL =
+  '/api/readiness/entities/component/default/ledger-service/ownership';
+
+async function start(
+  options: {
+    databaseId?: Parameters<typeof databases.init>[0];
+    mayEdit?: boolean;
+  } = {},
+) {
+  const knex = await databases.init(options.databaseId ?? 'SQLITE_3');
+  const catalog = catalogServiceMock.mock({});
+  const real = catalogServiceMock({ entities: exampleEntities() });
+  for (const m of [
+    'getEntityByRef',
+    'getEntitiesByRefs',
+    'queryEntities',
+  ] as const) {
+    (catalog[m] as jest.Mock).mockImplementation((...args: any[]) =>
+      (real[m] as any)(...args),
+    );
+  }
+  (catalog.refreshEntity as jest.Mock).mockResolvedValue(undefined);
+  const { server } = await startTestBackend({
+    features: [
+      readinessPlugin,
+      mockServices.database.factory({ knex }),
+      mockServices.rootConfig.factory({ data: readinessConfig() }),
+      catalog.factory,
+      mockServices.permissions.mock({
+        authorize: async (requests: any[]) =>
+          requests.map(r => ({
+            result:
+              r.permission.name === 'readiness.ownership.update' &&
+              options.mayEdit === false
+                ? AuthorizeResult.DENY
+                : AuthorizeResult.ALLOW,
+          })),
+      } as any).factory,
+      mockServices.scheduler.factory({
+        includeInitialDelayedTasksOnStartup: true,
+      }),
+    ],
+  });
+  return { server, catalog };
+}
+
+describe('ownership routes', () => {
+  it.each(databases.eachSupportedId())(
+    'reads, saves with If-Match, re-evaluates and logs the change on %p',
+    async databaseId => {
+      const { server, catalog } = await start({ databaseId });
+      const read = await request(server).get(URL);
+      expect(read.status).toBe(200);
+      expect(read.headers.etag).toBe('"0"');
+      expect(read.body).toMatchObject({
+        version: 0,
+        canEdit: true,
+        effective: {
+          incident: 'group:billing-oncall',
+          technical: 'group:payments',
+        },
+        differsFromCatalog: false,
+      });
+
+      const roles = {
+        ...read.body.effective,
+        incident: 'group:default/sre-oncall',
+      };
+      const saved = await request(server)
+        .put(URL)
+        .set('If-Match', '"0"')
+        .send({ roles, reason: 'billing-oncall does not exist' });
+      expect(saved.status).toBe(200);
+      expect(saved.headers.etag).toBe('"1"');
+      expect(saved.body).toMatchObject({
+        version: 1,
+        effective: {
+          incident: 'group:default/sre-oncall',
+          technical: 'group:default/payments',
+        },
+        differsFromCatalog: true,
+        updatedBy: mockCredentials.user().principal.userEntityRef,
+      });
+      expect(saved.body.history[0]).toMatchObject({
+        reason: 'billing-oncall does not exist',
+        newRoles: { incident: 'group:default/sre-oncall' },
+      });
+      expect(catalog.refreshEntity).toHaveBeenCalledWith(
+        'component:default/ledger-service',
+        expect.anything(),
+      );
+
+      // The edit counts at once: the incident-owner check passes, nothing else blocks.
+      const results = await request(server).get(
+        '/api/readiness/entities/component/default/ledger-service',
+      );
+      expect(
+        results.body.results[0].checks.find(
+          (c: any) => c.checkId === 'incident-owner',
+        ).result,
+      ).toBe('pass');
+      expect(results.body.results[0].status).toBe('ready');
+
+      // A stale version is refused, and the stored edit stays.
+      const stale = await request(server)
+        .put(URL)
+        .set('If-Match', '"0"')
+        .send({ roles: { ...roles, incident: 'group:default/payments' } });
+      expect(stale.status).toBe(409);
+      expect(stale.body.error.message).toContain('reload and try again');
+      expect((await request(server).get(URL)).body.effective.incident).toBe(
+        'group:default/sre-oncall',
+      );
+    },
+  );
+
+  it('answers 400 naming the field for bad refs, unknown owners, channels and a missing If-Match', async () => {
+    const { server } = await start();
+    const put = (roles: object, ifMatch = '0') =>
+      request(server).put(URL).set('If-Match', ifMatch).send({ roles });
+    const malformed = await put({ incident: 'Payments Team (ask Liam)' });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.message).toMatch(
+      /^roles\.incident: "Payments Team \(ask Liam\)" has an invalid name/,
+    );
+    expect((await put({ technical: 'group:ghosts' })).body.error.message).toBe(
+      'roles.technical: group:default/ghosts does not exist in the catalog',
+    );
+    expect(
+      (await put({ incident: 'component:payments-api' })).body.error.message,
+    ).toContain('an owner must be a group or a user');
+    expect((await put({ channel: 'the kitchen' })).body.error.message).toMatch(
+      /^roles\.channel:/,
+    );
+    expect((await put({ runbook: 'ftp://x' })).body.error.message).toMatch(
+      /^roles\.runbook:/,
+    );
+    const noIfMatch = await request(server).put(URL).send({ roles: {} });
+    expect(noIfMatch.status).toBe(400);
+  });
+
+  it('refuses edits without readiness.ownership.update, and says so on GET', async () => {
+    const { server } = await start({ mayEdit: false });
+    expect((await request(server).get(URL)).body.canEdit).toBe(false);
+    const res = await request(server)
+      .put(URL)
+      .set('If-Match', '0')
+      .send({ roles: { incident: 'group:default/sre-oncall' } });
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toContain('only its owners and admins may');
+  });
+
+  it('lists edits for the catalog module, to services only', async () => {
+    const { server } = await start();
+    await request(server)
+      .put(URL)
+      .set('If-Match', '0')
+      .send({ roles: { incident: 'group:default/sre-oncall' } });
+    expect((await request(server).get('/api/readiness/ownership')).status).toBe(
+      403,
+    );
+    const res = await request(server)
+      .get('/api/readiness/ownership')
+      .set('Authorization', mockCredentials.service.header());
+    expect(res.body.items).toEqual([
+      {
+        entityRef: 'component:default/ledger-service',
+        version: 1,
+        roles: { incident: 'group:default/sre-oncall' },
+      },
+    ]);
+  });
+});

@@ -1,0 +1,91 @@
+import {
+  ANNOTATION_COMMUNICATION_CHANNEL,
+  ANNOTATION_RUNBOOK,
+  OWNERSHIP_ROLE_ANNOTATIONS,
+} from './annotations';
+
+/**
+ * The ownership fields people edit from the UI: the three roles (entity refs),
+ * the communication channel and the runbook URL. An empty value means unset.
+ *
+ * @public
+ */
+export interface OwnershipRoles {
+  incident?: string;
+  technical?: string;
+  communication?: string;
+  channel?: string;
+  runbook?: string;
+}
+
+/**
+ * The annotation that holds each ownership field.
+ *
+ * @public
+ */
+export const OWNERSHIP_FIELD_ANNOTATIONS: Readonly<
+  Record<keyof OwnershipRoles, string>
+> = {
+  incident: OWNERSHIP_ROLE_ANNOTATIONS.incident,
+  technical: OWNERSHIP_ROLE_ANNOTATIONS.technical,
+  communication: OWNERSHIP_ROLE_ANNOTATIONS.communication,
+  channel: ANNOTATION_COMMUNICATION_CHANNEL,
+  runbook: ANNOTATION_RUNBOOK,
+};
+
+/**
+ * Reads the ownership fields from annotations.
+ *
+ * @public
+ */
+export function ownershipFromAnnotations(
+  annotations: Record<string, string> | undefined,
+): OwnershipRoles {
+  const out: OwnershipRoles = {};
+  for (const [field, annotation] of Object.entries(
+    OWNERSHIP_FIELD_ANNOTATIONS,
+  )) {
+    const value = annotations?.[annotation];
+    if (value && value.trim())
+      out[field as keyof OwnershipRoles] = value.trim();
+  }
+  return out;
+}
+
+/**
+ * Annotations with the ownership fields replaced by the stored edit: fields
+ * set in the edit are written, fields empty in the edit are removed.
+ *
+ * @public
+ */
+export function applyOwnership(
+  annotations: Record<string, string> | undefined,
+  roles: OwnershipRoles,
+): Record<string, string> {
+  const out = { ...(annotations ?? {}) };
+  for (const [field, annotation] of Object.entries(
+    OWNERSHIP_FIELD_ANNOTATIONS,
+  )) {
+    const value = roles[field as keyof OwnershipRoles];
+    if (value && value.trim()) out[annotation] = value.trim();
+    else delete out[annotation];
+  }
+  return out;
+}
+
+/**
+ * The annotation block for catalog-info.yaml, for teams that keep the file as
+ * the source of truth.
+ *
+ * @public
+ */
+export function ownershipYaml(roles: OwnershipRoles): string {
+  const lines = ['metadata:', '  annotations:'];
+  for (const [field, annotation] of Object.entries(
+    OWNERSHIP_FIELD_ANNOTATIONS,
+  )) {
+    const value = roles[field as keyof OwnershipRoles];
+    if (value) lines.push(`    ${annotation}: ${JSON.stringify(value)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
