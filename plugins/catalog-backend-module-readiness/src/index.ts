@@ -8,3 +8,7 @@
 export { catalogModuleReadiness as default } from './module';
 export { ReadinessOwnershipProcessor } from './processor/ReadinessOwnershipProcessor';
 export { READINESS_ROLE_RELATIONS } from './processor/relations';
+export {
+  ReadinessBackendOwnershipEdits,
+  type OwnershipEditsSource,
+} from './processor/OwnershipEdits';

@@ -1,5 +1,9 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { ReadinessBackendOwnershipEdits } from './processor/OwnershipEdits';
 import { ReadinessOwnershipProcessor } from './processor/ReadinessOwnershipProcessor';
 
 /**
@@ -12,9 +16,19 @@ export const catalogModuleReadiness = createBackendModule({
   moduleId: 'readiness',
   register({ registerInit }) {
     registerInit({
-      deps: { catalog: catalogProcessingExtensionPoint },
-      async init({ catalog }) {
-        catalog.addProcessor(new ReadinessOwnershipProcessor());
+      deps: {
+        catalog: catalogProcessingExtensionPoint,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
+        logger: coreServices.logger,
+      },
+      async init({ catalog, discovery, auth, logger }) {
+        const edits = new ReadinessBackendOwnershipEdits({
+          discovery,
+          auth,
+          logger,
+        });
+        catalog.addProcessor(new ReadinessOwnershipProcessor(edits));
       },
     });
   },

@@ -60,3 +60,46 @@ describe('ReadinessOwnershipProcessor', () => {
     expect(relations).toEqual([]);
   });
 });
+
+describe('ReadinessOwnershipProcessor with ownership edits', () => {
+  const edits = {
+    get: async () =>
+      new Map([
+        [
+          'component:shop/payments-api',
+          { incident: 'group:default/sre-oncall', channel: 'slack:#pay' },
+        ],
+      ]),
+  };
+
+  it('overlays the edit onto the annotations, then emits relations from them', async () => {
+    const processor = new ReadinessOwnershipProcessor(edits);
+    const entity = component({
+      'readiness/incident-owner': 'group:default/billing-oncall',
+      'readiness/technical-owner': 'payments',
+    });
+    const overlaid = await processor.preProcessEntity(entity);
+    expect(overlaid.metadata.annotations).toEqual({
+      'readiness/incident-owner': 'group:default/sre-oncall',
+      'readiness/communication-channel': 'slack:#pay',
+    });
+    expect(entity.metadata.annotations!['readiness/incident-owner']).toBe(
+      'group:default/billing-oncall',
+    );
+    const relations = await relationsOf(overlaid);
+    expect(relations).toEqual([
+      'Component:shop/payments-api incidentOwnedBy group:default/sre-oncall',
+      'group:default/sre-oncall incidentOwnerOf Component:shop/payments-api',
+    ]);
+  });
+
+  it('leaves entities without an edit alone', async () => {
+    const entity = {
+      ...component({}),
+      metadata: { name: 'other', namespace: 'shop' },
+    };
+    expect(
+      await new ReadinessOwnershipProcessor(edits).preProcessEntity(entity),
+    ).toBe(entity);
+  });
+});

@@ -1,4 +1,8 @@
-import { Entity, getCompoundEntityRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  getCompoundEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import {
   CatalogProcessor,
   CatalogProcessorEmit,
@@ -6,16 +10,19 @@ import {
   processingResult,
 } from '@backstage/plugin-catalog-node';
 import {
+  applyOwnership,
   OWNERSHIP_ROLES,
   OWNERSHIP_ROLE_ANNOTATIONS,
   parseOwnerRef,
 } from '@readiness/backstage-plugin-readiness-common';
+import { OwnershipEditsSource } from './OwnershipEdits';
 import { READINESS_ROLE_RELATIONS } from './relations';
 
 /**
- * Emits catalog relations for the incident, technical and communication
- * owners named in an entity's `readiness/*-owner` annotations, so group pages
- * and the catalog graph show what a group answers for.
+ * Overlays ownership edits made in the Readiness UI onto an entity's
+ * annotations, and emits catalog relations for the incident, technical and
+ * communication owners named in its `readiness/*-owner` annotations, so group
+ * pages and the catalog graph show what a group answers for.
  *
  * A malformed value emits nothing; the readiness checks report it instead, so
  * one bad annotation never stops the entity from being ingested.
@@ -23,8 +30,28 @@ import { READINESS_ROLE_RELATIONS } from './relations';
  * @public
  */
 export class ReadinessOwnershipProcessor implements CatalogProcessor {
+  /**
+   * @param edits - ownership edits made in the Readiness UI; when given, they
+   * are written onto the entity's annotations before anything else reads them.
+   */
+  constructor(private readonly edits?: OwnershipEditsSource) {}
+
   getProcessorName(): string {
     return 'ReadinessOwnershipProcessor';
+  }
+
+  async preProcessEntity(entity: Entity): Promise<Entity> {
+    if (!this.edits) return entity;
+    const ref = stringifyEntityRef(entity).toLowerCase();
+    const roles = (await this.edits.get()).get(ref);
+    if (!roles) return entity;
+    return {
+      ...entity,
+      metadata: {
+        ...entity.metadata,
+        annotations: applyOwnership(entity.metadata.annotations, roles),
+      },
+    };
   }
 
   async postProcessEntity(

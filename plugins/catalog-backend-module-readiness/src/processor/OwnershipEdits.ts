@@ -1,0 +1,75 @@
+import {
+  AuthService,
+  DiscoveryService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { OwnershipRoles } from '@readiness/backstage-plugin-readiness-common';
+
+/** Where the processor gets ownership edits from. */
+export interface OwnershipEditsSource {
+  /** Edits by lower-case entity ref. */
+  get(): Promise<Map<string, OwnershipRoles>>;
+}
+
+/**
+ * Reads ownership edits from the Readiness backend (GET /ownership) with a
+ * service token, and keeps them for `ttlMs`. When the backend cannot be
+ * reached, the last edits are used (none before the first success), so
+ * catalog processing never waits on or fails because of Readiness.
+ */
+export class ReadinessBackendOwnershipEdits implements OwnershipEditsSource {
+  private cache?: { at: number; edits: Map<string, OwnershipRoles> };
+  private inflight?: Promise<Map<string, OwnershipRoles>>;
+
+  constructor(
+    private readonly options: {
+      discovery: DiscoveryService;
+      auth: AuthService;
+      logger: LoggerService;
+      ttlMs?: number;
+      fetch?: typeof fetch;
+    },
+  ) {}
+
+  async get(): Promise<Map<string, OwnershipRoles>> {
+    const ttl = this.options.ttlMs ?? 30_000;
+    if (this.cache && Date.now() - this.cache.at < ttl) return this.cache.edits;
+    this.inflight ??= this.load().finally(() => {
+      this.inflight = undefined;
+    });
+    return this.inflight;
+  }
+
+  private async load(): Promise<Map<string, OwnershipRoles>> {
+    const { discovery, auth, logger } = this.options;
+    try {
+      const base = await discovery.getBaseUrl('readiness');
+      const { token } = await auth.getPluginRequestToken({
+        onBehalfOf: await auth.getOwnServiceCredentials(),
+        targetPluginId: 'readiness',
+      });
+      const response = await (this.options.fetch ?? fetch)(
+        `${base}/ownership`,
+        {
+          headers: { Authorization: `Bearer ${token}` },
+        },
+      );
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const body = (await response.json()) as {
+        items: Array<{ entityRef: string; roles: OwnershipRoles }>;
+      };
+      const edits = new Map(
+        body.items.map(i => [i.entityRef.toLowerCase(), i.roles]),
+      );
+      this.cache = { at: Date.now(), edits };
+      return edits;
+    } catch (error) {
+      logger.warn(
+        `Readiness ownership edits could not be read; using the last known ones: ${error}`,
+      );
+      const edits = this.cache?.edits ?? new Map();
+      this.cache = { at: Date.now(), edits };
+      return edits;
+    }
+  }
+}
