@@ -125,6 +125,30 @@ export interface CheckFailureCount {
   failing: number;
 }
 
+/** `GET /entities/…/ownership`. @public */
+export interface OwnershipResponse {
+  entityRef: string;
+  /** Send back as If-Match when saving. */
+  version: number;
+  effective: EntityOwnersEdit;
+  catalog: EntityOwnersEdit;
+  edited?: EntityOwnersEdit;
+  differsFromCatalog: boolean;
+  updatedBy?: string;
+  updatedAt?: string;
+  canEdit: boolean;
+  history: Array<{
+    oldRoles?: EntityOwnersEdit;
+    newRoles: EntityOwnersEdit;
+    changedBy: string;
+    changedAt: string;
+    reason?: string;
+  }>;
+}
+
+/** The editable ownership fields. @public */
+export type EntityOwnersEdit = Omit<EntityOwners, 'owner'>;
+
 /**
  * Client for the Readiness backend.
  *
@@ -140,6 +164,13 @@ export interface ReadinessApi {
   ): Promise<{ items: ResultRow[]; totalItems: number }>;
   getSummary(groupBy: string, scorecard?: string): Promise<SummaryResponse>;
   listCheckFailures(scorecard: string): Promise<CheckFailureCount[]>;
+  getOwnership(entityRef: string): Promise<OwnershipResponse>;
+  /** Saves ownership; rejects with a 409 ResponseError when `version` is stale. */
+  saveOwnership(
+    entityRef: string,
+    edit: { roles: EntityOwnersEdit; reason?: string },
+    version: number,
+  ): Promise<OwnershipResponse>;
   /** Downloads the CSV of a query. */
   exportCsv(query: ResultsQuery): Promise<Blob>;
 }

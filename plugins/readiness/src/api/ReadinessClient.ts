@@ -3,7 +3,9 @@ import { ResponseError } from '@backstage/errors';
 import { parseEntityRef } from '@backstage/catalog-model';
 import type {
   CheckFailureCount,
+  EntityOwnersEdit,
   EntityReadinessResponse,
+  OwnershipResponse,
   HistoryResponse,
   ReadinessApi,
   ResultRow,
@@ -89,6 +91,25 @@ export class ReadinessClient implements ReadinessApi {
         `/checks/${encodeURIComponent(scorecard)}`,
       )
     ).items;
+  }
+
+  getOwnership(entityRef: string): Promise<OwnershipResponse> {
+    return this.json(`${entityPath(entityRef)}/ownership`);
+  }
+
+  saveOwnership(
+    entityRef: string,
+    edit: { roles: EntityOwnersEdit; reason?: string },
+    version: number,
+  ): Promise<OwnershipResponse> {
+    return this.json(`${entityPath(entityRef)}/ownership`, {
+      method: 'PUT',
+      headers: {
+        'Content-Type': 'application/json',
+        'If-Match': `"${version}"`,
+      },
+      body: JSON.stringify(edit),
+    });
   }
 
   async exportCsv(query: ResultsQuery): Promise<Blob> {

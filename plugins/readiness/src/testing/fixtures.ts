@@ -86,6 +86,27 @@ export const blockedResponse: EntityReadinessResponse = {
   ],
 };
 
+/** Ownership of the blocked fixture, editable, never edited. */
+export const ownershipResponse = {
+  entityRef: 'component:default/ledger-service',
+  version: 0,
+  effective: {
+    incident: 'group:default/billing-oncall',
+    technical: 'group:default/payments',
+    communication: 'group:default/customer-support',
+    channel: 'slack:#ledger',
+  },
+  catalog: {
+    incident: 'group:default/billing-oncall',
+    technical: 'group:default/payments',
+    communication: 'group:default/customer-support',
+    channel: 'slack:#ledger',
+  },
+  differsFromCatalog: false,
+  canEdit: true,
+  history: [],
+};
+
 /** A ReadinessApi with jest mocks, answering with the blocked fixture by default. */
 export function mockReadinessApi(
   over: Partial<ReadinessApi> = {},
@@ -122,6 +143,8 @@ export function mockReadinessApi(
     })),
     listCheckFailures: jest.fn(async () => []),
     exportCsv: jest.fn(async () => new Blob(['a,b'])),
+    getOwnership: jest.fn(async () => ownershipResponse),
+    saveOwnership: jest.fn(async () => ({ ...ownershipResponse, version: 2 })),
     ...over,
   } as jest.Mocked<ReadinessApi>;
 }

@@ -23,7 +23,7 @@ import useAsyncFn from 'react-use/esm/useAsyncFn';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { readinessApiRef } from '../../api';
 import { CheckRow } from './CheckList';
-import { OwnersPanel } from './OwnersPanel';
+import { OwnershipPanel } from '../OwnershipPanel';
 import { ReadinessHeader } from './ReadinessHeader';
 import { TrendChart } from './TrendChart';
 
@@ -196,7 +196,7 @@ export function EntityReadinessContent() {
       <Grid item xs={12} md={4}>
         <Grid container spacing={3} direction="column" wrap="nowrap">
           <Grid item>
-            <OwnersPanel owners={data.owners} />
+            <OwnershipPanel entityRef={entityRef} onChanged={readiness.retry} />
           </Grid>
           <Grid item>
             <TrendChart history={history.value} scorecard={result.scorecard} />

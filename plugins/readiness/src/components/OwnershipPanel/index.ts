@@ -1,0 +1,1 @@
+export { OwnershipPanel } from './OwnershipPanel';
