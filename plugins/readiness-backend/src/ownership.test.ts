@@ -70,8 +70,8 @@ describe('ownership routes', () => {
         version: 0,
         canEdit: true,
         effective: {
-          incident: 'group:billing-oncall',
-          technical: 'group:payments',
+          incident: 'group:default/billing-oncall',
+          technical: 'group:default/payments',
         },
         differsFromCatalog: false,
       });

@@ -25,6 +25,18 @@ const same = (a: OwnershipRoles, b: OwnershipRoles) =>
     ['incident', 'technical', 'communication', 'channel', 'runbook'] as const
   ).every(k => (a[k] ?? '') === (b[k] ?? ''));
 
+/** Role values as full refs where they parse, so `group:sre` and `group:default/sre` compare equal. */
+function normalize(roles: OwnershipRoles, namespace: string): OwnershipRoles {
+  const out = { ...roles };
+  for (const role of ROLES) {
+    const value = roles[role];
+    if (!value) continue;
+    const parsed = parseOwnerRef(value, namespace);
+    if (parsed.ok) out[role] = parsed.refString;
+  }
+  return out;
+}
+
 /**
  * GET and PUT /entities/{kind}/{namespace}/{name}/ownership, and GET /ownership
  * for the catalog module.
@@ -76,7 +88,10 @@ export function addOwnershipRoutes(
         ? canEdit(entityRef, credentials)
         : Promise.resolve(false),
     ]);
-    const fromCatalog = ownershipFromAnnotations(entity.metadata.annotations);
+    const fromCatalog = normalize(
+      ownershipFromAnnotations(entity.metadata.annotations),
+      entity.metadata.namespace ?? 'default',
+    );
     return {
       entityRef,
       version: stored?.version ?? 0,

@@ -124,9 +124,11 @@ export async function createRouter(
       owners: ownersOf(entity),
       results: results.map(r => ({
         ...r.result,
-        evaluatedAt: r.stale
-          ? r.result.evaluatedAt
-          : lastRun ?? r.result.evaluatedAt,
+        // The latest of this result's own evaluation and its shard's last run.
+        evaluatedAt:
+          r.stale || !lastRun || lastRun < r.result.evaluatedAt
+            ? r.result.evaluatedAt
+            : lastRun,
         changedAt: r.changedAt,
         stale: r.stale,
       })),
