@@ -142,6 +142,13 @@ describe('readiness backend plugin', () => {
       names(await get('area=ownership&domain=domain:default/operations')),
     ).toEqual(['deploy-bot', 'search-indexer', 'support-portal']);
     expect(names(await get('q=payments'))).toEqual(['payments-api']);
+    expect(
+      names(
+        await get(
+          'entity=component:default/ledger-service&entity=Component:default/auth-service',
+        ),
+      ),
+    ).toEqual(['auth-service', 'ledger-service']);
     const page = await get('sort=-score&limit=2&offset=0');
     expect(page.body).toMatchObject({ totalItems: 15, offset: 0, limit: 2 });
     expect(page.body.items.map((r: any) => r.score)).toEqual([100, 100]);

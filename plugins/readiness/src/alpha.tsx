@@ -58,6 +58,17 @@ const entityReadinessCard = EntityCardBlueprint.make({
   },
 });
 
+const groupReadinessCard = EntityCardBlueprint.make({
+  name: 'group',
+  params: {
+    filter: 'kind:group,user',
+    loader: () =>
+      import('./components/GroupReadinessCard').then(m => (
+        <m.GroupReadinessCard />
+      )),
+  },
+});
+
 /**
  * The Readiness frontend plugin for the new frontend system: the API, the
  * org-wide page (with its nav entry), the entity tab and the overview card.
@@ -72,5 +83,6 @@ export default createFrontendPlugin({
     readinessPage,
     entityReadinessContent,
     entityReadinessCard,
+    groupReadinessCard,
   ],
 });

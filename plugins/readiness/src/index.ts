@@ -10,6 +10,7 @@ export {
   ReadinessPage,
   EntityReadinessContent,
   EntityReadinessCard,
+  GroupReadinessCard,
 } from './plugin';
 export { isReadinessAvailable } from './filters';
 export * from './api';

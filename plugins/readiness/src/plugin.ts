@@ -74,3 +74,21 @@ export const EntityReadinessCard = readinessPlugin.provide(
     },
   }),
 );
+
+/**
+ * Card for Group and User pages: what the group is incident, technical or
+ * communication owner of, and how ready it is.
+ *
+ * @public
+ */
+export const GroupReadinessCard = readinessPlugin.provide(
+  createComponentExtension({
+    name: 'GroupReadinessCard',
+    component: {
+      lazy: () =>
+        import('./components/GroupReadinessCard').then(
+          m => m.GroupReadinessCard,
+        ),
+    },
+  }),
+);

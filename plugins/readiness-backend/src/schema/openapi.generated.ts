@@ -1104,6 +1104,22 @@ export const spec = {
             }
           },
           {
+            "name": "entity",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "description": "Only these entity refs.",
+            "schema": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              },
+              "maxItems": 500
+            },
+            "style": "form",
+            "explode": true
+          },
+          {
             "name": "q",
             "in": "query",
             "required": false,

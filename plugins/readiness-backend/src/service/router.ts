@@ -254,6 +254,7 @@ export async function createRouter(
       failingArea: typeof q.area === 'string' ? q.area : undefined,
       failingCheck: typeof q.check === 'string' ? q.check : undefined,
       text: typeof q.q === 'string' && q.q.trim() ? q.q.trim() : undefined,
+      entityRefs: lower(list(q.entity)),
     };
     const sort = (q.sort as ResultSort | undefined) ?? 'score';
     const wantsCsv =

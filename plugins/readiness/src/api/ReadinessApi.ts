@@ -90,6 +90,8 @@ export interface ResultsQuery {
   lifecycle?: string[];
   kind?: string[];
   type?: string[];
+  /** Only these entity refs. */
+  entity?: string[];
   area?: string;
   check?: string;
   q?: string;
