@@ -72,3 +72,24 @@ test.describe('Ownership', () => {
     await expect(page.getByRole('button', { name: 'Edit' })).toHaveCount(0);
   });
 });
+
+test('a group page lists what the group answers for, with readiness status', async ({
+  page,
+}) => {
+  await page.goto('/catalog/default/group/sre-oncall');
+  const enter = page.getByRole('button', { name: 'Enter' });
+  if (
+    await enter.waitFor({ timeout: 15_000 }).then(
+      () => true,
+      () => false,
+    )
+  )
+    await enter.click();
+  const card = page.getByRole('table', { name: 'Roles and readiness' });
+  await expect(card).toBeVisible({ timeout: 30_000 });
+  await expect(
+    card.getByRole('row').filter({ hasText: 'Payments API service' }),
+  ).toContainText('Incident');
+  await card.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'e2e-results/group-card.png' });
+});
