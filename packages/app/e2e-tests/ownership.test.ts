@@ -1,27 +1,5 @@
-import { test, expect, Page } from '@playwright/test';
-
-async function openTab(page: Page, name: string) {
-  const enter = page.getByRole('button', { name: 'Enter' });
-  for (let i = 0; i < 12; i++) {
-    await page.goto(`/catalog/default/component/${name}/readiness`);
-    if (
-      await enter.waitFor({ timeout: 15_000 }).then(
-        () => true,
-        () => false,
-      )
-    )
-      await enter.click();
-    if (
-      await page
-        .getByTestId(/^status-/)
-        .first()
-        .isVisible({ timeout: 5000 })
-        .catch(() => false)
-    )
-      return;
-  }
-  throw new Error(`no readiness results for ${name}`);
-}
+import { test, expect } from '@playwright/test';
+import { openReadinessTab as openTab, signIn } from './helpers';
 
 test.describe('Ownership', () => {
   test('an owner fixes the technical owner of a blocked service and sees it unblocked', async ({
@@ -76,15 +54,7 @@ test.describe('Ownership', () => {
 test('a group page lists what the group answers for, with readiness status', async ({
   page,
 }) => {
-  await page.goto('/catalog/default/group/sre-oncall');
-  const enter = page.getByRole('button', { name: 'Enter' });
-  if (
-    await enter.waitFor({ timeout: 15_000 }).then(
-      () => true,
-      () => false,
-    )
-  )
-    await enter.click();
+  await signIn(page, '/catalog/default/group/sre-oncall');
   const card = page.getByRole('table', { name: 'Roles and readiness' });
   await expect(card).toBeVisible({ timeout: 30_000 });
   await expect(

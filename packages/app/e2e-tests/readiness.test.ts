@@ -1,39 +1,6 @@
-import { test, expect, Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
+import { openReadinessTab as openTab, signIn } from './helpers';
 import fs from 'node:fs';
-
-/** Guest sign-in; the session lives in the page, so every load asks again. */
-async function enterAsGuest(page: Page) {
-  const enter = page.getByRole('button', { name: 'Enter' });
-  const shown = await enter.waitFor({ timeout: 15_000 }).then(
-    () => true,
-    () => false,
-  );
-  if (shown) await enter.click();
-}
-
-async function signIn(page: Page, path: string) {
-  await page.goto(path);
-  await enterAsGuest(page);
-}
-
-/** Opens an entity's Readiness tab, reloading until the first evaluation has stored results. */
-async function openTab(page: Page, name: string) {
-  const url = `/catalog/default/component/${name}/readiness`;
-  await signIn(page, url);
-  for (let i = 0; i < 12; i++) {
-    if (
-      await page
-        .getByTestId(/^status-/)
-        .first()
-        .isVisible({ timeout: 5000 })
-        .catch(() => false)
-    )
-      return;
-    await page.reload();
-    await enterAsGuest(page);
-  }
-  throw new Error(`no readiness results for ${name}`);
-}
 
 test.describe('Readiness tab', () => {
   for (const [name, status, label, open] of [

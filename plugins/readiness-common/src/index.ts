@@ -38,3 +38,4 @@ export * from './permissions';
 export { parseEvidence, rebaseEvidence, type Evidence } from './evidence';
 export * from './ownership';
 export { isValidChannel } from './engine/checks/ownership';
+export type { ReadinessResultRow, ReadinessSummaryGroup } from './api';

@@ -1,4 +1,5 @@
 import type {
+  ReadinessResultRow,
   Attestation,
   EntityReadiness,
   Exemption,
@@ -28,17 +29,7 @@ export interface ResultRow extends EntityFields {
 }
 
 /** A stored result, as the API reads it. */
-export interface StoredResult extends EntityFields {
-  scorecard: string;
-  status: ReadinessStatus;
-  score: number;
-  level?: string;
-  failingChecks: string[];
-  areaScores: Record<string, number>;
-  /** When the result last changed. */
-  changedAt: string;
-  stale: boolean;
-}
+export type StoredResult = ReadinessResultRow;
 
 /** A stored result with the engine's full output. */
 export interface StoredResultWithDetail extends StoredResult {

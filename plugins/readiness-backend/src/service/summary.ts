@@ -1,4 +1,7 @@
-import type { ReadinessStatus } from '@readiness/backstage-plugin-readiness-common';
+import type {
+  ReadinessStatus,
+  ReadinessSummaryGroup,
+} from '@readiness/backstage-plugin-readiness-common';
 import type { StoredResult } from '../database/types';
 import { OrgTree } from './orgTree';
 
@@ -6,15 +9,7 @@ import { OrgTree } from './orgTree';
 export type GroupBy = 'owner' | 'system' | 'domain' | 'lifecycle' | 'type';
 
 /** One group of /summary. */
-export interface SummaryGroup {
-  key: string;
-  total: number;
-  direct?: number;
-  counts: Record<ReadinessStatus, number>;
-  meanScore: number;
-  /** Per area: the share (0–100) of entities whose area score is 100. */
-  areaPassRate: Record<string, number>;
-}
+export type SummaryGroup = ReadinessSummaryGroup;
 
 class Bucket {
   total = 0;

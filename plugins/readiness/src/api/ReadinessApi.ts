@@ -1,7 +1,9 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
   EntityReadiness,
+  ReadinessResultRow,
   ReadinessStatus,
+  ReadinessSummaryGroup,
 } from '@readiness/backstage-plugin-readiness-common';
 
 /** A configured scorecard, as `GET /scorecards` lists it. @public */
@@ -59,26 +61,7 @@ export interface HistoryResponse {
 }
 
 /** A row of `GET /results`. @public */
-export interface ResultRow {
-  entityRef: string;
-  scorecard: string;
-  kind: string;
-  namespace: string;
-  name: string;
-  title?: string;
-  type?: string;
-  lifecycle?: string;
-  owner?: string;
-  system?: string;
-  domain?: string;
-  status: ReadinessStatus;
-  score: number;
-  level?: string;
-  failingChecks: string[];
-  areaScores: Record<string, number>;
-  changedAt: string;
-  stale: boolean;
-}
+export type ResultRow = ReadinessResultRow;
 
 /** Filters, sort and page of `GET /results`. @public */
 export interface ResultsQuery {
@@ -101,14 +84,7 @@ export interface ResultsQuery {
 }
 
 /** One group of `GET /summary`. @public */
-export interface SummaryGroup {
-  key: string;
-  total: number;
-  direct?: number;
-  counts: Record<ReadinessStatus, number>;
-  meanScore: number;
-  areaPassRate: Record<string, number>;
-}
+export type SummaryGroup = ReadinessSummaryGroup;
 
 /** `GET /summary`. @public */
 export interface SummaryResponse {

@@ -1,0 +1,35 @@
+import { Page } from '@playwright/test';
+
+/** Guest sign-in; the session lives in the page, so every load asks again. */
+export async function enterAsGuest(page: Page) {
+  const enter = page.getByRole('button', { name: 'Enter' });
+  const shown = await enter.waitFor({ timeout: 15_000 }).then(
+    () => true,
+    () => false,
+  );
+  if (shown) await enter.click();
+}
+
+/** Opens a page and signs in as guest. */
+export async function signIn(page: Page, path: string) {
+  await page.goto(path);
+  await enterAsGuest(page);
+}
+
+/** Opens a component's Readiness tab, reloading until its first evaluation has stored results. */
+export async function openReadinessTab(page: Page, name: string) {
+  await signIn(page, `/catalog/default/component/${name}/readiness`);
+  for (let i = 0; i < 12; i++) {
+    if (
+      await page
+        .getByTestId(/^status-/)
+        .first()
+        .isVisible({ timeout: 5000 })
+        .catch(() => false)
+    )
+      return;
+    await page.reload();
+    await enterAsGuest(page);
+  }
+  throw new Error(`no readiness results for ${name}`);
+}
