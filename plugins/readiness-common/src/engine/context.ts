@@ -1,6 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import type { Attestation, EntityReadiness, Exemption, Fact } from '../types';
 import { entityKey, refKey } from './refs';
+import { parseTime } from './time';
 
 /**
  * What the engine evaluates against, besides the entity itself. All of it is
@@ -50,6 +51,8 @@ export interface EvaluationContext {
   fact(entityRef: string, factId: string): Fact | undefined;
   attestations(entityRef: string, checkId: string): Attestation[];
   exemptions(entityRef: string, checkId: string): Exemption[];
+  /** All exemptions of an entity by check id, or undefined when it has none. */
+  exemptionsOf(entityRef: string): ReadonlyMap<string, Exemption[]> | undefined;
   /** Refs of the parts of an entity (a system's components, a domain's systems), or what a group owns. */
   children(entityRef: string, of: 'parts' | 'owned'): string[];
   /** Results recorded so far for an entity, one per scorecard. */
@@ -169,7 +172,7 @@ export function createEvaluationContext(
     const byId = new Map<string, Fact>();
     for (const fact of list) {
       const prev = byId.get(fact.id);
-      if (!prev || Date.parse(fact.observedAt) > Date.parse(prev.observedAt))
+      if (!prev || parseTime(fact.observedAt) > parseTime(prev.observedAt))
         byId.set(fact.id, fact);
     }
     facts.set(ref, byId);
@@ -198,6 +201,7 @@ export function createEvaluationContext(
     fact: (ref, id) => facts.get(ref)?.get(id),
     attestations: (ref, checkId) => attestations.get(ref)?.get(checkId) ?? NONE,
     exemptions: (ref, checkId) => exemptions.get(ref)?.get(checkId) ?? NONE,
+    exemptionsOf: ref => exemptions.get(ref),
     children: (ref, of) =>
       of === 'parts' ? parts.get(ref) ?? [] : ownedDeep(ref),
     readiness: ref => results.get(ref) ?? [],

@@ -13,20 +13,21 @@ import {
   EvaluationContextInput,
 } from './context';
 import { entityKey } from './refs';
+import { parseTime } from './time';
 import { RawResult } from './checks/types';
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 function exemptionFor(
   ctx: EvaluationContext,
-  ref: string,
+  byCheck: ReadonlyMap<string, Exemption[]> | undefined,
   checkId: string,
 ): Exemption | undefined {
-  const list = ctx.exemptions(ref, checkId);
+  const list = byCheck?.get(checkId);
+  if (!list) return undefined;
   for (let i = 0; i < list.length; i++) {
     const e = list[i];
-    if (e.expiresAt === undefined || Date.parse(e.expiresAt) > ctx.now)
-      return e;
+    if (e.expiresAt === undefined || parseTime(e.expiresAt) > ctx.now) return e;
   }
   return undefined;
 }
@@ -45,10 +46,11 @@ export function evaluateEntity(
 ): EntityReadiness {
   const ref = entityKey(entity);
   const checks: CheckResult[] = new Array(scorecard.checks.length);
+  const exemptions = ctx.exemptionsOf(ref);
   for (let i = 0; i < scorecard.checks.length; i++) {
     const check = scorecard.checks[i];
     const { spec } = check;
-    const exemption = exemptionFor(ctx, ref, spec.id);
+    const exemption = exemptionFor(ctx, exemptions, spec.id);
     let raw: RawResult;
     if (exemption) {
       raw = exempt(exemption);
@@ -112,39 +114,38 @@ function score(
   evaluatedAt: string,
 ): EntityReadiness {
   const areaIndex = scorecard.areaIndex;
-  const areaTotal = new Array<number>(scorecard.areas.length).fill(0);
-  const areaPassed = new Array<number>(scorecard.areas.length).fill(0);
-  const areaCount = new Array<number>(scorecard.areas.length).fill(0);
-  const areaPassCount = new Array<number>(scorecard.areas.length).fill(0);
-  const areaFailing: string[][] = scorecard.areas.map(() => []);
+  const n = scorecard.areas.length;
+  // Per area: weight total, weight passed, counted checks, passing checks.
+  const sums = new Float64Array(4 * n);
+  const areaFailing: string[][] = [];
+  for (let a = 0; a < n; a++) areaFailing.push([]);
   let total = 0;
   let passed = 0;
   let criticalMissing = false;
   for (const c of checks) {
     if (!c.counted) continue;
-    const a = areaIndex.get(c.area)!;
-    const pass = c.result === 'pass';
+    const a = 4 * areaIndex.get(c.area)!;
     total += c.weight;
-    areaTotal[a] += c.weight;
-    areaCount[a] += 1;
-    if (pass) {
+    sums[a] += c.weight;
+    sums[a + 2] += 1;
+    if (c.result === 'pass') {
       passed += c.weight;
-      areaPassed[a] += c.weight;
-      areaPassCount[a] += 1;
+      sums[a + 1] += c.weight;
+      sums[a + 3] += 1;
     } else {
-      areaFailing[a].push(c.checkId);
+      areaFailing[a / 4].push(c.checkId);
       if (c.severity === 'critical') criticalMissing = true;
     }
   }
   const percent = (p: number, t: number) =>
     t === 0 ? 100 : round1((100 * p) / t);
-  const areas: AreaScore[] = scorecard.areas.map((area, a) => ({
+  const areas: AreaScore[] = scorecard.areas.map((area, i) => ({
     id: area.id,
     title: area.title,
-    score: percent(areaPassed[a], areaTotal[a]),
-    passed: areaPassCount[a],
-    total: areaCount[a],
-    failing: areaFailing[a],
+    score: percent(sums[4 * i + 1], sums[4 * i]),
+    passed: sums[4 * i + 3],
+    total: sums[4 * i + 2],
+    failing: areaFailing[i],
   }));
   const overall = percent(passed, total);
   const passingScore = scorecard.spec.spec.passingScore;

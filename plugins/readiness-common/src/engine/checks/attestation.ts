@@ -1,5 +1,6 @@
 import type { Attestation } from '../../types';
 import { describeDuration, parseDuration } from '../duration';
+import { parseTime } from '../time';
 import { CheckFn } from './types';
 
 /** `attestation` checks: pass while a person's attestation for this check is valid. */
@@ -15,20 +16,21 @@ export function compileAttestationCheck(
     }
     // The newest attestation that is still valid, else the newest one.
     let valid: Attestation | undefined;
+    let validAt = -Infinity;
     let newest = all[0];
+    let newestAt = parseTime(newest.attestedAt);
     for (const a of all) {
-      const at = Date.parse(a.attestedAt);
-      if (at > Date.parse(newest.attestedAt)) newest = a;
+      const at = parseTime(a.attestedAt);
+      if (at > newestAt) {
+        newest = a;
+        newestAt = at;
+      }
       const expired =
-        a.expiresAt !== undefined && Date.parse(a.expiresAt) <= ctx.now;
+        a.expiresAt !== undefined && parseTime(a.expiresAt) <= ctx.now;
       const tooOld = maxAgeMs !== undefined && ctx.now - at > maxAgeMs;
-      if (
-        !expired &&
-        !tooOld &&
-        at <= ctx.now &&
-        (!valid || at > Date.parse(valid.attestedAt))
-      ) {
+      if (!expired && !tooOld && at <= ctx.now && at > validAt) {
         valid = a;
+        validAt = at;
       }
     }
     const latest = valid ?? newest;

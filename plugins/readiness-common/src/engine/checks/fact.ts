@@ -1,21 +1,10 @@
 import { Comparison, compileComparison } from '../compare';
 import { describeDuration, parseDuration } from '../duration';
 import { compilePath } from '../paths';
+import { parseTime } from '../time';
 import type { EvaluationContext } from '../context';
 import type { Fact } from '../../types';
 import { CheckFn, RawResult } from './types';
-
-const times = new Map<string, number>();
-/** Date.parse with a small cache: many facts share a timestamp. */
-function parseTime(text: string): number {
-  let t = times.get(text);
-  if (t === undefined) {
-    if (times.size > 10_000) times.clear();
-    t = Date.parse(text);
-    times.set(text, t);
-  }
-  return t;
-}
 
 /** The fact, or the result to give when it is missing or too old. */
 export function freshFact(
