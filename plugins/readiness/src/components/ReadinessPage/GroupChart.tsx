@@ -41,6 +41,7 @@ export function GroupChart(props: { groups: SummaryGroup[]; groupBy: string }) {
             <YAxis
               type="category"
               dataKey="name"
+              interval={0}
               width={120}
               tick={{ fill: theme.palette.text.secondary, fontSize: 11 }}
             />

@@ -114,3 +114,17 @@ describe('ReadinessOverview', () => {
     );
   });
 });
+
+describe('TopChecks', () => {
+  it('does not claim that everything passes while the counts are loading', async () => {
+    const { TopChecks } = require('./TopChecks');
+    await renderInTestApp(<TopChecks loading scorecard="production" />);
+    expect(
+      screen.queryByText('Every entity passes every check.'),
+    ).not.toBeInTheDocument();
+    await renderInTestApp(<TopChecks checks={[]} scorecard="production" />);
+    expect(
+      screen.getByText('Every entity passes every check.'),
+    ).toBeInTheDocument();
+  });
+});

@@ -100,7 +100,12 @@ export function ReadinessOverview() {
           )}
         </Grid>
         <Grid item xs={12} md={5}>
-          <TopChecks checks={checks.value ?? []} scorecard={scorecardName} />
+          <TopChecks
+            checks={checks.value}
+            loading={checks.loading}
+            error={checks.error}
+            scorecard={scorecardName}
+          />
         </Grid>
         <Grid item xs={12}>
           {summary.value && (

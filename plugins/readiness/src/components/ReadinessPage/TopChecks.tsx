@@ -1,12 +1,30 @@
-import { InfoCard, Link } from '@backstage/core-components';
+import {
+  InfoCard,
+  Link,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 import type { CheckFailureCount } from '../../api';
 
 /** The checks most entities fail, each a link that filters the table to them. */
 export function TopChecks(props: {
-  checks: CheckFailureCount[];
+  checks?: CheckFailureCount[];
+  loading?: boolean;
+  error?: Error;
   scorecard: string;
 }) {
+  if (props.loading || props.error || !props.checks) {
+    return (
+      <InfoCard title="Top failing checks">
+        {props.error ? (
+          <ResponseErrorPanel error={props.error} />
+        ) : (
+          <Progress />
+        )}
+      </InfoCard>
+    );
+  }
   const top = props.checks.filter(c => c.failing > 0).slice(0, 8);
   return (
     <InfoCard title="Top failing checks">
