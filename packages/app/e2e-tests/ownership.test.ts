@@ -2,40 +2,37 @@ import { test, expect } from '@playwright/test';
 import { openReadinessTab as openTab, signIn } from './helpers';
 
 test.describe('Ownership', () => {
-  test('an owner fixes the technical owner of a blocked service and sees it unblocked', async ({
+  test('an owner fixes the incident owner of a blocked service and sees it become ready', async ({
     page,
   }) => {
-    // invoice-generator is owned by Payments, the guest's team; its technical owner is free text.
-    await openTab(page, 'invoice-generator');
+    // ledger-service belongs to Payments, the guest's team; its incident owner names a group that does not exist.
+    await openTab(page, 'ledger-service');
     await expect(page.getByTestId('status-blocked').first()).toBeVisible();
     await page.getByRole('button', { name: 'Edit' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('Technical owner').fill('Payments');
+    await dialog.getByLabel('Incident owner').fill('SRE');
     await page
-      .getByRole('option', { name: 'Payments (group:payments)' })
+      .getByRole('option', { name: 'SRE on-call (group:sre-oncall)' })
       .click();
     await dialog
       .getByLabel('Reason (kept in the history)')
-      .fill('free text is not an owner');
+      .fill('billing-oncall does not exist');
     await page.screenshot({ path: 'e2e-results/ownership-dialog.png' });
     await dialog.getByRole('button', { name: 'Save' }).click();
     await expect(dialog).toBeHidden();
 
-    await expect(page.getByTestId('owner-technical')).toHaveText('Payments');
+    await expect(page.getByTestId('owner-incident')).toHaveText('SRE on-call');
     await expect(page.getByTestId('ownership-history')).toContainText(
-      'guest: technical owner Payments Team (ask Liam) → payments (free text is not an owner)',
+      'guest: incident owner billing-oncall → sre-oncall (billing-oncall does not exist)',
     );
     await expect(page.getByTestId('ownership-history')).not.toContainText(
-      'incident owner',
+      'technical owner',
     );
     await expect(
       page.getByText(/different from catalog-info.yaml/),
     ).toBeVisible();
-    await expect(page.getByTestId('ownership-history')).toContainText(
-      'technical owner',
-    );
-    // No longer blocked: the technical owner now resolves.
-    await expect(page.getByTestId('status-needs-work').first()).toBeVisible();
+    // The only thing that blocked it was the incident owner.
+    await expect(page.getByTestId('status-ready').first()).toBeVisible();
     await page.screenshot({ path: 'e2e-results/ownership-saved.png' });
   });
 

@@ -5,10 +5,10 @@ import fs from 'node:fs';
 test.describe('Readiness tab', () => {
   for (const [name, status, label, open] of [
     [
-      'ledger-service',
+      'deploy-bot',
       'blocked',
       'Blocked',
-      'Incident owner is named and reachable',
+      'Customer-communication owner is named and reachable',
     ],
     [
       'session-service',
@@ -43,8 +43,8 @@ test.describe('Readiness tab', () => {
     await page.addInitScript(() =>
       window.localStorage.setItem('theme', 'dark'),
     );
-    await openTab(page, 'ledger-service');
-    await page.screenshot({ path: 'e2e-results/tab-ledger-service-dark.png' });
+    await openTab(page, 'deploy-bot');
+    await page.screenshot({ path: 'e2e-results/tab-deploy-bot-dark.png' });
   });
 });
 

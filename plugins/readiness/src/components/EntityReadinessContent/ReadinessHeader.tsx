@@ -15,7 +15,7 @@ const useStyles = makeStyles(theme => ({
     alignItems: 'center',
     flexWrap: 'wrap',
   },
-  gauge: { width: 120, flexShrink: 0 },
+  gauge: { width: 150, flexShrink: 0 },
   facts: { flex: 1, minWidth: 220 },
   line: {
     display: 'flex',
