@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+const { CHROMIUM_ARGS } = require('./scripts/e2e-server');
 
 /**
  * End-to-end tests in headless Chromium against the built app, served by the
@@ -33,16 +34,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
   projects: [{ name: 'chromium' }],

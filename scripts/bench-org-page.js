@@ -6,9 +6,9 @@
  * then opens /readiness in headless Chromium three times and prints the time
  * from navigation to the first rows of the results table. Not a test.
  */
-const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
+const { startE2eBackend, CHROMIUM_ARGS } = require('./e2e-server');
 
 const root = path.resolve(__dirname, '..');
 const N = Number(process.env.BENCH_ENTITIES ?? 10_000);
@@ -61,28 +61,11 @@ async function main() {
       'catalog.yaml',
     )}\n      rules: [{ allow: [Component, System, Group] }]\nreadiness:\n  evaluation:\n    shards: 4\n    schedule: { frequency: { seconds: 30 }, timeout: { minutes: 5 }, initialDelay: { seconds: 20 } }\n`,
   );
-  const backendDir = path.join(root, 'packages', 'backend');
-  const server = spawn(
-    process.execPath,
-    [
-      '--require',
-      require.resolve('@backstage/cli/config/nodeTransform.cjs', {
-        paths: [backendDir],
-      }),
-      'src/index.ts',
-      '--config',
-      path.join(root, 'app-config.yaml'),
-      '--config',
-      path.join(root, 'app-config.e2e.yaml'),
-      '--config',
-      path.join(dir, 'app-config.bench.yaml'),
-    ],
-    {
-      cwd: backendDir,
-      env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  );
+  const server = startE2eBackend({
+    extraConfigs: [path.join(dir, 'app-config.bench.yaml')],
+    env: { LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const stop = () => server.kill('SIGTERM');
   try {
     const base = 'http://localhost:7007';
@@ -124,16 +107,7 @@ async function main() {
     }));
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: CHROMIUM_ARGS,
     });
     const page = await browser.newPage({
       viewport: { width: 1440, height: 1000 },

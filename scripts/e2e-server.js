@@ -1,33 +1,65 @@
 /*
  * Starts the backend for the end-to-end tests: it serves the built frontend
  * (run `yarn build:e2e` first) on http://localhost:7007, with the demo config
- * plus app-config.e2e.yaml. Playwright starts and stops it (playwright.config.ts).
+ * plus app-config.e2e.yaml. Playwright starts and stops it (playwright.config.ts);
+ * `yarn bench:ui` uses `startE2eBackend` with one more config file.
  */
 const { spawn } = require('node:child_process');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
 const backendDir = path.join(root, 'packages', 'backend');
-const child = spawn(
-  process.execPath,
-  [
-    '--require',
-    require.resolve('@backstage/cli/config/nodeTransform.cjs', {
-      paths: [backendDir],
-    }),
-    'src/index.ts',
-    '--config',
+
+/**
+ * Spawns the backend from source with the demo and e2e configs plus `extraConfigs`.
+ * Returns the child process.
+ */
+function startE2eBackend({
+  extraConfigs = [],
+  env = {},
+  stdio = 'inherit',
+} = {}) {
+  const configs = [
     path.join(root, 'app-config.yaml'),
-    '--config',
     path.join(root, 'app-config.e2e.yaml'),
-  ],
-  {
-    cwd: backendDir,
-    stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production' },
-  },
-);
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => child.kill(signal));
+    ...extraConfigs,
+  ];
+  return spawn(
+    process.execPath,
+    [
+      '--require',
+      require.resolve('@backstage/cli/config/nodeTransform.cjs', {
+        paths: [backendDir],
+      }),
+      'src/index.ts',
+      ...configs.flatMap(c => ['--config', c]),
+    ],
+    {
+      cwd: backendDir,
+      stdio,
+      env: { ...process.env, NODE_ENV: 'production', ...env },
+    },
+  );
 }
-child.on('exit', code => process.exit(code ?? 0));
+
+/** The flags Chromium needs on these machines (closed network, root, no GPU). */
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+module.exports = { startE2eBackend, CHROMIUM_ARGS };
+
+if (require.main === module) {
+  const child = startE2eBackend();
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.on(signal, () => child.kill(signal));
+  }
+  child.on('exit', code => process.exit(code ?? 0));
+}

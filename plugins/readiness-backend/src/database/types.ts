@@ -8,18 +8,19 @@ import type {
 } from '@readiness/backstage-plugin-readiness-common';
 
 /** What the store keeps about an entity next to its result, for filtering. */
-export interface EntityFields {
-  entityRef: string;
-  kind: string;
-  namespace: string;
-  name: string;
-  title?: string;
-  type?: string;
-  lifecycle?: string;
-  owner?: string;
-  system?: string;
-  domain?: string;
-}
+export type EntityFields = Pick<
+  ReadinessResultRow,
+  | 'entityRef'
+  | 'kind'
+  | 'namespace'
+  | 'name'
+  | 'title'
+  | 'type'
+  | 'lifecycle'
+  | 'owner'
+  | 'system'
+  | 'domain'
+>;
 
 /** A result to write: the engine's output with the entity's filter fields. */
 export interface ResultRow extends EntityFields {
