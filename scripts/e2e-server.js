@@ -4,14 +4,11 @@
  * plus app-config.e2e.yaml. Playwright starts and stops it (playwright.config.ts);
  * `yarn bench:ui` uses `startE2eBackend` with one more config file.
  */
-const { spawn } = require('node:child_process');
 const path = require('node:path');
-
-const root = path.resolve(__dirname, '..');
-const backendDir = path.join(root, 'packages', 'backend');
+const { startBackend, root } = require('./start-backend');
 
 /**
- * Spawns the backend from source with the demo and e2e configs plus `extraConfigs`.
+ * Starts the backend with the demo and e2e configs plus `extraConfigs`.
  * Returns the child process.
  */
 function startE2eBackend({
@@ -24,22 +21,11 @@ function startE2eBackend({
     path.join(root, 'app-config.e2e.yaml'),
     ...extraConfigs,
   ];
-  return spawn(
-    process.execPath,
-    [
-      '--require',
-      require.resolve('@backstage/cli/config/nodeTransform.cjs', {
-        paths: [backendDir],
-      }),
-      'src/index.ts',
-      ...configs.flatMap(c => ['--config', c]),
-    ],
-    {
-      cwd: backendDir,
-      stdio,
-      env: { ...process.env, NODE_ENV: 'production', ...env },
-    },
-  );
+  return startBackend({
+    configs,
+    env: { READINESS_DEMO_EVIDENCE: 'examples/evidence.json', ...env },
+    stdio,
+  });
 }
 
 /** The flags Chromium needs on these machines (closed network, root, no GPU). */

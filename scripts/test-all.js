@@ -1,6 +1,8 @@
 /*
  * `npm run test:all`: installs the dependencies and runs every test:
  * the unit and integration tests (jest, on SQLite and PostgreSQL) and the
+ * production start (the README's `yarn start:backend` command with the
+ * production config against PostgreSQL: healthy, serves the scorecards) and the
  * end-to-end tests (Playwright in headless Chromium against the built app).
  * Ends with the line `N passed, N failed`.
  *
@@ -14,44 +16,95 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { root, yarnSync } = require('./yarn');
+const { productionCheck } = require('./production-check');
 
 const results = path.join(root, 'e2e-results');
 const jestJson = path.join(results, 'jest-results.json');
 const e2eJson = path.join(results, 'e2e-results.json');
 
-function jestCounts() {
+/**
+ * Counts from jest's JSON report and its exit code. A suite that fails outside
+ * a test (it does not load, or a hook such as afterAll throws) counts as one
+ * failure; so does a non-zero exit that the report does not explain.
+ */
+function jestCounts(exitCode) {
+  if (!fs.existsSync(jestJson)) {
+    console.log(`jest: no report (exit ${exitCode})`);
+    return { passed: 0, failed: 1, skipped: 0, postgresPassed: 0 };
+  }
   const r = JSON.parse(fs.readFileSync(jestJson, 'utf8'));
   const all = r.testResults.flatMap(s => s.assertionResults);
   const postgres = all.filter(t => t.fullName.includes('POSTGRES'));
-  // A suite that fails to load has no assertion results; count it as a failure.
-  const brokenSuites = r.testResults.filter(
-    s => s.status === 'failed' && s.assertionResults.length === 0,
-  ).length;
+  const suiteErrors = r.testResults.filter(
+    s =>
+      s.status === 'failed' &&
+      !s.assertionResults.some(t => t.status === 'failed'),
+  );
+  for (const s of suiteErrors) {
+    console.log(
+      `jest: ${path.relative(root, s.name)} failed outside its tests: ${
+        String(s.message)
+          .split('\n')
+          .find(l => l.trim()) ?? ''
+      }`,
+    );
+  }
+  let failed = r.numFailedTests + suiteErrors.length;
+  if (r.numRuntimeErrorTestSuites > suiteErrors.length) {
+    failed += r.numRuntimeErrorTestSuites - suiteErrors.length;
+  }
+  if ((exitCode !== 0 || r.success === false) && failed === 0) {
+    console.log(`jest: exit ${exitCode} with no failure in its report`);
+    failed = 1;
+  }
   return {
     passed: r.numPassedTests,
-    failed: r.numFailedTests + brokenSuites,
+    failed,
     skipped: r.numPendingTests + r.numTodoTests,
     postgresPassed: postgres.filter(t => t.status === 'passed').length,
   };
 }
 
-function e2eCounts() {
-  if (!fs.existsSync(e2eJson)) return { passed: 0, failed: 1, skipped: 0 };
-  const { stats } = JSON.parse(fs.readFileSync(e2eJson, 'utf8'));
-  return {
-    passed: stats.expected + stats.flaky,
-    failed: stats.unexpected + (stats.errors?.length ?? 0),
-    skipped: stats.skipped,
-  };
+/**
+ * Counts from Playwright's JSON report and its exit code. Errors outside a
+ * test (the web server did not start, a file did not load, `.only` under CI)
+ * are in the report's top-level `errors`; each counts as a failure. No test
+ * run at all is a failure, and so is a non-zero exit the report does not explain.
+ */
+function e2eCounts(exitCode) {
+  if (!fs.existsSync(e2eJson)) {
+    console.log(`e2e: no report (exit ${exitCode})`);
+    return { passed: 0, failed: 1, skipped: 0 };
+  }
+  const report = JSON.parse(fs.readFileSync(e2eJson, 'utf8'));
+  const { stats } = report;
+  const errors = [...(report.errors ?? []), ...(stats.errors ?? [])];
+  for (const e of errors) {
+    console.log(
+      `e2e: error outside a test: ${String(e.message ?? e).split('\n')[0]}`,
+    );
+  }
+  const passed = stats.expected + stats.flaky;
+  let failed = stats.unexpected + errors.length;
+  if (passed + failed === 0) {
+    console.log('e2e: no test ran');
+    failed = 1;
+  }
+  if (exitCode !== 0 && failed === 0) {
+    console.log(`e2e: exit ${exitCode} with no failure in its report`);
+    failed = 1;
+  }
+  return { passed, failed, skipped: stats.skipped };
 }
 
-function attempt(fn) {
+/** Runs yarn with the arguments; returns its exit code instead of throwing. */
+function run(args, options) {
   try {
-    fn();
-    return true;
+    yarnSync(args, options);
+    return 0;
   } catch (error) {
     process.stderr.write(`${error.message}\n`);
-    return false;
+    return error.exitCode ?? 1;
   }
 }
 
@@ -75,11 +128,10 @@ async function main() {
   }
 
   fs.rmSync(jestJson, { force: true });
-  attempt(() =>
-    yarnSync(['test', '--json', `--outputFile=${jestJson}`], { env }),
-  );
-  if (!fs.existsSync(jestJson)) throw new Error('jest wrote no results');
-  const jest = jestCounts();
+  const jestExit = run(['test', '--json', `--outputFile=${jestJson}`], {
+    env,
+  });
+  const jest = jestCounts(jestExit);
   console.log(
     `jest: ${jest.passed} passed, ${jest.failed} failed, ${jest.skipped} skipped (${jest.postgresPassed} on PostgreSQL)`,
   );
@@ -90,19 +142,39 @@ async function main() {
     jest.failed += 1;
   }
 
+  // The README's production command, against the local PostgreSQL.
+  const production = { passed: 0, failed: 0, skipped: 0 };
+  if (postgres) {
+    try {
+      const names = await productionCheck(postgres);
+      console.log(`production start: passed (${names})`);
+      production.passed = 1;
+    } catch (error) {
+      console.log(`production start: failed: ${error.message}`);
+      production.failed = 1;
+    }
+  } else {
+    console.log('production start: skipped (no PostgreSQL)');
+    production.skipped = 1;
+  }
+
   let e2e = { passed: 0, failed: 0, skipped: 0 };
   if (!process.env.SKIP_E2E) {
     fs.rmSync(e2eJson, { force: true });
-    const built = attempt(() => yarnSync(['build:e2e']));
-    if (built) attempt(() => yarnSync(['test:e2e'], { env: { CI: 'true' } }));
-    e2e = built ? e2eCounts() : { passed: 0, failed: 1, skipped: 0 };
+    const buildExit = run(['build:e2e']);
+    if (buildExit === 0) {
+      e2e = e2eCounts(run(['test:e2e'], { env: { CI: 'true' } }));
+    } else {
+      console.log(`e2e: the app did not build (exit ${buildExit})`);
+      e2e = { passed: 0, failed: 1, skipped: 0 };
+    }
     console.log(
       `e2e: ${e2e.passed} passed, ${e2e.failed} failed, ${e2e.skipped} skipped`,
     );
   }
 
-  const passed = jest.passed + e2e.passed;
-  const failed = jest.failed + e2e.failed;
+  const passed = jest.passed + production.passed + e2e.passed;
+  const failed = jest.failed + production.failed + e2e.failed;
   console.log(`${passed} passed, ${failed} failed`);
   process.exitCode = failed > 0 ? 1 : 0;
 }

@@ -37,9 +37,11 @@ function yarnSync(args, options = {}) {
     env: yarnEnv(options.env),
   });
   if (result.status !== 0) {
-    throw new Error(
+    const error = new Error(
       `yarn ${args.join(' ')} failed with exit code ${result.status}`,
     );
+    error.exitCode = result.status ?? 1;
+    throw error;
   }
 }
 

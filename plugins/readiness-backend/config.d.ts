@@ -5,8 +5,9 @@ export interface Config {
   readiness?: {
     /**
      * Scorecard files, validated at start-up (an invalid one stops the
-     * backend with the field that is wrong). Paths are relative to the
-     * backend's working directory.
+     * backend with the field that is wrong). Relative paths are resolved
+     * against the repository root (where Backstage finds app-config.yaml;
+     * /app in the built image), whatever the working directory.
      */
     scorecards?: Array<{
       /** Path of a YAML file with one or more scorecards. */
@@ -27,14 +28,6 @@ export interface Config {
     history?: {
       /** Days of daily history and change log to keep. Default 180. */
       retentionDays?: number;
-    };
-    /** Demo only: example evidence loaded into the store at start-up. */
-    demo?: {
-      /**
-       * An evidence JSON file (see examples/evidence.json). Its times are moved
-       * so that its `asOf` is the time of start-up. Not for production.
-       */
-      evidenceFile?: string;
     };
   };
 }

@@ -4,6 +4,7 @@
  */
 
 import { createBackend } from '@backstage/backend-defaults';
+import { readinessDemoEvidenceModule } from '@readiness/backstage-plugin-readiness-backend';
 
 const backend = createBackend();
 
@@ -44,5 +45,12 @@ backend.add(import('@readiness/backstage-plugin-readiness-backend'));
 backend.add(
   import('@readiness/backstage-plugin-catalog-backend-module-readiness'),
 );
+// Demo only (`yarn start`, the end-to-end tests): example evidence, as if probes
+// and CI had reported it. A deployed backend does not set this variable.
+if (process.env.READINESS_DEMO_EVIDENCE) {
+  backend.add(
+    readinessDemoEvidenceModule({ file: process.env.READINESS_DEMO_EVIDENCE }),
+  );
+}
 
 backend.start();

@@ -6,3 +6,4 @@
  */
 
 export { readinessPlugin as default } from './plugin';
+export { readinessDemoEvidenceModule } from './demo/module';

@@ -8,7 +8,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { readinessPlugin } from './plugin';
-import { exampleEntities, readinessConfig } from './testUtils';
+import { demoEvidence, exampleEntities, readinessConfig } from './testUtils';
 
 jest.setTimeout(120_000);
 const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
@@ -37,6 +37,7 @@ async function start(
   const { server } = await startTestBackend({
     features: [
       readinessPlugin,
+      demoEvidence,
       mockServices.database.factory({ knex }),
       mockServices.rootConfig.factory({ data: readinessConfig() }),
       catalog.factory,

@@ -1,18 +1,17 @@
 import {
   coreServices,
   createBackendPlugin,
-  readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { readinessPermissions } from '@readiness/backstage-plugin-readiness-common';
 import { registerActions } from './actions/registerActions';
 import { DatabaseReadinessStore } from './database/DatabaseReadinessStore';
-import { loadDemoEvidence } from './demo/loadDemoEvidence';
 import { CatalogReader } from './evaluation/catalogSnapshot';
 import { Evaluator } from './evaluation/Evaluator';
 import { loadScorecards } from './evaluation/scorecards';
 import { createRouter } from './service/router';
+import { readSchedule } from './evaluation/schedule';
 
 /**
  * The Readiness backend plugin: evaluates catalog entities against the
@@ -61,12 +60,6 @@ export const readinessPlugin = createBackendPlugin({
         deps.permissionsRegistry.addPermissions(readinessPermissions);
         registerActions(deps.actions, store);
 
-        const demoEvidence = config.getOptionalString(
-          'readiness.demo.evidenceFile',
-        );
-        if (demoEvidence)
-          await loadDemoEvidence({ file: demoEvidence, store, logger });
-
         const shards =
           config.getOptionalNumber('readiness.evaluation.shards') ?? 4;
         if (!Number.isInteger(shards) || shards < 1 || shards > 256) {
@@ -74,20 +67,13 @@ export const readinessPlugin = createBackendPlugin({
             `readiness.evaluation.shards: expected a whole number from 1 to 256, got ${shards}`,
           );
         }
-        const schedule = config.has('readiness.evaluation.schedule')
-          ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
-              config.getConfig('readiness.evaluation.schedule'),
-            )
-          : {
-              frequency: { minutes: 10 },
-              timeout: { minutes: 5 },
-              initialDelay: { seconds: 15 },
-            };
+        const schedule = readSchedule(config);
         for (let shard = 0; shard < shards; shard++) {
           await scheduler.scheduleTask({
             id: `readiness-evaluate-${shard}-of-${shards}`,
-            scope: 'global',
             ...schedule,
+            // Each shard runs on one replica at a time, whatever the config says.
+            scope: 'global',
             fn: async () => {
               await evaluator.runShard(shard, shards);
             },

@@ -3,6 +3,7 @@ import { Entity } from '@backstage/catalog-model';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import { readinessDemoEvidenceModule } from './demo/module';
 
 /** The repository's examples folder. */
 export const EXAMPLES = path.resolve(
@@ -29,6 +30,11 @@ export function exampleEntities(): Entity[] {
   );
 }
 
+/** The demo module loading the example evidence, as the demo backend adds it. */
+export const demoEvidence = readinessDemoEvidenceModule({
+  file: path.join(EXAMPLES, 'evidence.json'),
+});
+
 /** Config for the plugin with the example scorecards and one daily shard. */
 export function readinessConfig(extra: Record<string, unknown> = {}) {
   return {
@@ -45,7 +51,6 @@ export function readinessConfig(extra: Record<string, unknown> = {}) {
           initialDelay: { seconds: 0 },
         },
       },
-      demo: { evidenceFile: path.join(EXAMPLES, 'evidence.json') },
       ...extra,
     },
   };

@@ -23,7 +23,7 @@ export async function loadDemoEvidence(options: {
   const evidence = rebaseEvidence(
     parseEvidence(
       JSON.parse(fs.readFileSync(abs, 'utf8')),
-      `readiness.demo.evidenceFile (${abs})`,
+      `demo evidence (${abs})`,
     ),
     options.now ?? new Date(),
   );

@@ -4,20 +4,26 @@ import {
   CompiledScorecard,
   parseScorecardYaml,
 } from '@readiness/backstage-plugin-readiness-common';
+import { targetPaths } from '@backstage/cli-common';
 import fs from 'node:fs';
 import path from 'node:path';
 
 /**
- * Loads and validates the scorecards named in `readiness.scorecards`. Paths
- * are relative to the backend's working directory. Throws (and so stops the
+ * Loads and validates the scorecards named in `readiness.scorecards`.
+ * Relative paths are resolved against `rootDir`: by default the repository
+ * root, the folder where Backstage looks for `app-config.yaml` (`/app` in the
+ * built image), whatever the working directory. Throws (and so stops the
  * backend) with the engine's field-path errors when a scorecard is invalid.
  */
-export function loadScorecards(config: Config): CompiledScorecard[] {
+export function loadScorecards(
+  config: Config,
+  rootDir: string = targetPaths.rootDir,
+): CompiledScorecard[] {
   const entries = config.getOptionalConfigArray('readiness.scorecards') ?? [];
   const cards: CompiledScorecard[] = [];
   entries.forEach((entry, i) => {
     const file = entry.getString('file');
-    const abs = path.resolve(file);
+    const abs = path.resolve(rootDir, file);
     let text: string;
     try {
       text = fs.readFileSync(abs, 'utf8');
