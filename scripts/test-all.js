@@ -27,12 +27,12 @@ const e2eJson = path.join(results, 'e2e-results.json');
  * a test (it does not load, or a hook such as afterAll throws) counts as one
  * failure; so does a non-zero exit that the report does not explain.
  */
-function jestCounts(exitCode) {
-  if (!fs.existsSync(jestJson)) {
+function jestCounts(exitCode, file = jestJson) {
+  if (!fs.existsSync(file)) {
     console.log(`jest: no report (exit ${exitCode})`);
     return { passed: 0, failed: 1, skipped: 0, postgresPassed: 0 };
   }
-  const r = JSON.parse(fs.readFileSync(jestJson, 'utf8'));
+  const r = JSON.parse(fs.readFileSync(file, 'utf8'));
   const all = r.testResults.flatMap(s => s.assertionResults);
   const postgres = all.filter(t => t.fullName.includes('POSTGRES'));
   const suiteErrors = r.testResults.filter(
@@ -71,12 +71,12 @@ function jestCounts(exitCode) {
  * are in the report's top-level `errors`; each counts as a failure. No test
  * run at all is a failure, and so is a non-zero exit the report does not explain.
  */
-function e2eCounts(exitCode) {
-  if (!fs.existsSync(e2eJson)) {
+function e2eCounts(exitCode, file = e2eJson) {
+  if (!fs.existsSync(file)) {
     console.log(`e2e: no report (exit ${exitCode})`);
     return { passed: 0, failed: 1, skipped: 0 };
   }
-  const report = JSON.parse(fs.readFileSync(e2eJson, 'utf8'));
+  const report = JSON.parse(fs.readFileSync(file, 'utf8'));
   const { stats } = report;
   const errors = [...(report.errors ?? []), ...(stats.errors ?? [])];
   for (const e of errors) {
@@ -179,8 +179,12 @@ async function main() {
   process.exitCode = failed > 0 ? 1 : 0;
 }
 
-main().catch(error => {
-  console.error(error.message);
-  console.log('0 passed, 1 failed');
-  process.exitCode = 1;
-});
+module.exports = { jestCounts, e2eCounts };
+
+if (require.main === module) {
+  main().catch(error => {
+    console.error(error.message);
+    console.log('0 passed, 1 failed');
+    process.exitCode = 1;
+  });
+}

@@ -44,6 +44,34 @@ test.describe('Readiness tab', () => {
       window.localStorage.setItem('theme', 'dark'),
     );
     await openTab(page, 'deploy-bot');
+    const status = page.getByTestId('status-blocked').first();
+    await expect(status).toHaveText('Blocked');
+    // Relative luminance (WCAG) of a CSS rgb() colour.
+    const luminance = (css: string) => {
+      const [r, g, b] = (css.match(/[\d.]+/g) ?? []).slice(0, 3).map(v => {
+        const c = Number(v) / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const background = await page
+      .locator('main')
+      .first()
+      .evaluate(el => {
+        for (let e: Element | null = el; e; e = e.parentElement) {
+          const bg = getComputedStyle(e).backgroundColor;
+          if (bg && bg !== 'rgba(0, 0, 0, 0)' && bg !== 'transparent')
+            return bg;
+        }
+        return getComputedStyle(document.body).backgroundColor;
+      });
+    const text = await page
+      .getByText('Ownership', { exact: true })
+      .evaluate(el => getComputedStyle(el).color);
+    // A dark page with light text: contrast of at least 4.5:1.
+    expect(luminance(background)).toBeLessThan(0.1);
+    const contrast = (luminance(text) + 0.05) / (luminance(background) + 0.05);
+    expect(contrast).toBeGreaterThan(4.5);
     await page.screenshot({ path: 'e2e-results/tab-deploy-bot-dark.png' });
   });
 });

@@ -1,8 +1,8 @@
-import { render, waitFor } from '@testing-library/react';
+import { render } from '@testing-library/react';
 import App from './App';
 
 describe('App', () => {
-  it('should render', async () => {
+  it('starts and offers guest sign-in', async () => {
     process.env = {
       NODE_ENV: 'test',
       APP_CONFIG: [
@@ -21,8 +21,10 @@ describe('App', () => {
 
     const rendered = render(App.createRoot());
 
-    await waitFor(() => {
-      expect(rendered.baseElement).toBeInTheDocument();
-    });
+    // The sign-in page of the configured app, with the guest provider.
+    expect(await rendered.findByText('Guest')).toBeInTheDocument();
+    expect(
+      await rendered.findByRole('button', { name: 'Enter' }),
+    ).toBeInTheDocument();
   });
 });

@@ -18,7 +18,8 @@ const URL =
 async function start(
   options: {
     databaseId?: Parameters<typeof databases.init>[0];
-    mayEdit?: boolean;
+    /** Entities the caller may edit; every entity when not given. */
+    editable?: string[];
   } = {},
 ) {
   const knex = await databases.init(options.databaseId ?? 'SQLITE_3');
@@ -46,7 +47,8 @@ async function start(
           requests.map(r => ({
             result:
               r.permission.name === 'readiness.ownership.update' &&
-              options.mayEdit === false
+              options.editable &&
+              !options.editable.includes(r.resourceRef)
                 ? AuthorizeResult.DENY
                 : AuthorizeResult.ALLOW,
           })),
@@ -154,16 +156,75 @@ describe('ownership routes', () => {
     expect(noIfMatch.status).toBe(400);
   });
 
-  it('refuses edits without readiness.ownership.update, and says so on GET', async () => {
-    const { server } = await start({ mayEdit: false });
-    expect((await request(server).get(URL)).body.canEdit).toBe(false);
+  it('decides readiness.ownership.update per entity, on GET and on PUT', async () => {
+    const { server } = await start({
+      editable: ['component:default/ledger-service'],
+    });
+    const other =
+      '/api/readiness/entities/component/default/payments-api/ownership';
+    expect((await request(server).get(URL)).body.canEdit).toBe(true);
+    expect((await request(server).get(other)).body.canEdit).toBe(false);
     const res = await request(server)
-      .put(URL)
+      .put(other)
       .set('If-Match', '0')
       .send({ roles: { incident: 'group:default/sre-oncall' } });
     expect(res.status).toBe(403);
     expect(res.body.error.message).toContain('only its owners and admins may');
+    expect((await request(server).get(other)).body.version).toBe(0);
+    const mine = await request(server)
+      .put(URL)
+      .set('If-Match', '0')
+      .send({ roles: { incident: 'group:default/sre-oncall' } });
+    expect(mine.status).toBe(200);
   });
+
+  it('says whether the stored edit differs from catalog-info.yaml', async () => {
+    const { server } = await start();
+    const api =
+      '/api/readiness/entities/component/default/payments-api/ownership';
+    const read = (await request(server).get(api)).body;
+    expect(read.catalog.incident).toBe('group:default/sre-oncall');
+    // The catalog's own values, written in shorthand: no difference.
+    const same = await request(server)
+      .put(api)
+      .set('If-Match', '0')
+      .send({
+        roles: {
+          ...read.catalog,
+          incident: 'sre-oncall',
+          technical: 'group:payments',
+        },
+      });
+    expect(same.status).toBe(200);
+    expect(same.body.differsFromCatalog).toBe(false);
+    const changed = await request(server)
+      .put(api)
+      .set('If-Match', '1')
+      .send({ roles: { ...read.catalog, runbook: 'https://example.com/rb' } });
+    expect(changed.body.differsFromCatalog).toBe(true);
+  });
+
+  it.each(databases.eachSupportedId())(
+    'lets one of two simultaneous saves of the same version win on %p',
+    async databaseId => {
+      const { server } = await start({ databaseId });
+      const save = (incident: string) =>
+        request(server)
+          .put(URL)
+          .set('If-Match', '"0"')
+          .send({ roles: { incident } });
+      const results = await Promise.all([
+        save('group:default/sre-oncall'),
+        save('group:default/payments'),
+      ]);
+      expect(results.map(r => r.status).sort()).toEqual([200, 409]);
+      const winner = results.find(r => r.status === 200)!.body.effective;
+      const now = (await request(server).get(URL)).body;
+      expect(now.version).toBe(1);
+      expect(now.effective.incident).toBe(winner.incident);
+      expect(now.history).toHaveLength(1);
+    },
+  );
 
   it('lists edits for the catalog module, to services only', async () => {
     const { server } = await start();

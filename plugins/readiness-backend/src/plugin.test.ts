@@ -22,6 +22,12 @@ async function start(
   options: {
     databaseId?: Parameters<typeof databases.init>[0];
     permissions?: AuthorizeResult;
+    /** Decides each request; overrides `permissions`. */
+    authorize?: (request: {
+      permission: { name: string };
+      resourceRef?: string;
+    }) => AuthorizeResult;
+    auditor?: ReturnType<typeof mockServices.auditor.mock>;
     config?: object;
   } = {},
 ) {
@@ -35,9 +41,16 @@ async function start(
         data: (options.config as any) ?? readinessConfig(),
       }),
       catalogServiceMock.factory({ entities: exampleEntities() }),
-      mockServices.permissions.factory({
-        result: options.permissions ?? AuthorizeResult.ALLOW,
-      } as any),
+      mockServices.permissions.mock({
+        authorize: async (requests: any[]) =>
+          requests.map(r => ({
+            result:
+              options.authorize?.(r) ??
+              options.permissions ??
+              AuthorizeResult.ALLOW,
+          })),
+      } as any).factory,
+      ...(options.auditor ? [options.auditor.factory] : []),
       mockServices.scheduler.factory({
         includeInitialDelayedTasksOnStartup: true,
       }),
@@ -282,12 +295,45 @@ describe('readiness backend plugin', () => {
   });
 
   it('re-evaluates an entity on request, keeps a history point per day, and audits it', async () => {
-    const { server } = await start();
+    const events: Array<{ eventId: string; meta?: any; outcome?: any }> = [];
+    const auditor = mockServices.auditor.mock({
+      createEvent: async (options: any) => {
+        const event = { eventId: options.eventId, meta: options.meta } as any;
+        events.push(event);
+        return {
+          success: async (o?: any) => {
+            event.outcome = { success: o?.meta };
+          },
+          fail: async (o: any) => {
+            event.outcome = { fail: o.error.message };
+          },
+        };
+      },
+    });
+    const { server, knex } = await start({ auditor });
+    // Forget the stored result: only a real re-evaluation brings it back.
+    await knex('readiness_results')
+      .where({ entity_ref: 'component:default/payments-api' })
+      .delete();
     const res = await request(server).post(
       '/api/readiness/entities/component/default/payments-api/evaluate',
     );
     expect(res.status).toBe(200);
     expect(res.body.results[0]).toMatchObject({ status: 'ready', score: 100 });
+    expect(
+      (
+        await request(server).get(
+          '/api/readiness/entities/component/default/payments-api',
+        )
+      ).body.results.map((r: any) => r.status),
+    ).toEqual(['ready']);
+    expect(events.filter(e => e.eventId === 'entity-evaluate')).toEqual([
+      {
+        eventId: 'entity-evaluate',
+        meta: { entityRef: 'component:default/payments-api' },
+        outcome: { success: { results: ['production:ready'] } },
+      },
+    ]);
     const history = (
       await request(server).get(
         '/api/readiness/entities/component/default/payments-api/history?days=7',
@@ -299,6 +345,44 @@ describe('readiness backend plugin', () => {
         status: 'ready',
         score: 100,
       }),
+    ]);
+  });
+
+  it('decides re-evaluation per entity, and audits a refusal', async () => {
+    const events: Array<{ eventId: string; failed?: string }> = [];
+    const auditor = mockServices.auditor.mock({
+      createEvent: async (options: any) => {
+        const event: any = { eventId: options.eventId };
+        events.push(event);
+        return {
+          success: async () => {},
+          fail: async (o: any) => {
+            event.failed = o.error.message;
+          },
+        };
+      },
+    });
+    const { server } = await start({
+      auditor,
+      authorize: r =>
+        r.permission.name !== 'readiness.entity.evaluate' ||
+        r.resourceRef === 'component:default/payments-api'
+          ? AuthorizeResult.ALLOW
+          : AuthorizeResult.DENY,
+    });
+    const evaluate = (name: string) =>
+      request(server).post(
+        `/api/readiness/entities/component/default/${name}/evaluate`,
+      );
+    expect((await evaluate('payments-api')).status).toBe(200);
+    const denied = await evaluate('ledger-service');
+    expect(denied.status).toBe(403);
+    expect(denied.body.error.message).toContain(
+      'component:default/ledger-service',
+    );
+    expect(events.map(e => e.failed)).toEqual([
+      undefined,
+      expect.stringContaining('readiness.entity.evaluate'),
     ]);
   });
 
