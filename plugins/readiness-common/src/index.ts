@@ -38,4 +38,13 @@ export * from './permissions';
 export { parseEvidence, rebaseEvidence, type Evidence } from './evidence';
 export * from './ownership';
 export { isValidChannel } from './engine/checks/ownership';
-export type { ReadinessResultRow, ReadinessSummaryGroup } from './api';
+export type { ReadinessResultRow, ReadinessSummaryGroup } from './api/rows';
+export type * from './api/types';
+export {
+  ReadinessClient,
+  resultsQueryString,
+  type ReadinessApi,
+} from './api/ReadinessClient';
+export { entityKey, tryEntityKey, entityPath } from './refs';
+export { READINESS_ROLE_RELATIONS } from './relations';
+export { isFailing } from './results';

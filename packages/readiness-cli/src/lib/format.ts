@@ -1,3 +1,4 @@
+import { isFailing } from '@readiness/backstage-plugin-readiness-common';
 import type {
   CheckResult,
   EntityReadiness,
@@ -15,7 +16,7 @@ const SEVERITY_RANK = { critical: 0, required: 1, recommended: 2 } as const;
 /** The counted checks that do not pass, critical first, then by weight. */
 export function gaps(r: EntityReadiness): CheckResult[] {
   return r.checks
-    .filter(c => c.counted && c.result !== 'pass')
+    .filter(isFailing)
     .sort(
       (a, b) =>
         SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||

@@ -3,7 +3,10 @@ import {
   DiscoveryService,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import { OwnershipRoles } from '@readiness/backstage-plugin-readiness-common';
+import {
+  OwnershipRoles,
+  ReadinessClient,
+} from '@readiness/backstage-plugin-readiness-common';
 
 /** Where the processor gets ownership edits from. */
 export interface OwnershipEditsSource {
@@ -43,23 +46,24 @@ export class ReadinessBackendOwnershipEdits implements OwnershipEditsSource {
   private async load(): Promise<Map<string, OwnershipRoles>> {
     const { discovery, auth, logger } = this.options;
     try {
-      const base = await discovery.getBaseUrl('readiness');
       const { token } = await auth.getPluginRequestToken({
         onBehalfOf: await auth.getOwnServiceCredentials(),
         targetPluginId: 'readiness',
       });
-      const response = await (this.options.fetch ?? fetch)(
-        `${base}/ownership`,
-        {
-          headers: { Authorization: `Bearer ${token}` },
+      const doFetch = this.options.fetch ?? fetch;
+      const client = new ReadinessClient({
+        discoveryApi: discovery,
+        fetchApi: {
+          fetch: (input, init) =>
+            doFetch(input, {
+              ...init,
+              headers: { ...init?.headers, Authorization: `Bearer ${token}` },
+            }),
         },
-      );
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const body = (await response.json()) as {
-        items: Array<{ entityRef: string; roles: OwnershipRoles }>;
-      };
+      });
+      const items = await client.listOwnershipEdits();
       const edits = new Map(
-        body.items.map(i => [i.entityRef.toLowerCase(), i.roles]),
+        items.map(i => [i.entityRef.toLowerCase(), i.roles]),
       );
       this.cache = { at: Date.now(), edits };
       return edits;

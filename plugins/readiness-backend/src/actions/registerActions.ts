@@ -1,5 +1,6 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { NotFoundError } from '@backstage/errors';
+import { isFailing } from '@readiness/backstage-plugin-readiness-common';
 import { ReadinessStore } from '../database/ReadinessStore';
 
 /**
@@ -57,15 +58,13 @@ export function registerActions(
             score: r.score,
             level: r.result.level?.title,
             verdict: r.result.verdict,
-            failingChecks: r.result.checks
-              .filter(c => c.counted && c.result !== 'pass')
-              .map(c => ({
-                checkId: c.checkId,
-                title: c.title,
-                severity: c.severity,
-                message: c.message,
-                remediation: c.remediation?.text,
-              })),
+            failingChecks: r.result.checks.filter(isFailing).map(c => ({
+              checkId: c.checkId,
+              title: c.title,
+              severity: c.severity,
+              message: c.message,
+              remediation: c.remediation?.text,
+            })),
           })),
         },
       };

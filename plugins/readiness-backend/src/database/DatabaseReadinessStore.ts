@@ -2,8 +2,9 @@ import {
   DatabaseService,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
-import type {
-  Attestation,
+import {
+  isFailing,
+  type Attestation,
   Exemption,
   Fact,
   OwnershipRoles,
@@ -252,9 +253,7 @@ export class DatabaseReadinessStore implements ReadinessStore {
         await tx(RESULTS)
           .insert(
             batch.map(r => {
-              const failing = r.result.checks.filter(
-                c => c.counted && c.result !== 'pass',
-              );
+              const failing = r.result.checks.filter(isFailing);
               return {
                 entity_ref: r.entityRef,
                 scorecard: r.scorecard,

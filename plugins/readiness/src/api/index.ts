@@ -1,2 +1,2 @@
 export * from './ReadinessApi';
-export { ReadinessClient } from './ReadinessClient';
+export { ReadinessClient } from '@readiness/backstage-plugin-readiness-common';

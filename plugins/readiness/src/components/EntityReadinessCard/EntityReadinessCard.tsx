@@ -10,6 +10,7 @@ import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { readinessApiRef } from '../../api';
 import { StatusChip } from '../StatusChip';
+import { isFailing } from '@readiness/backstage-plugin-readiness-common';
 
 const RANK = { critical: 0, required: 1, recommended: 2 } as const;
 
@@ -43,7 +44,7 @@ export function EntityReadinessCard() {
     );
   }
   const gaps = result.checks
-    .filter(c => c.counted && c.result !== 'pass')
+    .filter(isFailing)
     .sort((a, b) => RANK[a.severity] - RANK[b.severity] || b.weight - a.weight)
     .slice(0, 3);
   return (

@@ -16,7 +16,10 @@ import Switch from '@material-ui/core/Switch';
 import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
 import Typography from '@material-ui/core/Typography';
-import type { CheckResult } from '@readiness/backstage-plugin-readiness-common';
+import {
+  isFailing,
+  type CheckResult,
+} from '@readiness/backstage-plugin-readiness-common';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
@@ -28,7 +31,7 @@ import { ReadinessHeader } from './ReadinessHeader';
 import { TrendChart } from './TrendChart';
 
 const SEVERITY_RANK = { critical: 0, required: 1, recommended: 2 } as const;
-const isOpen = (c: CheckResult) => c.counted && c.result !== 'pass';
+const isOpen = (c: CheckResult) => isFailing(c);
 
 /** Open checks first (critical before required before recommended), then the rest. */
 export function sortChecks(checks: CheckResult[]): CheckResult[] {

@@ -34,6 +34,8 @@ describe('GroupReadinessCard', () => {
           } as any,
         ],
         totalItems: 1,
+        offset: 0,
+        limit: 50,
       })),
     });
     await renderInTestApp(

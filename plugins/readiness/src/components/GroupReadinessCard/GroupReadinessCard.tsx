@@ -14,12 +14,13 @@ import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { readinessApiRef, ResultRow } from '../../api';
 import { StatusChip } from '../StatusChip';
+import { READINESS_ROLE_RELATIONS } from '@readiness/backstage-plugin-readiness-common';
 
 /** Relation types the catalog module emits, from the owner's side. */
 const ROLE_RELATIONS = [
-  ['incidentOwnerOf', 'Incident'],
-  ['technicalOwnerOf', 'Technical'],
-  ['communicationOwnerOf', 'Communication'],
+  [READINESS_ROLE_RELATIONS.incident.ownerOf, 'Incident'],
+  [READINESS_ROLE_RELATIONS.technical.ownerOf, 'Technical'],
+  [READINESS_ROLE_RELATIONS.communication.ownerOf, 'Communication'],
 ] as const;
 
 /**

@@ -81,6 +81,7 @@ describe('OwnershipPanel', () => {
             ...ownershipResponse.effective,
             incident: 'group:default/sre-oncall',
           },
+          entityRef: 'component:default/payments-api',
           changedBy: 'user:default/guest',
           changedAt: '2026-11-23T12:00:00Z',
           reason: 'billing-oncall is gone',

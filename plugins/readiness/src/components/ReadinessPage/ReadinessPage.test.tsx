@@ -28,6 +28,8 @@ describe('ReadinessOverview', () => {
       listResults: jest.fn(async () => ({
         items: [row('payments-api', 'ready'), row('ledger-service', 'blocked')],
         totalItems: 2,
+        offset: 0,
+        limit: 50,
       })),
       listCheckFailures: jest.fn(async () => [
         {

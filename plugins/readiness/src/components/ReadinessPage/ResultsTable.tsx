@@ -19,6 +19,7 @@ import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { readinessApiRef, ResultsQuery, ScorecardSummary } from '../../api';
+import type { ResultSort } from '@readiness/backstage-plugin-readiness-common';
 import { StatusChip } from '../StatusChip';
 import { FilterText } from './FilterText';
 
@@ -181,10 +182,9 @@ export function ResultsTable(props: {
                     direction={sort.startsWith('-') ? 'desc' : 'asc'}
                     onClick={() =>
                       set({
-                        sort:
-                          sortKey === key && !sort.startsWith('-')
-                            ? `-${key}`
-                            : key,
+                        sort: (sortKey === key && !sort.startsWith('-')
+                          ? `-${key}`
+                          : key) as ResultSort,
                       })
                     }
                   >

@@ -1,6 +1,15 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { ResultsQuery } from '../../api';
+import type { SummaryGroupBy } from '@readiness/backstage-plugin-readiness-common';
+
+const GROUP_BYS: SummaryGroupBy[] = [
+  'owner',
+  'system',
+  'domain',
+  'lifecycle',
+  'type',
+];
 
 const LISTS = [
   'status',
@@ -28,7 +37,10 @@ export function useResultsQuery() {
     }
     return q;
   }, [params]);
-  const groupBy = params.get('groupBy') ?? 'owner';
+  const asked = params.get('groupBy');
+  const groupBy: SummaryGroupBy = GROUP_BYS.includes(asked as SummaryGroupBy)
+    ? (asked as SummaryGroupBy)
+    : 'owner';
   const update = useCallback(
     (changes: Partial<ResultsQuery> & { groupBy?: string }) => {
       setParams(

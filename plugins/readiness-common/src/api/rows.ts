@@ -1,4 +1,4 @@
-import type { ReadinessStatus } from './types';
+import type { ReadinessStatus } from '../types';
 
 /**
  * One row of `GET /results`: an entity's result against one scorecard, with

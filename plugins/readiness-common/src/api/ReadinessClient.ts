@@ -1,0 +1,173 @@
+import { ResponseError } from '@backstage/errors';
+import { entityPath } from '../refs';
+import type {
+  CheckFailure,
+  CheckFailureCount,
+  EntityReadinessResponse,
+  HistoryResponse,
+  OwnershipEdit,
+  OwnershipResponse,
+  OwnershipUpdate,
+  ResultsPage,
+  ResultsQuery,
+  ScorecardSummary,
+  SummaryGroupBy,
+  SummaryResponse,
+} from './types';
+
+/**
+ * The Readiness REST API as calls. {@link ReadinessClient} implements it in
+ * the browser and in backends; the frontend's api ref has this type.
+ *
+ * @public
+ */
+export interface ReadinessApi {
+  getScorecards(): Promise<ScorecardSummary[]>;
+  getEntity(entityRef: string): Promise<EntityReadinessResponse>;
+  evaluate(entityRef: string): Promise<EntityReadinessResponse>;
+  getHistory(entityRef: string, days?: number): Promise<HistoryResponse>;
+  listResults(query: ResultsQuery): Promise<ResultsPage>;
+  getSummary(
+    groupBy: SummaryGroupBy,
+    scorecard?: string,
+  ): Promise<SummaryResponse>;
+  listCheckFailures(scorecard: string): Promise<CheckFailureCount[]>;
+  getCheckFailures(scorecard: string, checkId: string): Promise<CheckFailure[]>;
+  getOwnership(entityRef: string): Promise<OwnershipResponse>;
+  /** Saves ownership; rejects with a 409 ResponseError when `version` is stale. */
+  saveOwnership(
+    entityRef: string,
+    update: OwnershipUpdate,
+    version: number,
+  ): Promise<OwnershipResponse>;
+  /** Every stored ownership edit (service credentials only). */
+  listOwnershipEdits(): Promise<OwnershipEdit[]>;
+  /** The CSV of a query (every row, no paging). */
+  exportCsv(query: ResultsQuery): Promise<Blob>;
+}
+
+/**
+ * Query string of a results query; lists repeat their key.
+ *
+ * @public
+ */
+export function resultsQueryString(
+  query: ResultsQuery | Record<string, unknown>,
+): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query as Record<string, unknown>)) {
+    if (value === undefined || value === '') continue;
+    if (Array.isArray(value)) value.forEach(v => params.append(key, String(v)));
+    else params.set(key, String(value));
+  }
+  return params.toString();
+}
+
+/**
+ * {@link ReadinessApi} over HTTP. Isomorphic: give it Backstage's discovery
+ * and fetch APIs in the browser, or the discovery service and a fetch that
+ * adds a token in a backend.
+ *
+ * @public
+ */
+export class ReadinessClient implements ReadinessApi {
+  constructor(
+    private readonly options: {
+      discoveryApi: { getBaseUrl(pluginId: string): Promise<string> };
+      fetchApi?: { fetch: typeof fetch };
+    },
+  ) {}
+
+  private async request(path: string, init?: RequestInit): Promise<Response> {
+    const base = await this.options.discoveryApi.getBaseUrl('readiness');
+    const doFetch = this.options.fetchApi?.fetch ?? fetch;
+    const response = await doFetch(`${base}${path}`, init);
+    if (!response.ok) throw await ResponseError.fromResponse(response);
+    return response;
+  }
+
+  private async json<T>(path: string, init?: RequestInit): Promise<T> {
+    return (await this.request(path, init)).json() as Promise<T>;
+  }
+
+  async getScorecards(): Promise<ScorecardSummary[]> {
+    return (await this.json<{ items: ScorecardSummary[] }>('/scorecards'))
+      .items;
+  }
+
+  getEntity(entityRef: string): Promise<EntityReadinessResponse> {
+    return this.json(entityPath(entityRef));
+  }
+
+  evaluate(entityRef: string): Promise<EntityReadinessResponse> {
+    return this.json(`${entityPath(entityRef)}/evaluate`, { method: 'POST' });
+  }
+
+  getHistory(entityRef: string, days = 30): Promise<HistoryResponse> {
+    return this.json(`${entityPath(entityRef)}/history?days=${days}`);
+  }
+
+  listResults(query: ResultsQuery): Promise<ResultsPage> {
+    return this.json(`/results?${resultsQueryString(query)}`);
+  }
+
+  getSummary(
+    groupBy: SummaryGroupBy,
+    scorecard?: string,
+  ): Promise<SummaryResponse> {
+    return this.json(`/summary?${resultsQueryString({ scorecard, groupBy })}`);
+  }
+
+  async listCheckFailures(scorecard: string): Promise<CheckFailureCount[]> {
+    return (
+      await this.json<{ items: CheckFailureCount[] }>(
+        `/checks/${encodeURIComponent(scorecard)}`,
+      )
+    ).items;
+  }
+
+  async getCheckFailures(
+    scorecard: string,
+    checkId: string,
+  ): Promise<CheckFailure[]> {
+    return (
+      await this.json<{ items: CheckFailure[] }>(
+        `/checks/${encodeURIComponent(scorecard)}/${encodeURIComponent(
+          checkId,
+        )}/failures`,
+      )
+    ).items;
+  }
+
+  getOwnership(entityRef: string): Promise<OwnershipResponse> {
+    return this.json(`${entityPath(entityRef)}/ownership`);
+  }
+
+  saveOwnership(
+    entityRef: string,
+    update: OwnershipUpdate,
+    version: number,
+  ): Promise<OwnershipResponse> {
+    return this.json(`${entityPath(entityRef)}/ownership`, {
+      method: 'PUT',
+      headers: {
+        'Content-Type': 'application/json',
+        'If-Match': `"${version}"`,
+      },
+      body: JSON.stringify(update),
+    });
+  }
+
+  async listOwnershipEdits(): Promise<OwnershipEdit[]> {
+    return (await this.json<{ items: OwnershipEdit[] }>('/ownership')).items;
+  }
+
+  async exportCsv(query: ResultsQuery): Promise<Blob> {
+    const { offset: _o, limit: _l, ...rest } = query;
+    return (
+      await this.request(
+        `/results?${resultsQueryString({ ...rest, format: 'csv' })}`,
+      )
+    ).blob();
+  }
+}

@@ -1,0 +1,251 @@
+import type { OwnershipRoles } from '../ownership';
+import type { EntityReadiness, ReadinessStatus } from '../types';
+import type { ReadinessResultRow, ReadinessSummaryGroup } from './rows';
+
+/**
+ * A configured scorecard, as `GET /scorecards` lists it.
+ *
+ * @public
+ */
+export interface ScorecardSummary {
+  name: string;
+  title: string;
+  description?: string;
+  passingScore: number;
+  areas: Array<{ id: string; title: string; checks: number }>;
+  levels: Array<{ id: string; title: string }>;
+  /** The scorecard's `spec.appliesTo`, as written. */
+  appliesTo: Record<string, unknown>;
+}
+
+/**
+ * The owners of an entity: `spec.owner`, the three roles (full refs where they
+ * parse, the written text otherwise), channel and runbook.
+ *
+ * @public
+ */
+export interface EntityOwners extends OwnershipRoles {
+  owner?: string;
+}
+
+/**
+ * One stored result of an entity, with freshness.
+ *
+ * @public
+ */
+export type EntityResult = EntityReadiness & {
+  /** When the result last changed. */
+  changedAt?: string;
+  /** True when the catalog could not be read and the result may be out of date. */
+  stale: boolean;
+};
+
+/**
+ * `GET /entities/{kind}/{namespace}/{name}` and its `POST …/evaluate`.
+ *
+ * @public
+ */
+export interface EntityReadinessResponse {
+  entityRef: string;
+  owners: EntityOwners;
+  results: EntityResult[];
+}
+
+/**
+ * One day of an entity's history against a scorecard.
+ *
+ * @public
+ */
+export interface HistoryPoint {
+  scorecard: string;
+  day: string;
+  status: ReadinessStatus;
+  score: number;
+  level?: string;
+}
+
+/**
+ * One check that flipped between two evaluations.
+ *
+ * @public
+ */
+export interface CheckChange {
+  entityRef: string;
+  scorecard: string;
+  checkId: string;
+  oldResult?: string;
+  newResult?: string;
+  oldMessage?: string;
+  newMessage?: string;
+  changedAt: string;
+}
+
+/**
+ * `GET /entities/{kind}/{namespace}/{name}/history`.
+ *
+ * @public
+ */
+export interface HistoryResponse {
+  entityRef: string;
+  points: HistoryPoint[];
+  changes: CheckChange[];
+}
+
+/**
+ * Sort orders of `GET /results`.
+ *
+ * @public
+ */
+export type ResultSort =
+  | 'score'
+  | '-score'
+  | 'name'
+  | '-name'
+  | 'status'
+  | '-status'
+  | 'changed'
+  | '-changed';
+
+/**
+ * Filters, sort and page of `GET /results`; every field is optional.
+ *
+ * @public
+ */
+export interface ResultsQuery {
+  scorecard?: string;
+  status?: ReadinessStatus[];
+  /** Owner refs (`payments`, `group:payments`, `group:default/payments`); a group includes its sub-groups. */
+  owner?: string[];
+  system?: string[];
+  domain?: string[];
+  lifecycle?: string[];
+  kind?: string[];
+  type?: string[];
+  /** Only these entity refs. */
+  entity?: string[];
+  /** Only results failing a check in this area. */
+  area?: string;
+  /** Only results failing this check. */
+  check?: string;
+  /** Text in the entity ref or title. */
+  q?: string;
+  sort?: ResultSort;
+  offset?: number;
+  limit?: number;
+}
+
+/**
+ * A page of `GET /results`.
+ *
+ * @public
+ */
+export interface ResultsPage {
+  items: ReadinessResultRow[];
+  totalItems: number;
+  offset: number;
+  limit: number;
+}
+
+/**
+ * Fields `GET /summary` can group by.
+ *
+ * @public
+ */
+export type SummaryGroupBy =
+  | 'owner'
+  | 'system'
+  | 'domain'
+  | 'lifecycle'
+  | 'type';
+
+/**
+ * `GET /summary`.
+ *
+ * @public
+ */
+export interface SummaryResponse {
+  scorecard: string;
+  groupBy: SummaryGroupBy;
+  overall: ReadinessSummaryGroup;
+  groups: ReadinessSummaryGroup[];
+}
+
+/**
+ * A check with how many entities fail it (`GET /checks/{scorecard}`).
+ *
+ * @public
+ */
+export interface CheckFailureCount {
+  checkId: string;
+  title: string;
+  area: string;
+  severity: string;
+  failing: number;
+}
+
+/**
+ * An entity failing a check (`GET /checks/{scorecard}/{checkId}/failures`).
+ *
+ * @public
+ */
+export interface CheckFailure {
+  entityRef: string;
+  title?: string;
+  owner?: string;
+  result: string;
+  message: string;
+}
+
+/**
+ * One saved change of an entity's ownership.
+ *
+ * @public
+ */
+export interface OwnershipChange {
+  entityRef: string;
+  oldRoles?: OwnershipRoles;
+  newRoles: OwnershipRoles;
+  changedBy: string;
+  changedAt: string;
+  reason?: string;
+}
+
+/**
+ * `GET /entities/{kind}/{namespace}/{name}/ownership`.
+ *
+ * @public
+ */
+export interface OwnershipResponse {
+  entityRef: string;
+  /** Send it back as If-Match when saving; 0 when nothing was edited yet. */
+  version: number;
+  effective: OwnershipRoles;
+  catalog: OwnershipRoles;
+  edited?: OwnershipRoles;
+  differsFromCatalog: boolean;
+  updatedBy?: string;
+  updatedAt?: string;
+  canEdit: boolean;
+  history: OwnershipChange[];
+}
+
+/**
+ * The body of `PUT /entities/{kind}/{namespace}/{name}/ownership`.
+ *
+ * @public
+ */
+export interface OwnershipUpdate {
+  roles: OwnershipRoles;
+  reason?: string;
+}
+
+/**
+ * One stored ownership edit, as `GET /ownership` lists it for the catalog module.
+ *
+ * @public
+ */
+export interface OwnershipEdit {
+  entityRef: string;
+  version: number;
+  roles: OwnershipRoles;
+}
