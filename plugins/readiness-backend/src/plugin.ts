@@ -11,6 +11,7 @@ import { CatalogReader } from './evaluation/catalogSnapshot';
 import { Evaluator } from './evaluation/Evaluator';
 import { loadScorecards } from './evaluation/scorecards';
 import { createRouter } from './service/router';
+import { ReadinessService } from './service/ReadinessService';
 import { readSchedule } from './evaluation/schedule';
 
 /**
@@ -58,7 +59,6 @@ export const readinessPlugin = createBackendPlugin({
             config.getOptionalNumber('readiness.history.retentionDays') ?? 180,
         });
         deps.permissionsRegistry.addPermissions(readinessPermissions);
-        registerActions(deps.actions, store);
 
         const shards =
           config.getOptionalNumber('readiness.evaluation.shards') ?? 4;
@@ -80,8 +80,16 @@ export const readinessPlugin = createBackendPlugin({
           });
         }
 
+        const service = new ReadinessService({
+          store,
+          evaluator,
+          catalog: deps.catalog,
+          permissions: deps.permissions,
+        });
+        registerActions(deps.actions, service);
         deps.httpRouter.use(
           await createRouter({
+            service,
             auth: deps.auth,
             store,
             evaluator,

@@ -1,66 +1,114 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { DatabaseReadinessStore } from '../database/DatabaseReadinessStore';
-import { resultRow } from '../database/testData';
-import { registerActions } from './registerActions';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import request from 'supertest';
+import { readinessPlugin } from '../plugin';
+import { demoEvidence, exampleEntities, readinessConfig } from '../testUtils';
 
-describe('registerActions', () => {
-  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+jest.setTimeout(60_000);
 
-  it('registers actions that read an entity and an owner’s failing checks from the store', async () => {
-    const knex = await databases.init('SQLITE_3');
-    const store = await DatabaseReadinessStore.create({
-      database: mockServices.database({ knex }),
-    });
-    await store.writeResults(
-      [
-        resultRow('ledger-service', {
-          status: 'blocked',
-          score: 40,
-          failing: [{ id: 'incident-owner', area: 'ownership' }],
+/** The real plugin on SQLite, with its actions captured. */
+async function start(result: AuthorizeResult) {
+  const actions: Record<string, any> = {};
+  const { server } = await startTestBackend({
+    features: [
+      readinessPlugin,
+      demoEvidence,
+      mockServices.database.factory(),
+      mockServices.rootConfig.factory({ data: readinessConfig() }),
+      catalogServiceMock.factory({ entities: exampleEntities() }),
+      mockServices.permissions.factory({ result } as any),
+      mockServices.scheduler.factory({
+        includeInitialDelayedTasksOnStartup: true,
+      }),
+      createServiceFactory({
+        service: actionsRegistryServiceRef,
+        deps: {},
+        factory: () => ({
+          register: (a: any) => {
+            actions[a.name] = a;
+          },
         }),
-        resultRow('payments-api', { status: 'ready' }),
-      ],
-      [],
-      '2026-11-23T12:00:00.000Z',
-    );
-    const actions: Record<string, any> = {};
-    registerActions({ register: (a: any) => (actions[a.name] = a) }, store);
-    expect(Object.keys(actions)).toEqual([
+      }),
+    ],
+  });
+  const run = (name: string, input: object) =>
+    actions[name].action({
+      input,
+      credentials: mockCredentials.user(),
+      logger: mockServices.logger.mock(),
+    });
+  // Wait for the first evaluation of both shards.
+  for (let i = 0; i < 100; i++) {
+    const res = await request(server).get('/api/readiness/results?limit=1');
+    if (res.status !== 200 || res.body.totalItems >= 15) break;
+    await new Promise(r => setTimeout(r, 100));
+  }
+  return { server, actions, run };
+}
+
+describe('MCP actions', () => {
+  it('answer as /results does for an owner, however the owner is written', async () => {
+    const { server, actions, run } = await start(AuthorizeResult.ALLOW);
+    expect(Object.keys(actions).sort()).toEqual([
       'get-entity-readiness',
       'list-failing-checks-for-owner',
     ]);
+    const rest = await request(server).get(
+      '/api/readiness/results?owner=group:default/payments&status=blocked&status=needs-work&limit=500',
+    );
+    expect(rest.body.items.length).toBeGreaterThan(0);
+    const expected = rest.body.items.map((r: any) => r.entityRef);
+    for (const owner of [
+      'payments',
+      'group:payments',
+      'group:default/payments',
+    ]) {
+      const { output } = await run('list-failing-checks-for-owner', { owner });
+      expect(output.entities.map((e: any) => e.entityRef)).toEqual(expected);
+    }
+    // A parent group includes its sub-groups' entities, as /results does.
+    const parent = await run('list-failing-checks-for-owner', {
+      owner: 'engineering',
+    });
+    const restParent = await request(server).get(
+      '/api/readiness/results?owner=engineering&status=blocked&status=needs-work&limit=500',
+    );
+    expect(parent.output.entities.map((e: any) => e.entityRef)).toEqual(
+      restParent.body.items.map((r: any) => r.entityRef),
+    );
+    expect(parent.output.entities.length).toBeGreaterThan(expected.length);
 
-    const entity = await actions['get-entity-readiness'].action({
-      input: { entityRef: 'component:default/ledger-service' },
+    const entity = await run('get-entity-readiness', {
+      entityRef: 'component:default/ledger-service',
     });
     expect(entity.output.results[0]).toMatchObject({
+      scorecard: 'production',
       status: 'blocked',
-      score: 40,
-      failingChecks: [
-        {
-          checkId: 'incident-owner',
-          severity: 'critical',
-          message: 'incident-owner fails',
-        },
-      ],
     });
+    expect(
+      entity.output.results[0].failingChecks.map((c: any) => c.checkId),
+    ).toContain('incident-owner');
     await expect(
-      actions['get-entity-readiness'].action({
-        input: { entityRef: 'component:default/ghost' },
-      }),
-    ).rejects.toThrow('No readiness results for component:default/ghost');
+      run('get-entity-readiness', { entityRef: 'component:default/ghost' }),
+    ).rejects.toThrow('No entity component:default/ghost in the catalog');
+  });
 
-    const owner = await actions['list-failing-checks-for-owner'].action({
-      input: { owner: 'payments' },
-    });
-    expect(owner.output.entities).toEqual([
-      {
+  it('refuse a caller without readiness.results.read', async () => {
+    const { run } = await start(AuthorizeResult.DENY);
+    await expect(
+      run('get-entity-readiness', {
         entityRef: 'component:default/ledger-service',
-        scorecard: 'production',
-        status: 'blocked',
-        score: 40,
-        failingChecks: ['incident-owner'],
-      },
-    ]);
+      }),
+    ).rejects.toThrow('readiness.results.read');
+    await expect(
+      run('list-failing-checks-for-owner', { owner: 'payments' }),
+    ).rejects.toThrow('readiness.results.read');
   });
 });

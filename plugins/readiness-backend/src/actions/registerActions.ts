@@ -1,15 +1,16 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
-import { NotFoundError } from '@backstage/errors';
 import { isFailing } from '@readiness/backstage-plugin-readiness-common';
-import { ReadinessStore } from '../database/ReadinessStore';
+import { ReadinessService } from '../service/ReadinessService';
 
 /**
  * Actions for AI assistants (MCP) through Backstage's actions registry:
- * an entity's readiness, and the failing checks of an owner's entities.
+ * an entity's readiness, and the failing checks of an owner's entities. Both
+ * call the same {@link ReadinessService} as the REST API, with the caller's
+ * credentials, so permissions and owner semantics are the same.
  */
 export function registerActions(
   actions: ActionsRegistryService,
-  store: ReadinessStore,
+  service: ReadinessService,
 ) {
   actions.register({
     name: 'get-entity-readiness',
@@ -46,19 +47,17 @@ export function registerActions(
           ),
         }),
     },
-    action: async ({ input }) => {
-      const rows = await store.getEntityResults(input.entityRef.toLowerCase());
-      if (rows.length === 0)
-        throw new NotFoundError(`No readiness results for ${input.entityRef}`);
+    action: async ({ input, credentials }) => {
+      const { results } = await service.getEntity(credentials, input.entityRef);
       return {
         output: {
-          results: rows.map(r => ({
+          results: results.map(r => ({
             scorecard: r.scorecard,
             status: r.status,
             score: r.score,
-            level: r.result.level?.title,
-            verdict: r.result.verdict,
-            failingChecks: r.result.checks.filter(isFailing).map(c => ({
+            level: r.level?.title,
+            verdict: r.verdict,
+            failingChecks: r.checks.filter(isFailing).map(c => ({
               checkId: c.checkId,
               title: c.title,
               severity: c.severity,
@@ -75,14 +74,20 @@ export function registerActions(
     name: 'list-failing-checks-for-owner',
     title: 'List failing readiness checks for an owner',
     description:
-      'The entities owned by a group or user that are not ready, with their failing checks.',
+      'The entities owned by a group (and its sub-groups) or a user that are not ready, with their failing checks, as GET /results?owner=… answers.',
     attributes: { readOnly: true, idempotent: true },
     schema: {
       input: z =>
         z.object({
           owner: z
             .string()
-            .describe('Owner ref, for example group:default/payments'),
+            .describe(
+              'Owner: payments, group:payments, group:default/payments or user:default/jane',
+            ),
+          scorecard: z
+            .string()
+            .optional()
+            .describe('Scorecard name; the first configured one by default'),
         }),
       output: z =>
         z.object({
@@ -97,15 +102,11 @@ export function registerActions(
           ),
         }),
     },
-    action: async ({ input }) => {
-      const owner = input.owner.includes(':')
-        ? input.owner
-        : `group:default/${input.owner}`;
-      const { items } = await store.queryResults({
-        filter: {
-          owner: [owner.toLowerCase()],
-          status: ['blocked', 'needs-work'],
-        },
+    action: async ({ input, credentials }) => {
+      const { items } = await service.listResults(credentials, {
+        owner: [input.owner],
+        scorecard: input.scorecard,
+        status: ['blocked', 'needs-work'],
         sort: 'score',
         limit: 500,
       });

@@ -15,9 +15,9 @@ import {
   parseOwnerRef,
   readinessOwnershipUpdatePermission,
 } from '@readiness/backstage-plugin-readiness-common';
-import express from 'express';
-import { ReadinessStore } from '../database/ReadinessStore';
-import { Evaluator } from '../evaluation/Evaluator';
+import { ReadinessStore } from '../../database/ReadinessStore';
+import { Evaluator } from '../../evaluation/Evaluator';
+import type { ReadinessRouter } from '../router';
 
 const ROLES = ['incident', 'technical', 'communication'] as const;
 const same = (a: OwnershipRoles, b: OwnershipRoles) =>
@@ -41,8 +41,8 @@ function normalize(roles: OwnershipRoles, namespace: string): OwnershipRoles {
  * GET and PUT /entities/{kind}/{namespace}/{name}/ownership, and GET /ownership
  * for the catalog module.
  */
-export function addOwnershipRoutes(
-  router: express.Router,
+export function bindOwnershipRoutes(
+  router: ReadinessRouter,
   options: {
     store: ReadinessStore;
     evaluator: Evaluator;

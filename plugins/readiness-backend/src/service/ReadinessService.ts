@@ -1,0 +1,368 @@
+import {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  AuthorizeResult,
+  BasicPermission,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
+import {
+  CheckFailure,
+  CheckFailureCount,
+  CompiledScorecard,
+  EntityReadinessResponse,
+  HistoryResponse,
+  READINESS_STATUSES,
+  readinessEvaluatePermission,
+  readinessResultsReadPermission,
+  ReadinessResultRow,
+  ResultsPage,
+  ResultsQuery,
+  ScorecardSummary,
+  SummaryGroupBy,
+  SummaryResponse,
+  tryEntityKey,
+} from '@readiness/backstage-plugin-readiness-common';
+import { ReadinessStore } from '../database/ReadinessStore';
+import type { ResultFilter } from '../database/types';
+import { Evaluator } from '../evaluation/Evaluator';
+import { OrgTree } from './orgTree';
+import { ownersOf } from './owners';
+import { summarise } from './summary';
+
+const lower = (v?: string[]) => v?.map(x => x.toLowerCase());
+
+/** The stored key of an entity ref; InputError naming the value when it is not one. */
+function refKey(entityRef: string): string {
+  const key = tryEntityKey(entityRef);
+  if (!key) {
+    throw new InputError(
+      `entityRef: "${entityRef}" is not an entity ref such as component:default/payments-api`,
+    );
+  }
+  return key;
+}
+
+/**
+ * Every read and write of Readiness results, with its permission check. The
+ * REST routes and the MCP actions both call it with the caller's credentials,
+ * so they answer the same question the same way.
+ */
+export class ReadinessService {
+  constructor(
+    private readonly options: {
+      store: ReadinessStore;
+      evaluator: Evaluator;
+      catalog: CatalogService;
+      permissions: PermissionsService;
+    },
+  ) {}
+
+  /**
+   * Throws NotAllowedError unless the caller may do `permission` (on
+   * `resourceRef`); `what` says what was refused.
+   */
+  async authorize(
+    credentials: BackstageCredentials,
+    permission: BasicPermission | ResourcePermission,
+    resourceRef?: string,
+    what = 'read readiness results',
+  ): Promise<void> {
+    const [decision] = await this.options.permissions.authorize(
+      [
+        resourceRef
+          ? { permission: permission as ResourcePermission, resourceRef }
+          : { permission: permission as BasicPermission },
+      ],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`You may not ${what} (${permission.name})`);
+    }
+  }
+
+  private get scorecards(): CompiledScorecard[] {
+    return this.options.evaluator.scorecards;
+  }
+
+  private card(name: string): CompiledScorecard {
+    const card = this.scorecards.find(c => c.name === name);
+    if (!card) throw new NotFoundError(`No scorecard named "${name}"`);
+    return card;
+  }
+
+  /** A scorecard query parameter: the named one, or the first configured. */
+  scorecardName(value: unknown): string {
+    const name =
+      typeof value === 'string' && value ? value : this.scorecards[0]?.name;
+    if (!name) {
+      throw new NotFoundError(
+        'No scorecards are configured: see readiness.scorecards in app-config',
+      );
+    }
+    if (!this.scorecards.some(c => c.name === name)) {
+      throw new InputError(
+        `scorecard: no scorecard named "${name}"; known: ${this.scorecards
+          .map(c => c.name)
+          .join(', ')}`,
+      );
+    }
+    return name;
+  }
+
+  private summaryOf(card: CompiledScorecard): ScorecardSummary {
+    const spec = card.spec.spec;
+    return {
+      name: card.name,
+      title: card.title,
+      description: card.spec.metadata.description,
+      passingScore: spec.passingScore,
+      areas: spec.areas.map(a => ({
+        id: a.id,
+        title: a.title,
+        checks: a.checks.length,
+      })),
+      levels: (spec.levels ?? []).map(l => ({ id: l.id, title: l.title })),
+      appliesTo: spec.appliesTo as Record<string, unknown>,
+    };
+  }
+
+  async listScorecards(
+    credentials: BackstageCredentials,
+  ): Promise<ScorecardSummary[]> {
+    await this.authorize(credentials, readinessResultsReadPermission);
+    return this.scorecards.map(c => this.summaryOf(c));
+  }
+
+  async getScorecard(credentials: BackstageCredentials, name: string) {
+    await this.authorize(credentials, readinessResultsReadPermission);
+    const card = this.card(name);
+    return {
+      summary: this.summaryOf(card),
+      definition: card.spec as unknown as Record<string, unknown>,
+    };
+  }
+
+  async getEntity(
+    credentials: BackstageCredentials,
+    entityRef: string,
+  ): Promise<EntityReadinessResponse> {
+    await this.authorize(credentials, readinessResultsReadPermission);
+    return this.entityResponse(credentials, refKey(entityRef));
+  }
+
+  private async entityResponse(
+    credentials: BackstageCredentials,
+    entityRef: string,
+  ): Promise<EntityReadinessResponse> {
+    const { store, catalog } = this.options;
+    const entity = await catalog.getEntityByRef(entityRef, { credentials });
+    if (!entity)
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    const lastRun = (await store.listShardRuns())
+      .map(s => s.lastSuccessAt)
+      .filter(Boolean)
+      .sort()
+      .pop();
+    const results = await store.getEntityResults(entityRef);
+    return {
+      entityRef,
+      owners: ownersOf(entity),
+      results: results.map(r => ({
+        ...r.result,
+        // The latest of this result's own evaluation and its shard's last run.
+        evaluatedAt:
+          r.stale || !lastRun || lastRun < r.result.evaluatedAt
+            ? r.result.evaluatedAt
+            : lastRun,
+        changedAt: r.changedAt,
+        stale: r.stale,
+      })),
+    };
+  }
+
+  /** Re-evaluates one entity now (permission `readiness.entity.evaluate` on it). */
+  async evaluate(
+    credentials: BackstageCredentials,
+    entityRef: string,
+  ): Promise<EntityReadinessResponse> {
+    const ref = refKey(entityRef);
+    await this.authorize(
+      credentials,
+      readinessEvaluatePermission,
+      ref,
+      `re-evaluate ${ref}`,
+    );
+    await this.options.evaluator.evaluateNow(ref);
+    return this.entityResponse(credentials, ref);
+  }
+
+  async getHistory(
+    credentials: BackstageCredentials,
+    entityRef: string,
+    options: { days?: number; scorecard?: string } = {},
+  ): Promise<HistoryResponse> {
+    await this.authorize(credentials, readinessResultsReadPermission);
+    const ref = refKey(entityRef);
+    const days = options.days ?? 30;
+    const since = new Date(Date.now() - (days - 1) * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    return {
+      entityRef: ref,
+      ...(await this.options.store.getHistory(ref, since, options.scorecard)),
+    };
+  }
+
+  /**
+   * Owner refs as full keys (`payments`, `group:payments` and
+   * `group:default/payments` are the same group), each group with its sub-groups.
+   */
+  async expandOwners(owners: string[]): Promise<string[]> {
+    const keys = owners.map(o => {
+      const key = tryEntityKey(o, { defaultKind: 'group' });
+      if (!key) throw new InputError(`owner: "${o}" is not an entity ref`);
+      return key;
+    });
+    const tree = new OrgTree(await this.options.evaluator.organisation());
+    return [
+      ...new Set(
+        keys.flatMap(k =>
+          k.startsWith('group:') ? tree.descendantsAndSelf(k) : [k],
+        ),
+      ),
+    ];
+  }
+
+  /** The store filter of a results query, validated, owners expanded. */
+  async resultFilter(query: ResultsQuery): Promise<ResultFilter> {
+    for (const s of query.status ?? []) {
+      if (!READINESS_STATUSES.includes(s))
+        throw new InputError(
+          `status: "${s}" is not one of ${READINESS_STATUSES.join(', ')}`,
+        );
+    }
+    return {
+      scorecard: this.scorecardName(query.scorecard),
+      status: query.status?.length ? query.status : undefined,
+      owner: query.owner?.length
+        ? await this.expandOwners(query.owner)
+        : undefined,
+      system: lower(query.system),
+      domain: lower(query.domain),
+      lifecycle: lower(query.lifecycle),
+      kind: lower(query.kind),
+      type: lower(query.type),
+      failingArea: query.area,
+      failingCheck: query.check,
+      text: query.q?.trim() || undefined,
+      entityRefs: query.entity?.map(e => tryEntityKey(e) ?? e.toLowerCase()),
+    };
+  }
+
+  async listResults(
+    credentials: BackstageCredentials,
+    query: ResultsQuery,
+  ): Promise<ResultsPage> {
+    await this.authorize(credentials, readinessResultsReadPermission);
+    const filter = await this.resultFilter(query);
+    const offset = query.offset ?? 0;
+    const limit = query.limit ?? 50;
+    const page = await this.options.store.queryResults({
+      filter,
+      sort: query.sort ?? 'score',
+      offset,
+      limit,
+    });
+    return { ...page, offset, limit };
+  }
+
+  /** Every row of a results query, in batches (for CSV). */
+  async streamResults(
+    credentials: BackstageCredentials,
+    query: ResultsQuery,
+  ): Promise<{ scorecard: string; rows: AsyncIterable<ReadinessResultRow[]> }> {
+    await this.authorize(credentials, readinessResultsReadPermission);
+    const filter = await this.resultFilter(query);
+    return {
+      scorecard: filter.scorecard!,
+      rows: this.options.store.streamResults({
+        filter,
+        sort: query.sort ?? 'score',
+      }),
+    };
+  }
+
+  async getSummary(
+    credentials: BackstageCredentials,
+    groupBy: SummaryGroupBy = 'owner',
+    scorecardParam?: string,
+  ): Promise<SummaryResponse> {
+    await this.authorize(credentials, readinessResultsReadPermission);
+    const scorecard = this.scorecardName(scorecardParam);
+    const rows: ReadinessResultRow[] = [];
+    for await (const batch of this.options.store.streamResults({
+      filter: { scorecard },
+      batchSize: 2000,
+    }))
+      rows.push(...batch);
+    const tree = new OrgTree(await this.options.evaluator.organisation());
+    return { scorecard, groupBy, ...summarise(rows, groupBy, tree) };
+  }
+
+  async listCheckFailures(
+    credentials: BackstageCredentials,
+    scorecard: string,
+  ): Promise<CheckFailureCount[]> {
+    await this.authorize(credentials, readinessResultsReadPermission);
+    const card = this.card(scorecard);
+    const failing = new Map<string, number>();
+    for await (const batch of this.options.store.streamResults({
+      filter: { scorecard: card.name },
+      batchSize: 2000,
+    })) {
+      for (const r of batch)
+        for (const id of r.failingChecks)
+          failing.set(id, (failing.get(id) ?? 0) + 1);
+    }
+    return card.checks
+      .map(c => ({
+        checkId: c.spec.id,
+        title: c.spec.title,
+        area: c.area,
+        severity: c.spec.severity,
+        failing: failing.get(c.spec.id) ?? 0,
+      }))
+      .sort(
+        (a, b) => b.failing - a.failing || a.checkId.localeCompare(b.checkId),
+      );
+  }
+
+  async getCheckFailures(
+    credentials: BackstageCredentials,
+    scorecard: string,
+    checkId: string,
+  ): Promise<CheckFailure[]> {
+    await this.authorize(credentials, readinessResultsReadPermission);
+    const card = this.card(scorecard);
+    if (!card.checks.some(c => c.spec.id === checkId)) {
+      throw new NotFoundError(
+        `Scorecard "${scorecard}" has no check "${checkId}"`,
+      );
+    }
+    const rows = await this.options.store.getCheckFailures(scorecard, checkId);
+    return rows.map(r => {
+      const check = r.result.checks.find(c => c.checkId === checkId)!;
+      return {
+        entityRef: r.entityRef,
+        title: r.title,
+        owner: r.owner,
+        result: check.result,
+        message: check.message,
+      };
+    });
+  }
+}

@@ -1,0 +1,50 @@
+import type { Request } from 'express';
+import type {
+  ReadinessStatus,
+  ResultSort,
+  ResultsQuery,
+} from '@readiness/backstage-plugin-readiness-common';
+
+/** A query parameter as a list: repeated keys and commas both separate values. */
+export function list(v: unknown): string[] | undefined {
+  if (v === undefined) return undefined;
+  const values = (Array.isArray(v) ? v : [v])
+    .flatMap(x => String(x).split(','))
+    .map(x => x.trim())
+    .filter(Boolean);
+  return values.length ? values : undefined;
+}
+
+const text = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+const int = (v: unknown) => (v === undefined ? undefined : Number(v));
+
+/** The results query of a request (the OpenAPI router has validated types and ranges). */
+export function resultsQuery(req: Request): ResultsQuery {
+  const q = req.query as Record<string, unknown>;
+  return {
+    scorecard: text(q.scorecard),
+    status: list(q.status) as ReadinessStatus[] | undefined,
+    owner: list(q.owner),
+    system: list(q.system),
+    domain: list(q.domain),
+    lifecycle: list(q.lifecycle),
+    kind: list(q.kind),
+    type: list(q.type),
+    entity: list(q.entity),
+    area: text(q.area),
+    check: text(q.check),
+    q: text(q.q),
+    sort: text(q.sort) as ResultSort | undefined,
+    offset: int(q.offset),
+    limit: int(q.limit),
+  };
+}
+
+/** `kind:namespace/name` from the path parameters. */
+export function entityRefOf(p: {
+  kind: string;
+  namespace: string;
+  name: string;
+}): string {
+  return `${p.kind}:${p.namespace}/${p.name}`;
+}

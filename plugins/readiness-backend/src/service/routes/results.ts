@@ -1,0 +1,47 @@
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import type { SummaryGroupBy } from '@readiness/backstage-plugin-readiness-common';
+import { ReadinessService } from '../ReadinessService';
+import { csvHeader, csvRows } from '../csv';
+import type { ReadinessRouter } from '../router';
+import { resultsQuery } from './query';
+
+/** GET /results (JSON pages, or CSV of the whole query) and GET /summary. */
+export function bindResultRoutes(
+  router: ReadinessRouter,
+  options: { service: ReadinessService; httpAuth: HttpAuthService },
+) {
+  const { service, httpAuth } = options;
+
+  router.get('/results', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const query = resultsQuery(req);
+    const wantsCsv =
+      req.query.format === 'csv' ||
+      (req.query.format === undefined &&
+        req.accepts(['application/json', 'text/csv']) === 'text/csv');
+    if (!wantsCsv) {
+      res.json(await service.listResults(credentials, query));
+      return;
+    }
+    const { scorecard, rows } = await service.streamResults(credentials, query);
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename="readiness-${scorecard}.csv"`,
+    );
+    res.write(`\ufeff${csvHeader()}`);
+    for await (const batch of rows) res.write(csvRows(batch));
+    res.end();
+  });
+
+  router.get('/summary', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    res.json(
+      await service.getSummary(
+        credentials,
+        req.query.groupBy as SummaryGroupBy | undefined,
+        req.query.scorecard as string | undefined,
+      ),
+    );
+  });
+}

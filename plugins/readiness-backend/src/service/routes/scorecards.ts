@@ -1,0 +1,20 @@
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { ReadinessService } from '../ReadinessService';
+import type { ReadinessRouter } from '../router';
+
+/** GET /scorecards and GET /scorecards/{id}. */
+export function bindScorecardRoutes(
+  router: ReadinessRouter,
+  options: { service: ReadinessService; httpAuth: HttpAuthService },
+) {
+  const { service, httpAuth } = options;
+  router.get('/scorecards', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    res.json({ items: await service.listScorecards(credentials) });
+  });
+
+  router.get('/scorecards/:id', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    res.json(await service.getScorecard(credentials, req.params.id));
+  });
+}
