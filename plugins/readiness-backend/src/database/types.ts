@@ -1,10 +1,19 @@
 import type {
+  OwnershipRoles,
   ReadinessResultRow,
   Attestation,
   EntityReadiness,
   Exemption,
   Fact,
   ReadinessStatus,
+} from '@readiness/backstage-plugin-readiness-common';
+
+// The stored shapes the API returns as they are: one definition, in -common.
+export type {
+  CheckChange,
+  HistoryPoint,
+  OwnershipChange,
+  ResultSort,
 } from '@readiness/backstage-plugin-readiness-common';
 
 /** What the store keeps about an entity next to its result, for filtering. */
@@ -37,27 +46,6 @@ export interface StoredResultWithDetail extends StoredResult {
   result: EntityReadiness;
 }
 
-/** One check that flipped between two evaluations. */
-export interface CheckChange {
-  entityRef: string;
-  scorecard: string;
-  checkId: string;
-  oldResult?: string;
-  newResult?: string;
-  oldMessage?: string;
-  newMessage?: string;
-  changedAt: string;
-}
-
-/** One day of an entity's history against a scorecard. */
-export interface HistoryPoint {
-  scorecard: string;
-  day: string;
-  status: ReadinessStatus;
-  score: number;
-  level?: string;
-}
-
 /** Filters of GET /results, all optional. */
 export interface ResultFilter {
   scorecard?: string;
@@ -74,17 +62,6 @@ export interface ResultFilter {
   text?: string;
   entityRefs?: string[];
 }
-
-/** Sort orders of GET /results. */
-export type ResultSort =
-  | 'score'
-  | '-score'
-  | 'name'
-  | '-name'
-  | 'status'
-  | '-status'
-  | 'changed'
-  | '-changed';
 
 /** Evidence for a set of entities, keyed by entity ref, as the engine takes it. */
 export interface EvidenceSet {
@@ -105,19 +82,9 @@ export interface ShardRun {
 /** An ownership edit stored for an entity. */
 export interface StoredOwnership {
   entityRef: string;
-  roles: import('@readiness/backstage-plugin-readiness-common').OwnershipRoles;
+  roles: OwnershipRoles;
   /** Increases by one on every save; `If-Match` compares against it. */
   version: number;
   updatedBy: string;
   updatedAt: string;
-}
-
-/** One saved change of an entity's ownership. */
-export interface OwnershipChange {
-  entityRef: string;
-  oldRoles?: import('@readiness/backstage-plugin-readiness-common').OwnershipRoles;
-  newRoles: import('@readiness/backstage-plugin-readiness-common').OwnershipRoles;
-  changedBy: string;
-  changedAt: string;
-  reason?: string;
 }

@@ -3,10 +3,10 @@ import {
   AuthService,
   HttpAuthService,
   LoggerService,
+  PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import express from 'express';
-import { PermissionsService } from '@backstage/backend-plugin-api';
 import { ReadinessStore } from '../database/ReadinessStore';
 import { Evaluator } from '../evaluation/Evaluator';
 import { createOpenApiRouter } from '../schema/openapi.generated';
