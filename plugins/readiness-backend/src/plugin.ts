@@ -6,13 +6,14 @@ import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { readinessPermissions } from '@readiness/backstage-plugin-readiness-common';
 import { registerActions } from './actions/registerActions';
-import { DatabaseReadinessStore } from './database/DatabaseReadinessStore';
-import { CatalogReader } from './evaluation/catalogSnapshot';
+import { createReadinessStores } from './database/ReadinessStores';
+import { CatalogReader } from './evaluation/CatalogReader';
 import { Evaluator } from './evaluation/Evaluator';
-import { loadScorecards } from './evaluation/scorecards';
-import { createRouter } from './service/router';
-import { ReadinessService } from './service/ReadinessService';
 import { readSchedule } from './evaluation/schedule';
+import { ScorecardRegistry } from './evaluation/ScorecardRegistry';
+import { OwnershipService } from './service/OwnershipService';
+import { ReadinessService } from './service/ReadinessService';
+import { createRouter } from './service/router';
 
 /**
  * The Readiness backend plugin: evaluates catalog entities against the
@@ -41,18 +42,19 @@ export const readinessPlugin = createBackendPlugin({
       },
       async init(deps) {
         const { config, logger, scheduler } = deps;
-        const scorecards = loadScorecards(config);
-        if (scorecards.length === 0) {
+        const scorecards = ScorecardRegistry.fromConfig(config);
+        if (scorecards.list().length === 0) {
           logger.warn(
             'Readiness: no scorecards configured (readiness.scorecards); nothing will be evaluated',
           );
         }
-        const store = await DatabaseReadinessStore.create({
+        const stores = await createReadinessStores({
           database: deps.database,
         });
+        const reader = new CatalogReader(deps.catalog, deps.auth, scorecards);
         const evaluator = new Evaluator({
-          store,
-          reader: new CatalogReader(deps.catalog, deps.auth, scorecards),
+          stores,
+          reader,
           scorecards,
           logger,
           historyRetentionDays:
@@ -81,21 +83,27 @@ export const readinessPlugin = createBackendPlugin({
         }
 
         const service = new ReadinessService({
-          store,
+          stores,
+          scorecards,
+          reader,
           evaluator,
           catalog: deps.catalog,
+          permissions: deps.permissions,
+        });
+        const ownership = new OwnershipService({
+          ownership: stores.ownership,
+          evaluator,
+          catalog: deps.catalog,
+          auth: deps.auth,
           permissions: deps.permissions,
         });
         registerActions(deps.actions, service);
         deps.httpRouter.use(
           await createRouter({
             service,
-            auth: deps.auth,
-            store,
-            evaluator,
-            catalog: deps.catalog,
+            ownership,
+            ping: stores.ping,
             httpAuth: deps.httpAuth,
-            permissions: deps.permissions,
             auditor: deps.auditor,
             logger,
           }),

@@ -4,7 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { targetPaths } from '@backstage/cli-common';
 import path from 'node:path';
-import { DatabaseReadinessStore } from '../database/DatabaseReadinessStore';
+import { applyDatabaseMigrations } from '../database/migrations';
 import { loadDemoEvidence } from './loadDemoEvidence';
 
 /**
@@ -29,10 +29,11 @@ export function readinessDemoEvidenceModule(options: { file: string }) {
         async init({ database, logger }) {
           // Modules start before their plugin, so the evidence is there
           // before the first evaluation; the migrations are idempotent.
-          const store = await DatabaseReadinessStore.create({ database });
+          const knex = await database.getClient();
+          if (!database.migrations?.skip) await applyDatabaseMigrations(knex);
           await loadDemoEvidence({
             file: path.resolve(targetPaths.rootDir, options.file),
-            store,
+            knex,
             logger,
           });
         },

@@ -4,11 +4,13 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { parseEvidence } from '@readiness/backstage-plugin-readiness-common';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DatabaseReadinessStore } from '../database/DatabaseReadinessStore';
+import { createReadinessStores } from '../database/ReadinessStores';
+import { writeEvidence } from '../demo/loadDemoEvidence';
 import { EXAMPLES, exampleEntities, readinessConfig } from '../testUtils';
-import { CatalogReader } from './catalogSnapshot';
-import { diffChecks, Evaluator } from './Evaluator';
-import { loadScorecards } from './scorecards';
+import { CatalogReader } from './CatalogReader';
+import { diffChecks } from './diffChecks';
+import { Evaluator } from './Evaluator';
+import { ScorecardRegistry } from './ScorecardRegistry';
 
 jest.setTimeout(60_000);
 const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
@@ -19,40 +21,29 @@ async function setup(
   entities: Entity[] = exampleEntities(),
 ) {
   const knex = await databases.init(databaseId);
-  const store = await DatabaseReadinessStore.create({
+  const stores = await createReadinessStores({
     database: mockServices.database({ knex }),
   });
-  const evidence = parseEvidence(
-    JSON.parse(fs.readFileSync(path.join(EXAMPLES, 'evidence.json'), 'utf8')),
-  );
-  await store.upsertFacts(
-    Object.entries(evidence.facts).flatMap(([r, fs2]) =>
-      fs2.map(fact => ({ entityRef: r, fact })),
-    ),
-  );
-  await store.replaceManualEvidence(
-    Object.keys(evidence.attestations),
-    Object.entries(evidence.attestations).flatMap(([r, l]) =>
-      l.map(attestation => ({ entityRef: r, attestation })),
-    ),
-    Object.entries(evidence.exemptions).flatMap(([r, l]) =>
-      l.map(exemption => ({ entityRef: r, exemption })),
+  await writeEvidence(
+    knex,
+    parseEvidence(
+      JSON.parse(fs.readFileSync(path.join(EXAMPLES, 'evidence.json'), 'utf8')),
     ),
   );
   const catalog = catalogServiceMock({ entities });
-  const scorecards = loadScorecards(
+  const scorecards = ScorecardRegistry.fromConfig(
     mockServices.rootConfig({ data: readinessConfig() }),
   );
   let now = NOW;
   const evaluator = new Evaluator({
-    store,
+    stores,
     reader: new CatalogReader(catalog, mockServices.auth(), scorecards),
     scorecards,
     logger: mockServices.logger.mock(),
     historyRetentionDays: 30,
     now: () => now,
   });
-  return { knex, store, catalog, evaluator, setNow: (d: Date) => (now = d) };
+  return { knex, stores, catalog, evaluator, setNow: (d: Date) => (now = d) };
 }
 
 const count = async (knex: any, table: string) =>

@@ -3,15 +3,17 @@ import { Entity } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import {
   applyOwnership,
-  CompiledScorecard,
   EntityReadiness,
   evaluateCatalog,
 } from '@readiness/backstage-plugin-readiness-common';
-import { ReadinessStore } from '../database/ReadinessStore';
-import type { CheckChange, ResultRow } from '../database/types';
-import { CatalogReader, CatalogSnapshot } from './catalogSnapshot';
+import type { ReadinessStores } from '../database/ReadinessStores';
+import { ResultKeyMap, resultKey } from '../database/resultKey';
+import type { ResultRow } from '../database/types';
+import { CatalogReader, CatalogSnapshot } from './CatalogReader';
+import { diffChecks } from './diffChecks';
 import { entityFields, refOf } from './entityFields';
 import { hashResult } from './hash';
+import { ScorecardRegistry } from './ScorecardRegistry';
 import { shardOf } from './sharding';
 
 /** What one evaluation run did, for logs and tests. */
@@ -29,73 +31,22 @@ export interface EvaluationReport {
   ms: number;
 }
 
-const key = (ref: string, scorecard: string) => `${ref}|${scorecard}`;
-const SNAPSHOT_TTL_MS = 5 * 60_000;
-
-/** Which checks flipped between two results of one entity and scorecard. */
-export function diffChecks(
-  before: EntityReadiness | undefined,
-  after: EntityReadiness,
-  changedAt: string,
-): CheckChange[] {
-  const old = new Map((before?.checks ?? []).map(c => [c.checkId, c]));
-  const out: CheckChange[] = [];
-  for (const c of after.checks) {
-    const o = old.get(c.checkId);
-    old.delete(c.checkId);
-    if (o && o.result === c.result && o.message === c.message) continue;
-    out.push({
-      entityRef: after.entityRef,
-      scorecard: after.scorecard,
-      checkId: c.checkId,
-      oldResult: o?.result,
-      newResult: c.result,
-      oldMessage: o?.message,
-      newMessage: c.message,
-      changedAt,
-    });
-  }
-  for (const o of old.values()) {
-    out.push({
-      entityRef: after.entityRef,
-      scorecard: after.scorecard,
-      checkId: o.checkId,
-      oldResult: o.result,
-      oldMessage: o.message,
-      changedAt,
-    });
-  }
-  return out;
-}
-
 /**
  * Evaluates catalog entities against the scorecards and stores what changed.
  * `runShard` is what each scheduled task calls; `evaluateNow` re-evaluates one
  * entity at once (after an edit, or on POST .../evaluate).
  */
 export class Evaluator {
-  private snapshot?: CatalogSnapshot;
-
   constructor(
     private readonly options: {
-      store: ReadinessStore;
+      stores: ReadinessStores;
       reader: CatalogReader;
-      scorecards: CompiledScorecard[];
+      scorecards: ScorecardRegistry;
       logger: LoggerService;
       historyRetentionDays: number;
       now?: () => Date;
     },
   ) {}
-
-  get scorecards(): CompiledScorecard[] {
-    return this.options.scorecards;
-  }
-
-  private get rollupCards(): CompiledScorecard[] {
-    return this.options.scorecards.filter(c =>
-      c.checks.some(x => x.spec.type === 'rollup'),
-    );
-  }
 
   private now(): Date {
     return this.options.now?.() ?? new Date();
@@ -103,11 +54,12 @@ export class Evaluator {
 
   /** Evaluates the entities whose ref hashes into `shard`. */
   async runShard(shard: number, shards: number): Promise<EvaluationReport> {
-    const { store, reader, logger } = this.options;
+    const { stores, reader, logger } = this.options;
+    const { results, shardRuns } = stores;
     const started = this.now();
     const t0 = Date.now();
     const startedAt = started.toISOString();
-    await store.recordShardRun({ shard, shards, lastAttemptAt: startedAt });
+    await shardRuns.recordShardRun({ shard, shards, lastAttemptAt: startedAt });
     const report: EvaluationReport = {
       shard,
       shards,
@@ -124,14 +76,13 @@ export class Evaluator {
     let snapshot: CatalogSnapshot;
     try {
       snapshot = await reader.read();
-      this.snapshot = snapshot;
     } catch (error) {
       // Keep the last results, marked stale; the shard's last success time says since when.
-      const refs = (await store.listKeys())
-        .map(k => k.slice(0, k.lastIndexOf('|')))
+      const refs = (await results.listKeys())
+        .map(k => k.entityRef)
         .filter(r => shardOf(r, shards) === shard);
-      await store.setStale([...new Set(refs)], true);
-      await store.recordShardRun({
+      await results.setStale([...new Set(refs)], true);
+      await shardRuns.recordShardRun({
         shard,
         shards,
         lastError: `catalog could not be read: ${error}`,
@@ -151,7 +102,7 @@ export class Evaluator {
     // them all now rather than one schedule later. Unchanged ones write nothing.
     if (written.written > 0) {
       const rollups = snapshot.scoped.filter(e =>
-        this.rollupCards.some(c => c.appliesTo(e)),
+        this.options.scorecards.rollups().some(c => c.appliesTo(e)),
       );
       if (rollups.length > 0) {
         const again = await this.evaluateAndStore(rollups, snapshot, started);
@@ -167,37 +118,23 @@ export class Evaluator {
     report.historyRows = written.historyRows;
 
     // Entities gone from the catalog, or no longer in a scorecard's scope.
-    const current = new Set(written.keys);
-    const orphans = (await store.listKeys()).filter(
-      k =>
-        shardOf(k.slice(0, k.lastIndexOf('|')), shards) === shard &&
-        !current.has(k),
+    const current = new ResultKeyMap(written.keys.map(k => [k, true]));
+    const orphans = (await results.listKeys()).filter(
+      k => shardOf(k.entityRef, shards) === shard && !current.has(k),
     );
-    report.deleted = orphans.length ? await store.deleteResults(orphans) : 0;
+    report.deleted = orphans.length ? await results.deleteResults(orphans) : 0;
     if (shard === 0) {
       const cutoff = new Date(
         started.getTime() - this.options.historyRetentionDays * 86_400_000,
       );
-      await store.pruneHistory(cutoff.toISOString().slice(0, 10));
+      await stores.history.pruneHistory(cutoff.toISOString().slice(0, 10));
     }
-    await store.recordShardRun({ shard, shards, lastSuccessAt: startedAt });
+    await shardRuns.recordShardRun({ shard, shards, lastSuccessAt: startedAt });
     report.ms = Date.now() - t0;
     logger.info(
       `Readiness shard ${shard}/${shards}: ${report.entities} entities, ${report.results} results, ${report.written} changed, ${report.deleted} removed in ${report.ms} ms`,
     );
     return report;
-  }
-
-  /** Users, groups, systems and domains from the last catalog read (read now if older than 5 minutes). */
-  async organisation(): Promise<Entity[]> {
-    return (await this.freshSnapshot()).organisation;
-  }
-
-  private async freshSnapshot(): Promise<CatalogSnapshot> {
-    if (!this.snapshot || Date.now() - this.snapshot.readAt > SNAPSHOT_TTL_MS) {
-      this.snapshot = await this.options.reader.read();
-    }
-    return this.snapshot;
   }
 
   /** Re-evaluates one entity now and returns its fresh results. */
@@ -206,7 +143,7 @@ export class Evaluator {
     const entity = await this.options.reader.readOne(ref);
     if (!entity)
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);
-    const snapshot = await this.freshSnapshot();
+    const snapshot = await this.options.reader.current();
     const { results } = await this.evaluateAndStore(
       [entity],
       snapshot,
@@ -220,14 +157,14 @@ export class Evaluator {
     snapshot: CatalogSnapshot,
     at: Date,
   ) {
-    const { store, scorecards } = this.options;
+    const { stores, scorecards } = this.options;
     const nowIso = at.toISOString();
     const refs = catalogEntities.map(refOf);
     const [evidence, hashes, summaries, edits] = await Promise.all([
-      store.loadEvidence(refs),
-      store.getHashes(refs),
-      store.listSummaries(),
-      store.listOwnerships(),
+      stores.evidence.loadEvidence(refs),
+      stores.results.getHashes(refs),
+      stores.results.listSummaries(),
+      stores.ownership.listOwnerships(),
     ]);
     // Ownership edited in the UI wins over the catalog until the catalog
     // module has overlaid it, so a save shows in the next result at once.
@@ -254,7 +191,7 @@ export class Evaluator {
     ]) {
       context.set(refOf(e), e);
     }
-    const results = evaluateCatalog(scorecards, entities, {
+    const results = evaluateCatalog(scorecards.list(), entities, {
       now: at,
       entities: [...context.values()],
       results: summaries,
@@ -268,23 +205,23 @@ export class Evaluator {
     for (const result of results) {
       const fields = byRef.get(result.entityRef)!;
       const hash = hashResult(result, fields);
-      if (hashes.get(key(result.entityRef, result.scorecard)) !== hash) {
+      if (hashes.get(result) !== hash) {
         rows.push({ ...fields, scorecard: result.scorecard, result, hash });
       }
     }
-    const previous = await store.getDetails(
-      rows.map(r => key(r.entityRef, r.scorecard)).filter(k => hashes.has(k)),
+    const previous = await stores.results.getDetails(
+      rows.filter(r => hashes.has(r)).map(resultKey),
     );
     // The change log explains changes; a first result has nothing to explain.
     const changes = rows.flatMap(r => {
-      const before = previous.get(key(r.entityRef, r.scorecard));
+      const before = previous.get(r);
       return before ? diffChecks(before.result, r.result, nowIso) : [];
     });
-    await store.writeResults(rows, changes, nowIso);
-    await store.setStale(refs, false);
-    const changed = new Set(rows.map(r => key(r.entityRef, r.scorecard)));
+    await stores.results.writeResults(rows, changes, nowIso);
+    await stores.results.setStale(refs, false);
+    const changed = new ResultKeyMap(rows.map(r => [r, true]));
     const day = nowIso.slice(0, 10);
-    const historyRows = await store.recordHistory(
+    const historyRows = await stores.history.recordHistory(
       results.map(r => ({
         entityRef: r.entityRef,
         scorecard: r.scorecard,
@@ -292,12 +229,12 @@ export class Evaluator {
         status: r.status,
         score: r.score,
         level: r.level?.id,
-        changed: changed.has(key(r.entityRef, r.scorecard)),
+        changed: changed.has(r),
       })),
     );
     return {
       results,
-      keys: results.map(r => key(r.entityRef, r.scorecard)),
+      keys: results.map(resultKey),
       written: rows.length,
       changes: changes.length,
       historyRows,

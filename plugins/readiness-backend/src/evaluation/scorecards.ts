@@ -81,7 +81,7 @@ export function fieldsFor(cards: CompiledScorecard[]): string[] {
   for (const card of cards) {
     for (const c of card.checks)
       if (c.spec.type === 'catalog') visit(c.spec.with);
-    const filter = card.spec.spec.appliesTo.filter;
+    const filter = card.appliesToSpec.filter;
     let filters: Array<Record<string, unknown>> = [];
     if (Array.isArray(filter)) filters = filter;
     else if (filter) filters = [filter];

@@ -26,9 +26,11 @@ import {
   SummaryResponse,
   tryEntityKey,
 } from '@readiness/backstage-plugin-readiness-common';
-import { ReadinessStore } from '../database/ReadinessStore';
+import type { ReadinessStores } from '../database/ReadinessStores';
 import type { ResultFilter } from '../database/types';
+import { CatalogReader } from '../evaluation/CatalogReader';
 import { Evaluator } from '../evaluation/Evaluator';
+import { ScorecardRegistry } from '../evaluation/ScorecardRegistry';
 import { OrgTree } from './orgTree';
 import { ownersOf } from './owners';
 import { summarise } from './summary';
@@ -54,7 +56,9 @@ function refKey(entityRef: string): string {
 export class ReadinessService {
   constructor(
     private readonly options: {
-      store: ReadinessStore;
+      stores: ReadinessStores;
+      scorecards: ScorecardRegistry;
+      reader: CatalogReader;
       evaluator: Evaluator;
       catalog: CatalogService;
       permissions: PermissionsService;
@@ -85,11 +89,11 @@ export class ReadinessService {
   }
 
   private get scorecards(): CompiledScorecard[] {
-    return this.options.evaluator.scorecards;
+    return this.options.scorecards.list();
   }
 
   private card(name: string): CompiledScorecard {
-    const card = this.scorecards.find(c => c.name === name);
+    const card = this.options.scorecards.get(name);
     if (!card) throw new NotFoundError(`No scorecard named "${name}"`);
     return card;
   }
@@ -103,30 +107,22 @@ export class ReadinessService {
         'No scorecards are configured: see readiness.scorecards in app-config',
       );
     }
-    if (!this.scorecards.some(c => c.name === name)) {
-      throw new InputError(
-        `scorecard: no scorecard named "${name}"; known: ${this.scorecards
-          .map(c => c.name)
-          .join(', ')}`,
-      );
-    }
-    return name;
+    return this.options.scorecards.require(name).name;
   }
 
   private summaryOf(card: CompiledScorecard): ScorecardSummary {
-    const spec = card.spec.spec;
     return {
       name: card.name,
       title: card.title,
-      description: card.spec.metadata.description,
-      passingScore: spec.passingScore,
-      areas: spec.areas.map(a => ({
+      description: card.description,
+      passingScore: card.passingScore,
+      areas: card.areas.map(a => ({
         id: a.id,
         title: a.title,
-        checks: a.checks.length,
+        checks: card.checks.filter(c => c.area === a.id).length,
       })),
-      levels: (spec.levels ?? []).map(l => ({ id: l.id, title: l.title })),
-      appliesTo: spec.appliesTo as Record<string, unknown>,
+      levels: card.levels.map(l => ({ id: l.id, title: l.title })),
+      appliesTo: card.appliesToSpec as Record<string, unknown>,
     };
   }
 
@@ -158,16 +154,16 @@ export class ReadinessService {
     credentials: BackstageCredentials,
     entityRef: string,
   ): Promise<EntityReadinessResponse> {
-    const { store, catalog } = this.options;
+    const { stores, catalog } = this.options;
     const entity = await catalog.getEntityByRef(entityRef, { credentials });
     if (!entity)
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);
-    const lastRun = (await store.listShardRuns())
+    const lastRun = (await stores.shardRuns.listShardRuns())
       .map(s => s.lastSuccessAt)
       .filter(Boolean)
       .sort()
       .pop();
-    const results = await store.getEntityResults(entityRef);
+    const results = await stores.results.getEntityResults(entityRef);
     return {
       entityRef,
       owners: ownersOf(entity),
@@ -213,7 +209,11 @@ export class ReadinessService {
       .slice(0, 10);
     return {
       entityRef: ref,
-      ...(await this.options.store.getHistory(ref, since, options.scorecard)),
+      ...(await this.options.stores.history.getHistory(
+        ref,
+        since,
+        options.scorecard,
+      )),
     };
   }
 
@@ -227,7 +227,7 @@ export class ReadinessService {
       if (!key) throw new InputError(`owner: "${o}" is not an entity ref`);
       return key;
     });
-    const tree = new OrgTree(await this.options.evaluator.organisation());
+    const tree = new OrgTree(await this.options.reader.organisation());
     return [
       ...new Set(
         keys.flatMap(k =>
@@ -271,7 +271,7 @@ export class ReadinessService {
     const filter = await this.resultFilter(query);
     const offset = query.offset ?? 0;
     const limit = query.limit ?? 50;
-    const page = await this.options.store.queryResults({
+    const page = await this.options.stores.results.queryResults({
       filter,
       sort: query.sort ?? 'score',
       offset,
@@ -289,7 +289,7 @@ export class ReadinessService {
     const filter = await this.resultFilter(query);
     return {
       scorecard: filter.scorecard!,
-      rows: this.options.store.streamResults({
+      rows: this.options.stores.results.streamResults({
         filter,
         sort: query.sort ?? 'score',
       }),
@@ -304,12 +304,12 @@ export class ReadinessService {
     await this.authorize(credentials, readinessResultsReadPermission);
     const scorecard = this.scorecardName(scorecardParam);
     const rows: ReadinessResultRow[] = [];
-    for await (const batch of this.options.store.streamResults({
+    for await (const batch of this.options.stores.results.streamResults({
       filter: { scorecard },
       batchSize: 2000,
     }))
       rows.push(...batch);
-    const tree = new OrgTree(await this.options.evaluator.organisation());
+    const tree = new OrgTree(await this.options.reader.organisation());
     return { scorecard, groupBy, ...summarise(rows, groupBy, tree) };
   }
 
@@ -320,7 +320,7 @@ export class ReadinessService {
     await this.authorize(credentials, readinessResultsReadPermission);
     const card = this.card(scorecard);
     const failing = new Map<string, number>();
-    for await (const batch of this.options.store.streamResults({
+    for await (const batch of this.options.stores.results.streamResults({
       filter: { scorecard: card.name },
       batchSize: 2000,
     })) {
@@ -353,7 +353,10 @@ export class ReadinessService {
         `Scorecard "${scorecard}" has no check "${checkId}"`,
       );
     }
-    const rows = await this.options.store.getCheckFailures(scorecard, checkId);
+    const rows = await this.options.stores.results.getCheckFailures(
+      scorecard,
+      checkId,
+    );
     return rows.map(r => {
       const check = r.result.checks.find(c => c.checkId === checkId)!;
       return {

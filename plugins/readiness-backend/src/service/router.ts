@@ -1,15 +1,11 @@
 import {
   AuditorService,
-  AuthService,
   HttpAuthService,
   LoggerService,
-  PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { CatalogService } from '@backstage/plugin-catalog-node';
 import express from 'express';
-import { ReadinessStore } from '../database/ReadinessStore';
-import { Evaluator } from '../evaluation/Evaluator';
 import { createOpenApiRouter } from '../schema/openapi.generated';
+import { OwnershipService } from './OwnershipService';
 import { ReadinessService } from './ReadinessService';
 import { bindCheckRoutes } from './routes/checks';
 import { bindEntityRoutes } from './routes/entities';
@@ -29,12 +25,10 @@ export type ReadinessRouter = express.Router;
 /** Services the router needs. */
 export interface RouterOptions {
   service: ReadinessService;
-  auth: AuthService;
-  store: ReadinessStore;
-  evaluator: Evaluator;
-  catalog: CatalogService;
+  ownership: OwnershipService;
+  /** Resolves when the database answers; `/health` calls it. */
+  ping: () => Promise<void>;
   httpAuth: HttpAuthService;
-  permissions: PermissionsService;
   auditor: AuditorService;
   logger: LoggerService;
 }

@@ -56,6 +56,21 @@ export interface CompiledScorecard {
   readonly spec: ScorecardSpec;
   readonly name: string;
   readonly title: string;
+  readonly description?: string;
+  /** Score needed for Ready when no critical check fails. */
+  readonly passingScore: number;
+  /** Maturity levels, lowest first; empty when the scorecard has none. */
+  readonly levels: ReadonlyArray<{
+    id: string;
+    title: string;
+    checks: string[];
+  }>;
+  /** The `appliesTo` block as written. */
+  readonly appliesToSpec: ScorecardSpec['spec']['appliesTo'];
+  /** Kinds the scorecard can apply to, or undefined for any kind. */
+  readonly kinds?: string[];
+  /** Whether a check reads other entities' results (systems, domains, groups). */
+  readonly isRollup: boolean;
   appliesTo(entity: Entity): boolean;
   /** @internal */
   readonly checks: CompiledCheck[];
@@ -105,11 +120,18 @@ export function compileScorecard(spec: ScorecardSpec): CompiledScorecard {
       run: compileCheck(check),
     })),
   );
+  const { appliesTo, levels = [], passingScore } = spec.spec;
   return {
     spec,
     name: spec.metadata.name,
     title: spec.metadata.title ?? spec.metadata.name,
-    appliesTo: compileAppliesTo(spec.spec.appliesTo),
+    description: spec.metadata.description,
+    passingScore,
+    levels: levels.map(l => ({ id: l.id, title: l.title, checks: l.checks })),
+    appliesToSpec: appliesTo,
+    kinds: appliesTo.kinds,
+    isRollup: checks.some(c => c.spec.type === 'rollup'),
+    appliesTo: compileAppliesTo(appliesTo),
     checks,
     areas: spec.spec.areas.map(a => ({ id: a.id, title: a.title })),
     areaIndex: new Map(spec.spec.areas.map((a, i) => [a.id, i])),

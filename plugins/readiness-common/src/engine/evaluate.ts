@@ -148,15 +148,15 @@ function score(
     failing: areaFailing[i],
   }));
   const overall = percent(passed, total);
-  const passingScore = scorecard.spec.spec.passingScore;
+  const passingScore = scorecard.passingScore;
   let status: ReadinessStatus;
   if (criticalMissing) status = 'blocked';
   else if (overall >= passingScore) status = 'ready';
   else status = 'needs-work';
 
   let level: EntityReadiness['level'];
-  const levels = scorecard.spec.spec.levels;
-  if (levels) {
+  const levels = scorecard.levels;
+  if (levels.length > 0) {
     const passes = new Set<string>();
     for (const c of checks) {
       if (c.result === 'pass' || c.result === 'exempt') passes.add(c.checkId);

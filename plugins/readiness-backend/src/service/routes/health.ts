@@ -1,15 +1,14 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { ReadinessStore } from '../../database/ReadinessStore';
 import type { ReadinessRouter } from '../router';
 
 /** GET /health: the plugin and its database (no credentials needed). */
 export function bindHealthRoutes(
   router: ReadinessRouter,
-  options: { store: ReadinessStore; logger: LoggerService },
+  options: { ping: () => Promise<void>; logger: LoggerService },
 ) {
   router.get('/health', async (_req, res) => {
     try {
-      await options.store.ping();
+      await options.ping();
       res.json({ status: 'ok', database: 'ok' });
     } catch (error) {
       options.logger.warn(

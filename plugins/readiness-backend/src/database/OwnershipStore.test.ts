@@ -1,15 +1,15 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { DatabaseReadinessStore } from './DatabaseReadinessStore';
+import { createReadinessStores } from './ReadinessStores';
 
 jest.setTimeout(60_000);
 const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 
-describe('ownership edits in DatabaseReadinessStore', () => {
+describe('OwnershipStore', () => {
   it.each(databases.eachSupportedId())(
     'saves with optimistic versions and logs every change on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      const store = await DatabaseReadinessStore.create({
+      const { ownership: store } = await createReadinessStores({
         database: mockServices.database({ knex }),
       });
       const ref = 'component:default/ledger-service';

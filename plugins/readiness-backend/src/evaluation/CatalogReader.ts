@@ -1,8 +1,7 @@
 import { AuthService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { CompiledScorecard } from '@readiness/backstage-plugin-readiness-common';
-import { fieldsFor } from './scorecards';
+import { ScorecardRegistry } from './ScorecardRegistry';
 
 /** What one evaluation reads from the catalog. */
 export interface CatalogSnapshot {
@@ -16,6 +15,8 @@ export interface CatalogSnapshot {
 }
 
 const PAGE = 500;
+/** How long `current()` reuses the last read. */
+const MAX_AGE_MS = 5 * 60_000;
 const ORG_KINDS = ['User', 'Group', 'System', 'Domain'];
 const ORG_FIELDS = [
   'kind',
@@ -30,21 +31,23 @@ const ORG_FIELDS = [
   'relations',
 ];
 
-/** Reads the catalog in pages, asking only for the fields the scorecards need. */
+/**
+ * Reads the catalog in pages, asking only for the fields the scorecards
+ * need, and keeps the last read for the organisation (owners, groups,
+ * systems, domains) that requests and single-entity evaluations need.
+ */
 export class CatalogReader {
   private readonly kinds?: string[];
   private readonly fields: string[];
+  private last?: CatalogSnapshot;
 
   constructor(
     private readonly catalog: CatalogService,
     private readonly auth: AuthService,
-    scorecards: CompiledScorecard[],
+    scorecards: ScorecardRegistry,
   ) {
-    const kinds = scorecards.map(c => c.spec.spec.appliesTo.kinds);
-    this.kinds = kinds.every(k => k !== undefined)
-      ? [...new Set(kinds.flat() as string[])]
-      : undefined;
-    this.fields = fieldsFor(scorecards);
+    this.kinds = scorecards.kinds();
+    this.fields = scorecards.fields();
   }
 
   private async *pages(
@@ -66,6 +69,20 @@ export class CatalogReader {
     }
   }
 
+  /** The last read if younger than five minutes, or a new one. */
+  async current(): Promise<CatalogSnapshot> {
+    if (!this.last || Date.now() - this.last.readAt > MAX_AGE_MS) {
+      await this.read();
+    }
+    return this.last!;
+  }
+
+  /** Users, groups, systems and domains, from {@link CatalogReader.current}. */
+  async organisation(): Promise<Entity[]> {
+    return (await this.current()).organisation;
+  }
+
+  /** Reads the catalog now; the snapshot is kept for {@link CatalogReader.current}. */
   async read(): Promise<CatalogSnapshot> {
     const scoped: Entity[] = [];
     for await (const page of this.pages(
@@ -91,7 +108,8 @@ export class CatalogReader {
         );
       }
     }
-    return { scoped, organisation, systemDomains, readAt: Date.now() };
+    this.last = { scoped, organisation, systemDomains, readAt: Date.now() };
+    return this.last;
   }
 
   /** One entity, with the same fields as a full read. */

@@ -1,0 +1,109 @@
+import type {
+  Attestation,
+  Exemption,
+  Fact,
+} from '@readiness/backstage-plugin-readiness-common';
+import { Knex } from 'knex';
+import type { EvidenceSet } from './types';
+import { chunks, iso, isoOrUndefined, orUndefined, TABLES } from './util';
+
+const {
+  facts: FACTS,
+  attestations: ATTESTATIONS,
+  exemptions: EXEMPTIONS,
+} = TABLES;
+
+/** Facts (latest value per entity and fact id), attestations and exemptions. */
+export class EvidenceStore {
+  constructor(private readonly db: Knex) {}
+
+  /** All evidence of these entities, keyed by entity ref, as the engine takes it. */
+  async loadEvidence(entityRefs: string[]): Promise<EvidenceSet> {
+    const out: EvidenceSet = { facts: {}, attestations: {}, exemptions: {} };
+    const push = <T>(map: Record<string, T[]>, ref: string, v: T) => {
+      (map[ref] ??= []).push(v);
+    };
+    for (const refs of chunks(entityRefs)) {
+      for (const r of await this.db(FACTS)
+        .whereIn('entity_ref', refs)
+        .select()) {
+        push(out.facts, r.entity_ref, {
+          id: r.fact_id,
+          value: JSON.parse(r.value),
+          observedAt: iso(r.observed_at),
+          source: orUndefined(r.source),
+        });
+      }
+      for (const r of await this.db(ATTESTATIONS)
+        .whereIn('entity_ref', refs)
+        .select()) {
+        push(out.attestations, r.entity_ref, {
+          checkId: r.check_id,
+          attestedBy: r.attested_by,
+          attestedAt: iso(r.attested_at),
+          expiresAt: isoOrUndefined(r.expires_at),
+          evidenceUrl: orUndefined(r.evidence_url),
+          note: orUndefined(r.note),
+        });
+      }
+      for (const r of await this.db(EXEMPTIONS)
+        .whereIn('entity_ref', refs)
+        .select()) {
+        push(out.exemptions, r.entity_ref, {
+          checkId: r.check_id,
+          reason: r.reason,
+          approvedBy: r.approved_by,
+          expiresAt: isoOrUndefined(r.expires_at),
+        });
+      }
+    }
+    return out;
+  }
+
+  /** Stores facts; a newer value of the same fact id replaces the old one. */
+  async upsertFacts(
+    facts: Array<{ entityRef: string; fact: Fact }>,
+  ): Promise<void> {
+    for (const batch of chunks(facts)) {
+      await this.db(FACTS)
+        .insert(
+          batch.map(({ entityRef, fact }) => ({
+            entity_ref: entityRef,
+            fact_id: fact.id,
+            value: JSON.stringify(fact.value),
+            observed_at: iso(fact.observedAt),
+            source: fact.source ?? null,
+          })),
+        )
+        .onConflict(['entity_ref', 'fact_id'])
+        .merge();
+    }
+  }
+
+  async addAttestation(entityRef: string, a: Attestation): Promise<void> {
+    await this.db(ATTESTATIONS).insert({
+      entity_ref: entityRef,
+      check_id: a.checkId,
+      attested_by: a.attestedBy,
+      attested_at: iso(a.attestedAt),
+      expires_at: a.expiresAt ? iso(a.expiresAt) : null,
+      evidence_url: a.evidenceUrl ?? null,
+      note: a.note ?? null,
+    });
+  }
+
+  async addExemption(
+    entityRef: string,
+    e: Exemption,
+    createdAt: string,
+  ): Promise<void> {
+    await this.db(EXEMPTIONS).insert({
+      entity_ref: entityRef,
+      check_id: e.checkId,
+      reason: e.reason,
+      approved_by: e.approvedBy,
+      created_at: createdAt,
+      expires_at: e.expiresAt ? iso(e.expiresAt) : null,
+    });
+  }
+}

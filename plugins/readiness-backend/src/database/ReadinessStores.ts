@@ -1,0 +1,45 @@
+import { DatabaseService } from '@backstage/backend-plugin-api';
+import { Knex } from 'knex';
+import { EvidenceStore } from './EvidenceStore';
+import { HistoryStore } from './HistoryStore';
+import { applyDatabaseMigrations } from './migrations';
+import { OwnershipStore } from './OwnershipStore';
+import { ResultsStore } from './ResultsStore';
+import { ShardRunStore } from './ShardRunStore';
+
+/** The plugin's stores, one per aggregate, over one knex client. */
+export interface ReadinessStores {
+  results: ResultsStore;
+  history: HistoryStore;
+  shardRuns: ShardRunStore;
+  evidence: EvidenceStore;
+  ownership: OwnershipStore;
+  /** Resolves when the database answers. */
+  ping(): Promise<void>;
+}
+
+/** The stores over an open knex client (migrations already applied). */
+export function storesFor(db: Knex): ReadinessStores {
+  return {
+    results: new ResultsStore(db),
+    history: new HistoryStore(db),
+    shardRuns: new ShardRunStore(db),
+    evidence: new EvidenceStore(db),
+    ownership: new OwnershipStore(db),
+    ping: async () => {
+      await db.raw('select 1 as ok');
+    },
+  };
+}
+
+/** Opens the plugin's database, applies migrations unless told not to, and returns the stores. */
+export async function createReadinessStores(options: {
+  database: DatabaseService;
+  skipMigrations?: boolean;
+}): Promise<ReadinessStores> {
+  const client = await options.database.getClient();
+  if (!options.skipMigrations && !options.database.migrations?.skip) {
+    await applyDatabaseMigrations(client);
+  }
+  return storesFor(client);
+}

@@ -1,0 +1,239 @@
+import { ReadinessSummary } from '@readiness/backstage-plugin-readiness-common';
+import { Knex } from 'knex';
+import {
+  barContains,
+  escapeLike,
+  LIST_COLUMNS,
+  ResultDbRow,
+  SORTS,
+  toDbRow,
+  toDetail,
+  toStored,
+} from './resultRows';
+import { ResultKey, ResultKeyMap } from './resultKey';
+import type {
+  CheckChange,
+  ResultFilter,
+  ResultRow,
+  ResultSort,
+  StoredResult,
+  StoredResultWithDetail,
+} from './types';
+import { chunks, TABLES } from './util';
+
+const { results: RESULTS, history: HISTORY, changes: CHANGES } = TABLES;
+
+/**
+ * The latest result of every entity and scorecard: written by the evaluator
+ * (with the check changes that explain it, in one transaction), queried by
+ * the service. SQLite and PostgreSQL.
+ */
+export class ResultsStore {
+  constructor(private readonly db: Knex) {}
+
+  /** The stored hash of each result of these entities. */
+  async getHashes(entityRefs: string[]): Promise<ResultKeyMap<string>> {
+    const out = new ResultKeyMap<string>();
+    for (const refs of chunks(entityRefs)) {
+      const rows = await this.db(RESULTS)
+        .whereIn('entity_ref', refs)
+        .select('entity_ref', 'scorecard', 'hash');
+      for (const r of rows)
+        out.set({ entityRef: r.entity_ref, scorecard: r.scorecard }, r.hash);
+    }
+    return out;
+  }
+
+  /** Full stored results for these keys (missing keys are left out). */
+  async getDetails(
+    keys: ResultKey[],
+  ): Promise<ResultKeyMap<StoredResultWithDetail>> {
+    const out = new ResultKeyMap<StoredResultWithDetail>();
+    const wanted = new ResultKeyMap(keys.map(k => [k, true]));
+    const refs = [...new Set(keys.map(k => k.entityRef))];
+    for (const batch of chunks(refs)) {
+      const rows: ResultDbRow[] = await this.db(RESULTS)
+        .whereIn('entity_ref', batch)
+        .select();
+      for (const r of rows) {
+        const k = { entityRef: r.entity_ref, scorecard: r.scorecard };
+        if (wanted.has(k)) out.set(k, toDetail(r));
+      }
+    }
+    return out;
+  }
+
+  /** Upserts results and appends their check changes, all or nothing. */
+  async writeResults(
+    rows: ResultRow[],
+    changes: CheckChange[],
+    now: string,
+  ): Promise<void> {
+    if (rows.length === 0 && changes.length === 0) return;
+    await this.db.transaction(async tx => {
+      for (const batch of chunks(rows)) {
+        await tx(RESULTS)
+          .insert(batch.map(r => toDbRow(r, now)))
+          .onConflict(['entity_ref', 'scorecard'])
+          .merge();
+      }
+      for (const batch of chunks(changes)) {
+        await tx(CHANGES).insert(
+          batch.map(c => ({
+            entity_ref: c.entityRef,
+            scorecard: c.scorecard,
+            check_id: c.checkId,
+            old_result: c.oldResult ?? null,
+            new_result: c.newResult ?? null,
+            old_message: c.oldMessage ?? null,
+            new_message: c.newMessage ?? null,
+            changed_at: c.changedAt,
+          })),
+        );
+      }
+    });
+  }
+
+  /** Status and score of every result: what roll-up checks read. */
+  async listSummaries(): Promise<ReadinessSummary[]> {
+    const rows = await this.db(RESULTS).select(
+      'entity_ref',
+      'scorecard',
+      'status',
+      'score',
+    );
+    return rows.map(r => ({
+      entityRef: r.entity_ref,
+      scorecard: r.scorecard,
+      status: r.status,
+      score: Number(r.score),
+    }));
+  }
+
+  async listKeys(): Promise<ResultKey[]> {
+    const rows = await this.db(RESULTS).select('entity_ref', 'scorecard');
+    return rows.map(r => ({ entityRef: r.entity_ref, scorecard: r.scorecard }));
+  }
+
+  /** Deletes results with their history and changes; returns how many results. */
+  async deleteResults(keys: ResultKey[]): Promise<number> {
+    let deleted = 0;
+    await this.db.transaction(async tx => {
+      for (const { entityRef, scorecard } of keys) {
+        const where = { entity_ref: entityRef, scorecard };
+        deleted += await tx(RESULTS).where(where).delete();
+        await tx(HISTORY).where(where).delete();
+        await tx(CHANGES).where(where).delete();
+      }
+    });
+    return deleted;
+  }
+
+  async setStale(entityRefs: string[], stale: boolean): Promise<void> {
+    for (const refs of chunks(entityRefs)) {
+      await this.db(RESULTS)
+        .whereIn('entity_ref', refs)
+        .whereNot('stale', stale)
+        .update({ stale });
+    }
+  }
+
+  async getEntityResults(entityRef: string): Promise<StoredResultWithDetail[]> {
+    const rows: ResultDbRow[] = await this.db(RESULTS)
+      .where('entity_ref', entityRef)
+      .orderBy('scorecard')
+      .select();
+    return rows.map(toDetail);
+  }
+
+  /** One page of results and the total that match. */
+  async queryResults(options: {
+    filter: ResultFilter;
+    sort?: ResultSort;
+    offset?: number;
+    limit?: number;
+  }): Promise<{ items: StoredResult[]; totalItems: number }> {
+    const [{ count }] = await this.filtered(options.filter).count({
+      count: '*',
+    });
+    const rows: ResultDbRow[] = await this.sorted(
+      this.filtered(options.filter).select(LIST_COLUMNS),
+      options.sort,
+    )
+      .offset(options.offset ?? 0)
+      .limit(options.limit ?? 50);
+    return { items: rows.map(toStored), totalItems: Number(count) };
+  }
+
+  /** Every matching result, in batches, for exports and aggregates. */
+  async *streamResults(options: {
+    filter: ResultFilter;
+    sort?: ResultSort;
+    batchSize?: number;
+  }): AsyncIterable<StoredResult[]> {
+    const size = options.batchSize ?? 500;
+    for (let offset = 0; ; offset += size) {
+      const rows: ResultDbRow[] = await this.sorted(
+        this.filtered(options.filter).select(LIST_COLUMNS),
+        options.sort,
+      )
+        .offset(offset)
+        .limit(size);
+      if (rows.length === 0) return;
+      yield rows.map(toStored);
+      if (rows.length < size) return;
+    }
+  }
+
+  /** Full results of one scorecard where this check fails. */
+  async getCheckFailures(
+    scorecard: string,
+    checkId: string,
+  ): Promise<StoredResultWithDetail[]> {
+    const rows: ResultDbRow[] = await this.filtered({
+      scorecard,
+      failingCheck: checkId,
+    })
+      .orderBy('entity_ref')
+      .select();
+    return rows.map(toDetail);
+  }
+
+  private filtered(filter: ResultFilter): Knex.QueryBuilder {
+    const q = this.db(RESULTS);
+    if (filter.scorecard) q.where('scorecard', filter.scorecard);
+    const inList = (column: string, values?: string[]) => {
+      if (values && values.length > 0) q.whereIn(column, values);
+    };
+    inList('status', filter.status);
+    inList('owner', filter.owner);
+    inList('system', filter.system);
+    inList('domain', filter.domain);
+    inList('lifecycle', filter.lifecycle);
+    inList('kind', filter.kind);
+    inList('type', filter.type);
+    inList('entity_ref', filter.entityRefs);
+    if (filter.failingArea)
+      q.whereRaw(`failing_areas like ? escape '\\'`, [
+        barContains(filter.failingArea),
+      ]);
+    if (filter.failingCheck)
+      q.whereRaw(`failing_checks like ? escape '\\'`, [
+        barContains(filter.failingCheck),
+      ]);
+    if (filter.text) {
+      q.whereRaw(`search like ? escape '\\'`, [
+        `%${escapeLike(filter.text.toLowerCase())}%`,
+      ]);
+    }
+    return q;
+  }
+
+  private sorted(
+    q: Knex.QueryBuilder,
+    sort: ResultSort = 'score',
+  ): Knex.QueryBuilder {
+    for (const [column, dir] of SORTS[sort]) q.orderBy(column, dir);
+    return q.orderBy('entity_ref', 'asc').orderBy('scorecard', 'asc');
+  }
+}

@@ -1,0 +1,58 @@
+import { Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+import { CompiledScorecard } from '@readiness/backstage-plugin-readiness-common';
+import { fieldsFor, loadScorecards } from './scorecards';
+
+/** The configured scorecards, compiled once at start-up. */
+export class ScorecardRegistry {
+  /** Loads `readiness.scorecards`; throws with the field path when one is invalid. */
+  static fromConfig(config: Config, rootDir?: string): ScorecardRegistry {
+    return new ScorecardRegistry(loadScorecards(config, rootDir));
+  }
+
+  private readonly byName: Map<string, CompiledScorecard>;
+
+  constructor(private readonly cards: CompiledScorecard[]) {
+    this.byName = new Map(cards.map(c => [c.name, c]));
+  }
+
+  /** All scorecards, in configuration order. */
+  list(): CompiledScorecard[] {
+    return this.cards;
+  }
+
+  get(name: string): CompiledScorecard | undefined {
+    return this.byName.get(name);
+  }
+
+  /** The scorecard of this name, or an InputError naming the known ones. */
+  require(name: string, field = 'scorecard'): CompiledScorecard {
+    const card = this.byName.get(name);
+    if (!card) {
+      throw new InputError(
+        `${field}: no scorecard named "${name}"; known: ${[
+          ...this.byName.keys(),
+        ].join(', ')}`,
+      );
+    }
+    return card;
+  }
+
+  /** Scorecards whose checks read other entities' results. */
+  rollups(): CompiledScorecard[] {
+    return this.cards.filter(c => c.isRollup);
+  }
+
+  /** The kinds any scorecard applies to, or undefined when one applies to every kind. */
+  kinds(): string[] | undefined {
+    const kinds = this.cards.map(c => c.kinds);
+    return kinds.every(k => k !== undefined)
+      ? [...new Set(kinds.flat() as string[])]
+      : undefined;
+  }
+
+  /** Catalog fields the scorecards read. */
+  fields(): string[] {
+    return fieldsFor(this.cards);
+  }
+}
