@@ -1,14 +1,9 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
-import { readinessPlugin } from './plugin';
-import { demoEvidence, exampleEntities, readinessConfig } from './testUtils';
+import { startReadinessBackend } from './testBackend';
+import { exampleEntities } from './testUtils';
 
 jest.setTimeout(120_000);
 const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
@@ -22,7 +17,6 @@ async function start(
     editable?: string[];
   } = {},
 ) {
-  const knex = await databases.init(options.databaseId ?? 'SQLITE_3');
   const catalog = catalogServiceMock.mock({});
   const real = catalogServiceMock({ entities: exampleEntities() });
   for (const m of [
@@ -35,28 +29,17 @@ async function start(
     );
   }
   (catalog.refreshEntity as jest.Mock).mockResolvedValue(undefined);
-  const { server } = await startTestBackend({
-    features: [
-      readinessPlugin,
-      demoEvidence,
-      mockServices.database.factory({ knex }),
-      mockServices.rootConfig.factory({ data: readinessConfig() }),
-      catalog.factory,
-      mockServices.permissions.mock({
-        authorize: async (requests: any[]) =>
-          requests.map(r => ({
-            result:
-              r.permission.name === 'readiness.ownership.update' &&
-              options.editable &&
-              !options.editable.includes(r.resourceRef)
-                ? AuthorizeResult.DENY
-                : AuthorizeResult.ALLOW,
-          })),
-      } as any).factory,
-      mockServices.scheduler.factory({
-        includeInitialDelayedTasksOnStartup: true,
-      }),
-    ],
+  const { server } = await startReadinessBackend({
+    databases,
+    databaseId: options.databaseId,
+    catalog,
+    authorize: r =>
+      r.permission.name === 'readiness.ownership.update' &&
+      options.editable &&
+      !options.editable.includes(r.resourceRef!)
+        ? AuthorizeResult.DENY
+        : AuthorizeResult.ALLOW,
+    waitForEvaluation: false,
   });
   return { server, catalog };
 }

@@ -12,7 +12,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { readinessPlugin } from './plugin';
-import { demoEvidence, exampleEntities, readinessConfig } from './testUtils';
+import { startReadinessBackend, TestAuthorizeRequest } from './testBackend';
 
 jest.setTimeout(120_000);
 
@@ -23,48 +23,19 @@ async function start(
     databaseId?: Parameters<typeof databases.init>[0];
     permissions?: AuthorizeResult;
     /** Decides each request; overrides `permissions`. */
-    authorize?: (request: {
-      permission: { name: string };
-      resourceRef?: string;
-    }) => AuthorizeResult;
+    authorize?: (request: TestAuthorizeRequest) => AuthorizeResult;
     auditor?: ReturnType<typeof mockServices.auditor.mock>;
     config?: object;
   } = {},
 ) {
-  const knex = await databases.init(options.databaseId ?? 'SQLITE_3');
-  const { server } = await startTestBackend({
-    features: [
-      readinessPlugin,
-      demoEvidence,
-      mockServices.database.factory({ knex }),
-      mockServices.rootConfig.factory({
-        data: (options.config as any) ?? readinessConfig(),
-      }),
-      catalogServiceMock.factory({ entities: exampleEntities() }),
-      mockServices.permissions.mock({
-        authorize: async (requests: any[]) =>
-          requests.map(r => ({
-            result:
-              options.authorize?.(r) ??
-              options.permissions ??
-              AuthorizeResult.ALLOW,
-          })),
-      } as any).factory,
-      ...(options.auditor ? [options.auditor.factory] : []),
-      mockServices.scheduler.factory({
-        includeInitialDelayedTasksOnStartup: true,
-      }),
-    ],
+  return startReadinessBackend({
+    databases,
+    databaseId: options.databaseId,
+    authorize: r =>
+      options.authorize?.(r) ?? options.permissions ?? AuthorizeResult.ALLOW,
+    config: options.config,
+    features: options.auditor ? [options.auditor.factory] : [],
   });
-  // The shards run at start-up; wait until both have recorded a success.
-  for (let i = 0; i < 100; i++) {
-    const n = await knex('readiness_shards')
-      .whereNotNull('last_success_at')
-      .count({ n: '*' });
-    if (Number(n[0].n) >= 2) break;
-    await new Promise(r => setTimeout(r, 100));
-  }
-  return { server, knex };
 }
 
 describe('readiness backend plugin', () => {

@@ -1,32 +1,24 @@
 import {
   mockCredentials,
   mockServices,
-  startTestBackend,
+  TestDatabases,
 } from '@backstage/backend-test-utils';
 import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
-import { readinessPlugin } from '../plugin';
-import { demoEvidence, exampleEntities, readinessConfig } from '../testUtils';
+import { startReadinessBackend } from '../testBackend';
 
 jest.setTimeout(60_000);
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
 /** The real plugin on SQLite, with its actions captured. */
 async function start(result: AuthorizeResult) {
   const actions: Record<string, any> = {};
-  const { server } = await startTestBackend({
+  const { server } = await startReadinessBackend({
+    databases,
+    authorize: () => result,
     features: [
-      readinessPlugin,
-      demoEvidence,
-      mockServices.database.factory(),
-      mockServices.rootConfig.factory({ data: readinessConfig() }),
-      catalogServiceMock.factory({ entities: exampleEntities() }),
-      mockServices.permissions.factory({ result } as any),
-      mockServices.scheduler.factory({
-        includeInitialDelayedTasksOnStartup: true,
-      }),
       createServiceFactory({
         service: actionsRegistryServiceRef,
         deps: {},
@@ -44,12 +36,6 @@ async function start(result: AuthorizeResult) {
       credentials: mockCredentials.user(),
       logger: mockServices.logger.mock(),
     });
-  // Wait for the first evaluation of both shards.
-  for (let i = 0; i < 100; i++) {
-    const res = await request(server).get('/api/readiness/results?limit=1');
-    if (res.status !== 200 || res.body.totalItems >= 15) break;
-    await new Promise(r => setTimeout(r, 100));
-  }
   return { server, actions, run };
 }
 

@@ -97,6 +97,7 @@ export const spec = {
       },
       "ScorecardSummary": {
         "type": "object",
+        "additionalProperties": false,
         "properties": {
           "name": {
             "type": "string"
@@ -114,6 +115,7 @@ export const spec = {
             "type": "array",
             "items": {
               "type": "object",
+              "additionalProperties": false,
               "properties": {
                 "id": {
                   "type": "string"
@@ -136,6 +138,7 @@ export const spec = {
             "type": "array",
             "items": {
               "type": "object",
+              "additionalProperties": false,
               "properties": {
                 "id": {
                   "type": "string"
@@ -152,6 +155,7 @@ export const spec = {
           },
           "appliesTo": {
             "type": "object",
+            "description": "The scorecard's spec.appliesTo, as written.",
             "additionalProperties": true
           }
         },
@@ -166,7 +170,7 @@ export const spec = {
       },
       "CheckResult": {
         "type": "object",
-        "additionalProperties": true,
+        "additionalProperties": false,
         "properties": {
           "checkId": {
             "type": "string"
@@ -201,8 +205,56 @@ export const spec = {
           "message": {
             "type": "string"
           },
+          "observed": {
+            "description": "The value that was compared (any JSON)."
+          },
+          "threshold": {
+            "description": "The value it was compared with (any JSON)."
+          },
+          "evidence": {
+            "type": "object",
+            "additionalProperties": false,
+            "properties": {
+              "source": {
+                "type": "string"
+              },
+              "observedAt": {
+                "type": "string"
+              },
+              "url": {
+                "type": "string"
+              },
+              "by": {
+                "type": "string"
+              },
+              "expiresAt": {
+                "type": "string"
+              },
+              "note": {
+                "type": "string"
+              }
+            }
+          },
+          "enforceFrom": {
+            "type": "string"
+          },
+          "upcoming": {
+            "type": "boolean"
+          },
           "counted": {
             "type": "boolean"
+          },
+          "remediation": {
+            "type": "object",
+            "additionalProperties": false,
+            "properties": {
+              "text": {
+                "type": "string"
+              },
+              "link": {
+                "type": "string"
+              }
+            }
           }
         },
         "required": [
@@ -216,9 +268,44 @@ export const spec = {
           "counted"
         ]
       },
+      "AreaScore": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "score": {
+            "type": "number"
+          },
+          "passed": {
+            "type": "integer"
+          },
+          "total": {
+            "type": "integer"
+          },
+          "failing": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          }
+        },
+        "required": [
+          "id",
+          "title",
+          "score",
+          "passed",
+          "total",
+          "failing"
+        ]
+      },
       "EntityResult": {
         "type": "object",
-        "additionalProperties": true,
+        "additionalProperties": false,
         "properties": {
           "entityRef": {
             "type": "string"
@@ -237,6 +324,7 @@ export const spec = {
           },
           "level": {
             "type": "object",
+            "additionalProperties": false,
             "properties": {
               "id": {
                 "type": "string"
@@ -244,7 +332,11 @@ export const spec = {
               "title": {
                 "type": "string"
               }
-            }
+            },
+            "required": [
+              "id",
+              "title"
+            ]
           },
           "verdict": {
             "type": "string"
@@ -252,8 +344,7 @@ export const spec = {
           "areas": {
             "type": "array",
             "items": {
-              "type": "object",
-              "additionalProperties": true
+              "$ref": "#/components/schemas/AreaScore"
             }
           },
           "checks": {
@@ -277,6 +368,7 @@ export const spec = {
           "scorecard",
           "status",
           "score",
+          "passingScore",
           "verdict",
           "areas",
           "checks",
@@ -286,6 +378,7 @@ export const spec = {
       },
       "Owners": {
         "type": "object",
+        "additionalProperties": false,
         "properties": {
           "owner": {
             "type": "string"
@@ -309,6 +402,7 @@ export const spec = {
       },
       "EntityReadinessResponse": {
         "type": "object",
+        "additionalProperties": false,
         "properties": {
           "entityRef": {
             "type": "string"
@@ -331,6 +425,7 @@ export const spec = {
       },
       "ResultRow": {
         "type": "object",
+        "additionalProperties": false,
         "properties": {
           "entityRef": {
             "type": "string"
@@ -433,8 +528,75 @@ export const spec = {
           }
         }
       },
+      "OwnershipChange": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "oldRoles": {
+            "$ref": "#/components/schemas/OwnershipRoles"
+          },
+          "newRoles": {
+            "$ref": "#/components/schemas/OwnershipRoles"
+          },
+          "changedBy": {
+            "type": "string"
+          },
+          "changedAt": {
+            "type": "string"
+          },
+          "reason": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "entityRef",
+          "newRoles",
+          "changedBy",
+          "changedAt"
+        ]
+      },
+      "CheckChange": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "scorecard": {
+            "type": "string"
+          },
+          "checkId": {
+            "type": "string"
+          },
+          "oldResult": {
+            "type": "string"
+          },
+          "newResult": {
+            "type": "string"
+          },
+          "oldMessage": {
+            "type": "string"
+          },
+          "newMessage": {
+            "type": "string"
+          },
+          "changedAt": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "entityRef",
+          "scorecard",
+          "checkId",
+          "changedAt"
+        ]
+      },
       "OwnershipResponse": {
         "type": "object",
+        "additionalProperties": false,
         "properties": {
           "entityRef": {
             "type": "string"
@@ -467,8 +629,7 @@ export const spec = {
           "history": {
             "type": "array",
             "items": {
-              "type": "object",
-              "additionalProperties": true
+              "$ref": "#/components/schemas/OwnershipChange"
             }
           }
         },
@@ -484,6 +645,7 @@ export const spec = {
       },
       "HistoryResponse": {
         "type": "object",
+        "additionalProperties": false,
         "properties": {
           "entityRef": {
             "type": "string"
@@ -492,6 +654,7 @@ export const spec = {
             "type": "array",
             "items": {
               "type": "object",
+              "additionalProperties": false,
               "properties": {
                 "scorecard": {
                   "type": "string"
@@ -520,8 +683,7 @@ export const spec = {
           "changes": {
             "type": "array",
             "items": {
-              "type": "object",
-              "additionalProperties": true
+              "$ref": "#/components/schemas/CheckChange"
             }
           }
         },
@@ -533,6 +695,7 @@ export const spec = {
       },
       "SummaryGroup": {
         "type": "object",
+        "additionalProperties": false,
         "properties": {
           "key": {
             "type": "string"
@@ -546,6 +709,7 @@ export const spec = {
           },
           "counts": {
             "type": "object",
+            "additionalProperties": false,
             "properties": {
               "ready": {
                 "type": "integer"
@@ -595,6 +759,7 @@ export const spec = {
               "application/json": {
                 "schema": {
                   "type": "object",
+                  "additionalProperties": false,
                   "properties": {
                     "status": {
                       "type": "string"
@@ -624,6 +789,7 @@ export const spec = {
               "application/json": {
                 "schema": {
                   "type": "object",
+                  "additionalProperties": false,
                   "properties": {
                     "items": {
                       "type": "array",
@@ -663,6 +829,7 @@ export const spec = {
               "application/json": {
                 "schema": {
                   "type": "object",
+                  "additionalProperties": false,
                   "properties": {
                     "summary": {
                       "$ref": "#/components/schemas/ScorecardSummary"
@@ -899,11 +1066,13 @@ export const spec = {
               "application/json": {
                 "schema": {
                   "type": "object",
+                  "additionalProperties": false,
                   "properties": {
                     "items": {
                       "type": "array",
                       "items": {
                         "type": "object",
+                        "additionalProperties": false,
                         "properties": {
                           "entityRef": {
                             "type": "string"
@@ -1189,6 +1358,7 @@ export const spec = {
               "application/json": {
                 "schema": {
                   "type": "object",
+                  "additionalProperties": false,
                   "properties": {
                     "items": {
                       "type": "array",
@@ -1266,6 +1436,7 @@ export const spec = {
               "application/json": {
                 "schema": {
                   "type": "object",
+                  "additionalProperties": false,
                   "properties": {
                     "scorecard": {
                       "type": "string"
@@ -1317,11 +1488,13 @@ export const spec = {
               "application/json": {
                 "schema": {
                   "type": "object",
+                  "additionalProperties": false,
                   "properties": {
                     "items": {
                       "type": "array",
                       "items": {
                         "type": "object",
+                        "additionalProperties": false,
                         "properties": {
                           "checkId": {
                             "type": "string"
@@ -1398,11 +1571,13 @@ export const spec = {
               "application/json": {
                 "schema": {
                   "type": "object",
+                  "additionalProperties": false,
                   "properties": {
                     "items": {
                       "type": "array",
                       "items": {
                         "type": "object",
+                        "additionalProperties": false,
                         "properties": {
                           "entityRef": {
                             "type": "string"

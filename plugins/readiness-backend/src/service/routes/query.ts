@@ -1,4 +1,3 @@
-import type { Request } from 'express';
 import type {
   ReadinessStatus,
   ResultSort,
@@ -18,9 +17,8 @@ export function list(v: unknown): string[] | undefined {
 const text = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
 const int = (v: unknown) => (v === undefined ? undefined : Number(v));
 
-/** The results query of a request (the OpenAPI router has validated types and ranges). */
-export function resultsQuery(req: Request): ResultsQuery {
-  const q = req.query as Record<string, unknown>;
+/** The results query of a request's query (the OpenAPI router has validated types and ranges). */
+export function resultsQuery(q: Record<string, unknown>): ResultsQuery {
   return {
     scorecard: text(q.scorecard),
     status: list(q.status) as ReadinessStatus[] | undefined,

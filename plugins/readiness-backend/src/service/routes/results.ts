@@ -14,7 +14,7 @@ export function bindResultRoutes(
 
   router.get('/results', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    const query = resultsQuery(req);
+    const query = resultsQuery(req.query);
     const wantsCsv =
       req.query.format === 'csv' ||
       (req.query.format === undefined &&

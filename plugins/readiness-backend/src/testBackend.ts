@@ -1,0 +1,75 @@
+import {
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { Knex } from 'knex';
+import { readinessPlugin } from './plugin';
+import { demoEvidence, exampleEntities, readinessConfig } from './testUtils';
+
+/** A permission request as the mock policy sees it. */
+export type TestAuthorizeRequest = {
+  permission: { name: string };
+  resourceRef?: string;
+};
+
+/** Options of {@link startReadinessBackend}. */
+export interface TestBackendOptions {
+  /** Create it at the top of the test file (it registers jest hooks). */
+  databases: TestDatabases;
+  databaseId?: Parameters<TestDatabases['init']>[0];
+  /** Decides each permission request; ALLOW when not given. */
+  authorize?: (request: TestAuthorizeRequest) => AuthorizeResult;
+  /** Replaces the catalog built from the example entities. */
+  catalog?: ReturnType<typeof catalogServiceMock.mock>;
+  config?: object;
+  /** More features: an auditor mock, an actions registry, … */
+  features?: Parameters<typeof startTestBackend>[0]['features'];
+  /** Resolve only once every shard has run once (default true). */
+  waitForEvaluation?: boolean;
+}
+
+/**
+ * The real Readiness plugin in a test backend: the example catalog and demo
+ * evidence, a mock permission policy, the scheduler running its shards at
+ * start-up. For route and contract tests.
+ */
+export async function startReadinessBackend(options: TestBackendOptions) {
+  const knex: Knex = await options.databases.init(
+    options.databaseId ?? 'SQLITE_3',
+  );
+  const config = (options.config as any) ?? readinessConfig();
+  const { server } = await startTestBackend({
+    features: [
+      readinessPlugin,
+      demoEvidence,
+      mockServices.database.factory({ knex }),
+      mockServices.rootConfig.factory({ data: config }),
+      options.catalog?.factory ??
+        catalogServiceMock.factory({ entities: exampleEntities() }),
+      mockServices.permissions.mock({
+        authorize: async (requests: any[]) =>
+          requests.map(r => ({
+            result: options.authorize?.(r) ?? AuthorizeResult.ALLOW,
+          })),
+      } as any).factory,
+      mockServices.scheduler.factory({
+        includeInitialDelayedTasksOnStartup: true,
+      }),
+      ...(options.features ?? []),
+    ],
+  });
+  if (options.waitForEvaluation !== false) {
+    const shards = config.readiness?.evaluation?.shards ?? 4;
+    for (let i = 0; i < 100; i++) {
+      const n = await knex('readiness_shards')
+        .whereNotNull('last_success_at')
+        .count({ n: '*' });
+      if (Number(n[0].n) >= shards) break;
+      await new Promise(r => setTimeout(r, 100));
+    }
+  }
+  return { server, knex };
+}
