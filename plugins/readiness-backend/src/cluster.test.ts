@@ -7,7 +7,7 @@ import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Evaluator } from './evaluation/Evaluator';
 import { readinessPlugin } from './plugin';
-import { exampleEntities, readinessConfig } from './testUtils';
+import { exampleEntities, readinessConfig } from './__testUtils__/testUtils';
 
 jest.setTimeout(90_000);
 

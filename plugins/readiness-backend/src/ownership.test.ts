@@ -2,8 +2,8 @@ import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
-import { startReadinessBackend } from './testBackend';
-import { exampleEntities } from './testUtils';
+import { startReadinessBackend } from './__testUtils__/testBackend';
+import { exampleEntities } from './__testUtils__/testUtils';
 
 jest.setTimeout(120_000);
 const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });

@@ -12,7 +12,10 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { readinessPlugin } from './plugin';
-import { startReadinessBackend, TestAuthorizeRequest } from './testBackend';
+import {
+  startReadinessBackend,
+  TestAuthorizeRequest,
+} from './__testUtils__/testBackend';
 
 jest.setTimeout(120_000);
 

@@ -7,7 +7,7 @@ import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
-import { startReadinessBackend } from '../testBackend';
+import { startReadinessBackend } from '../__testUtils__/testBackend';
 
 jest.setTimeout(60_000);
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });

@@ -6,7 +6,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createReadinessStores } from '../database/ReadinessStores';
 import { writeEvidence } from '../demo/loadDemoEvidence';
-import { EXAMPLES, exampleEntities, readinessConfig } from '../testUtils';
+import {
+  EXAMPLES,
+  exampleEntities,
+  readinessConfig,
+} from '../__testUtils__/testUtils';
 import { CatalogReader } from './CatalogReader';
 import { diffChecks } from './diffChecks';
 import { Evaluator } from './Evaluator';

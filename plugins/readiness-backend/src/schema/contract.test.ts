@@ -1,7 +1,7 @@
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import Ajv from 'ajv';
 import request from 'supertest';
-import { startReadinessBackend } from '../testBackend';
+import { startReadinessBackend } from '../__testUtils__/testBackend';
 import { spec } from './openapi.generated';
 
 jest.setTimeout(120_000);

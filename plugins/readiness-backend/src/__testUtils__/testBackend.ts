@@ -6,7 +6,7 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Knex } from 'knex';
-import { readinessPlugin } from './plugin';
+import { readinessPlugin } from '../plugin';
 import { demoEvidence, exampleEntities, readinessConfig } from './testUtils';
 
 /** A permission request as the mock policy sees it. */

@@ -3,7 +3,7 @@ import { Entity } from '@backstage/catalog-model';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { readinessDemoEvidenceModule } from './demo/module';
+import { readinessDemoEvidenceModule } from '../demo/module';
 
 /** The repository's examples folder. */
 export const EXAMPLES = path.resolve(
