@@ -11,7 +11,7 @@ import {
 } from '@backstage/plugin-catalog-react/alpha';
 import CheckCircleOutline from '@material-ui/icons/CheckCircleOutline';
 import { readinessApiRef, ReadinessClient } from './api';
-import { isReadinessAvailable } from './filters';
+import { readinessEntityFilter } from './filters';
 import { rootRouteRef } from './routes';
 
 const readinessApi = ApiBlueprint.make({
@@ -40,7 +40,7 @@ const entityReadinessContent = EntityContentBlueprint.make({
   params: {
     path: 'readiness',
     title: 'Readiness',
-    filter: isReadinessAvailable,
+    filter: readinessEntityFilter,
     loader: () =>
       import('./components/EntityReadinessContent').then(m => (
         <m.EntityReadinessContent />
@@ -50,7 +50,7 @@ const entityReadinessContent = EntityContentBlueprint.make({
 
 const entityReadinessCard = EntityCardBlueprint.make({
   params: {
-    filter: isReadinessAvailable,
+    filter: readinessEntityFilter,
     loader: () =>
       import('./components/EntityReadinessCard').then(m => (
         <m.EntityReadinessCard />

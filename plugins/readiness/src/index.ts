@@ -12,5 +12,5 @@ export {
   EntityReadinessCard,
   GroupReadinessCard,
 } from './plugin';
-export { isReadinessAvailable } from './filters';
+export { isReadinessAvailable, readinessEntityFilter } from './filters';
 export * from './api';

@@ -1,7 +1,9 @@
 import { Entity } from '@backstage/catalog-model';
+import { createExtensionTester } from '@backstage/frontend-test-utils';
+import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { readinessPlugin } from './plugin';
 import alphaPlugin from './alpha';
-import { isReadinessAvailable } from './filters';
+import { isReadinessAvailable, readinessEntityFilter } from './filters';
 import { rootRouteRef } from './routes';
 
 const entity = (kind: string): Entity => ({
@@ -24,5 +26,21 @@ describe('readiness frontend plugin', () => {
     expect(isReadinessAvailable(entity('Domain'))).toBe(true);
     expect(isReadinessAvailable(entity('Group'))).toBe(false);
     expect(isReadinessAvailable(entity('API'))).toBe(false);
+  });
+
+  it('shows the tab where readinessEntityFilter matches, or where app-config says', () => {
+    const tab = alphaPlugin.getExtension('entity-content:readiness');
+    const filterOf = (config?: object) =>
+      createExtensionTester(tab, config ? { config } : undefined).get(
+        EntityContentBlueprint.dataRefs.filterFunction,
+      )!;
+    expect(filterOf()(entity('Component'))).toBe(true);
+    expect(readinessEntityFilter).toEqual({
+      kind: { $in: ['component', 'system', 'domain'] },
+    });
+    expect(filterOf()(entity('Resource'))).toBe(false);
+    const custom = filterOf({ filter: { kind: 'resource' } });
+    expect(custom(entity('Resource'))).toBe(true);
+    expect(custom(entity('Component'))).toBe(false);
   });
 });
