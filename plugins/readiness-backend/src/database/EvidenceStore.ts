@@ -19,43 +19,53 @@ export class EvidenceStore {
 
   /** All evidence of these entities, keyed by entity ref, as the engine takes it. */
   async loadEvidence(entityRefs: string[]): Promise<EvidenceSet> {
-    const out: EvidenceSet = { facts: {}, attestations: {}, exemptions: {} };
-    const push = <T>(map: Record<string, T[]>, ref: string, v: T) => {
-      (map[ref] ??= []).push(v);
-    };
-    for (const refs of chunks(entityRefs)) {
-      for (const r of await this.db(FACTS)
-        .whereIn('entity_ref', refs)
-        .select()) {
-        push(out.facts, r.entity_ref, {
+    const [facts, attestations, exemptions] = await Promise.all([
+      this.byEntity(
+        FACTS,
+        entityRefs,
+        (r): Fact => ({
           id: r.fact_id,
           value: JSON.parse(r.value),
           observedAt: iso(r.observed_at),
           source: orUndefined(r.source),
-        });
-      }
-      for (const r of await this.db(ATTESTATIONS)
-        .whereIn('entity_ref', refs)
-        .select()) {
-        push(out.attestations, r.entity_ref, {
+        }),
+      ),
+      this.byEntity(
+        ATTESTATIONS,
+        entityRefs,
+        (r): Attestation => ({
           checkId: r.check_id,
           attestedBy: r.attested_by,
           attestedAt: iso(r.attested_at),
           expiresAt: isoOrUndefined(r.expires_at),
           evidenceUrl: orUndefined(r.evidence_url),
           note: orUndefined(r.note),
-        });
-      }
-      for (const r of await this.db(EXEMPTIONS)
-        .whereIn('entity_ref', refs)
-        .select()) {
-        push(out.exemptions, r.entity_ref, {
+        }),
+      ),
+      this.byEntity(
+        EXEMPTIONS,
+        entityRefs,
+        (r): Exemption => ({
           checkId: r.check_id,
           reason: r.reason,
           approvedBy: r.approved_by,
           expiresAt: isoOrUndefined(r.expires_at),
-        });
-      }
+        }),
+      ),
+    ]);
+    return { facts, attestations, exemptions };
+  }
+
+  /** Rows of one table for these entities, mapped and grouped by entity ref. */
+  private async byEntity<T>(
+    table: string,
+    entityRefs: string[],
+    map: (row: any) => T,
+  ): Promise<Record<string, T[]>> {
+    const out: Record<string, T[]> = {};
+    for (const refs of chunks(entityRefs)) {
+      for (const r of await this.db(table).whereIn('entity_ref', refs).select())
+        (out[r.entity_ref] ??= []).push(map(r));
     }
     return out;
   }

@@ -24,22 +24,23 @@ export class HistoryStore {
    */
   async recordHistory(points: HistoryPointToRecord[]): Promise<number> {
     let written = 0;
-    const rows = (list: HistoryPointToRecord[]) =>
-      list.map(p => ({
-        entity_ref: p.entityRef,
-        scorecard: p.scorecard,
-        day: p.day,
-        status: p.status,
-        score: p.score,
-        level: p.level ?? null,
-      }));
+    const upsert = (list: HistoryPointToRecord[]) =>
+      this.db(HISTORY)
+        .insert(
+          list.map(p => ({
+            entity_ref: p.entityRef,
+            scorecard: p.scorecard,
+            day: p.day,
+            status: p.status,
+            score: p.score,
+            level: p.level ?? null,
+          })),
+        )
+        .onConflict(['entity_ref', 'scorecard', 'day']);
     for (const batch of chunks(points)) {
       const changed = batch.filter(p => p.changed);
       if (changed.length) {
-        await this.db(HISTORY)
-          .insert(rows(changed))
-          .onConflict(['entity_ref', 'scorecard', 'day'])
-          .merge();
+        await upsert(changed).merge();
         written += changed.length;
       }
       const unchanged = batch.filter(p => !p.changed);
@@ -56,10 +57,7 @@ export class HistoryStore {
       );
       const missing = unchanged.filter(p => !have.has(p));
       if (missing.length) {
-        await this.db(HISTORY)
-          .insert(rows(missing))
-          .onConflict(['entity_ref', 'scorecard', 'day'])
-          .ignore();
+        await upsert(missing).ignore();
         written += missing.length;
       }
     }

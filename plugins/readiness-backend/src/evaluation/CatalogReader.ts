@@ -1,6 +1,10 @@
 import { AuthService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  entityKey,
+  tryEntityKey,
+} from '@readiness/backstage-plugin-readiness-common';
 import { ScorecardRegistry } from './ScorecardRegistry';
 
 /** What one evaluation reads from the catalog. */
@@ -97,15 +101,12 @@ export class CatalogReader {
     const systemDomains = new Map<string, string>();
     for (const e of organisation) {
       const domain = (e.spec as { domain?: unknown } | undefined)?.domain;
-      if (e.kind.toLowerCase() === 'system' && typeof domain === 'string') {
-        const ns = e.metadata.namespace ?? 'default';
-        systemDomains.set(
-          `system:${ns}/${e.metadata.name}`.toLowerCase(),
-          (domain.includes(':')
-            ? domain
-            : `domain:${domain.includes('/') ? domain : `${ns}/${domain}`}`
-          ).toLowerCase(),
-        );
+      const key = tryEntityKey(domain, {
+        defaultKind: 'domain',
+        defaultNamespace: e.metadata.namespace ?? 'default',
+      });
+      if (e.kind.toLowerCase() === 'system' && key) {
+        systemDomains.set(entityKey(e), key);
       }
     }
     this.last = { scoped, organisation, systemDomains, readAt: Date.now() };

@@ -1,23 +1,15 @@
 import { Entity } from '@backstage/catalog-model';
+import {
+  entityKey,
+  tryEntityKey,
+} from '@readiness/backstage-plugin-readiness-common';
 import type { EntityFields } from '../database/types';
 
-function fullRef(
-  value: unknown,
-  kind: string,
-  namespace: string,
-): string | undefined {
-  if (typeof value !== 'string' || !value.trim()) return undefined;
-  const m = /^(?:([^:/]+):)?(?:([^:/]+)\/)?([^:/]+)$/.exec(value.trim());
-  if (!m) return undefined;
-  return `${m[1] ?? kind}:${m[2] ?? namespace}/${m[3]}`.toLowerCase();
-}
+const fullRef = (value: unknown, kind: string, namespace: string) =>
+  tryEntityKey(value, { defaultKind: kind, defaultNamespace: namespace });
 
 /** `kind:namespace/name` in lower case: the key results are stored under. */
-export function refOf(entity: Entity): string {
-  return `${entity.kind}:${entity.metadata.namespace ?? 'default'}/${
-    entity.metadata.name
-  }`.toLowerCase();
-}
+export const refOf = (entity: Entity): string => entityKey(entity);
 
 /**
  * The columns results are filtered by. `domain` comes from the entity, or for

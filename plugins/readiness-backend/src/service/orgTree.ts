@@ -1,4 +1,8 @@
 import { Entity } from '@backstage/catalog-model';
+import {
+  entityKey,
+  tryEntityKey,
+} from '@readiness/backstage-plugin-readiness-common';
 
 /** Group hierarchy from the catalog: who is whose parent. */
 export class OrgTree {
@@ -8,15 +12,12 @@ export class OrgTree {
   constructor(organisation: Entity[]) {
     for (const e of organisation) {
       if (e.kind.toLowerCase() !== 'group') continue;
-      const ns = e.metadata.namespace ?? 'default';
-      const self = `group:${ns}/${e.metadata.name}`.toLowerCase();
-      const parent = (e.spec as { parent?: unknown } | undefined)?.parent;
-      if (typeof parent === 'string') {
-        const p = (
-          parent.includes(':')
-            ? parent
-            : `group:${parent.includes('/') ? parent : `${ns}/${parent}`}`
-        ).toLowerCase();
+      const self = entityKey(e);
+      const p = tryEntityKey(
+        (e.spec as { parent?: unknown } | undefined)?.parent,
+        { defaultKind: 'group', defaultNamespace: e.metadata.namespace },
+      );
+      if (p) {
         this.parent.set(self, p);
         this.children.set(p, [...(this.children.get(p) ?? []), self]);
       }

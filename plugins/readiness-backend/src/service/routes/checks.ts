@@ -1,14 +1,10 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { ReadinessService } from '../ReadinessService';
-import type { ReadinessRouter } from '../router';
+import type { ReadinessRouter, RouterOptions } from '../router';
 
 /** GET /checks/{scorecard} and GET /checks/{scorecard}/{checkId}/failures. */
 export function bindCheckRoutes(
   router: ReadinessRouter,
-  options: { service: ReadinessService; httpAuth: HttpAuthService },
+  { service, httpAuth }: RouterOptions,
 ) {
-  const { service, httpAuth } = options;
-
   router.get('/checks/:scorecard', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
     res.json({

@@ -1,6 +1,7 @@
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import { ReadinessService } from '../ReadinessService';
 import type { ReadinessRouter } from '../router';
+import { audited } from './audit';
 import { entityRefOf } from './query';
 
 /** An entity's results, re-evaluation (audited) and history. */
@@ -20,24 +21,19 @@ export function bindEntityRoutes(
   });
 
   router.post('/entities/:kind/:namespace/:name/evaluate', async (req, res) => {
-    const entityRef = entityRefOf(req.params).toLowerCase();
-    const event = await auditor.createEvent({
-      eventId: 'entity-evaluate',
-      severityLevel: 'low',
-      request: req,
-      meta: { entityRef },
-    });
-    try {
-      const credentials = await httpAuth.credentials(req);
-      const body = await service.evaluate(credentials, entityRef);
-      await event.success({
-        meta: { results: body.results.map(r => `${r.scorecard}:${r.status}`) },
-      });
-      res.json(body);
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
+    const entityRef = entityRefOf(req.params);
+    const body = await audited(
+      auditor,
+      req,
+      { eventId: 'entity-evaluate', severityLevel: 'low', entityRef },
+      async () => {
+        const credentials = await httpAuth.credentials(req);
+        const value = await service.evaluate(credentials, entityRef);
+        const results = value.results.map(r => `${r.scorecard}:${r.status}`);
+        return { value, meta: { results } };
+      },
+    );
+    res.json(body);
   });
 
   router.get('/entities/:kind/:namespace/:name/history', async (req, res) => {

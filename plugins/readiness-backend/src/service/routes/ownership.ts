@@ -2,6 +2,7 @@ import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { OwnershipService } from '../OwnershipService';
 import type { ReadinessRouter } from '../router';
+import { audited } from './audit';
 import { entityRefOf } from './query';
 
 /** The version in an `If-Match` header (`"3"`, `W/"3"` or `3`). */
@@ -30,45 +31,42 @@ export function bindOwnershipRoutes(
   },
 ) {
   const { ownership, httpAuth, auditor } = options;
-  const refOf = (p: { kind: string; namespace: string; name: string }) =>
-    entityRefOf(p).toLowerCase();
 
   router.get('/entities/:kind/:namespace/:name/ownership', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    const body = await ownership.describe(credentials, refOf(req.params));
+    const body = await ownership.describe(credentials, entityRefOf(req.params));
     res.setHeader('ETag', `"${body.version}"`);
     res.json(body);
   });
 
   router.put('/entities/:kind/:namespace/:name/ownership', async (req, res) => {
-    const entityRef = refOf(req.params);
-    const event = await auditor.createEvent({
-      eventId: 'ownership-update',
-      severityLevel: 'medium',
-      request: req,
-      meta: { entityRef },
-    });
-    try {
-      const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-      const outcome = await ownership.save(credentials, entityRef, {
-        roles: req.body.roles ?? {},
-        reason:
-          typeof req.body.reason === 'string' ? req.body.reason : undefined,
-        expectedVersion: expectedVersion(req.header('If-Match')),
-      });
-      await event.success({
-        meta: {
-          version: outcome.response.version,
-          old: { ...outcome.before },
-          new: { ...outcome.after },
-        },
-      });
-      res.setHeader('ETag', `"${outcome.response.version}"`);
-      res.json(outcome.response);
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
+    const entityRef = entityRefOf(req.params);
+    const body = await audited(
+      auditor,
+      req,
+      { eventId: 'ownership-update', severityLevel: 'medium', entityRef },
+      async () => {
+        const credentials = await httpAuth.credentials(req, {
+          allow: ['user'],
+        });
+        const outcome = await ownership.save(credentials, entityRef, {
+          roles: req.body.roles ?? {},
+          reason:
+            typeof req.body.reason === 'string' ? req.body.reason : undefined,
+          expectedVersion: expectedVersion(req.header('If-Match')),
+        });
+        return {
+          value: outcome.response,
+          meta: {
+            version: outcome.response.version,
+            old: { ...outcome.before },
+            new: { ...outcome.after },
+          },
+        };
+      },
+    );
+    res.setHeader('ETag', `"${body.version}"`);
+    res.json(body);
   });
 
   router.get('/ownership', async (req, res) => {

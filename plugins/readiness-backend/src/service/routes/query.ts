@@ -1,5 +1,6 @@
-import type {
-  ReadinessStatus,
+import {
+  entityKey,
+  type ReadinessStatus,
   ResultSort,
   ResultsQuery,
 } from '@readiness/backstage-plugin-readiness-common';
@@ -38,11 +39,11 @@ export function resultsQuery(q: Record<string, unknown>): ResultsQuery {
   };
 }
 
-/** `kind:namespace/name` from the path parameters. */
+/** The entity key (`kind:namespace/name`, lower case) of the path parameters. */
 export function entityRefOf(p: {
   kind: string;
   namespace: string;
   name: string;
 }): string {
-  return `${p.kind}:${p.namespace}/${p.name}`;
+  return entityKey({ kind: p.kind, namespace: p.namespace, name: p.name });
 }

@@ -1,17 +1,13 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
 import type { SummaryGroupBy } from '@readiness/backstage-plugin-readiness-common';
-import { ReadinessService } from '../ReadinessService';
 import { csvHeader, csvRows } from '../csv';
-import type { ReadinessRouter } from '../router';
+import type { ReadinessRouter, RouterOptions } from '../router';
 import { resultsQuery } from './query';
 
 /** GET /results (JSON pages, or CSV of the whole query) and GET /summary. */
 export function bindResultRoutes(
   router: ReadinessRouter,
-  options: { service: ReadinessService; httpAuth: HttpAuthService },
+  { service, httpAuth }: RouterOptions,
 ) {
-  const { service, httpAuth } = options;
-
   router.get('/results', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
     const query = resultsQuery(req.query);

@@ -1,13 +1,10 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { ReadinessService } from '../ReadinessService';
-import type { ReadinessRouter } from '../router';
+import type { ReadinessRouter, RouterOptions } from '../router';
 
 /** GET /scorecards and GET /scorecards/{id}. */
 export function bindScorecardRoutes(
   router: ReadinessRouter,
-  options: { service: ReadinessService; httpAuth: HttpAuthService },
+  { service, httpAuth }: RouterOptions,
 ) {
-  const { service, httpAuth } = options;
   router.get('/scorecards', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
     res.json({ items: await service.listScorecards(credentials) });

@@ -1,0 +1,35 @@
+import { AuditorService } from '@backstage/backend-plugin-api';
+import type { Request } from 'express';
+
+type AuditorEvent = Awaited<ReturnType<AuditorService['createEvent']>>;
+type SuccessMeta = Parameters<AuditorEvent['success']>[0];
+
+/**
+ * Runs a write as one audit event: success with the meta `run` returns, or
+ * failure with the error, which is then rethrown for the error handler.
+ */
+export async function audited<T>(
+  auditor: AuditorService,
+  request: Request<any, any, any, any, any>,
+  event: {
+    eventId: string;
+    severityLevel: 'low' | 'medium' | 'high' | 'critical';
+    entityRef: string;
+  },
+  run: () => Promise<{ value: T; meta?: NonNullable<SuccessMeta>['meta'] }>,
+): Promise<T> {
+  const auditorEvent = await auditor.createEvent({
+    eventId: event.eventId,
+    severityLevel: event.severityLevel,
+    request,
+    meta: { entityRef: event.entityRef },
+  });
+  try {
+    const { value, meta } = await run();
+    await auditorEvent.success({ meta });
+    return value;
+  } catch (error) {
+    await auditorEvent.fail({ error: error as Error });
+    throw error;
+  }
+}
