@@ -1,4 +1,5 @@
 import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+import { HumanDuration } from '@backstage/types';
 
 export interface Config {
   /** Configuration of the Readiness plugins. */
@@ -28,6 +29,35 @@ export interface Config {
     history?: {
       /** Days of daily history and change log to keep. Default 180. */
       retentionDays?: number;
+    };
+    /**
+     * HTTP probes of each entity's `readiness/health-url` annotation (or its
+     * first link of type `linkType`), stored as the `http` fact that `http`
+     * checks read.
+     */
+    probes?: {
+      /** Default true. */
+      enabled?: boolean;
+      /** Default every 10 minutes, 10 seconds after start; always one replica at a time. */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /** Probes in flight at once. Default 8. */
+      concurrency?: number;
+      /** Time for one probe, every redirect and the body included. Default 10 seconds. */
+      timeout?: HumanDuration | string;
+      /** Bytes of a response body read at most. Default 65536. */
+      maxBodyBytes?: number;
+      /** Redirects followed at most. Default 5. */
+      maxRedirects?: number;
+      /**
+       * Targets probed although the SSRF guard refuses them: host names
+       * (`status.internal`, `*.corp.example`), addresses or CIDRs
+       * (`10.20.0.0/16`). By default only public unicast addresses are
+       * probed: no loopback, private, link-local (cloud metadata),
+       * unique-local, CGNAT, multicast or reserved ranges.
+       */
+      allow?: string[];
+      /** The `metadata.links` type probed when the annotation is missing. Default `health`. */
+      linkType?: string;
     };
   };
 }

@@ -5,12 +5,19 @@ import {
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { readinessPermissions } from '@readiness/backstage-plugin-readiness-common';
+import {
+  ReadinessFactProvider,
+  readinessFactProvidersExtensionPoint,
+} from '@readiness/backstage-plugin-readiness-node';
 import { registerActions } from './actions/registerActions';
 import { createReadinessStores } from './database/ReadinessStores';
 import { CatalogReader } from './evaluation/CatalogReader';
 import { Evaluator } from './evaluation/Evaluator';
 import { readSchedule } from './evaluation/schedule';
 import { ScorecardRegistry } from './evaluation/ScorecardRegistry';
+import { FactCollector } from './facts/FactCollector';
+import { readProbeConfig } from './probes/config';
+import { createHttpProbeProvider } from './probes/HttpProbeProvider';
 import { OwnershipService } from './service/OwnershipService';
 import { ReadinessService } from './service/ReadinessService';
 import { createRouter } from './service/router';
@@ -25,6 +32,12 @@ import { createRouter } from './service/router';
 export const readinessPlugin = createBackendPlugin({
   pluginId: 'readiness',
   register(env) {
+    const providers: ReadinessFactProvider[] = [];
+    env.registerExtensionPoint(readinessFactProvidersExtensionPoint, {
+      addFactProvider(...added) {
+        providers.push(...added);
+      },
+    });
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
@@ -62,6 +75,17 @@ export const readinessPlugin = createBackendPlugin({
         });
         deps.permissionsRegistry.addPermissions(readinessPermissions);
 
+        const probes = readProbeConfig(config);
+        const facts = new FactCollector({
+          evidence: stores.evidence,
+          reader,
+          evaluator,
+          logger,
+        });
+        if (probes.enabled) facts.add(createHttpProbeProvider(probes));
+        facts.add(...providers);
+        await facts.schedule(scheduler, probes.schedule);
+
         const shards =
           config.getOptionalNumber('readiness.evaluation.shards') ?? 4;
         if (!Number.isInteger(shards) || shards < 1 || shards > 256) {
@@ -87,6 +111,7 @@ export const readinessPlugin = createBackendPlugin({
           scorecards,
           reader,
           evaluator,
+          facts,
           catalog: deps.catalog,
           permissions: deps.permissions,
         });

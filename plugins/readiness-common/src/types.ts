@@ -178,6 +178,14 @@ export interface HttpProbeValue {
   error?: string;
   /** Days until the TLS certificate expires, for https URLs. */
   tlsDaysLeft?: number;
+  /** Whether the certificate chains to a trusted root and matches the host. */
+  tlsTrusted?: boolean;
+  /** Why the certificate is not trusted, when it is not. */
+  tlsError?: string;
+  /** Redirects followed to the final response. */
+  redirects?: number;
+  /** Where the redirects ended, when they went elsewhere. */
+  finalUrl?: string;
   /** Whether the http:// form of the URL redirects to https://. */
   httpsRedirect?: boolean;
   /** Whether the response carries a Strict-Transport-Security header. */

@@ -5,6 +5,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { Entity } from '@backstage/catalog-model';
 import { Knex } from 'knex';
 import { readinessPlugin } from '../plugin';
 import { demoEvidence, exampleEntities, readinessConfig } from './testUtils';
@@ -24,6 +25,8 @@ export interface TestBackendOptions {
   authorize?: (request: TestAuthorizeRequest) => AuthorizeResult;
   /** Replaces the catalog built from the example entities. */
   catalog?: ReturnType<typeof catalogServiceMock.mock>;
+  /** Catalog entities, when not the examples (ignored with `catalog`). */
+  entities?: Entity[];
   config?: object;
   /** More features: an auditor mock, an actions registry, … */
   features?: Parameters<typeof startTestBackend>[0]['features'];
@@ -48,7 +51,9 @@ export async function startReadinessBackend(options: TestBackendOptions) {
       mockServices.database.factory({ knex }),
       mockServices.rootConfig.factory({ data: config }),
       options.catalog?.factory ??
-        catalogServiceMock.factory({ entities: exampleEntities() }),
+        catalogServiceMock.factory({
+          entities: options.entities ?? exampleEntities(),
+        }),
       mockServices.permissions.mock({
         authorize: async (requests: any[]) =>
           requests.map(r => ({

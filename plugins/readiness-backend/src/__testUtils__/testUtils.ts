@@ -35,7 +35,7 @@ export const demoEvidence = readinessDemoEvidenceModule({
   file: path.join(EXAMPLES, 'evidence.json'),
 });
 
-/** Config for the plugin with the example scorecards and one daily shard. */
+/** Config for the plugin with the example scorecards, two daily shards and no probes. */
 export function readinessConfig(extra: Record<string, unknown> = {}) {
   return {
     readiness: {
@@ -51,6 +51,8 @@ export function readinessConfig(extra: Record<string, unknown> = {}) {
           initialDelay: { seconds: 0 },
         },
       },
+      // The example hosts do not exist; tests that probe say so.
+      probes: { enabled: false },
       ...extra,
     },
   };

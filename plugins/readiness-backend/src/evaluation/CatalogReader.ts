@@ -115,11 +115,20 @@ export class CatalogReader {
 
   /** One entity, with the same fields as a full read. */
   async readOne(entityRef: string): Promise<Entity | undefined> {
+    return (await this.readMany([entityRef]))[0];
+  }
+
+  /** These entities (those that exist), with the same fields as a full read. */
+  async readMany(entityRefs: string[]): Promise<Entity[]> {
     const credentials = await this.auth.getOwnServiceCredentials();
-    const { items } = await this.catalog.getEntitiesByRefs(
-      { entityRefs: [entityRef], fields: this.fields },
-      { credentials },
-    );
-    return items[0];
+    const out: Entity[] = [];
+    for (let i = 0; i < entityRefs.length; i += PAGE) {
+      const { items } = await this.catalog.getEntitiesByRefs(
+        { entityRefs: entityRefs.slice(i, i + PAGE), fields: this.fields },
+        { credentials },
+      );
+      for (const e of items) if (e) out.push(e);
+    }
+    return out;
   }
 }

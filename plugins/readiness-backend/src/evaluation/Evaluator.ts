@@ -152,6 +152,26 @@ export class Evaluator {
     return results;
   }
 
+  /**
+   * Re-evaluates these entities now (after new facts arrived), and the
+   * roll-ups that read them; refs no longer in the catalog are skipped.
+   */
+  async evaluateRefs(entityRefs: string[]): Promise<number> {
+    if (entityRefs.length === 0) return 0;
+    const { reader, scorecards } = this.options;
+    const entities = await reader.readMany(entityRefs);
+    const snapshot = await reader.current();
+    const at = this.now();
+    const done = await this.evaluateAndStore(entities, snapshot, at);
+    const rollups = snapshot.scoped.filter(e =>
+      scorecards.rollups().some(c => c.appliesTo(e)),
+    );
+    if (done.written > 0 && rollups.length > 0) {
+      await this.evaluateAndStore(rollups, snapshot, at);
+    }
+    return done.written;
+  }
+
   private async evaluateAndStore(
     catalogEntities: Entity[],
     snapshot: CatalogSnapshot,

@@ -11,20 +11,21 @@ const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
 };
 
 /**
- * The evaluation schedule from `readiness.evaluation.schedule`. Shards are
- * global tasks (one replica runs each at a time); a configured `scope` other
- * than `global` would make every replica evaluate every shard, so it is
- * refused with the field named.
+ * A schedule from config (default: `readiness.evaluation.schedule`, every 10
+ * minutes). Readiness tasks are global (one replica runs each at a time); a
+ * configured `scope` other than `global` would make every replica do the
+ * same work, so it is refused with the field named.
  */
 export function readSchedule(
   config: Config,
+  key = 'readiness.evaluation.schedule',
+  defaults: SchedulerServiceTaskScheduleDefinition = DEFAULT_SCHEDULE,
 ): SchedulerServiceTaskScheduleDefinition {
-  const key = 'readiness.evaluation.schedule';
-  if (!config.has(key)) return DEFAULT_SCHEDULE;
+  if (!config.has(key)) return defaults;
   const scope = config.getOptionalString(`${key}.scope`);
   if (scope !== undefined && scope !== 'global') {
     throw new Error(
-      `${key}.scope: evaluation shards always run with scope "global" (one replica at a time); remove "scope: ${scope}"`,
+      `${key}.scope: Readiness tasks always run with scope "global" (one replica at a time); remove "scope: ${scope}"`,
     );
   }
   return readSchedulerServiceTaskScheduleDefinitionFromConfig(

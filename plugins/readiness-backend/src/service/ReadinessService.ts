@@ -29,6 +29,7 @@ import {
 import type { ReadinessStores } from '../database/ReadinessStores';
 import type { ResultFilter } from '../database/types';
 import { CatalogReader } from '../evaluation/CatalogReader';
+import { FactCollector } from '../facts/FactCollector';
 import { Evaluator } from '../evaluation/Evaluator';
 import { ScorecardRegistry } from '../evaluation/ScorecardRegistry';
 import { OrgTree } from './orgTree';
@@ -60,6 +61,7 @@ export class ReadinessService {
       scorecards: ScorecardRegistry;
       reader: CatalogReader;
       evaluator: Evaluator;
+      facts: FactCollector;
       catalog: CatalogService;
       permissions: PermissionsService;
     },
@@ -192,6 +194,9 @@ export class ReadinessService {
       ref,
       `re-evaluate ${ref}`,
     );
+    // Probe now: fresh facts from every provider that applies, then evaluate.
+    const entity = await this.options.reader.readOne(ref);
+    if (entity) await this.options.facts.collectFor(entity);
     await this.options.evaluator.evaluateNow(ref);
     return this.entityResponse(credentials, ref);
   }

@@ -70,6 +70,17 @@ describe('http checks', () => {
     ],
     [
       'tls',
+      {
+        status: 200,
+        tlsDaysLeft: 60,
+        tlsTrusted: false,
+        tlsError: 'DEPTH_ZERO_SELF_SIGNED_CERT',
+      },
+      'fail',
+      'The TLS certificate of https://svc.acme.example/healthz is not trusted (DEPTH_ZERO_SELF_SIGNED_CERT); it expires in 60 days',
+    ],
+    [
+      'tls',
       { status: 200 },
       'unknown',
       'No certificate information for https://svc.acme.example/healthz',

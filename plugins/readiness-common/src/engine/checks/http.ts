@@ -50,6 +50,15 @@ function judge(
           result: 'unknown',
           message: `No certificate information for ${v.url}`,
         };
+      if (v.tlsTrusted === false)
+        return {
+          result: 'fail',
+          message: `The TLS certificate of ${v.url} is not trusted (${
+            v.tlsError ?? 'unknown reason'
+          }); it expires in ${v.tlsDaysLeft} days`,
+          observed: v.tlsDaysLeft,
+          threshold: w.minTlsDays,
+        };
       return {
         result: v.tlsDaysLeft >= w.minTlsDays ? 'pass' : 'fail',
         message: `TLS certificate expires in ${v.tlsDaysLeft} days${

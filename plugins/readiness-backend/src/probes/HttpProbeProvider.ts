@@ -1,0 +1,82 @@
+import { Entity } from '@backstage/catalog-model';
+import {
+  ANNOTATION_HEALTH_URL,
+  entityKey,
+} from '@readiness/backstage-plugin-readiness-common';
+import type {
+  CollectedFact,
+  ReadinessFactProvider,
+} from '@readiness/backstage-plugin-readiness-node';
+import type { ProbeConfig } from './config';
+import { probeUrl } from './probeUrl';
+import { SsrfGuard } from './ssrfGuard';
+
+/** The URL to probe: the `readiness/health-url` annotation, else the first link of the configured type. */
+export function probeTarget(
+  entity: Entity,
+  linkType: string,
+): string | undefined {
+  const annotation = entity.metadata.annotations?.[ANNOTATION_HEALTH_URL];
+  if (annotation?.trim()) return annotation.trim();
+  return entity.metadata.links?.find(l => l.type === linkType)?.url;
+}
+
+/** Runs `work` over `items`, at most `limit` at a time. */
+async function pool<T, R>(
+  items: T[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await work(items[i]);
+    }
+  };
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, worker),
+  );
+  return out;
+}
+
+/**
+ * The built-in HTTP prober, as a fact provider: probes each entity's target
+ * (bounded concurrency, each probe bounded by its own timeout, body and
+ * redirect limits, the SSRF guard on every hop) and yields an `http` fact,
+ * which the `http` checks read.
+ */
+export function createHttpProbeProvider(
+  config: ProbeConfig,
+  guard = new SsrfGuard(config.allow),
+): ReadinessFactProvider {
+  return {
+    id: 'http-probe',
+    schedule: config.schedule,
+    appliesTo: entity => probeTarget(entity, config.linkType) !== undefined,
+    async collect(entities, { signal }) {
+      return pool(
+        entities,
+        config.concurrency,
+        async (entity): Promise<CollectedFact> => {
+          const url = probeTarget(entity, config.linkType)!;
+          const value = await probeUrl(url, {
+            guard,
+            limits: config.limits,
+            signal,
+          });
+          return {
+            entityRef: entityKey(entity),
+            fact: {
+              id: 'http',
+              value: value as any,
+              observedAt: new Date().toISOString(),
+              source: 'probe:http',
+            },
+          };
+        },
+      );
+    },
+  };
+}

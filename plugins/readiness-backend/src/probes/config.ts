@@ -1,0 +1,60 @@
+import { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
+import { Config, readDurationFromConfig } from '@backstage/config';
+import { durationToMilliseconds } from '@backstage/types';
+import { readSchedule } from '../evaluation/schedule';
+import type { ProbeLimits } from './probeUrl';
+
+/** `readiness.probes`, with defaults. */
+export interface ProbeConfig {
+  enabled: boolean;
+  schedule: SchedulerServiceTaskScheduleDefinition;
+  concurrency: number;
+  limits: ProbeLimits;
+  allow: string[];
+  linkType: string;
+}
+
+const KEY = 'readiness.probes';
+
+function positive(config: Config, key: string, fallback: number, max: number) {
+  const value = config.getOptionalNumber(`${KEY}.${key}`) ?? fallback;
+  if (!Number.isInteger(value) || value < 1 || value > max)
+    throw new Error(
+      `${KEY}.${key}: expected a whole number from 1 to ${max}, got ${value}`,
+    );
+  return value;
+}
+
+/** Reads `readiness.probes`; throws naming the field when a value is wrong. */
+export function readProbeConfig(config: Config): ProbeConfig {
+  const timeout = config.has(`${KEY}.timeout`)
+    ? durationToMilliseconds(
+        readDurationFromConfig(config.getConfig(`${KEY}.timeout`)),
+      )
+    : 10_000;
+  if (!(timeout > 0 && timeout <= 120_000))
+    throw new Error(
+      `${KEY}.timeout: expected more than 0 and at most 2 minutes`,
+    );
+  return {
+    enabled: config.getOptionalBoolean(`${KEY}.enabled`) ?? true,
+    schedule: readSchedule(config, `${KEY}.schedule`, {
+      frequency: { minutes: 10 },
+      timeout: { minutes: 5 },
+      initialDelay: { seconds: 10 },
+    }),
+    concurrency: positive(config, 'concurrency', 8, 100),
+    limits: {
+      timeoutMs: timeout,
+      maxBodyBytes: positive(
+        config,
+        'maxBodyBytes',
+        64 * 1024,
+        10 * 1024 * 1024,
+      ),
+      maxRedirects: config.getOptionalNumber(`${KEY}.maxRedirects`) ?? 5,
+    },
+    allow: config.getOptionalStringArray(`${KEY}.allow`) ?? [],
+    linkType: config.getOptionalString(`${KEY}.linkType`) ?? 'health',
+  };
+}
