@@ -29,7 +29,7 @@ function positive(config: Config, key: string, fallback: number, max: number) {
 export function readProbeConfig(config: Config): ProbeConfig {
   const timeout = config.has(`${KEY}.timeout`)
     ? durationToMilliseconds(
-        readDurationFromConfig(config.getConfig(`${KEY}.timeout`)),
+        readDurationFromConfig(config, { key: `${KEY}.timeout` }),
       )
     : 10_000;
   if (!(timeout > 0 && timeout <= 120_000))
@@ -52,7 +52,7 @@ export function readProbeConfig(config: Config): ProbeConfig {
         64 * 1024,
         10 * 1024 * 1024,
       ),
-      maxRedirects: config.getOptionalNumber(`${KEY}.maxRedirects`) ?? 5,
+      maxRedirects: positive(config, 'maxRedirects', 5, 20),
     },
     allow: config.getOptionalStringArray(`${KEY}.allow`) ?? [],
     linkType: config.getOptionalString(`${KEY}.linkType`) ?? 'health',
