@@ -8,6 +8,11 @@ import {
   catalogEntityReadPermission,
   catalogLocationCreatePermission,
 } from '@backstage/plugin-catalog-common/alpha';
+import {
+  readinessAttestationCreatePermission,
+  readinessExemptionCreatePermission,
+  readinessFactsWritePermission,
+} from '@readiness/backstage-plugin-readiness-common';
 import { DemoPermissionPolicy } from './permissionPolicy';
 
 function userWith(...ownershipEntityRefs: string[]) {
@@ -51,7 +56,12 @@ describe('DemoPermissionPolicy', () => {
   });
 
   it('limits entity changes to the entity owners', async () => {
-    for (const permission of [entityUpdate, catalogEntityDeletePermission]) {
+    for (const permission of [
+      entityUpdate,
+      catalogEntityDeletePermission,
+      readinessFactsWritePermission,
+      readinessAttestationCreatePermission,
+    ]) {
       expect(await policy.handle({ permission }, payments)).toEqual({
         result: AuthorizeResult.CONDITIONAL,
         pluginId: 'catalog',
@@ -77,5 +87,15 @@ describe('DemoPermissionPolicy', () => {
     expect(
       await policy.handle({ permission: catalogLocationCreatePermission }),
     ).toEqual({ result: AuthorizeResult.DENY });
+  });
+
+  it('grants exemptions to admins only, never to the owners themselves', async () => {
+    const permission = readinessExemptionCreatePermission;
+    expect(await policy.handle({ permission }, payments)).toEqual({
+      result: AuthorizeResult.DENY,
+    });
+    expect(await policy.handle({ permission }, admin)).toEqual({
+      result: AuthorizeResult.ALLOW,
+    });
   });
 });

@@ -10,6 +10,7 @@ import {
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
+import { readinessExemptionCreatePermission } from '@readiness/backstage-plugin-readiness-common';
 import {
   catalogConditions,
   createCatalogConditionalDecision,
@@ -23,8 +24,13 @@ export const DEMO_ADMIN_GROUP = 'group:default/platform';
  * - everyone may read;
  * - members of the admin group may do everything;
  * - changes to a catalog entity (update, delete, refresh, and Readiness's
- *   entity-scoped write permissions) are allowed to the entity's owners;
+ *   entity-scoped writes: re-evaluate, ownership, facts, attestations) are
+ *   allowed to the entity's owners;
+ * - exemptions only to the admin group: owners do not exempt themselves;
  * - every other create, update or delete is denied.
+ *
+ * Services (a CI pipeline's external access token) are allowed by the
+ * permission framework itself, within their token's access restrictions.
  */
 export class DemoPermissionPolicy implements PermissionPolicy {
   async handle(
@@ -40,9 +46,12 @@ export class DemoPermissionPolicy implements PermissionPolicy {
     if (claims.includes(DEMO_ADMIN_GROUP)) {
       return { result: AuthorizeResult.ALLOW };
     }
+    if (permission.name === readinessExemptionCreatePermission.name) {
+      return { result: AuthorizeResult.DENY };
+    }
     if (
       isResourcePermission(permission, 'catalog-entity') &&
-      action !== 'create'
+      (action !== 'create' || permission.name.startsWith('readiness.'))
     ) {
       return createCatalogConditionalDecision(
         permission,

@@ -16,6 +16,7 @@ import { Evaluator } from './evaluation/Evaluator';
 import { readSchedule } from './evaluation/schedule';
 import { ScorecardRegistry } from './evaluation/ScorecardRegistry';
 import { FactCollector } from './facts/FactCollector';
+import { FactsService } from './facts/FactsService';
 import { readProbeConfig } from './probes/config';
 import { createHttpProbeProvider } from './probes/HttpProbeProvider';
 import { OwnershipService } from './service/OwnershipService';
@@ -127,6 +128,12 @@ export const readinessPlugin = createBackendPlugin({
           await createRouter({
             service,
             ownership,
+            facts: new FactsService({
+              evidence: stores.evidence,
+              reader,
+              evaluator,
+              permissions: deps.permissions,
+            }),
             ping: stores.ping,
             httpAuth: deps.httpAuth,
             auditor: deps.auditor,

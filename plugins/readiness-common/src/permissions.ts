@@ -36,6 +36,40 @@ export const readinessOwnershipUpdatePermission = createPermission({
 });
 
 /**
+ * Push facts about an entity (`POST /facts`): CI pipelines with an external
+ * access token, or people a policy allows, per entity.
+ *
+ * @public
+ */
+export const readinessFactsWritePermission = createPermission({
+  name: 'readiness.facts.write',
+  attributes: { action: 'create' },
+  resourceType: 'catalog-entity',
+});
+
+/**
+ * Attest that a manual check of an entity is satisfied.
+ *
+ * @public
+ */
+export const readinessAttestationCreatePermission = createPermission({
+  name: 'readiness.attestation.create',
+  attributes: { action: 'create' },
+  resourceType: 'catalog-entity',
+});
+
+/**
+ * Grant an exemption from a check of an entity.
+ *
+ * @public
+ */
+export const readinessExemptionCreatePermission = createPermission({
+  name: 'readiness.exemption.create',
+  attributes: { action: 'create' },
+  resourceType: 'catalog-entity',
+});
+
+/**
  * Every permission of the Readiness plugin.
  *
  * @public
@@ -44,4 +78,7 @@ export const readinessPermissions = [
   readinessResultsReadPermission,
   readinessEvaluatePermission,
   readinessOwnershipUpdatePermission,
+  readinessFactsWritePermission,
+  readinessAttestationCreatePermission,
+  readinessExemptionCreatePermission,
 ];

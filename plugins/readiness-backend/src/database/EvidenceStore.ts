@@ -70,24 +70,60 @@ export class EvidenceStore {
     return out;
   }
 
-  /** Stores facts; a newer value of the same fact id replaces the old one. */
+  /**
+   * Stores facts; a fact replaces the stored one of the same entity and id
+   * only when it is at least as new, so an older report arriving late (or a
+   * retry) changes nothing. Returns how many rows were written.
+   */
   async upsertFacts(
     facts: Array<{ entityRef: string; fact: Fact }>,
-  ): Promise<void> {
+  ): Promise<number> {
+    let written = 0;
     for (const batch of chunks(facts)) {
-      await this.db(FACTS)
-        .insert(
-          batch.map(({ entityRef, fact }) => ({
-            entity_ref: entityRef,
-            fact_id: fact.id,
-            value: JSON.stringify(fact.value),
-            observed_at: iso(fact.observedAt),
-            source: fact.source ?? null,
-          })),
+      const rows = batch.map(({ entityRef, fact }) => ({
+        entity_ref: entityRef,
+        fact_id: fact.id,
+        value: JSON.stringify(fact.value),
+        observed_at: iso(fact.observedAt),
+        source: fact.source ?? null,
+      }));
+      // What is stored already, to tell a retry from news.
+      const stored = await this.db(FACTS)
+        .whereIn(
+          'entity_ref',
+          rows.map(r => r.entity_ref),
         )
+        .select('entity_ref', 'fact_id', 'value', 'observed_at', 'source');
+      const have = new Map<string, Map<string, (typeof stored)[number]>>();
+      for (const r of stored) {
+        if (!have.has(r.entity_ref)) have.set(r.entity_ref, new Map());
+        have.get(r.entity_ref)!.set(r.fact_id, r);
+      }
+      const news = rows.filter(r => {
+        const old = have.get(r.entity_ref)?.get(r.fact_id);
+        if (!old) return true;
+        const oldAt = iso(old.observed_at);
+        if (oldAt > r.observed_at) return false;
+        return !(
+          oldAt === r.observed_at &&
+          old.value === r.value &&
+          (old.source ?? null) === r.source
+        );
+      });
+      if (news.length === 0) continue;
+      // The WHERE keeps the newer fact if another writer got there first.
+      await this.db(FACTS)
+        .insert(news)
         .onConflict(['entity_ref', 'fact_id'])
-        .merge();
+        .merge()
+        .where(
+          `${FACTS}.observed_at`,
+          '<=',
+          this.db.ref('excluded.observed_at'),
+        );
+      written += news.length;
     }
+    return written;
   }
 
   async addAttestation(entityRef: string, a: Attestation): Promise<void> {

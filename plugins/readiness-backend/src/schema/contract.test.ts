@@ -95,6 +95,18 @@ describe('every response matches openapi.yaml exactly', () => {
       ],
       ['/checks/{scorecard}', 'get', () => checks as unknown as request.Test],
       [
+        '/facts',
+        'post',
+        () =>
+          request(server)
+            .post(`${PREFIX}/facts`)
+            .set('Authorization', mockCredentials.service.header())
+            .send({
+              entityRef: 'component:default/ledger-service',
+              facts: [{ id: 'contract', value: { ok: true } }],
+            }),
+      ],
+      [
         '/checks/{scorecard}/{checkId}/failures',
         'get',
         () =>

@@ -693,6 +693,52 @@ export const spec = {
           "changes"
         ]
       },
+      "FactInput": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "id": {
+            "type": "string",
+            "description": "a-z, 0-9, \".\", \"_\" and \"-\", up to 100 characters."
+          },
+          "value": {
+            "description": "Any JSON value, up to 64 KiB and 10 levels deep."
+          },
+          "observedAt": {
+            "type": "string",
+            "description": "ISO 8601; defaults to the time the fact arrives; not in the future."
+          },
+          "source": {
+            "type": "string",
+            "maxLength": 200,
+            "description": "Defaults to the caller."
+          }
+        },
+        "required": [
+          "id",
+          "value"
+        ]
+      },
+      "EntityFacts": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "facts": {
+            "type": "array",
+            "maxItems": 50,
+            "items": {
+              "$ref": "#/components/schemas/FactInput"
+            }
+          }
+        },
+        "required": [
+          "entityRef",
+          "facts"
+        ]
+      },
       "SummaryGroup": {
         "type": "object",
         "additionalProperties": false,
@@ -1460,6 +1506,95 @@ export const spec = {
                     "overall",
                     "groups"
                   ]
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/facts": {
+      "post": {
+        "operationId": "PushFacts",
+        "description": "Stores facts about entities (CI results, values from other systems) and re-evaluates them. One entity in the body, or many in `items`. All or nothing; a retry changes nothing. Needs `readiness.facts.write` on each entity (external access tokens are services).",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "description": "`entityRef` and `facts` for one entity, or `items` for many.",
+                "type": "object",
+                "additionalProperties": false,
+                "properties": {
+                  "entityRef": {
+                    "type": "string"
+                  },
+                  "facts": {
+                    "type": "array",
+                    "maxItems": 50,
+                    "items": {
+                      "$ref": "#/components/schemas/FactInput"
+                    }
+                  },
+                  "items": {
+                    "type": "array",
+                    "maxItems": 100,
+                    "items": {
+                      "$ref": "#/components/schemas/EntityFacts"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Stored; the entities are re-evaluated.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "properties": {
+                    "stored": {
+                      "type": "integer"
+                    },
+                    "unchanged": {
+                      "type": "integer"
+                    },
+                    "entityRefs": {
+                      "type": "array",
+                      "items": {
+                        "type": "string"
+                      }
+                    }
+                  },
+                  "required": [
+                    "stored",
+                    "unchanged",
+                    "entityRefs"
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "A field is invalid; the message names it.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "Not allowed for one of the entities.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
                 }
               }
             }

@@ -5,10 +5,12 @@ import {
 } from '@backstage/backend-plugin-api';
 import type { ApiRouter } from '@backstage/backend-openapi-utils';
 import { createOpenApiRouter, spec } from '../schema/openapi.generated';
+import { FactsService } from '../facts/FactsService';
 import { OwnershipService } from './OwnershipService';
 import { ReadinessService } from './ReadinessService';
 import { bindCheckRoutes } from './routes/checks';
 import { bindEntityRoutes } from './routes/entities';
+import { bindFactRoutes } from './routes/facts';
 import { bindHealthRoutes } from './routes/health';
 import { bindOwnershipRoutes } from './routes/ownership';
 import { bindResultRoutes } from './routes/results';
@@ -26,6 +28,7 @@ export type ReadinessRouter = ApiRouter<typeof spec>;
 export interface RouterOptions {
   service: ReadinessService;
   ownership: OwnershipService;
+  facts: FactsService;
   /** Resolves when the database answers; `/health` calls it. */
   ping: () => Promise<void>;
   httpAuth: HttpAuthService;
@@ -44,5 +47,6 @@ export async function createRouter(
   bindOwnershipRoutes(router, options);
   bindResultRoutes(router, options);
   bindCheckRoutes(router, options);
+  bindFactRoutes(router, options);
   return router;
 }

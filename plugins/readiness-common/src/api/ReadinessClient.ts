@@ -3,7 +3,9 @@ import { entityPath } from '../refs';
 import type {
   CheckFailure,
   CheckFailureCount,
+  EntityFactsInput,
   EntityReadinessResponse,
+  FactsPushResponse,
   HistoryResponse,
   OwnershipEdit,
   OwnershipResponse,
@@ -44,6 +46,10 @@ export interface ReadinessApi {
   listOwnershipEdits(): Promise<OwnershipEdit[]>;
   /** The CSV of a query (every row, no paging). */
   exportCsv(query: ResultsQuery): Promise<Blob>;
+  /** Stores facts (CI results, probe values) and re-evaluates their entities. */
+  pushFacts(
+    items: EntityFactsInput | EntityFactsInput[],
+  ): Promise<FactsPushResponse>;
 }
 
 /**
@@ -169,5 +175,15 @@ export class ReadinessClient implements ReadinessApi {
         `/results?${resultsQueryString({ ...rest, format: 'csv' })}`,
       )
     ).blob();
+  }
+
+  pushFacts(
+    items: EntityFactsInput | EntityFactsInput[],
+  ): Promise<FactsPushResponse> {
+    return this.json('/facts', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(Array.isArray(items) ? { items } : items),
+    });
   }
 }

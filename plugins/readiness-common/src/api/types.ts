@@ -1,3 +1,4 @@
+import type { JsonValue } from '@backstage/types';
 import type { OwnershipRoles } from '../ownership';
 import type { EntityReadiness, ReadinessStatus } from '../types';
 import type { ReadinessResultRow, ReadinessSummaryGroup } from './rows';
@@ -248,4 +249,42 @@ export interface OwnershipEdit {
   entityRef: string;
   version: number;
   roles: OwnershipRoles;
+}
+
+/**
+ * One fact as CI pushes it; `observedAt` defaults to the time it arrives and
+ * `source` to the caller.
+ *
+ * @public
+ */
+export interface FactInput {
+  id: string;
+  value: JsonValue;
+  observedAt?: string;
+  source?: string;
+}
+
+/**
+ * The facts of one entity, as `POST /facts` takes them (alone, or many in
+ * `{ items: [...] }`).
+ *
+ * @public
+ */
+export interface EntityFactsInput {
+  entityRef: string;
+  facts: FactInput[];
+}
+
+/**
+ * The answer to `POST /facts`.
+ *
+ * @public
+ */
+export interface FactsPushResponse {
+  /** Facts stored (new, or newer than what was stored). */
+  stored: number;
+  /** Facts already stored with the same or a later time: a retry changes nothing. */
+  unchanged: number;
+  /** The entities re-evaluated. */
+  entityRefs: string[];
 }

@@ -14,7 +14,8 @@ export async function audited<T>(
   event: {
     eventId: string;
     severityLevel: 'low' | 'medium' | 'high' | 'critical';
-    entityRef: string;
+    /** What the event is about, e.g. `{ entityRef }`. */
+    meta: NonNullable<SuccessMeta>['meta'];
   },
   run: () => Promise<{ value: T; meta?: NonNullable<SuccessMeta>['meta'] }>,
 ): Promise<T> {
@@ -22,7 +23,7 @@ export async function audited<T>(
     eventId: event.eventId,
     severityLevel: event.severityLevel,
     request,
-    meta: { entityRef: event.entityRef },
+    meta: event.meta,
   });
   try {
     const { value, meta } = await run();

@@ -25,7 +25,7 @@ export function bindEntityRoutes(
     const body = await audited(
       auditor,
       req,
-      { eventId: 'entity-evaluate', severityLevel: 'low', entityRef },
+      { eventId: 'entity-evaluate', severityLevel: 'low', meta: { entityRef } },
       async () => {
         const credentials = await httpAuth.credentials(req);
         const value = await service.evaluate(credentials, entityRef);

@@ -44,7 +44,11 @@ export function bindOwnershipRoutes(
     const body = await audited(
       auditor,
       req,
-      { eventId: 'ownership-update', severityLevel: 'medium', entityRef },
+      {
+        eventId: 'ownership-update',
+        severityLevel: 'medium',
+        meta: { entityRef },
+      },
       async () => {
         const credentials = await httpAuth.credentials(req, {
           allow: ['user'],
