@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerCheck } from './commands/check';
+import { registerPush } from './commands/push';
 import { registerValidate } from './commands/validate';
 
 /**
@@ -21,5 +22,6 @@ export function createProgram(
     .exitOverride();
   registerValidate(program, out, err);
   registerCheck(program, out, err);
+  registerPush(program, out);
   return program;
 }

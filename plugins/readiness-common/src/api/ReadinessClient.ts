@@ -88,7 +88,14 @@ export class ReadinessClient implements ReadinessApi {
     const base = await this.options.discoveryApi.getBaseUrl('readiness');
     const doFetch = this.options.fetchApi?.fetch ?? fetch;
     const response = await doFetch(`${base}${path}`, init);
-    if (!response.ok) throw await ResponseError.fromResponse(response);
+    if (!response.ok) {
+      // Keep the ResponseError (status, body) but say what the server said:
+      // "roles.runbook: … is not an http(s) URL", not "400 Bad Request".
+      const error = await ResponseError.fromResponse(response);
+      const said = error.body?.error?.message;
+      if (said) error.message = said;
+      throw error;
+    }
     return response;
   }
 
