@@ -30,6 +30,10 @@ export interface Config {
       /** Days of daily history and change log to keep. Default 180. */
       retentionDays?: number;
     };
+    exemptions?: {
+      /** The longest an exemption may last, in days. Default 90. */
+      maxDays?: number;
+    };
     /**
      * HTTP probes of each entity's `readiness/health-url` annotation (or its
      * first link of type `linkType`), stored as the `http` fact that `http`

@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import { Config } from '@backstage/config';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { readinessPermissions } from '@readiness/backstage-plugin-readiness-common';
 import {
@@ -19,9 +20,20 @@ import { FactCollector } from './facts/FactCollector';
 import { FactsService } from './facts/FactsService';
 import { readProbeConfig } from './probes/config';
 import { createHttpProbeProvider } from './probes/HttpProbeProvider';
+import { ManualEvidenceService } from './service/ManualEvidenceService';
 import { OwnershipService } from './service/OwnershipService';
 import { ReadinessService } from './service/ReadinessService';
 import { createRouter } from './service/router';
+
+/** `readiness.exemptions.maxDays`: the longest an exemption may last (default 90). */
+function readMaxExemptionDays(config: Config): number {
+  const days = config.getOptionalNumber('readiness.exemptions.maxDays') ?? 90;
+  if (!Number.isInteger(days) || days < 1 || days > 3650)
+    throw new Error(
+      `readiness.exemptions.maxDays: expected a whole number of days from 1 to 3650, got ${days}`,
+    );
+  return days;
+}
 
 /**
  * The Readiness backend plugin: evaluates catalog entities against the
@@ -133,6 +145,15 @@ export const readinessPlugin = createBackendPlugin({
               reader,
               evaluator,
               permissions: deps.permissions,
+            }),
+            manualEvidence: new ManualEvidenceService({
+              evidence: stores.evidence,
+              scorecards,
+              evaluator,
+              catalog: deps.catalog,
+              auth: deps.auth,
+              permissions: deps.permissions,
+              maxExemptionDays: readMaxExemptionDays(config),
             }),
             ping: stores.ping,
             httpAuth: deps.httpAuth,

@@ -38,8 +38,10 @@ export * from './permissions';
 export { parseEvidence, rebaseEvidence, type Evidence } from './evidence';
 export * from './ownership';
 export { isValidChannel } from './engine/checks/ownership';
+export { parseDuration } from './engine/duration';
 export type { ReadinessResultRow, ReadinessSummaryGroup } from './api/rows';
 export type * from './api/types';
+export type * from './api/manualEvidence';
 export {
   ReadinessClient,
   resultsQueryString,

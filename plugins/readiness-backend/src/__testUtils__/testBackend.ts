@@ -21,8 +21,11 @@ export interface TestBackendOptions {
   /** Create it at the top of the test file (it registers jest hooks). */
   databases: TestDatabases;
   databaseId?: Parameters<TestDatabases['init']>[0];
-  /** Decides each permission request; ALLOW when not given. */
-  authorize?: (request: TestAuthorizeRequest) => AuthorizeResult;
+  /** Decides each permission request (for this user, if a user asks); ALLOW when not given. */
+  authorize?: (
+    request: TestAuthorizeRequest,
+    userEntityRef?: string,
+  ) => AuthorizeResult;
   /** Replaces the catalog built from the example entities. */
   catalog?: ReturnType<typeof catalogServiceMock.mock>;
   /** Catalog entities, when not the examples (ignored with `catalog`). */
@@ -55,9 +58,13 @@ export async function startReadinessBackend(options: TestBackendOptions) {
           entities: options.entities ?? exampleEntities(),
         }),
       mockServices.permissions.mock({
-        authorize: async (requests: any[]) =>
+        authorize: async (requests: any[], opts?: any) =>
           requests.map(r => ({
-            result: options.authorize?.(r) ?? AuthorizeResult.ALLOW,
+            result:
+              options.authorize?.(
+                r,
+                opts?.credentials?.principal?.userEntityRef,
+              ) ?? AuthorizeResult.ALLOW,
           })),
       } as any).factory,
       mockServices.scheduler.factory({

@@ -1,6 +1,8 @@
 import type {
   Attestation,
+  AttestationRecord,
   Exemption,
+  ExemptionRecord,
   Fact,
 } from '@readiness/backstage-plugin-readiness-common';
 import { Knex } from 'knex';
@@ -64,8 +66,10 @@ export class EvidenceStore {
   ): Promise<Record<string, T[]>> {
     const out: Record<string, T[]> = {};
     for (const refs of chunks(entityRefs)) {
-      for (const r of await this.db(table).whereIn('entity_ref', refs).select())
-        (out[r.entity_ref] ??= []).push(map(r));
+      const q = this.db(table).whereIn('entity_ref', refs);
+      if (table !== FACTS) q.whereNull('revoked_at');
+      if (table === EXEMPTIONS) q.whereNotNull('approved_by');
+      for (const r of await q.select()) (out[r.entity_ref] ??= []).push(map(r));
     }
     return out;
   }
@@ -126,30 +130,140 @@ export class EvidenceStore {
     return written;
   }
 
-  async addAttestation(entityRef: string, a: Attestation): Promise<void> {
-    await this.db(ATTESTATIONS).insert({
-      entity_ref: entityRef,
-      check_id: a.checkId,
-      attested_by: a.attestedBy,
-      attested_at: iso(a.attestedAt),
-      expires_at: a.expiresAt ? iso(a.expiresAt) : null,
-      evidence_url: a.evidenceUrl ?? null,
-      note: a.note ?? null,
-    });
+  /** Stores an attestation; returns its id. */
+  async addAttestation(entityRef: string, a: Attestation): Promise<string> {
+    const [row] = await this.db(ATTESTATIONS)
+      .insert({
+        entity_ref: entityRef,
+        check_id: a.checkId,
+        attested_by: a.attestedBy,
+        attested_at: iso(a.attestedAt),
+        expires_at: a.expiresAt ? iso(a.expiresAt) : null,
+        evidence_url: a.evidenceUrl ?? null,
+        note: a.note ?? null,
+      })
+      .returning('id');
+    return String(typeof row === 'object' ? row.id : row);
   }
 
+  /**
+   * Stores an exemption: granted when `approvedBy` is given, else requested
+   * (by `requestedBy`) until someone grants it. Returns its id.
+   */
   async addExemption(
     entityRef: string,
-    e: Exemption,
-    createdAt: string,
-  ): Promise<void> {
-    await this.db(EXEMPTIONS).insert({
-      entity_ref: entityRef,
-      check_id: e.checkId,
-      reason: e.reason,
-      approved_by: e.approvedBy,
-      created_at: createdAt,
-      expires_at: e.expiresAt ? iso(e.expiresAt) : null,
-    });
+    e: Partial<Exemption> & Pick<Exemption, 'checkId' | 'reason'>,
+    options: { createdAt: string; requestedBy?: string },
+  ): Promise<string> {
+    const [row] = await this.db(EXEMPTIONS)
+      .insert({
+        entity_ref: entityRef,
+        check_id: e.checkId,
+        reason: e.reason,
+        approved_by: e.approvedBy ?? null,
+        requested_by: options.requestedBy ?? null,
+        created_at: options.createdAt,
+        granted_at: e.approvedBy ? options.createdAt : null,
+        expires_at: e.expiresAt ? iso(e.expiresAt) : null,
+      })
+      .returning('id');
+    return String(typeof row === 'object' ? row.id : row);
   }
+
+  /** Every attestation of an entity, newest first (at most 200). */
+  async listAttestations(entityRef: string, now: Date) {
+    const rows = await this.db(ATTESTATIONS)
+      .where('entity_ref', entityRef)
+      .orderBy('attested_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(200);
+    return rows.map(
+      (r): AttestationRecord => ({
+        id: String(r.id),
+        entityRef: r.entity_ref,
+        checkId: r.check_id,
+        attestedBy: r.attested_by,
+        attestedAt: iso(r.attested_at),
+        expiresAt: isoOrUndefined(r.expires_at),
+        evidenceUrl: orUndefined(r.evidence_url),
+        note: orUndefined(r.note),
+        revokedAt: isoOrUndefined(r.revoked_at),
+        revokedBy: orUndefined(r.revoked_by),
+        status: statusOf(r, now, 'valid'),
+      }),
+    );
+  }
+
+  /** Every exemption of an entity, newest first (at most 200). */
+  async listExemptions(entityRef: string, now: Date) {
+    const rows = await this.db(EXEMPTIONS)
+      .where('entity_ref', entityRef)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(200);
+    return rows.map(
+      (r): ExemptionRecord => ({
+        id: String(r.id),
+        entityRef: r.entity_ref,
+        checkId: r.check_id,
+        reason: r.reason,
+        requestedBy: orUndefined(r.requested_by),
+        approvedBy: orUndefined(r.approved_by),
+        createdAt: iso(r.created_at),
+        grantedAt: isoOrUndefined(r.granted_at),
+        expiresAt: isoOrUndefined(r.expires_at),
+        revokedAt: isoOrUndefined(r.revoked_at),
+        revokedBy: orUndefined(r.revoked_by),
+        status: r.approved_by
+          ? statusOf(r, now, 'granted')
+          : statusOf(r, now, 'requested'),
+      }),
+    );
+  }
+
+  /** Marks an attestation or exemption of this entity revoked; false when there is none to revoke. */
+  async revoke(
+    kind: 'attestation' | 'exemption',
+    entityRef: string,
+    id: string,
+    by: string,
+    at: string,
+  ): Promise<boolean> {
+    if (!/^\d+$/.test(id)) return false;
+    const updated = await this.db(
+      kind === 'attestation' ? ATTESTATIONS : EXEMPTIONS,
+    )
+      .where({ entity_ref: entityRef, id: Number(id) })
+      .whereNull('revoked_at')
+      .update({ revoked_at: at, revoked_by: by });
+    return updated === 1;
+  }
+
+  /** Grants a requested exemption; false when it is not a pending request of this entity. */
+  async grantExemption(
+    entityRef: string,
+    id: string,
+    by: string,
+    at: string,
+  ): Promise<boolean> {
+    if (!/^\d+$/.test(id)) return false;
+    const updated = await this.db(EXEMPTIONS)
+      .where({ entity_ref: entityRef, id: Number(id) })
+      .whereNull('approved_by')
+      .whereNull('revoked_at')
+      .update({ approved_by: by, granted_at: at });
+    return updated === 1;
+  }
+}
+
+/** `revoked`, `expired`, or the given live status. */
+function statusOf<T extends string>(
+  r: { revoked_at: unknown; expires_at: unknown },
+  now: Date,
+  live: T,
+): T | 'revoked' | 'expired' {
+  if (r.revoked_at) return 'revoked';
+  const expires = isoOrUndefined(r.expires_at);
+  if (expires && Date.parse(expires) <= now.getTime()) return 'expired';
+  return live;
 }

@@ -95,7 +95,7 @@ describe('the Readiness stores', () => {
           reason: 'stateless',
           approvedBy: 'user:default/priya',
         },
-        NOW,
+        { createdAt: NOW },
       );
       const evidence = await stores.evidence.loadEvidence([
         ref,
@@ -125,6 +125,119 @@ describe('the Readiness stores', () => {
           reason: 'stateless',
           approvedBy: 'user:default/priya',
           expiresAt: undefined,
+        },
+      ]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'requests, grants and revokes exemptions, revokes attestations, and counts only what is in force, on %p',
+    async databaseId => {
+      const { stores } = await storeFor(databaseId);
+      const { evidence } = stores;
+      const ref = 'component:default/a';
+      const now = new Date(NOW);
+      const requested = await evidence.addExemption(
+        ref,
+        {
+          checkId: 'x',
+          reason: 'stateless',
+          expiresAt: '2026-12-31T00:00:00Z',
+        },
+        { createdAt: NOW, requestedBy: 'user:default/owner' },
+      );
+      const attested = await evidence.addAttestation(ref, {
+        checkId: 'runbook',
+        attestedBy: 'user:default/owner',
+        attestedAt: NOW,
+      });
+      await evidence.addAttestation(ref, {
+        checkId: 'old',
+        attestedBy: 'user:default/owner',
+        attestedAt: '2026-01-01T00:00:00Z',
+        expiresAt: '2026-02-01T00:00:00Z',
+      });
+      const counted = async () => evidence.loadEvidence([ref]);
+      expect((await counted()).exemptions).toEqual({});
+      expect(
+        (await evidence.listExemptions(ref, now)).map(e => e.status),
+      ).toEqual(['requested']);
+
+      expect(
+        await evidence.grantExemption(
+          ref,
+          requested,
+          'user:default/admin',
+          NOW,
+        ),
+      ).toBe(true);
+      expect(
+        await evidence.grantExemption(
+          ref,
+          requested,
+          'user:default/admin',
+          NOW,
+        ),
+      ).toBe(false);
+      expect(
+        await evidence.grantExemption(
+          'component:default/b',
+          requested,
+          'u',
+          NOW,
+        ),
+      ).toBe(false);
+      expect((await counted()).exemptions[ref]).toMatchObject([
+        { checkId: 'x', approvedBy: 'user:default/admin' },
+      ]);
+
+      expect(
+        await evidence.revoke(
+          'exemption',
+          ref,
+          requested,
+          'user:default/admin',
+          NOW,
+        ),
+      ).toBe(true);
+      expect(
+        await evidence.revoke(
+          'exemption',
+          ref,
+          requested,
+          'user:default/admin',
+          NOW,
+        ),
+      ).toBe(false);
+      expect(
+        await evidence.revoke(
+          'attestation',
+          ref,
+          attested,
+          'user:default/owner',
+          NOW,
+        ),
+      ).toBe(true);
+      expect(await evidence.revoke('attestation', ref, 'nope', 'u', NOW)).toBe(
+        false,
+      );
+      const after = await counted();
+      expect(after.exemptions).toEqual({});
+      expect(after.attestations[ref].map(a => a.checkId)).toEqual(['old']);
+      expect(
+        (await evidence.listAttestations(ref, now)).map(a => [
+          a.checkId,
+          a.status,
+        ]),
+      ).toEqual([
+        ['runbook', 'revoked'],
+        ['old', 'expired'],
+      ]);
+      expect(await evidence.listExemptions(ref, now)).toMatchObject([
+        {
+          status: 'revoked',
+          revokedBy: 'user:default/admin',
+          requestedBy: 'user:default/owner',
         },
       ]);
     },

@@ -44,7 +44,8 @@ export async function writeEvidence(
     for (const [entityRef, list] of lower(evidence.attestations))
       for (const a of list) await store.addAttestation(entityRef, a);
     for (const [entityRef, list] of lower(evidence.exemptions))
-      for (const e of list) await store.addExemption(entityRef, e, now);
+      for (const e of list)
+        await store.addExemption(entityRef, e, { createdAt: now });
   });
 }
 

@@ -1,5 +1,6 @@
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import Ajv from 'ajv';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { startReadinessBackend } from '../__testUtils__/testBackend';
 import { spec } from './openapi.generated';
@@ -24,7 +25,33 @@ const PREFIX = '/api/readiness';
 
 describe('every response matches openapi.yaml exactly', () => {
   it('holds for each route, and the check would catch an undeclared field', async () => {
-    const { server } = await startReadinessBackend({ databases });
+    const ASKER = 'user:default/asker';
+    const { server } = await startReadinessBackend({
+      databases,
+      // One user who may only ask for exemptions, so a request waits to be granted.
+      authorize: (r, user) =>
+        user === ASKER && r.permission.name === 'readiness.exemption.create'
+          ? AuthorizeResult.DENY
+          : AuthorizeResult.ALLOW,
+    });
+    const asker = mockCredentials.user.header(ASKER);
+    const requested = await request(server)
+      .post(
+        `${PREFIX}${'/entities/component/default/ledger-service'}/exemptions`,
+      )
+      .set('Authorization', asker)
+      .send({
+        checkId: 'load-test-p95',
+        reason: 'contract test',
+        expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+      });
+    const requestId = requested.body.items[0].id;
+    const attestation = await request(server)
+      .post(
+        `${PREFIX}${'/entities/component/default/ledger-service'}/attestations`,
+      )
+      .send({ checkId: 'runbook-reviewed' });
+    const attestationId = attestation.body.items[0].id;
     const entity = '/entities/component/default/ledger-service';
     const checks = await request(server).get(`${PREFIX}/checks/production`);
     const failing = checks.body.items.find((c: any) => c.failing > 0).checkId;
@@ -94,6 +121,58 @@ describe('every response matches openapi.yaml exactly', () => {
         () => request(server).get(`${PREFIX}/summary?groupBy=system`),
       ],
       ['/checks/{scorecard}', 'get', () => checks as unknown as request.Test],
+      [
+        '/entities/{kind}/{namespace}/{name}/attestations',
+        'get',
+        () => request(server).get(`${PREFIX}${entity}/attestations`),
+      ],
+      [
+        '/entities/{kind}/{namespace}/{name}/attestations',
+        'post',
+        () =>
+          request(server)
+            .post(`${PREFIX}${entity}/attestations`)
+            .send({ checkId: 'support-ready', note: 'contract' }),
+      ],
+      [
+        '/entities/{kind}/{namespace}/{name}/attestations/{id}',
+        'delete',
+        () =>
+          request(server).delete(
+            `${PREFIX}${entity}/attestations/${attestationId}`,
+          ),
+      ],
+      [
+        '/entities/{kind}/{namespace}/{name}/exemptions',
+        'get',
+        () => request(server).get(`${PREFIX}${entity}/exemptions`),
+      ],
+      [
+        '/entities/{kind}/{namespace}/{name}/exemptions',
+        'post',
+        () =>
+          request(server)
+            .post(`${PREFIX}${entity}/exemptions`)
+            .send({
+              checkId: 'load-test-errors',
+              reason: 'contract',
+              expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+            }),
+      ],
+      [
+        '/entities/{kind}/{namespace}/{name}/exemptions/{id}/grant',
+        'post',
+        () =>
+          request(server).post(
+            `${PREFIX}${entity}/exemptions/${requestId}/grant`,
+          ),
+      ],
+      [
+        '/entities/{kind}/{namespace}/{name}/exemptions/{id}',
+        'delete',
+        () =>
+          request(server).delete(`${PREFIX}${entity}/exemptions/${requestId}`),
+      ],
       [
         '/facts',
         'post',

@@ -6,12 +6,14 @@ import {
 import type { ApiRouter } from '@backstage/backend-openapi-utils';
 import { createOpenApiRouter, spec } from '../schema/openapi.generated';
 import { FactsService } from '../facts/FactsService';
+import { ManualEvidenceService } from './ManualEvidenceService';
 import { OwnershipService } from './OwnershipService';
 import { ReadinessService } from './ReadinessService';
 import { bindCheckRoutes } from './routes/checks';
 import { bindEntityRoutes } from './routes/entities';
 import { bindFactRoutes } from './routes/facts';
 import { bindHealthRoutes } from './routes/health';
+import { bindManualEvidenceRoutes } from './routes/manualEvidence';
 import { bindOwnershipRoutes } from './routes/ownership';
 import { bindResultRoutes } from './routes/results';
 import { bindScorecardRoutes } from './routes/scorecards';
@@ -29,6 +31,7 @@ export interface RouterOptions {
   service: ReadinessService;
   ownership: OwnershipService;
   facts: FactsService;
+  manualEvidence: ManualEvidenceService;
   /** Resolves when the database answers; `/health` calls it. */
   ping: () => Promise<void>;
   httpAuth: HttpAuthService;
@@ -48,5 +51,6 @@ export async function createRouter(
   bindResultRoutes(router, options);
   bindCheckRoutes(router, options);
   bindFactRoutes(router, options);
+  bindManualEvidenceRoutes(router, options);
   return router;
 }

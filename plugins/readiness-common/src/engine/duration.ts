@@ -10,6 +10,8 @@ const UNIT_MS: Record<string, number> = {
  * Parses an ISO 8601 duration (`P30D`, `PT12H`, `P1Y2M`) or a shorthand
  * (`30d`, `12h`, `2w`, `90m`, `45s`) into milliseconds. Years count as 365
  * days and months as 30. Throws on anything else.
+ *
+ * @public
  */
 export function parseDuration(text: string): number {
   const short = /^(\d+)([smhdw])$/.exec(text);

@@ -121,7 +121,11 @@ describe('evaluateEntity', () => {
       message:
         'Exempt until 2027-01-01: Stateless (approved by user:default/priya)',
     });
-    expect(r.checks.find(c => c.checkId === 'req')!.result).toBe('fail');
+    const req = r.checks.find(c => c.checkId === 'req')!;
+    expect(req.result).toBe('fail');
+    expect(req.message).toMatch(
+      / \(the exemption approved by user:default\/priya expired on 2026-01-01\)$/,
+    );
     expect(r.status).toBe('needs-work');
     expect(r.score).toBe(25); // rec passes (1) of req + rec (4)
   });

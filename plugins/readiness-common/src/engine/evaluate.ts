@@ -32,6 +32,18 @@ function exemptionFor(
   return undefined;
 }
 
+/** The exemption of this check that ran out most recently, if any. */
+function lapsedExemption(
+  byCheck: ReadonlyMap<string, Exemption[]> | undefined,
+  checkId: string,
+): Exemption | undefined {
+  let latest: Exemption | undefined;
+  for (const e of byCheck?.get(checkId) ?? []) {
+    if (e.expiresAt && (!latest || e.expiresAt > latest.expiresAt!)) latest = e;
+  }
+  return latest;
+}
+
 /**
  * Evaluates one entity against one compiled scorecard. Pure: the same entity,
  * scorecard and context always give the same result. A check that throws
@@ -63,6 +75,16 @@ export function evaluateEntity(
           message: `Could not evaluate: ${
             error instanceof Error ? error.message : String(error)
           }`,
+        };
+      }
+      // Say so when an exemption ran out and the check is open again.
+      const lapsed = exemptions && lapsedExemption(exemptions, spec.id);
+      if (lapsed && raw.result !== 'pass') {
+        raw = {
+          ...raw,
+          message: `${raw.message} (the exemption approved by ${
+            lapsed.approvedBy
+          } expired on ${lapsed.expiresAt!.slice(0, 10)})`,
         };
       }
     }

@@ -1,0 +1,382 @@
+import {
+  AuthService,
+  BackstageCredentials,
+  BackstageUserPrincipal,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  AuthorizeResult,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
+import {
+  AttestationInput,
+  AttestationsResponse,
+  ExemptionInput,
+  ExemptionsResponse,
+  parseDuration,
+  readinessAttestationCreatePermission,
+  readinessExemptionCreatePermission,
+  readinessResultsReadPermission,
+} from '@readiness/backstage-plugin-readiness-common';
+import { EvidenceStore } from '../database/EvidenceStore';
+import { Evaluator } from '../evaluation/Evaluator';
+import { ScorecardRegistry } from '../evaluation/ScorecardRegistry';
+
+const DAY_MS = 86_400_000;
+/** How long an attestation lasts when its check sets no `maxAge`. */
+const DEFAULT_ATTESTATION_DAYS = 365;
+
+type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
+
+function time(value: unknown, field: string): number {
+  const t = typeof value === 'string' ? Date.parse(value) : NaN;
+  if (Number.isNaN(t))
+    throw new InputError(
+      `${field}: "${String(value)}" is not an ISO 8601 time`,
+    );
+  return t;
+}
+
+function text(value: unknown, field: string, max: number, required = false) {
+  if (value === undefined || value === null || value === '') {
+    if (required) throw new InputError(`${field}: required`);
+    return undefined;
+  }
+  const s = String(value).trim();
+  if (required && !s) throw new InputError(`${field}: required`);
+  if (s.length > max)
+    throw new InputError(`${field}: at most ${max} characters`);
+  return s || undefined;
+}
+
+/**
+ * Attestations and exemptions made by people from the entity's tab: who may
+ * (per entity), for which checks, for how long; each change re-evaluates the
+ * entity so the tab shows it at once. Expiry needs no job: the engine reads
+ * the expiry time and says when it lapsed.
+ */
+export class ManualEvidenceService {
+  constructor(
+    private readonly options: {
+      evidence: EvidenceStore;
+      scorecards: ScorecardRegistry;
+      evaluator: Evaluator;
+      catalog: CatalogService;
+      auth: AuthService;
+      permissions: PermissionsService;
+      /** The longest an exemption may last. */
+      maxExemptionDays: number;
+      now?: () => Date;
+    },
+  ) {}
+
+  private now() {
+    return this.options.now?.() ?? new Date();
+  }
+
+  private async allowed(
+    credentials: BackstageCredentials,
+    permission: ResourcePermission<'catalog-entity'>,
+    entityRef: string,
+  ): Promise<boolean> {
+    if (!this.options.auth.isPrincipal(credentials, 'user')) return false;
+    const [d] = await this.options.permissions.authorize(
+      [{ permission, resourceRef: entityRef }],
+      { credentials },
+    );
+    return d.result === AuthorizeResult.ALLOW;
+  }
+
+  private async entity(credentials: BackstageCredentials, entityRef: string) {
+    const [read] = await this.options.permissions.authorize(
+      [{ permission: readinessResultsReadPermission }],
+      { credentials },
+    );
+    if (read.result !== AuthorizeResult.ALLOW)
+      throw new NotAllowedError(
+        'You may not read readiness results (readiness.results.read)',
+      );
+    const entity = await this.options.catalog.getEntityByRef(entityRef, {
+      credentials,
+    });
+    if (!entity)
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    return entity;
+  }
+
+  /** The check of a scorecard that applies to the entity; InputError naming `checkId` otherwise. */
+  private check(entity: Entity, checkId: unknown, type?: 'attestation') {
+    const cards = this.options.scorecards
+      .list()
+      .filter(c => c.appliesTo(entity));
+    const all = cards.flatMap(c => c.checks);
+    const found = all.find(c => c.spec.id === checkId);
+    if (!found || (type && found.spec.type !== type)) {
+      const ids = all
+        .filter(c => !type || c.spec.type === type)
+        .map(c => c.spec.id);
+      throw new InputError(
+        `checkId: "${String(checkId)}" is not ${
+          type ? 'an attestation check' : 'a check'
+        } of a scorecard for this entity${
+          ids.length ? `; one of ${ids.join(', ')}` : ''
+        }`,
+      );
+    }
+    return found;
+  }
+
+  async listAttestations(
+    credentials: BackstageCredentials,
+    entityRef: string,
+  ): Promise<AttestationsResponse> {
+    await this.entity(credentials, entityRef);
+    return {
+      items: await this.options.evidence.listAttestations(
+        entityRef,
+        this.now(),
+      ),
+      canAttest: await this.allowed(
+        credentials,
+        readinessAttestationCreatePermission,
+        entityRef,
+      ),
+    };
+  }
+
+  /** Attests a check; the attestation lasts the check's `maxAge` unless it says less. */
+  async attest(
+    credentials: UserCredentials,
+    entityRef: string,
+    input: AttestationInput,
+  ): Promise<AttestationsResponse> {
+    const entity = await this.entity(credentials, entityRef);
+    if (
+      !(await this.allowed(
+        credentials,
+        readinessAttestationCreatePermission,
+        entityRef,
+      ))
+    )
+      throw new NotAllowedError(
+        `You may not attest for ${entityRef} (readiness.attestation.create): only its owners may`,
+      );
+    const check = this.check(entity, input.checkId, 'attestation');
+    const now = this.now().getTime();
+    const maxAge = (check.spec.with as { maxAge?: string }).maxAge;
+    const longest = maxAge
+      ? parseDuration(maxAge)
+      : DEFAULT_ATTESTATION_DAYS * DAY_MS;
+    let expires = now + longest;
+    if (input.expiresAt !== undefined) {
+      const t = time(input.expiresAt, 'expiresAt');
+      if (t <= now) throw new InputError('expiresAt: must be in the future');
+      if (t > expires)
+        throw new InputError(
+          `expiresAt: at most ${new Date(expires)
+            .toISOString()
+            .slice(0, 10)} (the check allows ${
+            maxAge ?? `${DEFAULT_ATTESTATION_DAYS} days`
+          })`,
+        );
+      expires = t;
+    }
+    const evidenceUrl = text(input.evidenceUrl, 'evidenceUrl', 2000);
+    if (evidenceUrl && !/^https?:\/\/\S+$/.test(evidenceUrl))
+      throw new InputError(
+        `evidenceUrl: "${evidenceUrl}" is not an http(s) URL`,
+      );
+    await this.options.evidence.addAttestation(entityRef, {
+      checkId: check.spec.id,
+      attestedBy: credentials.principal.userEntityRef,
+      attestedAt: new Date(now).toISOString(),
+      expiresAt: new Date(expires).toISOString(),
+      evidenceUrl,
+      note: text(input.note, 'note', 1000),
+    });
+    await this.options.evaluator.evaluateNow(entityRef);
+    return this.listAttestations(credentials, entityRef);
+  }
+
+  async revokeAttestation(
+    credentials: UserCredentials,
+    entityRef: string,
+    id: string,
+  ): Promise<AttestationsResponse> {
+    await this.entity(credentials, entityRef);
+    if (
+      !(await this.allowed(
+        credentials,
+        readinessAttestationCreatePermission,
+        entityRef,
+      ))
+    )
+      throw new NotAllowedError(
+        `You may not revoke attestations of ${entityRef} (readiness.attestation.create)`,
+      );
+    const done = await this.options.evidence.revoke(
+      'attestation',
+      entityRef,
+      id,
+      credentials.principal.userEntityRef,
+      this.now().toISOString(),
+    );
+    if (!done)
+      throw new NotFoundError(
+        `No attestation ${id} of ${entityRef} to revoke (already revoked?)`,
+      );
+    await this.options.evaluator.evaluateNow(entityRef);
+    return this.listAttestations(credentials, entityRef);
+  }
+
+  async listExemptions(
+    credentials: BackstageCredentials,
+    entityRef: string,
+  ): Promise<ExemptionsResponse> {
+    await this.entity(credentials, entityRef);
+    const [canRequest, canGrant] = await Promise.all([
+      this.allowed(
+        credentials,
+        readinessAttestationCreatePermission,
+        entityRef,
+      ),
+      this.allowed(credentials, readinessExemptionCreatePermission, entityRef),
+    ]);
+    return {
+      items: await this.options.evidence.listExemptions(entityRef, this.now()),
+      canRequest: canRequest || canGrant,
+      canGrant,
+      maxDays: this.options.maxExemptionDays,
+    };
+  }
+
+  /**
+   * Requests an exemption (owners), or grants one at once (whoever has
+   * `readiness.exemption.create`).
+   */
+  async requestExemption(
+    credentials: UserCredentials,
+    entityRef: string,
+    input: ExemptionInput,
+  ): Promise<ExemptionsResponse> {
+    const entity = await this.entity(credentials, entityRef);
+    const [canRequest, canGrant] = await Promise.all([
+      this.allowed(
+        credentials,
+        readinessAttestationCreatePermission,
+        entityRef,
+      ),
+      this.allowed(credentials, readinessExemptionCreatePermission, entityRef),
+    ]);
+    if (!canRequest && !canGrant)
+      throw new NotAllowedError(
+        `You may not ask for exemptions of ${entityRef}: only its owners may ask, and readiness.exemption.create grants`,
+      );
+    const check = this.check(entity, input.checkId);
+    const reason = text(input.reason, 'reason', 1000, true)!;
+    const now = this.now().getTime();
+    const t = time(input.expiresAt, 'expiresAt');
+    if (t <= now) throw new InputError('expiresAt: must be in the future');
+    const max = this.options.maxExemptionDays;
+    if (t > now + max * DAY_MS)
+      throw new InputError(
+        `expiresAt: at most ${max} days from now (${new Date(now + max * DAY_MS)
+          .toISOString()
+          .slice(0, 10)})`,
+      );
+    const by = credentials.principal.userEntityRef;
+    await this.options.evidence.addExemption(
+      entityRef,
+      {
+        checkId: check.spec.id,
+        reason,
+        expiresAt: new Date(t).toISOString(),
+        approvedBy: canGrant ? by : undefined,
+      },
+      { createdAt: new Date(now).toISOString(), requestedBy: by },
+    );
+    if (canGrant) await this.options.evaluator.evaluateNow(entityRef);
+    return this.listExemptions(credentials, entityRef);
+  }
+
+  /** Grants someone else's request. */
+  async grantExemption(
+    credentials: UserCredentials,
+    entityRef: string,
+    id: string,
+  ): Promise<ExemptionsResponse> {
+    await this.entity(credentials, entityRef);
+    if (
+      !(await this.allowed(
+        credentials,
+        readinessExemptionCreatePermission,
+        entityRef,
+      ))
+    )
+      throw new NotAllowedError(
+        `You may not grant exemptions for ${entityRef} (readiness.exemption.create)`,
+      );
+    const by = credentials.principal.userEntityRef;
+    const request = (
+      await this.options.evidence.listExemptions(entityRef, this.now())
+    ).find(e => e.id === id);
+    if (request?.status === 'requested' && request.requestedBy === by)
+      throw new NotAllowedError(
+        'Someone else must grant an exemption you asked for',
+      );
+    const done = await this.options.evidence.grantExemption(
+      entityRef,
+      id,
+      by,
+      this.now().toISOString(),
+    );
+    if (!done)
+      throw new NotFoundError(
+        `No pending exemption request ${id} for ${entityRef}`,
+      );
+    await this.options.evaluator.evaluateNow(entityRef);
+    return this.listExemptions(credentials, entityRef);
+  }
+
+  /** Revokes an exemption (granters), or withdraws one's own request. */
+  async revokeExemption(
+    credentials: UserCredentials,
+    entityRef: string,
+    id: string,
+  ): Promise<ExemptionsResponse> {
+    await this.entity(credentials, entityRef);
+    const by = credentials.principal.userEntityRef;
+    const current = (
+      await this.options.evidence.listExemptions(entityRef, this.now())
+    ).find(e => e.id === id);
+    const ownRequest =
+      current?.status === 'requested' && current.requestedBy === by;
+    if (
+      !ownRequest &&
+      !(await this.allowed(
+        credentials,
+        readinessExemptionCreatePermission,
+        entityRef,
+      ))
+    )
+      throw new NotAllowedError(
+        `You may not revoke exemptions of ${entityRef} (readiness.exemption.create)`,
+      );
+    const done = await this.options.evidence.revoke(
+      'exemption',
+      entityRef,
+      id,
+      by,
+      this.now().toISOString(),
+    );
+    if (!done)
+      throw new NotFoundError(
+        `No exemption ${id} of ${entityRef} to revoke (already revoked?)`,
+      );
+    await this.options.evaluator.evaluateNow(entityRef);
+    return this.listExemptions(credentials, entityRef);
+  }
+}
