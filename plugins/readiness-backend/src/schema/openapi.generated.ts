@@ -803,11 +803,35 @@ export const spec = {
           },
           "canAttest": {
             "type": "boolean"
+          },
+          "checks": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "properties": {
+                "checkId": {
+                  "type": "string"
+                },
+                "title": {
+                  "type": "string"
+                },
+                "maxDays": {
+                  "type": "integer"
+                }
+              },
+              "required": [
+                "checkId",
+                "title",
+                "maxDays"
+              ]
+            }
           }
         },
         "required": [
           "items",
-          "canAttest"
+          "canAttest",
+          "checks"
         ]
       },
       "ExemptionRecord": {

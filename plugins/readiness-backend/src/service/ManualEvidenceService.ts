@@ -129,12 +129,36 @@ export class ManualEvidenceService {
     return found;
   }
 
+  /** Attestation checks for this entity, with the longest an attestation may last. */
+  private attestable(entity: Entity) {
+    const seen = new Set<string>();
+    return this.options.scorecards
+      .list()
+      .filter(c => c.appliesTo(entity))
+      .flatMap(c => c.checks)
+      .filter(c => c.spec.type === 'attestation' && !seen.has(c.spec.id))
+      .map(c => {
+        seen.add(c.spec.id);
+        return {
+          checkId: c.spec.id,
+          title: c.spec.title,
+          maxDays: Math.floor(this.longest(c.spec.with) / DAY_MS),
+        };
+      });
+  }
+
+  private longest(w: unknown): number {
+    const maxAge = (w as { maxAge?: string } | undefined)?.maxAge;
+    return maxAge ? parseDuration(maxAge) : DEFAULT_ATTESTATION_DAYS * DAY_MS;
+  }
+
   async listAttestations(
     credentials: BackstageCredentials,
     entityRef: string,
   ): Promise<AttestationsResponse> {
-    await this.entity(credentials, entityRef);
+    const entity = await this.entity(credentials, entityRef);
     return {
+      checks: this.attestable(entity),
       items: await this.options.evidence.listAttestations(
         entityRef,
         this.now(),
@@ -167,10 +191,7 @@ export class ManualEvidenceService {
     const check = this.check(entity, input.checkId, 'attestation');
     const now = this.now().getTime();
     const maxAge = (check.spec.with as { maxAge?: string }).maxAge;
-    const longest = maxAge
-      ? parseDuration(maxAge)
-      : DEFAULT_ATTESTATION_DAYS * DAY_MS;
-    let expires = now + longest;
+    let expires = now + this.longest(check.spec.with);
     if (input.expiresAt !== undefined) {
       const t = time(input.expiresAt, 'expiresAt');
       if (t <= now) throw new InputError('expiresAt: must be in the future');

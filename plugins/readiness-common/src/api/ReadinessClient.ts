@@ -1,6 +1,12 @@
 import { ResponseError } from '@backstage/errors';
 import { entityPath } from '../refs';
 import type {
+  AttestationInput,
+  AttestationsResponse,
+  ExemptionInput,
+  ExemptionsResponse,
+} from './manualEvidence';
+import type {
   CheckFailure,
   CheckFailureCount,
   EntityFactsInput,
@@ -46,6 +52,22 @@ export interface ReadinessApi {
   listOwnershipEdits(): Promise<OwnershipEdit[]>;
   /** The CSV of a query (every row, no paging). */
   exportCsv(query: ResultsQuery): Promise<Blob>;
+  listAttestations(entityRef: string): Promise<AttestationsResponse>;
+  attest(
+    entityRef: string,
+    input: AttestationInput,
+  ): Promise<AttestationsResponse>;
+  revokeAttestation(
+    entityRef: string,
+    id: string,
+  ): Promise<AttestationsResponse>;
+  listExemptions(entityRef: string): Promise<ExemptionsResponse>;
+  requestExemption(
+    entityRef: string,
+    input: ExemptionInput,
+  ): Promise<ExemptionsResponse>;
+  grantExemption(entityRef: string, id: string): Promise<ExemptionsResponse>;
+  revokeExemption(entityRef: string, id: string): Promise<ExemptionsResponse>;
   /** Stores facts (CI results, probe values) and re-evaluates their entities. */
   pushFacts(
     items: EntityFactsInput | EntityFactsInput[],
@@ -192,5 +214,59 @@ export class ReadinessClient implements ReadinessApi {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(Array.isArray(items) ? { items } : items),
     });
+  }
+
+  private send<T>(path: string, method: string, body?: object): Promise<T> {
+    return this.json(path, {
+      method,
+      headers: body ? { 'Content-Type': 'application/json' } : undefined,
+      body: body ? JSON.stringify(body) : undefined,
+    });
+  }
+
+  listAttestations(entityRef: string): Promise<AttestationsResponse> {
+    return this.json(`${entityPath(entityRef)}/attestations`);
+  }
+
+  attest(
+    entityRef: string,
+    input: AttestationInput,
+  ): Promise<AttestationsResponse> {
+    return this.send(`${entityPath(entityRef)}/attestations`, 'POST', input);
+  }
+
+  revokeAttestation(
+    entityRef: string,
+    id: string,
+  ): Promise<AttestationsResponse> {
+    return this.send(
+      `${entityPath(entityRef)}/attestations/${encodeURIComponent(id)}`,
+      'DELETE',
+    );
+  }
+
+  listExemptions(entityRef: string): Promise<ExemptionsResponse> {
+    return this.json(`${entityPath(entityRef)}/exemptions`);
+  }
+
+  requestExemption(
+    entityRef: string,
+    input: ExemptionInput,
+  ): Promise<ExemptionsResponse> {
+    return this.send(`${entityPath(entityRef)}/exemptions`, 'POST', input);
+  }
+
+  grantExemption(entityRef: string, id: string): Promise<ExemptionsResponse> {
+    return this.send(
+      `${entityPath(entityRef)}/exemptions/${encodeURIComponent(id)}/grant`,
+      'POST',
+    );
+  }
+
+  revokeExemption(entityRef: string, id: string): Promise<ExemptionsResponse> {
+    return this.send(
+      `${entityPath(entityRef)}/exemptions/${encodeURIComponent(id)}`,
+      'DELETE',
+    );
   }
 }

@@ -27,6 +27,8 @@ export interface AttestationsResponse {
   items: AttestationRecord[];
   /** Whether the caller may attest (and revoke) for this entity. */
   canAttest: boolean;
+  /** The attestation checks of the scorecards for this entity, and how long an attestation may last. */
+  checks: Array<{ checkId: string; title: string; maxDays: number }>;
 }
 
 /**

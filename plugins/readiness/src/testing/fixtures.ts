@@ -145,6 +145,24 @@ export function mockReadinessApi(
     exportCsv: jest.fn(async () => new Blob(['a,b'])),
     getOwnership: jest.fn(async () => ownershipResponse),
     saveOwnership: jest.fn(async () => ({ ...ownershipResponse, version: 2 })),
+    listOwnershipEdits: jest.fn(async () => []),
+    listAttestations: jest.fn(async () => ({
+      items: [],
+      canAttest: false,
+      checks: [],
+    })),
+    attest: jest.fn(),
+    revokeAttestation: jest.fn(),
+    listExemptions: jest.fn(async () => ({
+      items: [],
+      canRequest: false,
+      canGrant: false,
+      maxDays: 90,
+    })),
+    requestExemption: jest.fn(),
+    grantExemption: jest.fn(),
+    revokeExemption: jest.fn(),
+    pushFacts: jest.fn(),
     ...over,
   } as jest.Mocked<ReadinessApi>;
 }

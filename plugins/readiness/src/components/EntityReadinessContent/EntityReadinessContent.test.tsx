@@ -153,4 +153,77 @@ describe('EntityReadinessContent', () => {
     await userEvent.click(within(tabs).getByText('security'));
     expect(await screen.findByText('Secure.')).toBeInTheDocument();
   });
+
+  it("attests a check from the tab, and keeps the form with the server's message when a request is refused", async () => {
+    const api = mockReadinessApi({
+      listAttestations: jest.fn(async () => ({
+        items: [],
+        canAttest: true,
+        checks: [
+          { checkId: 'incident-owner', title: 'Incident owner', maxDays: 90 },
+        ],
+      })),
+      listExemptions: jest.fn(async () => ({
+        items: [],
+        canRequest: true,
+        canGrant: false,
+        maxDays: 90,
+      })),
+      attest: jest.fn(async () => ({ items: [], canAttest: true, checks: [] })),
+      requestExemption: jest.fn(async () => {
+        throw new Error('expiresAt: at most 90 days from now (2027-02-21)');
+      }),
+    });
+    await renderWith(api);
+    const row = await screen.findByTestId('check-incident-owner');
+    await userEvent.click(
+      await within(row).findByRole('button', { name: 'Attest' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.type(
+      within(dialog).getByLabelText('Evidence URL'),
+      'ftp://x',
+    );
+    expect(within(dialog).getByText('An http(s) URL')).toBeInTheDocument();
+    expect(
+      within(dialog).getByRole('button', { name: 'Attest' }),
+    ).toBeDisabled();
+    await userEvent.clear(within(dialog).getByLabelText('Evidence URL'));
+    await userEvent.type(
+      within(dialog).getByLabelText('Evidence URL'),
+      'https://wiki.example/oncall',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Attest' }),
+    );
+    await waitFor(() =>
+      expect(api.attest).toHaveBeenCalledWith(
+        'component:default/ledger-service',
+        expect.objectContaining({
+          checkId: 'incident-owner',
+          evidenceUrl: 'https://wiki.example/oncall',
+          expiresAt: expect.stringMatching(/T23:59:59\.000Z$/),
+        }),
+      ),
+    );
+    await waitFor(() => expect(api.getEntity).toHaveBeenCalledTimes(2));
+
+    // Only checks that are attestation checks get Attest; every open one may be exempted.
+    const latency = screen.getByTestId('check-health-latency');
+    expect(
+      within(latency).queryByRole('button', { name: 'Attest' }),
+    ).toBeNull();
+    await userEvent.click(
+      within(latency).getByRole('button', { name: 'Ask for exemption' }),
+    );
+    const ask = await screen.findByRole('dialog');
+    const send = within(ask).getByRole('button', { name: 'Ask for exemption' });
+    expect(send).toBeDisabled(); // a reason is required
+    await userEvent.type(within(ask).getByLabelText(/Reason/), 'Batch job');
+    await userEvent.click(send);
+    expect(await within(ask).findByRole('alert')).toHaveTextContent(
+      'expiresAt: at most 90 days from now (2027-02-21)',
+    );
+    expect(within(ask).getByLabelText(/Reason/)).toHaveValue('Batch job');
+  });
 });

@@ -29,6 +29,7 @@ import { CheckRow } from './CheckList';
 import { OwnershipPanel } from '../OwnershipPanel';
 import { ReadinessHeader } from './ReadinessHeader';
 import { TrendChart } from './TrendChart';
+import { useManualEvidence } from './useManualEvidence';
 
 const SEVERITY_RANK = { critical: 0, required: 1, recommended: 2 } as const;
 const isOpen = (c: CheckResult) => isFailing(c);
@@ -69,6 +70,7 @@ export function EntityReadinessContent() {
   const [severity, setSeverity] = useState<'all' | CheckResult['severity']>(
     'all',
   );
+  const manual = useManualEvidence(entityRef, readiness.retry);
   const [evaluation, evaluate] = useAsyncFn(async () => {
     await api.evaluate(entityRef);
     readiness.retry();
@@ -181,7 +183,11 @@ export function EntityReadinessContent() {
                     subheader={`${area.passed} of ${area.total} pass · score ${area.score}`}
                   >
                     {checks.map(c => (
-                      <CheckRow key={c.checkId} check={c} />
+                      <CheckRow
+                        key={c.checkId}
+                        check={c}
+                        actions={manual.actionsFor(c)}
+                      />
                     ))}
                   </InfoCard>
                 </Grid>
@@ -200,6 +206,11 @@ export function EntityReadinessContent() {
         <Grid container spacing={3} direction="column" wrap="nowrap">
           <Grid item>
             <OwnershipPanel entityRef={entityRef} onChanged={readiness.retry} />
+          </Grid>
+          <Grid item>
+            {manual.elements(
+              id => result.checks.find(c => c.checkId === id)?.title ?? id,
+            )}
           </Grid>
           <Grid item>
             <TrendChart history={history.value} scorecard={result.scorecard} />

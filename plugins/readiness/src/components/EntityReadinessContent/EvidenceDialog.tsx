@@ -1,0 +1,146 @@
+import Button from '@material-ui/core/Button';
+import Dialog from '@material-ui/core/Dialog';
+import DialogActions from '@material-ui/core/DialogActions';
+import DialogContent from '@material-ui/core/DialogContent';
+import DialogTitle from '@material-ui/core/DialogTitle';
+import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import Alert from '@material-ui/lab/Alert';
+import { useState } from 'react';
+
+const DAY = 86_400_000;
+const dateIn = (days: number) =>
+  new Date(Date.now() + days * DAY).toISOString().slice(0, 10);
+/** The end of the chosen day, as an ISO time the server accepts. */
+const endOf = (date: string) => new Date(`${date}T23:59:59.000Z`).toISOString();
+
+/** What the person entered; the caller sends it and throws the server's error. */
+export type EvidenceForm =
+  | { kind: 'attest'; expiresAt: string; evidenceUrl?: string; note?: string }
+  | { kind: 'exempt'; expiresAt: string; reason: string };
+
+/**
+ * Attest a check, or ask for (or grant) an exemption from it: a short form
+ * with a date limited to what the server allows. A refusal shows the
+ * server's message, and what was typed stays.
+ */
+export function EvidenceDialog(props: {
+  kind: 'attest' | 'exempt';
+  checkTitle: string;
+  /** The latest date allowed, in days from today. */
+  maxDays: number;
+  /** True when the exemption takes effect at once (the person may grant). */
+  grants?: boolean;
+  onClose: () => void;
+  onSubmit: (form: EvidenceForm) => Promise<void>;
+}) {
+  const attest = props.kind === 'attest';
+  const [until, setUntil] = useState(
+    dateIn(attest ? props.maxDays : Math.min(30, props.maxDays)),
+  );
+  const [url, setUrl] = useState('');
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string>();
+  const [saving, setSaving] = useState(false);
+  const urlInvalid = url.trim() !== '' && !/^https?:\/\/\S+$/.test(url.trim());
+  const missingReason = !attest && text.trim() === '';
+
+  const submit = async () => {
+    setSaving(true);
+    setError(undefined);
+    try {
+      await props.onSubmit(
+        attest
+          ? {
+              kind: 'attest',
+              expiresAt: endOf(until),
+              evidenceUrl: url.trim() || undefined,
+              note: text.trim() || undefined,
+            }
+          : { kind: 'exempt', expiresAt: endOf(until), reason: text.trim() },
+      );
+      props.onClose();
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  let action = 'Ask for exemption';
+  if (attest) action = 'Attest';
+  else if (props.grants) action = 'Grant exemption';
+  return (
+    <Dialog open onClose={props.onClose} fullWidth maxWidth="sm">
+      <DialogTitle>
+        {action}: {props.checkTitle}
+      </DialogTitle>
+      <DialogContent>
+        <Typography variant="body2" color="textSecondary" paragraph>
+          {attest
+            ? 'You state that this check is met. Your name and the time are recorded; the attestation lapses on the date below.'
+            : `The check will not count until the date below (at most ${
+                props.maxDays
+              } days). ${
+                props.grants
+                  ? 'You may grant it, so it takes effect at once.'
+                  : 'Someone who may grant exemptions has to approve it.'
+              }`}
+        </Typography>
+        {attest && (
+          <TextField
+            id="readiness-evidence-url"
+            label="Evidence URL"
+            placeholder="https://…"
+            value={url}
+            onChange={e => setUrl(e.target.value)}
+            error={urlInvalid}
+            helperText={
+              urlInvalid ? 'An http(s) URL' : 'Where someone can see it is met'
+            }
+            fullWidth
+            margin="normal"
+          />
+        )}
+        <TextField
+          id="readiness-evidence-text"
+          label={attest ? 'Note' : 'Reason'}
+          value={text}
+          onChange={e => setText(e.target.value)}
+          required={!attest}
+          multiline
+          minRows={2}
+          inputProps={{ maxLength: 1000 }}
+          fullWidth
+          margin="normal"
+        />
+        <TextField
+          id="readiness-evidence-until"
+          label="Valid until"
+          type="date"
+          value={until}
+          onChange={e => setUntil(e.target.value)}
+          inputProps={{ min: dateIn(1), max: dateIn(props.maxDays) }}
+          InputLabelProps={{ shrink: true }}
+          margin="normal"
+        />
+        {error && (
+          <Alert severity="error" role="alert">
+            {error}
+          </Alert>
+        )}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={props.onClose}>Cancel</Button>
+        <Button
+          color="primary"
+          variant="contained"
+          onClick={submit}
+          disabled={saving || urlInvalid || missingReason || !until}
+        >
+          {saving ? 'Saving…' : action}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

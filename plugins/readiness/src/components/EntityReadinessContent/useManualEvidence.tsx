@@ -1,0 +1,135 @@
+import { identityApiRef, useApi } from '@backstage/core-plugin-api';
+import Button from '@material-ui/core/Button';
+import {
+  isFailing,
+  type CheckResult,
+} from '@readiness/backstage-plugin-readiness-common';
+import { ReactNode, useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { readinessApiRef } from '../../api';
+import { EvidenceDialog, EvidenceForm } from './EvidenceDialog';
+import { ExemptionsPanel } from './ExemptionsPanel';
+
+/**
+ * Attest / exemption actions for the tab: the buttons next to open checks,
+ * the dialog, and the exemptions panel. `onChanged` reloads the results.
+ */
+export function useManualEvidence(entityRef: string, onChanged: () => void) {
+  const api = useApi(readinessApiRef);
+  const identityApi = useApi(identityApiRef);
+  const user = useAsync(
+    async () => (await identityApi.getBackstageIdentity()).userEntityRef,
+    [identityApi],
+  );
+  const attestations = useAsyncRetry(
+    () => api.listAttestations(entityRef),
+    [api, entityRef],
+  );
+  const exemptions = useAsyncRetry(
+    () => api.listExemptions(entityRef),
+    [api, entityRef],
+  );
+  const [dialog, setDialog] = useState<{
+    kind: 'attest' | 'exempt';
+    check: CheckResult;
+  }>();
+
+  const changed = () => {
+    attestations.retry();
+    exemptions.retry();
+    onChanged();
+  };
+  const attestable = (checkId: string) =>
+    attestations.value?.checks.find(c => c.checkId === checkId);
+  const exemptionOpen = (checkId: string) =>
+    exemptions.value?.items.some(
+      e =>
+        e.checkId === checkId &&
+        (e.status === 'requested' || e.status === 'granted'),
+    );
+
+  const actionsFor = (check: CheckResult): ReactNode => {
+    if (!isFailing(check)) return null;
+    const canAttest =
+      attestations.value?.canAttest && attestable(check.checkId);
+    const canExempt =
+      exemptions.value?.canRequest && !exemptionOpen(check.checkId);
+    if (!canAttest && !canExempt) return null;
+    return (
+      <div style={{ display: 'flex', flexDirection: 'column', gap: 4 }}>
+        {canAttest && (
+          <Button
+            size="small"
+            variant="outlined"
+            color="primary"
+            onClick={() => setDialog({ kind: 'attest', check })}
+          >
+            Attest
+          </Button>
+        )}
+        {canExempt && (
+          <Button
+            size="small"
+            onClick={() => setDialog({ kind: 'exempt', check })}
+          >
+            {exemptions.value?.canGrant ? 'Exempt' : 'Ask for exemption'}
+          </Button>
+        )}
+      </div>
+    );
+  };
+
+  const submit = async (form: EvidenceForm) => {
+    const checkId = dialog!.check.checkId;
+    if (form.kind === 'attest') {
+      await api.attest(entityRef, {
+        checkId,
+        expiresAt: form.expiresAt,
+        evidenceUrl: form.evidenceUrl,
+        note: form.note,
+      });
+    } else {
+      await api.requestExemption(entityRef, {
+        checkId,
+        reason: form.reason,
+        expiresAt: form.expiresAt,
+      });
+    }
+    changed();
+  };
+
+  const elements = (checkTitle: (checkId: string) => string) => (
+    <>
+      {dialog && (
+        <EvidenceDialog
+          kind={dialog.kind}
+          checkTitle={dialog.check.title}
+          maxDays={
+            dialog.kind === 'attest'
+              ? attestable(dialog.check.checkId)?.maxDays ?? 365
+              : exemptions.value?.maxDays ?? 90
+          }
+          grants={exemptions.value?.canGrant}
+          onClose={() => setDialog(undefined)}
+          onSubmit={submit}
+        />
+      )}
+      <ExemptionsPanel
+        data={exemptions.value}
+        currentUser={user.value}
+        checkTitle={checkTitle}
+        onGrant={async id => {
+          await api.grantExemption(entityRef, id);
+          changed();
+        }}
+        onRevoke={async id => {
+          await api.revokeExemption(entityRef, id);
+          changed();
+        }}
+      />
+    </>
+  );
+
+  return { actionsFor, elements };
+}
