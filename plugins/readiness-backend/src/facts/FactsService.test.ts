@@ -140,8 +140,12 @@ describe('POST /facts', () => {
         'facts[0].id: "Bad Id" is not a fact id',
       ],
       [
+        { entityRef: 'component:', facts: [fact] },
+        'entityRef: "component:" is not an entity ref',
+      ],
+      [
         { entityRef: 'nope', facts: [fact] },
-        'entityRef: "nope" is not an entity ref',
+        'entityRef: component:default/nope is not in the catalog',
       ],
       [
         {

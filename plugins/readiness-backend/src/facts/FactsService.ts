@@ -85,7 +85,10 @@ export class FactsService {
     );
     const unknown = refs.find(r => !known.has(r));
     if (unknown) {
-      const i = items.findIndex(it => tryEntityKey(it.entityRef) === unknown);
+      const i = items.findIndex(
+        it =>
+          tryEntityKey(it.entityRef, { defaultKind: 'component' }) === unknown,
+      );
       throw new InputError(
         `${
           batch ? `items[${Math.max(i, 0)}].` : ''

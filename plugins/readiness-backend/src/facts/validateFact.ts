@@ -29,7 +29,8 @@ export function validateFact(
   options: { at: string; entityAt?: string; source: string; now: Date },
 ): { entityRef: string; fact: Fact } {
   const { at, now } = options;
-  const entityRef = tryEntityKey(input.entityRef);
+  // `payments-api` means component:default/payments-api, as people write it.
+  const entityRef = tryEntityKey(input.entityRef, { defaultKind: 'component' });
   if (!entityRef)
     throw new InputError(
       `${options.entityAt ?? 'entityRef'}: "${String(
