@@ -19,14 +19,25 @@ export default defineConfig({
     ['html', { open: 'never', outputFolder: 'e2e-results/report' }],
   ],
   outputDir: 'e2e-results/artifacts',
-  webServer: {
-    command: 'node scripts/e2e-server.js',
-    url: 'http://localhost:7007/.backstage/health/v1/readiness',
-    reuseExistingServer: !process.env.CI,
-    timeout: 180_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      command: 'node scripts/e2e-server.js',
+      url: 'http://localhost:7007/.backstage/health/v1/readiness',
+      reuseExistingServer: !process.env.CI,
+      timeout: 180_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      // Production scorecard, no demo evidence: see app-config.e2e-live.yaml.
+      command: 'node scripts/e2e-server.js --live',
+      url: 'http://localhost:7008/.backstage/health/v1/readiness',
+      reuseExistingServer: !process.env.CI,
+      timeout: 180_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
   use: {
     baseURL: process.env.PLAYWRIGHT_URL ?? 'http://localhost:7007',
     viewport: { width: 1280, height: 800 },
@@ -37,5 +48,12 @@ export default defineConfig({
       args: CHROMIUM_ARGS,
     },
   },
-  projects: [{ name: 'chromium' }],
+  projects: [
+    { name: 'chromium', testIgnore: 'live/**' },
+    {
+      name: 'live',
+      testMatch: 'live/**/*.test.ts',
+      use: { baseURL: 'http://localhost:7008' },
+    },
+  ],
 });

@@ -40,10 +40,29 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-module.exports = { startE2eBackend, CHROMIUM_ARGS };
+/**
+ * The "real paths" backend on :7008 (app-config.e2e-live.yaml): production
+ * scorecard, probes on, and no demo evidence loader.
+ */
+function startLiveBackend({ stdio = 'inherit' } = {}) {
+  return startBackend({
+    configs: [
+      path.join(root, 'app-config.yaml'),
+      path.join(root, 'app-config.e2e.yaml'),
+      path.join(root, 'app-config.e2e-live.yaml'),
+    ],
+    // Never the demo loader here, even when the caller's environment sets it.
+    env: { READINESS_DEMO_EVIDENCE: '' },
+    stdio,
+  });
+}
+
+module.exports = { startE2eBackend, startLiveBackend, CHROMIUM_ARGS };
 
 if (require.main === module) {
-  const child = startE2eBackend();
+  const child = process.argv.includes('--live')
+    ? startLiveBackend()
+    : startE2eBackend();
   for (const signal of ['SIGINT', 'SIGTERM']) {
     process.on(signal, () => child.kill(signal));
   }

@@ -31,6 +31,13 @@ const DEFAULT_ATTESTATION_DAYS = 365;
 
 type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
 
+/**
+ * The end (UTC) of the day a limit falls on: "at most 2027-05-29" allows any
+ * time on 2027-05-29, as a person choosing that date expects.
+ */
+const endOfDay = (ms: number) =>
+  Date.parse(`${new Date(ms).toISOString().slice(0, 10)}T23:59:59.999Z`);
+
 function time(value: unknown, field: string): number {
   const t = typeof value === 'string' ? Date.parse(value) : NaN;
   if (Number.isNaN(t))
@@ -195,7 +202,7 @@ export class ManualEvidenceService {
     if (input.expiresAt !== undefined) {
       const t = time(input.expiresAt, 'expiresAt');
       if (t <= now) throw new InputError('expiresAt: must be in the future');
-      if (t > expires)
+      if (t > endOfDay(expires))
         throw new InputError(
           `expiresAt: at most ${new Date(expires)
             .toISOString()
@@ -302,7 +309,7 @@ export class ManualEvidenceService {
     const t = time(input.expiresAt, 'expiresAt');
     if (t <= now) throw new InputError('expiresAt: must be in the future');
     const max = this.options.maxExemptionDays;
-    if (t > now + max * DAY_MS)
+    if (t > endOfDay(now + max * DAY_MS))
       throw new InputError(
         `expiresAt: at most ${max} days from now (${new Date(now + max * DAY_MS)
           .toISOString()

@@ -91,8 +91,11 @@ describe('attestations and exemptions', () => {
         expect(res.body.error.message).toContain(message);
       }
 
+      // The last day allowed (maxAge P180D) is allowed until its end, as the dialog offers it.
+      const lastDay = `${inDays(180).slice(0, 10)}T23:59:59.000Z`;
       const attested = await owner.post('/attestations', {
         checkId: 'alert-thresholds',
+        expiresAt: lastDay,
         evidenceUrl: 'https://wiki.example/alerts',
         note: 'reviewed with SRE',
       });

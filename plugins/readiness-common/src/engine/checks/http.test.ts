@@ -81,6 +81,18 @@ describe('http checks', () => {
     ],
     [
       'tls',
+      {
+        status: 200,
+        tlsDaysLeft: 40,
+        tlsTrusted: true,
+        url: 'http://svc.acme.example/healthz',
+        finalUrl: 'https://svc.acme.example/healthz',
+      },
+      'pass',
+      'TLS certificate expires in 40 days',
+    ],
+    [
+      'tls',
       { status: 200 },
       'unknown',
       'No certificate information for https://svc.acme.example/healthz',

@@ -43,7 +43,8 @@ function judge(
         threshold: w.maxLatencyMs,
       };
     case 'tls':
-      if (!/^https:/i.test(v.url))
+      // Where the redirects ended is what is served (http → https is fine).
+      if (!/^https:/i.test(v.finalUrl ?? v.url))
         return { result: 'fail', message: `${v.url} is not served over HTTPS` };
       if (typeof v.tlsDaysLeft !== 'number')
         return {
