@@ -42,6 +42,10 @@ backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
 // Readiness
 backend.add(import('@readiness/backstage-plugin-readiness-backend'));
+// An example fact provider: the `oncall` fact from PagerDuty / Opsgenie annotations.
+backend.add(
+  import('@readiness/backstage-plugin-readiness-backend-module-oncall'),
+);
 backend.add(
   import('@readiness/backstage-plugin-catalog-backend-module-readiness'),
 );
