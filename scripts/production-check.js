@@ -59,11 +59,9 @@ async function productionCheck(postgresUrl) {
       POSTGRES_USER: decodeURIComponent(url.username) || 'postgres',
       POSTGRES_PASSWORD: decodeURIComponent(url.password),
       APP_CONFIG_backend_database_prefix: PREFIX,
-      // Production refuses guest sign-in: the check calls the API as a
-      // static external caller, the way a script or CI job would.
-      APP_CONFIG_backend_auth_externalAccess: JSON.stringify([
-        { type: 'static', options: { token: TOKEN, subject: 'prodcheck' } },
-      ]),
+      // Production refuses guest sign-in: the check calls the API with the
+      // CI token of app-config.production.yaml, as a pipeline would.
+      READINESS_CI_TOKEN: TOKEN,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -92,6 +90,15 @@ async function productionCheck(postgresUrl) {
         `GET /api/readiness/scorecards answered ${res.status}: ${JSON.stringify(
           body,
         ).slice(0, 300)}`,
+      );
+    }
+    // The demo's CI token of app-config.yaml must not open a production backend.
+    const demo = await fetch(`${BASE}/api/readiness/scorecards`, {
+      headers: { Authorization: 'Bearer readiness-demo-ci-token' },
+    });
+    if (demo.status !== 401) {
+      throw new Error(
+        `the demo CI token was answered ${demo.status} in production, expected 401`,
       );
     }
     return names;

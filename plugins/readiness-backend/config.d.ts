@@ -7,8 +7,8 @@ export interface Config {
     /**
      * Scorecard files, validated at start-up (an invalid one stops the
      * backend with the field that is wrong). Relative paths are resolved
-     * against the repository root (where Backstage finds app-config.yaml;
-     * /app in the built image), whatever the working directory.
+     * against the repository root (the workspace root above the working
+     * directory; /app in the built image); elsewhere use absolute paths.
      */
     scorecards?: Array<{
       /** Path of a YAML file with one or more scorecards. */

@@ -172,11 +172,7 @@ export class EvidenceStore {
 
   /** Every attestation of an entity, newest first (at most 200). */
   async listAttestations(entityRef: string, now: Date) {
-    const rows = await this.db(ATTESTATIONS)
-      .where('entity_ref', entityRef)
-      .orderBy('attested_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(200);
+    const rows = await this.newest(ATTESTATIONS, entityRef, 'attested_at');
     return rows.map(
       (r): AttestationRecord => ({
         id: String(r.id),
@@ -196,11 +192,7 @@ export class EvidenceStore {
 
   /** Every exemption of an entity, newest first (at most 200). */
   async listExemptions(entityRef: string, now: Date) {
-    const rows = await this.db(EXEMPTIONS)
-      .where('entity_ref', entityRef)
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(200);
+    const rows = await this.newest(EXEMPTIONS, entityRef, 'created_at');
     return rows.map(
       (r): ExemptionRecord => ({
         id: String(r.id),
@@ -219,6 +211,15 @@ export class EvidenceStore {
           : statusOf(r, now, 'requested'),
       }),
     );
+  }
+
+  /** The latest 200 rows of one entity in a table, newest first. */
+  private newest(table: string, entityRef: string, timeColumn: string) {
+    return this.db(table)
+      .where('entity_ref', entityRef)
+      .orderBy(timeColumn, 'desc')
+      .orderBy('id', 'desc')
+      .limit(200);
   }
 
   /** Marks an attestation or exemption of this entity revoked; false when there is none to revoke. */

@@ -11,8 +11,8 @@ import path from 'node:path';
 /**
  * Loads and validates the scorecards named in `readiness.scorecards`.
  * Relative paths are resolved against `rootDir`: by default the repository
- * root, the folder where Backstage looks for `app-config.yaml` (`/app` in the
- * built image), whatever the working directory. Throws (and so stops the
+ * root, Backstage's `targetPaths.rootDir` (the workspace root above the
+ * working directory; `/app` in the built image). Throws (and so stops the
  * backend) with the engine's field-path errors when a scorecard is invalid.
  */
 export function loadScorecards(

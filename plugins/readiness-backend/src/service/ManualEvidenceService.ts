@@ -24,40 +24,15 @@ import {
 import { EvidenceStore } from '../database/EvidenceStore';
 import { Evaluator } from '../evaluation/Evaluator';
 import { ScorecardRegistry } from '../evaluation/ScorecardRegistry';
-
-const DAY_MS = 86_400_000;
-/** How long an attestation lasts when its check sets no `maxAge`. */
-const DEFAULT_ATTESTATION_DAYS = 365;
+import {
+  DAY_MS,
+  DEFAULT_ATTESTATION_DAYS,
+  endOfDay,
+  text,
+  time,
+} from './manualEvidenceInput';
 
 type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
-
-/**
- * The end (UTC) of the day a limit falls on: "at most 2027-05-29" allows any
- * time on 2027-05-29, as a person choosing that date expects.
- */
-const endOfDay = (ms: number) =>
-  Date.parse(`${new Date(ms).toISOString().slice(0, 10)}T23:59:59.999Z`);
-
-function time(value: unknown, field: string): number {
-  const t = typeof value === 'string' ? Date.parse(value) : NaN;
-  if (Number.isNaN(t))
-    throw new InputError(
-      `${field}: "${String(value)}" is not an ISO 8601 time`,
-    );
-  return t;
-}
-
-function text(value: unknown, field: string, max: number, required = false) {
-  if (value === undefined || value === null || value === '') {
-    if (required) throw new InputError(`${field}: required`);
-    return undefined;
-  }
-  const s = String(value).trim();
-  if (required && !s) throw new InputError(`${field}: required`);
-  if (s.length > max)
-    throw new InputError(`${field}: at most ${max} characters`);
-  return s || undefined;
-}
 
 /**
  * Attestations and exemptions made by people from the entity's tab: who may
@@ -97,7 +72,23 @@ export class ManualEvidenceService {
     return d.result === AuthorizeResult.ALLOW;
   }
 
-  private async entity(credentials: BackstageCredentials, entityRef: string) {
+  /** Throws NotAllowedError (`You may not <what> (<permission>)`) unless allowed. */
+  private async demand(
+    credentials: BackstageCredentials,
+    permission: ResourcePermission<'catalog-entity'>,
+    entityRef: string,
+    what: string,
+  ): Promise<void> {
+    if (!(await this.allowed(credentials, permission, entityRef)))
+      throw new NotAllowedError(`You may not ${what} (${permission.name})`);
+  }
+
+  /** The entity, after checking read access and, if given, `[permission, what]`. */
+  private async entity(
+    credentials: BackstageCredentials,
+    entityRef: string,
+    demand?: [ResourcePermission<'catalog-entity'>, string],
+  ) {
     const [read] = await this.options.permissions.authorize(
       [{ permission: readinessResultsReadPermission }],
       { credentials },
@@ -111,6 +102,7 @@ export class ManualEvidenceService {
     });
     if (!entity)
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    if (demand) await this.demand(credentials, demand[0], entityRef, demand[1]);
     return entity;
   }
 
@@ -184,17 +176,10 @@ export class ManualEvidenceService {
     entityRef: string,
     input: AttestationInput,
   ): Promise<AttestationsResponse> {
-    const entity = await this.entity(credentials, entityRef);
-    if (
-      !(await this.allowed(
-        credentials,
-        readinessAttestationCreatePermission,
-        entityRef,
-      ))
-    )
-      throw new NotAllowedError(
-        `You may not attest for ${entityRef} (readiness.attestation.create): only its owners may`,
-      );
+    const entity = await this.entity(credentials, entityRef, [
+      readinessAttestationCreatePermission,
+      `attest for ${entityRef}: only its owners may`,
+    ]);
     const check = this.check(entity, input.checkId, 'attestation');
     const now = this.now().getTime();
     const maxAge = (check.spec.with as { maxAge?: string }).maxAge;
@@ -234,17 +219,10 @@ export class ManualEvidenceService {
     entityRef: string,
     id: string,
   ): Promise<AttestationsResponse> {
-    await this.entity(credentials, entityRef);
-    if (
-      !(await this.allowed(
-        credentials,
-        readinessAttestationCreatePermission,
-        entityRef,
-      ))
-    )
-      throw new NotAllowedError(
-        `You may not revoke attestations of ${entityRef} (readiness.attestation.create)`,
-      );
+    await this.entity(credentials, entityRef, [
+      readinessAttestationCreatePermission,
+      `revoke attestations of ${entityRef}`,
+    ]);
     const done = await this.options.evidence.revoke(
       'attestation',
       entityRef,
@@ -336,17 +314,10 @@ export class ManualEvidenceService {
     entityRef: string,
     id: string,
   ): Promise<ExemptionsResponse> {
-    await this.entity(credentials, entityRef);
-    if (
-      !(await this.allowed(
-        credentials,
-        readinessExemptionCreatePermission,
-        entityRef,
-      ))
-    )
-      throw new NotAllowedError(
-        `You may not grant exemptions for ${entityRef} (readiness.exemption.create)`,
-      );
+    await this.entity(credentials, entityRef, [
+      readinessExemptionCreatePermission,
+      `grant exemptions for ${entityRef}`,
+    ]);
     const by = credentials.principal.userEntityRef;
     const request = (
       await this.options.evidence.listExemptions(entityRef, this.now())
@@ -382,16 +353,12 @@ export class ManualEvidenceService {
     ).find(e => e.id === id);
     const ownRequest =
       current?.status === 'requested' && current.requestedBy === by;
-    if (
-      !ownRequest &&
-      !(await this.allowed(
+    if (!ownRequest)
+      await this.demand(
         credentials,
         readinessExemptionCreatePermission,
         entityRef,
-      ))
-    )
-      throw new NotAllowedError(
-        `You may not revoke exemptions of ${entityRef} (readiness.exemption.create)`,
+        `revoke exemptions of ${entityRef}`,
       );
     const done = await this.options.evidence.revoke(
       'exemption',

@@ -1,10 +1,18 @@
-import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
+import {
+  AuditorService,
+  BackstageCredentials,
+  BackstageUserPrincipal,
+  HttpAuthService,
+} from '@backstage/backend-plugin-api';
+import type { Request } from 'express';
 import { ManualEvidenceService } from '../ManualEvidenceService';
 import type { ReadinessRouter } from '../router';
 import { audited } from './audit';
 import { entityRefOf } from './query';
 
 const BASE = '/entities/:kind/:namespace/:name';
+
+type Params = { kind: string; namespace: string; name: string; id?: string };
 
 /** Attestations and exemptions of an entity: list, create, grant, revoke (writes audited). */
 export function bindManualEvidenceRoutes(
@@ -16,7 +24,31 @@ export function bindManualEvidenceRoutes(
   },
 ) {
   const { manualEvidence: service, httpAuth, auditor } = options;
-  const user = (req: any) => httpAuth.credentials(req, { allow: ['user'] });
+
+  /** One audited write by a signed-in person on the entity of the path. */
+  const write = <T>(
+    req: Request<Params, any, any, any, any>,
+    eventId: string,
+    severityLevel: 'medium' | 'high',
+    run: (
+      user: BackstageCredentials<BackstageUserPrincipal>,
+      entityRef: string,
+    ) => Promise<T>,
+  ): Promise<T> => {
+    const entityRef = entityRefOf(req.params);
+    const meta = { entityRef, id: req.params.id, checkId: req.body?.checkId };
+    return audited(
+      auditor,
+      req,
+      { eventId, severityLevel, meta },
+      async () => ({
+        value: await run(
+          await httpAuth.credentials(req, { allow: ['user'] }),
+          entityRef,
+        ),
+      }),
+    );
+  };
 
   router.get(`${BASE}/attestations`, async (req, res) => {
     const credentials = await httpAuth.credentials(req);
@@ -26,35 +58,17 @@ export function bindManualEvidenceRoutes(
   });
 
   router.post(`${BASE}/attestations`, async (req, res) => {
-    const entityRef = entityRefOf(req.params);
-    const meta = { entityRef, checkId: req.body.checkId };
     res.json(
-      await audited(
-        auditor,
-        req,
-        { eventId: 'attestation-create', severityLevel: 'medium', meta },
-        async () => ({
-          value: await service.attest(await user(req), entityRef, req.body),
-        }),
+      await write(req, 'attestation-create', 'medium', (user, ref) =>
+        service.attest(user, ref, req.body),
       ),
     );
   });
 
   router.delete(`${BASE}/attestations/:id`, async (req, res) => {
-    const entityRef = entityRefOf(req.params);
-    const meta = { entityRef, id: req.params.id };
     res.json(
-      await audited(
-        auditor,
-        req,
-        { eventId: 'attestation-revoke', severityLevel: 'medium', meta },
-        async () => ({
-          value: await service.revokeAttestation(
-            await user(req),
-            entityRef,
-            req.params.id,
-          ),
-        }),
+      await write(req, 'attestation-revoke', 'medium', (user, ref) =>
+        service.revokeAttestation(user, ref, req.params.id),
       ),
     );
   });
@@ -67,58 +81,25 @@ export function bindManualEvidenceRoutes(
   });
 
   router.post(`${BASE}/exemptions`, async (req, res) => {
-    const entityRef = entityRefOf(req.params);
-    const meta = { entityRef, checkId: req.body.checkId };
     res.json(
-      await audited(
-        auditor,
-        req,
-        { eventId: 'exemption-request', severityLevel: 'high', meta },
-        async () => ({
-          value: await service.requestExemption(
-            await user(req),
-            entityRef,
-            req.body,
-          ),
-        }),
+      await write(req, 'exemption-request', 'high', (user, ref) =>
+        service.requestExemption(user, ref, req.body),
       ),
     );
   });
 
   router.post(`${BASE}/exemptions/:id/grant`, async (req, res) => {
-    const entityRef = entityRefOf(req.params);
-    const meta = { entityRef, id: req.params.id };
     res.json(
-      await audited(
-        auditor,
-        req,
-        { eventId: 'exemption-grant', severityLevel: 'high', meta },
-        async () => ({
-          value: await service.grantExemption(
-            await user(req),
-            entityRef,
-            req.params.id,
-          ),
-        }),
+      await write(req, 'exemption-grant', 'high', (user, ref) =>
+        service.grantExemption(user, ref, req.params.id),
       ),
     );
   });
 
   router.delete(`${BASE}/exemptions/:id`, async (req, res) => {
-    const entityRef = entityRefOf(req.params);
-    const meta = { entityRef, id: req.params.id };
     res.json(
-      await audited(
-        auditor,
-        req,
-        { eventId: 'exemption-revoke', severityLevel: 'high', meta },
-        async () => ({
-          value: await service.revokeExemption(
-            await user(req),
-            entityRef,
-            req.params.id,
-          ),
-        }),
+      await write(req, 'exemption-revoke', 'high', (user, ref) =>
+        service.revokeExemption(user, ref, req.params.id),
       ),
     );
   });
