@@ -1994,6 +1994,16 @@ export const spec = {
                 }
               }
             }
+          },
+          "409": {
+            "description": "The check already has an exemption, or a request waiting.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
           }
         }
       }

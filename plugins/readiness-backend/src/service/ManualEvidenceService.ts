@@ -5,7 +5,12 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   AuthorizeResult,
@@ -182,18 +187,20 @@ export class ManualEvidenceService {
     ]);
     const check = this.check(entity, input.checkId, 'attestation');
     const now = this.now().getTime();
-    const maxAge = (check.spec.with as { maxAge?: string }).maxAge;
     let expires = now + this.longest(check.spec.with);
     if (input.expiresAt !== undefined) {
       const t = time(input.expiresAt, 'expiresAt');
       if (t <= now) throw new InputError('expiresAt: must be in the future');
       if (t > endOfDay(expires))
         throw new InputError(
-          `expiresAt: at most ${new Date(expires)
+          `expiresAt: valid until ${new Date(expires)
             .toISOString()
-            .slice(0, 10)} (the check allows ${
-            maxAge ?? `${DEFAULT_ATTESTATION_DAYS} days`
-          })`,
+            .slice(
+              0,
+              10,
+            )} at the latest (attestations of this check last ${Math.round(
+            (expires - now) / DAY_MS,
+          )} days)`,
         );
       expires = t;
     }
@@ -289,11 +296,30 @@ export class ManualEvidenceService {
     const max = this.options.maxExemptionDays;
     if (t > endOfDay(now + max * DAY_MS))
       throw new InputError(
-        `expiresAt: at most ${max} days from now (${new Date(now + max * DAY_MS)
+        `expiresAt: valid until ${new Date(now + max * DAY_MS)
           .toISOString()
-          .slice(0, 10)})`,
+          .slice(0, 10)} at the latest (exemptions last at most ${max} days)`,
       );
     const by = credentials.principal.userEntityRef;
+    // One open request or exemption per check: a second one would only confuse.
+    const open = (
+      await this.options.evidence.listExemptions(entityRef, this.now())
+    ).find(
+      e =>
+        e.checkId === check.spec.id &&
+        (e.status === 'requested' || e.status === 'granted'),
+    );
+    if (open)
+      throw new ConflictError(
+        open.status === 'requested'
+          ? `checkId: ${check.spec.title} already has an exemption request by ${open.requestedBy}, waiting for a grant`
+          : `checkId: ${
+              check.spec.title
+            } is already exempt until ${open.expiresAt?.slice(
+              0,
+              10,
+            )} (granted by ${open.approvedBy})`,
+      );
     await this.options.evidence.addExemption(
       entityRef,
       {

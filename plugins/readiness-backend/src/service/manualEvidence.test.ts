@@ -74,7 +74,7 @@ describe('attestations and exemptions', () => {
         ],
         [
           { checkId: 'alert-thresholds', expiresAt: inDays(5000) },
-          'expiresAt: at most',
+          'expiresAt: valid until',
         ],
         [
           { checkId: 'alert-thresholds', expiresAt: inDays(-1) },
@@ -143,7 +143,7 @@ describe('attestations and exemptions', () => {
             expiresAt: inDays(200),
           })
         ).body.error.message,
-      ).toContain('expiresAt: at most 90 days');
+      ).toContain('(exemptions last at most 90 days)');
       expect(
         (
           await owner.post('/exemptions', {
@@ -171,6 +171,16 @@ describe('attestations and exemptions', () => {
       expect((await check('load-test-p95')).result).not.toBe('exempt');
       expect((await owner.post(`/exemptions/${requestId}/grant`)).status).toBe(
         403,
+      );
+      // Asking again for the same check is refused while the request waits.
+      const twice = await owner.post('/exemptions', {
+        checkId: 'load-test-p95',
+        reason: 'again',
+        expiresAt: inDays(10),
+      });
+      expect(twice.status).toBe(409);
+      expect(twice.body.error.message).toContain(
+        'already has an exemption request by user:default/owner',
       );
 
       const granted = await admin.post(`/exemptions/${requestId}/grant`);

@@ -15,6 +15,7 @@ import { ReactNode } from 'react';
 const useStyles = makeStyles(theme => ({
   row: {
     display: 'flex',
+    flexWrap: 'wrap',
     gap: theme.spacing(1.5),
     padding: theme.spacing(1.25, 0),
     borderTop: `1px solid ${theme.palette.divider}`,
@@ -38,6 +39,11 @@ const useStyles = makeStyles(theme => ({
   },
   remediation: { marginTop: theme.spacing(0.5), overflowWrap: 'anywhere' },
   body: { minWidth: 0, flex: 1 },
+  // Beside the text on wide screens, below it on narrow ones.
+  actions: {
+    flexShrink: 0,
+    [theme.breakpoints.down('xs')]: { width: '100%', paddingLeft: 36 },
+  },
 }));
 
 function ResultIcon({ check }: { check: CheckResult }) {
@@ -146,7 +152,7 @@ export function CheckRow(props: { check: CheckResult; actions?: ReactNode }) {
           </Typography>
         )}
       </div>
-      {props.actions}
+      {props.actions && <div className={classes.actions}>{props.actions}</div>}
     </Box>
   );
 }

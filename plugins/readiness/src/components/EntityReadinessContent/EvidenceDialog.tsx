@@ -43,6 +43,8 @@ export function EvidenceDialog(props: {
   const [error, setError] = useState<string>();
   const [saving, setSaving] = useState(false);
   const urlInvalid = url.trim() !== '' && !/^https?:\/\/\S+$/.test(url.trim());
+  const latest = dateIn(props.maxDays);
+  const dateInvalid = !until || until > latest || until < dateIn(0);
   const missingReason = !attest && text.trim() === '';
 
   const submit = async () => {
@@ -120,8 +122,10 @@ export function EvidenceDialog(props: {
           type="date"
           value={until}
           onChange={e => setUntil(e.target.value)}
-          inputProps={{ min: dateIn(1), max: dateIn(props.maxDays) }}
+          inputProps={{ min: dateIn(1), max: latest }}
           InputLabelProps={{ shrink: true }}
+          error={dateInvalid}
+          helperText={`At the latest ${latest} (${props.maxDays} days)`}
           margin="normal"
         />
         {error && (
@@ -136,7 +140,7 @@ export function EvidenceDialog(props: {
           color="primary"
           variant="contained"
           onClick={submit}
-          disabled={saving || urlInvalid || missingReason || !until}
+          disabled={saving || urlInvalid || missingReason || dateInvalid}
         >
           {saving ? 'Saving…' : action}
         </Button>

@@ -47,7 +47,10 @@ export function ExemptionsPanel(props: {
           <strong>{props.checkTitle(e.checkId)}</strong>
           {' — '}
           {e.status === 'requested'
-            ? `asked by ${who(e.requestedBy)}, waiting for a grant`
+            ? `asked by ${who(e.requestedBy)} until ${e.expiresAt?.slice(
+                0,
+                10,
+              )}, waiting for a grant`
             : `exempt until ${e.expiresAt?.slice(0, 10)}, granted by ${who(
                 e.approvedBy,
               )}`}

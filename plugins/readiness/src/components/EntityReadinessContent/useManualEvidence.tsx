@@ -1,5 +1,6 @@
 import { identityApiRef, useApi } from '@backstage/core-plugin-api';
 import Button from '@material-ui/core/Button';
+import Typography from '@material-ui/core/Typography';
 import {
   isFailing,
   type CheckResult,
@@ -43,7 +44,7 @@ export function useManualEvidence(entityRef: string, onChanged: () => void) {
   const attestable = (checkId: string) =>
     attestations.value?.checks.find(c => c.checkId === checkId);
   const exemptionOpen = (checkId: string) =>
-    exemptions.value?.items.some(
+    exemptions.value?.items.find(
       e =>
         e.checkId === checkId &&
         (e.status === 'requested' || e.status === 'granted'),
@@ -51,13 +52,20 @@ export function useManualEvidence(entityRef: string, onChanged: () => void) {
 
   const actionsFor = (check: CheckResult): ReactNode => {
     if (!isFailing(check)) return null;
+    const pending = exemptionOpen(check.checkId);
     const canAttest =
       attestations.value?.canAttest && attestable(check.checkId);
-    const canExempt =
-      exemptions.value?.canRequest && !exemptionOpen(check.checkId);
-    if (!canAttest && !canExempt) return null;
+    const canExempt = exemptions.value?.canRequest && !pending;
+    if (!canAttest && !canExempt && !pending) return null;
     return (
       <div style={{ display: 'flex', flexDirection: 'column', gap: 4 }}>
+        {pending?.status === 'requested' && (
+          <Typography variant="caption" color="textSecondary">
+            Exemption asked for by{' '}
+            {pending.requestedBy?.replace(/^user:default\//, '')}, waiting for a
+            grant
+          </Typography>
+        )}
         {canAttest && (
           <Button
             size="small"
