@@ -40,7 +40,7 @@ export function ExemptionsPanel(props: {
     return (
       <div
         key={e.id}
-        style={{ marginBottom: 12 }}
+        style={{ marginBottom: 12, overflowWrap: 'anywhere' }}
         data-testid={`exemption-${e.id}`}
       >
         <Typography variant="body1">
