@@ -226,4 +226,44 @@ describe('EntityReadinessContent', () => {
     );
     expect(within(ask).getByLabelText(/Reason/)).toHaveValue('Batch job');
   });
+
+  it('revokes a valid attestation of a passing check', async () => {
+    const api = mockReadinessApi({
+      listAttestations: jest.fn(async () => ({
+        items: [
+          {
+            id: '7',
+            entityRef: 'component:default/ledger-service',
+            checkId: 'technical-owner',
+            attestedBy: 'user:default/guest',
+            attestedAt: '2026-11-23T10:00:00.000Z',
+            status: 'valid' as const,
+          },
+        ],
+        canAttest: true,
+        checks: [],
+      })),
+      revokeAttestation: jest.fn(async () => ({
+        items: [],
+        canAttest: true,
+        checks: [],
+      })),
+    });
+    await renderWith(api);
+    const row = await screen.findByTestId('check-technical-owner');
+    await userEvent.click(
+      await within(row).findByRole('button', { name: 'Revoke attestation' }),
+    );
+    await waitFor(() =>
+      expect(api.revokeAttestation).toHaveBeenCalledWith(
+        'component:default/ledger-service',
+        '7',
+      ),
+    );
+    await waitFor(() => expect(api.getEntity).toHaveBeenCalledTimes(2));
+    // Checks without an attestation offer nothing of the kind.
+    expect(
+      within(screen.getByTestId('check-health-responds')).queryByRole('button'),
+    ).toBeNull();
+  });
 });

@@ -50,8 +50,34 @@ export function useManualEvidence(entityRef: string, onChanged: () => void) {
         (e.status === 'requested' || e.status === 'granted'),
     );
 
+  const [revoking, setRevoking] = useState<string>();
   const actionsFor = (check: CheckResult): ReactNode => {
-    if (!isFailing(check)) return null;
+    if (!isFailing(check)) {
+      // A check met by a valid attestation: its attesters may take it back.
+      const valid = attestations.value?.canAttest
+        ? attestations.value.items.find(
+            a => a.checkId === check.checkId && a.status === 'valid',
+          )
+        : undefined;
+      if (!valid || check.result !== 'pass') return null;
+      return (
+        <Button
+          size="small"
+          disabled={revoking === valid.id}
+          onClick={async () => {
+            setRevoking(valid.id);
+            try {
+              await api.revokeAttestation(entityRef, valid.id);
+              changed();
+            } finally {
+              setRevoking(undefined);
+            }
+          }}
+        >
+          Revoke attestation
+        </Button>
+      );
+    }
     const pending = exemptionOpen(check.checkId);
     const canAttest =
       attestations.value?.canAttest && attestable(check.checkId);
