@@ -1,6 +1,7 @@
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { overlayOwnership } from '@readiness/backstage-plugin-readiness-common';
 import request from 'supertest';
 import { startReadinessBackend } from './__testUtils__/testBackend';
 import { exampleEntities } from './__testUtils__/testUtils';
@@ -83,8 +84,37 @@ describe('ownership routes', () => {
       });
       expect(saved.body.history[0]).toMatchObject({
         reason: 'billing-oncall does not exist',
+        // The first edit is compared with the file as it was.
+        oldRoles: { incident: 'group:default/billing-oncall' },
         newRoles: { incident: 'group:default/sre-oncall' },
       });
+
+      // The catalog catches up (the module overlays the edit): the file's
+      // values still show as "catalog", and the edit still differs from them.
+      const read2 = (
+        catalog.getEntityByRef as jest.Mock
+      ).getMockImplementation()!;
+      (catalog.getEntityByRef as jest.Mock).mockImplementation(
+        async (ref: any, opts: any) => {
+          const e = await read2(ref, opts);
+          return e && e.metadata.name === 'ledger-service'
+            ? {
+                ...e,
+                metadata: {
+                  ...e.metadata,
+                  annotations: overlayOwnership(e.metadata.annotations, roles),
+                },
+              }
+            : e;
+        },
+      );
+      const caughtUp = await request(server).get(URL);
+      expect(caughtUp.body).toMatchObject({
+        catalog: { incident: 'group:default/billing-oncall' },
+        effective: { incident: 'group:default/sre-oncall' },
+        differsFromCatalog: true,
+      });
+      expect(caughtUp.body.history).toHaveLength(1);
       expect(catalog.refreshEntity).toHaveBeenCalledWith(
         'component:default/ledger-service',
         expect.anything(),

@@ -37,6 +37,15 @@ export const ANNOTATION_COMMUNICATION_CHANNEL =
 export const ANNOTATION_RUNBOOK = 'readiness/runbook';
 
 /**
+ * Set by the catalog module when it overlays an ownership edit: the
+ * ownership annotations as catalog-info.yaml has them (JSON), so the UI can
+ * still say where the edit differs from the file.
+ *
+ * @public
+ */
+export const ANNOTATION_OWNERSHIP_IN_FILE = 'readiness/ownership-in-file';
+
+/**
  * Annotation with the URL that HTTP probes check.
  *
  * @public

@@ -1,6 +1,8 @@
 import { parse } from 'yaml';
 import {
   applyOwnership,
+  catalogOwnership,
+  overlayOwnership,
   ownershipFromAnnotations,
   ownershipYaml,
 } from './ownership';
@@ -40,5 +42,40 @@ describe('ownership fields', () => {
     expect(ownershipFromAnnotations(parse(yaml).metadata.annotations)).toEqual(
       roles,
     );
+  });
+});
+
+describe('overlayOwnership and catalogOwnership', () => {
+  const file = {
+    'readiness/incident-owner': 'group:billing-oncall',
+    'readiness/technical-owner': 'group:payments',
+    'backstage.io/techdocs-ref': 'dir:.',
+  };
+
+  it('overlays the edit and keeps what the file said', () => {
+    const overlaid = overlayOwnership(file, {
+      incident: 'group:default/sre-oncall',
+      technical: 'group:payments',
+    });
+    expect(overlaid['readiness/incident-owner']).toBe(
+      'group:default/sre-oncall',
+    );
+    expect(overlaid['backstage.io/techdocs-ref']).toBe('dir:.');
+    expect(catalogOwnership(overlaid)).toEqual({
+      incident: 'group:billing-oncall',
+      technical: 'group:payments',
+    });
+    // Without an overlay, the annotations are the file.
+    expect(catalogOwnership(file)).toEqual({
+      incident: 'group:billing-oncall',
+      technical: 'group:payments',
+    });
+    // A broken saved value falls back to the annotations.
+    expect(
+      catalogOwnership({ ...overlaid, 'readiness/ownership-in-file': '{' }),
+    ).toEqual({
+      incident: 'group:default/sre-oncall',
+      technical: 'group:payments',
+    });
   });
 });

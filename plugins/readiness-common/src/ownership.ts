@@ -1,5 +1,6 @@
 import {
   ANNOTATION_COMMUNICATION_CHANNEL,
+  ANNOTATION_OWNERSHIP_IN_FILE,
   ANNOTATION_RUNBOOK,
   OWNERSHIP_ROLE_ANNOTATIONS,
 } from './annotations';
@@ -88,4 +89,50 @@ export function ownershipYaml(roles: OwnershipRoles): string {
     if (value) lines.push(`    ${annotation}: ${JSON.stringify(value)}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Overlays an ownership edit onto annotations (see {@link applyOwnership})
+ * and keeps what the file said in `readiness/ownership-in-file`.
+ *
+ * @public
+ */
+export function overlayOwnership(
+  annotations: Record<string, string> | undefined,
+  roles: OwnershipRoles,
+): Record<string, string> {
+  const inFile = catalogOwnership(annotations);
+  return {
+    ...applyOwnership(annotations, roles),
+    [ANNOTATION_OWNERSHIP_IN_FILE]: JSON.stringify(inFile),
+  };
+}
+
+/**
+ * The ownership as catalog-info.yaml has it: from `readiness/ownership-in-file`
+ * when an edit was overlaid, else from the annotations themselves.
+ *
+ * @public
+ */
+export function catalogOwnership(
+  annotations: Record<string, string> | undefined,
+): OwnershipRoles {
+  const saved = annotations?.[ANNOTATION_OWNERSHIP_IN_FILE];
+  if (saved) {
+    try {
+      const parsed = JSON.parse(saved);
+      if (parsed && typeof parsed === 'object') {
+        const out: OwnershipRoles = {};
+        for (const field of Object.keys(OWNERSHIP_FIELD_ANNOTATIONS)) {
+          const v = parsed[field];
+          if (typeof v === 'string' && v)
+            out[field as keyof OwnershipRoles] = v;
+        }
+        return out;
+      }
+    } catch {
+      // A hand-edited or broken value: fall back to the annotations.
+    }
+  }
+  return ownershipFromAnnotations(annotations);
 }

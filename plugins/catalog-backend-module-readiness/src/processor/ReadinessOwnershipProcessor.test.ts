@@ -82,6 +82,11 @@ describe('ReadinessOwnershipProcessor with ownership edits', () => {
     expect(overlaid.metadata.annotations).toEqual({
       'readiness/incident-owner': 'group:default/sre-oncall',
       'readiness/communication-channel': 'slack:#pay',
+      // What the file says stays readable, for "differs from catalog-info.yaml".
+      'readiness/ownership-in-file': JSON.stringify({
+        incident: 'group:default/billing-oncall',
+        technical: 'payments',
+      }),
     });
     expect(entity.metadata.annotations!['readiness/incident-owner']).toBe(
       'group:default/billing-oncall',

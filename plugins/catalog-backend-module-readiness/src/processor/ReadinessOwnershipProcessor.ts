@@ -10,7 +10,7 @@ import {
   processingResult,
 } from '@backstage/plugin-catalog-node';
 import {
-  applyOwnership,
+  overlayOwnership,
   OWNERSHIP_ROLES,
   OWNERSHIP_ROLE_ANNOTATIONS,
   parseOwnerRef,
@@ -49,7 +49,7 @@ export class ReadinessOwnershipProcessor implements CatalogProcessor {
       ...entity,
       metadata: {
         ...entity.metadata,
-        annotations: applyOwnership(entity.metadata.annotations, roles),
+        annotations: overlayOwnership(entity.metadata.annotations, roles),
       },
     };
   }

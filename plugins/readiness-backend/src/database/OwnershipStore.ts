@@ -39,6 +39,8 @@ export class OwnershipStore {
     roles: OwnershipRoles,
     options: {
       expectedVersion: number;
+      /** The roles before the first edit (from the catalog), for its history line. */
+      previous?: OwnershipRoles;
       by: string;
       reason?: string;
       at: string;
@@ -84,7 +86,11 @@ export class OwnershipStore {
       }
       await tx(OWNERSHIP_CHANGES).insert({
         entity_ref: entityRef,
-        old_roles: current ? current.roles : null,
+        old_roles: current
+          ? current.roles
+          : options.previous
+          ? JSON.stringify(options.previous)
+          : null,
         new_roles: next.roles,
         changed_by: options.by,
         changed_at: options.at,

@@ -10,8 +10,8 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   OwnershipEdit,
   OwnershipResponse,
+  catalogOwnership,
   OwnershipRoles,
-  ownershipFromAnnotations,
   readinessOwnershipUpdatePermission,
 } from '@readiness/backstage-plugin-readiness-common';
 import { OwnershipStore } from '../database/OwnershipStore';
@@ -78,8 +78,9 @@ export class OwnershipService {
       ownership.getOwnershipChanges(entityRef),
       this.canEdit(entityRef, credentials),
     ]);
+    // What catalog-info.yaml says, even after the catalog module overlaid the edit.
     const fromCatalog = normalizeRoles(
-      ownershipFromAnnotations(entity.metadata.annotations),
+      catalogOwnership(entity.metadata.annotations),
       entity.metadata.namespace ?? 'default',
     );
     return {
@@ -121,7 +122,13 @@ export class OwnershipService {
       async ref => !!(await catalog.getEntityByRef(ref, { credentials })),
     );
     const before = await ownership.getOwnership(entityRef);
+    const inFile = normalizeRoles(
+      catalogOwnership(entity.metadata.annotations),
+      entity.metadata.namespace ?? 'default',
+    );
     await ownership.saveOwnership(entityRef, roles, {
+      // The first edit's history line compares with the file, as it was then.
+      previous: before ? undefined : inFile,
       expectedVersion: input.expectedVersion,
       by: credentials.principal.userEntityRef,
       reason: input.reason?.trim() || undefined,
@@ -134,10 +141,7 @@ export class OwnershipService {
       .catch(() => undefined);
     await evaluator.evaluateNow(entityRef).catch(() => undefined);
     return {
-      before: {
-        ...(before?.roles ??
-          ownershipFromAnnotations(entity.metadata.annotations)),
-      },
+      before: { ...(before?.roles ?? inFile) },
       after: { ...roles },
       response: await this.describe(credentials, entityRef),
     };
