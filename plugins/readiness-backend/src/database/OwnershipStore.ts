@@ -84,13 +84,12 @@ export class OwnershipStore {
           );
         }
       }
+      let oldRoles: string | null = null;
+      if (current) oldRoles = current.roles;
+      else if (options.previous) oldRoles = JSON.stringify(options.previous);
       await tx(OWNERSHIP_CHANGES).insert({
         entity_ref: entityRef,
-        old_roles: current
-          ? current.roles
-          : options.previous
-          ? JSON.stringify(options.previous)
-          : null,
+        old_roles: oldRoles,
         new_roles: next.roles,
         changed_by: options.by,
         changed_at: options.at,
