@@ -143,6 +143,11 @@ export class Evaluator {
     const entity = await this.options.reader.readOne(ref);
     if (!entity)
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    return this.evaluateEntity(entity);
+  }
+
+  /** Re-evaluates one entity the caller has read from the catalog. */
+  async evaluateEntity(entity: Entity): Promise<EntityReadiness[]> {
     const snapshot = await this.options.reader.current();
     const { results } = await this.evaluateAndStore(
       [entity],
@@ -154,12 +159,11 @@ export class Evaluator {
 
   /**
    * Re-evaluates these entities now (after new facts arrived), and the
-   * roll-ups that read them; refs no longer in the catalog are skipped.
+   * roll-ups that read them. Returns how many results changed.
    */
-  async evaluateRefs(entityRefs: string[]): Promise<number> {
-    if (entityRefs.length === 0) return 0;
+  async evaluateEntities(entities: Entity[]): Promise<number> {
+    if (entities.length === 0) return 0;
     const { reader, scorecards } = this.options;
-    const entities = await reader.readMany(entityRefs);
     const snapshot = await reader.current();
     const at = this.now();
     const done = await this.evaluateAndStore(entities, snapshot, at);

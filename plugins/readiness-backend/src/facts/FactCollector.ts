@@ -59,10 +59,6 @@ export class FactCollector {
     }
   }
 
-  list(): ReadinessFactProvider[] {
-    return [...this.providers.values()];
-  }
-
   /** One scheduled task per provider, on one replica at a time. */
   async schedule(
     scheduler: SchedulerService,
@@ -93,8 +89,10 @@ export class FactCollector {
       const { scoped } = await reader.current();
       const entities = scoped.filter(e => provider.appliesTo?.(e) ?? true);
       report.entities = entities.length;
-      const stored = await this.collect(provider, entities, report);
-      await this.options.evaluator.evaluateRefs(stored);
+      const stored = new Set(await this.collect(provider, entities, report));
+      await this.options.evaluator.evaluateEntities(
+        entities.filter(e => stored.has(refOf(e))),
+      );
     } catch (error) {
       report.error = String(error);
       logger.warn(`Readiness facts from ${provider.id} failed: ${error}`);

@@ -80,9 +80,8 @@ export class FactsService {
     });
 
     const refs = [...new Set(facts.map(f => f.entityRef))];
-    const known = new Set(
-      (await this.options.reader.readMany(refs)).map(refOf),
-    );
+    const entities = await this.options.reader.readMany(refs);
+    const known = new Set(entities.map(refOf));
     const unknown = refs.find(r => !known.has(r));
     if (unknown) {
       const i = items.findIndex(
@@ -113,7 +112,7 @@ export class FactsService {
       );
 
     const stored = await this.options.evidence.upsertFacts(facts);
-    if (stored > 0) await this.options.evaluator.evaluateRefs(refs);
+    if (stored > 0) await this.options.evaluator.evaluateEntities(entities);
     return { stored, unchanged: facts.length - stored, entityRefs: refs };
   }
 }

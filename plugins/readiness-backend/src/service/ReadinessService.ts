@@ -196,8 +196,9 @@ export class ReadinessService {
     );
     // Probe now: fresh facts from every provider that applies, then evaluate.
     const entity = await this.options.reader.readOne(ref);
-    if (entity) await this.options.facts.collectFor(entity);
-    await this.options.evaluator.evaluateNow(ref);
+    if (!entity) throw new NotFoundError(`No entity ${ref} in the catalog`);
+    await this.options.facts.collectFor(entity);
+    await this.options.evaluator.evaluateEntity(entity);
     return this.entityResponse(credentials, ref);
   }
 

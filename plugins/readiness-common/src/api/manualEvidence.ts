@@ -1,17 +1,13 @@
+import type { Attestation } from '../types';
+
 /**
  * An attestation as the API lists it.
  *
  * @public
  */
-export interface AttestationRecord {
+export interface AttestationRecord extends Attestation {
   id: string;
   entityRef: string;
-  checkId: string;
-  attestedBy: string;
-  attestedAt: string;
-  expiresAt?: string;
-  evidenceUrl?: string;
-  note?: string;
   /** `valid` until it expires or is revoked. */
   status: 'valid' | 'expired' | 'revoked';
   revokedAt?: string;

@@ -26,14 +26,11 @@ export function bindFactRoutes(
         const credentials = await httpAuth.credentials(req, {
           allow: ['user', 'service'],
         });
-        const principal = credentials.principal as {
-          type: string;
-          userEntityRef?: string;
-          subject?: string;
-        };
+        const { principal } = credentials;
         const source =
-          principal.userEntityRef ??
-          `service:${principal.subject ?? 'unknown'}`;
+          principal.type === 'user'
+            ? principal.userEntityRef
+            : `service:${principal.subject}`;
         // `value` is any JSON: the spec cannot type it, validateFact measures it.
         const value = await facts.push(
           credentials,
