@@ -8,6 +8,7 @@ const { CHROMIUM_ARGS } = require('./scripts/e2e-server');
  */
 export default defineConfig({
   testDir: 'packages/app/e2e-tests',
+  globalSetup: require.resolve('./packages/app/e2e-tests/globalSetup.ts'),
   timeout: 90_000,
   expect: { timeout: 30_000 },
   workers: 1,

@@ -62,6 +62,13 @@ export interface Config {
       allow?: string[];
       /** The `metadata.links` type probed when the annotation is missing. Default `health`. */
       linkType?: string;
+      /**
+       * PEM file(s) of certificate authorities to trust besides Node's
+       * built-in list, for targets whose certificates an internal CA signed.
+       * Relative paths are resolved against the repository root (`/app` in
+       * the image). Read at every probe run, so a renewed file is picked up.
+       */
+      caFile?: string | string[];
     };
   };
 }

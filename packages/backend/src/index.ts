@@ -4,7 +4,7 @@
  */
 
 import { createBackend } from '@backstage/backend-defaults';
-import { readinessDemoEvidenceModule } from '@readiness/backstage-plugin-readiness-backend';
+import { demoModules } from './demo';
 
 const backend = createBackend();
 
@@ -49,12 +49,13 @@ backend.add(
 backend.add(
   import('@readiness/backstage-plugin-catalog-backend-module-readiness'),
 );
-// Demo only (`yarn start`, the end-to-end tests): example evidence, as if probes
-// and CI had reported it. A deployed backend does not set this variable.
+// Demo only (`yarn start`, the end-to-end tests): the example services' health
+// endpoints on loopback for the probes, and a seed step that sends the example
+// CI facts, attestations and exemptions through the REST API (./demo). A
+// deployed backend does not set this variable.
 if (process.env.READINESS_DEMO_EVIDENCE) {
-  backend.add(
-    readinessDemoEvidenceModule({ file: process.env.READINESS_DEMO_EVIDENCE }),
-  );
+  for (const module of demoModules(process.env.READINESS_DEMO_EVIDENCE))
+    backend.add(module);
 }
 
 backend.start();

@@ -6,4 +6,3 @@
  */
 
 export { readinessPlugin as default } from './plugin';
-export { readinessDemoEvidenceModule } from './demo/module';

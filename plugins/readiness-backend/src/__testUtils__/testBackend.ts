@@ -8,7 +8,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Entity } from '@backstage/catalog-model';
 import { Knex } from 'knex';
 import { readinessPlugin } from '../plugin';
-import { demoEvidence, exampleEntities, readinessConfig } from './testUtils';
+import { exampleEvidence, exampleEntities, readinessConfig } from './testUtils';
 
 /** A permission request as the mock policy sees it. */
 export type TestAuthorizeRequest = {
@@ -50,7 +50,7 @@ export async function startReadinessBackend(options: TestBackendOptions) {
   const { server } = await startTestBackend({
     features: [
       readinessPlugin,
-      demoEvidence,
+      exampleEvidence,
       mockServices.database.factory({ knex }),
       mockServices.rootConfig.factory({ data: config }),
       options.catalog?.factory ??

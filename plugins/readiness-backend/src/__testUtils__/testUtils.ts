@@ -3,7 +3,7 @@ import { Entity } from '@backstage/catalog-model';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { readinessDemoEvidenceModule } from '../demo/module';
+import { exampleEvidenceModule } from './exampleEvidence';
 
 /** The repository's examples folder. */
 export const EXAMPLES = path.resolve(
@@ -30,8 +30,8 @@ export function exampleEntities(): Entity[] {
   );
 }
 
-/** The demo module loading the example evidence, as the demo backend adds it. */
-export const demoEvidence = readinessDemoEvidenceModule({
+/** A module writing the example evidence (`examples/evidence.json`) before the plugin starts. */
+export const exampleEvidence = exampleEvidenceModule({
   file: path.join(EXAMPLES, 'evidence.json'),
 });
 

@@ -5,7 +5,7 @@ import { parseEvidence } from '@readiness/backstage-plugin-readiness-common';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createReadinessStores } from '../database/ReadinessStores';
-import { writeEvidence } from '../demo/loadDemoEvidence';
+import { writeEvidence } from '../__testUtils__/exampleEvidence';
 import {
   EXAMPLES,
   exampleEntities,

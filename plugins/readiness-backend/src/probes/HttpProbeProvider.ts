@@ -7,6 +7,10 @@ import type {
   CollectedFact,
   ReadinessFactProvider,
 } from '@readiness/backstage-plugin-readiness-node';
+import { targetPaths } from '@backstage/cli-common';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { rootCertificates } from 'node:tls';
 import type { ProbeConfig } from './config';
 import { probeUrl } from './probeUrl';
 import { SsrfGuard } from './ssrfGuard';
@@ -42,6 +46,33 @@ async function pool<T, R>(
 }
 
 /**
+ * Node's certificate authorities plus those in `files` (relative to
+ * `rootDir`), read now so that a renewed file is used on the next run;
+ * undefined when there are no extra files.
+ */
+export async function readTrustedCas(
+  files: string[],
+  rootDir = targetPaths.rootDir,
+): Promise<string[] | undefined> {
+  if (!files.length) return undefined;
+  const extra = await Promise.all(
+    files.map(async file => {
+      const abs = path.resolve(rootDir, file);
+      try {
+        return await fs.readFile(abs, 'utf8');
+      } catch (error) {
+        throw new Error(
+          `readiness.probes.caFile: cannot read ${abs}: ${
+            (error as Error).message
+          }`,
+        );
+      }
+    }),
+  );
+  return [...rootCertificates, ...extra];
+}
+
+/**
  * The built-in HTTP prober, as a fact provider: probes each entity's target
  * (bounded concurrency, each probe bounded by its own timeout, body and
  * redirect limits, the SSRF guard on every hop) and yields an `http` fact,
@@ -56,6 +87,7 @@ export function createHttpProbeProvider(
     schedule: config.schedule,
     appliesTo: entity => probeTarget(entity, config.linkType) !== undefined,
     async collect(entities, { signal }) {
+      const ca = await readTrustedCas(config.caFiles);
       return pool(
         entities,
         config.concurrency,
@@ -65,6 +97,7 @@ export function createHttpProbeProvider(
             guard,
             limits: config.limits,
             signal,
+            ca,
           });
           return {
             entityRef: entityKey(entity),

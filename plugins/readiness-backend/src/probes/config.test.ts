@@ -12,6 +12,7 @@ describe('readProbeConfig', () => {
       limits: { timeoutMs: 10_000, maxBodyBytes: 65536, maxRedirects: 5 },
       allow: [],
       linkType: 'health',
+      caFiles: [],
       schedule: { frequency: { minutes: 10 } },
     });
   });
@@ -19,6 +20,17 @@ describe('readProbeConfig', () => {
   it('reads durations as objects or strings', () => {
     expect(read({ timeout: { seconds: 3 } }).limits.timeoutMs).toBe(3_000);
     expect(read({ timeout: '2s' }).limits.timeoutMs).toBe(2_000);
+  });
+
+  it('reads one CA file or a list', () => {
+    expect(read({ caFile: 'ca.pem' }).caFiles).toEqual(['ca.pem']);
+    expect(read({ caFile: ['a.pem', 'b.pem'] }).caFiles).toEqual([
+      'a.pem',
+      'b.pem',
+    ]);
+    expect(() => read({ caFile: [''] })).toThrow(
+      'readiness.probes.caFile: expected a file path or a list of file paths',
+    );
   });
 
   it('names the field that is wrong', () => {

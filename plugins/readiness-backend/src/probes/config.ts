@@ -12,6 +12,8 @@ export interface ProbeConfig {
   limits: ProbeLimits;
   allow: string[];
   linkType: string;
+  /** PEM files of certificate authorities trusted besides Node's own (an internal CA). */
+  caFiles: string[];
 }
 
 const KEY = 'readiness.probes';
@@ -23,6 +25,19 @@ function positive(config: Config, key: string, fallback: number, max: number) {
       `${KEY}.${key}: expected a whole number from 1 to ${max}, got ${value}`,
     );
   return value;
+}
+
+function readCaFiles(config: Config): string[] {
+  const key = `${KEY}.caFile`;
+  if (!config.has(key)) return [];
+  const value = config.getOptional(key);
+  const files = typeof value === 'string' ? [value] : value;
+  if (
+    !Array.isArray(files) ||
+    files.some(f => typeof f !== 'string' || !f.trim())
+  )
+    throw new Error(`${key}: expected a file path or a list of file paths`);
+  return files as string[];
 }
 
 /** Reads `readiness.probes`; throws naming the field when a value is wrong. */
@@ -56,5 +71,6 @@ export function readProbeConfig(config: Config): ProbeConfig {
     },
     allow: config.getOptionalStringArray(`${KEY}.allow`) ?? [],
     linkType: config.getOptionalString(`${KEY}.linkType`) ?? 'health',
+    caFiles: readCaFiles(config),
   };
 }

@@ -13,6 +13,8 @@ const servers: Array<http.Server | https.Server> = [];
 const timers: NodeJS.Timeout[] = [];
 let base = '';
 let secure = '';
+let internal = '';
+let internalCa = '';
 
 function handler(req: http.IncomingMessage, res: http.ServerResponse) {
   const path = req.url ?? '/';
@@ -70,6 +72,22 @@ beforeAll(async () => {
     },
   );
   secure = `https://127.0.0.1:${await listen(tls)}`;
+  // A certificate naming 127.0.0.1 that only an "internal CA" list trusts.
+  const named = selfsigned.generate(
+    [{ name: 'commonName', value: 'internal.test' }],
+    {
+      days: 60,
+      keySize: 2048,
+      extensions: [
+        { name: 'basicConstraints', cA: true },
+        { name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] },
+      ],
+    },
+  );
+  internalCa = named.cert;
+  internal = `https://127.0.0.1:${await listen(
+    https.createServer({ key: named.private, cert: named.cert }, handler),
+  )}`;
 });
 
 afterAll(async () => {
@@ -136,6 +154,21 @@ describe('probeUrl against real local servers', () => {
     expect(value.tlsDaysLeft).toBeGreaterThanOrEqual(4);
     expect(value.tlsDaysLeft).toBeLessThanOrEqual(5);
     expect(value.tlsError).toMatch(/SELF_SIGNED/);
+  });
+
+  it('trusts a certificate signed by an extra CA (readiness.probes.caFile)', async () => {
+    expect(await probe(`${internal}/ok`)).toMatchObject({
+      status: 200,
+      tlsTrusted: false,
+    });
+    const value = await probeUrl(`${internal}/ok`, {
+      guard,
+      limits,
+      ca: [internalCa],
+    });
+    expect(value).toMatchObject({ status: 200, tlsTrusted: true });
+    expect(value.tlsError).toBeUndefined();
+    expect(value.tlsDaysLeft).toBeGreaterThanOrEqual(59);
   });
 
   it('sees plain HTTP redirect to HTTPS', async () => {

@@ -28,6 +28,7 @@ function get(
   limits: ProbeLimits,
   signal: AbortSignal,
   now: () => number,
+  ca: string[] | undefined,
 ): Promise<Hop> {
   const secure = url.protocol === 'https:';
   return new Promise<Hop>((resolve, reject) => {
@@ -46,6 +47,7 @@ function get(
           : callback(null, target.address, target.family),
       // Untrusted certificates are reported, not refused: the tls check judges them.
       rejectUnauthorized: false,
+      ...(secure && ca ? { ca } : {}),
     } as https.RequestOptions);
     req.on('error', reject);
     req.on('response', res => {
@@ -100,9 +102,11 @@ export async function probeUrl(
     limits: ProbeLimits;
     signal?: AbortSignal;
     now?: () => number;
+    /** Certificate authorities trusted (PEM); default Node's built-in list. */
+    ca?: string[];
   },
 ): Promise<HttpProbeValue> {
-  const { guard, limits } = options;
+  const { guard, limits, ca } = options;
   const now = options.now ?? Date.now;
   const timeout = AbortSignal.timeout(limits.timeoutMs);
   const signal = options.signal
@@ -120,7 +124,7 @@ export async function probeUrl(
     for (let hops = 0; ; hops++) {
       if (signal.aborted) throw signal.reason;
       const target = await guard.resolve(current);
-      const hop = await get(current, target, limits, signal, now);
+      const hop = await get(current, target, limits, signal, now, ca);
       const location = hop.headers.location;
       if (hop.status >= 300 && hop.status < 400 && location) {
         if (hops >= maxRedirects)
@@ -159,6 +163,7 @@ export async function probeUrl(
           limits,
           signal,
           now,
+          ca,
         );
         const to = hop1.headers.location;
         value.httpsRedirect =

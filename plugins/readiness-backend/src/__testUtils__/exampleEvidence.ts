@@ -1,4 +1,7 @@
-import { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import {
   Evidence,
   parseEvidence,
@@ -8,6 +11,7 @@ import { Knex } from 'knex';
 import fs from 'node:fs';
 import path from 'node:path';
 import { EvidenceStore } from '../database/EvidenceStore';
+import { applyDatabaseMigrations } from '../database/migrations';
 import { chunks, TABLES } from '../database/util';
 
 /**
@@ -50,28 +54,34 @@ export async function writeEvidence(
 }
 
 /**
- * Demo only: loads an evidence file, its times moved so that its `asOf` is
- * now, as if probes and CI had reported it.
+ * Tests only: a module that writes an evidence file (such as
+ * `examples/evidence.json`) straight into the database before the plugin
+ * starts, its times moved so that its `asOf` is now. The demo does not use
+ * it: it gets its evidence through the probes and the REST API
+ * (`packages/backend/src/demo`).
  */
-export async function loadDemoEvidence(options: {
-  file: string;
-  knex: Knex;
-  logger: LoggerService;
-  now?: Date;
-}) {
-  const { file, knex, logger } = options;
-  const abs = path.resolve(file);
-  const evidence = rebaseEvidence(
-    parseEvidence(
-      JSON.parse(fs.readFileSync(abs, 'utf8')),
-      `demo evidence (${abs})`,
-    ),
-    options.now ?? new Date(),
-  );
-  await writeEvidence(knex, evidence);
-  logger.info(
-    `Readiness demo: loaded evidence for ${
-      Object.keys(evidence.facts).length
-    } entities from ${abs}`,
-  );
+export function exampleEvidenceModule(options: { file: string }) {
+  return createBackendModule({
+    pluginId: 'readiness',
+    moduleId: 'example-evidence',
+    register(env) {
+      env.registerInit({
+        deps: { database: coreServices.database },
+        async init({ database }) {
+          // Modules start before their plugin, so the evidence is there
+          // before the first evaluation; the migrations are idempotent.
+          const knex = await database.getClient();
+          if (!database.migrations?.skip) await applyDatabaseMigrations(knex);
+          const abs = path.resolve(options.file);
+          await writeEvidence(
+            knex,
+            rebaseEvidence(
+              parseEvidence(JSON.parse(fs.readFileSync(abs, 'utf8')), abs),
+              new Date(),
+            ),
+          );
+        },
+      });
+    },
+  });
 }

@@ -1,0 +1,52 @@
+/**
+ * Before the tests: wait until the demo backend (:7007) has its evidence. The
+ * demo gets it the way a deployment does, after start-up (probes of its own
+ * health endpoints; facts, attestations and exemptions sent through the API by
+ * packages/backend/src/demo/seed.ts), so "healthy" comes before "seeded".
+ */
+const BASE = 'http://localhost:7007';
+
+async function json(path: string, token?: string) {
+  const res = await fetch(`${BASE}${path}`, {
+    headers: {
+      'x-requested-with': 'XMLHttpRequest',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+  });
+  if (!res.ok) throw new Error(`${path}: ${res.status}`);
+  return res.json();
+}
+
+async function seeded(): Promise<boolean> {
+  const { token } = (await json('/api/auth/guest/refresh')).backstageIdentity;
+  const payments = await json(
+    '/api/readiness/entities/component/default/payments-api',
+    token,
+  );
+  // Exemptions are the seed's last step.
+  const exemptions = await json(
+    '/api/readiness/entities/component/default/status-page/exemptions',
+    token,
+  );
+  return (
+    JSON.stringify(payments).includes('"status":"ready"') &&
+    exemptions.items.some((e: { status: string }) => e.status === 'granted')
+  );
+}
+
+export default async function globalSetup() {
+  const deadline = Date.now() + 120_000;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      if (await seeded()) return;
+      last = 'payments-api not ready or no exemption granted yet';
+    } catch (error) {
+      last = error;
+    }
+    await new Promise(r => setTimeout(r, 2_000));
+  }
+  throw new Error(
+    `The demo backend did not get its evidence in 2 minutes: ${last}`,
+  );
+}
