@@ -137,14 +137,14 @@ describe('ownership routes', () => {
         .set('If-Match', '"0"')
         .send({ roles: { ...roles, incident: 'group:default/payments' } });
       expect(stale.status).toBe(409);
-      expect(stale.body.error.message).toContain('reload and try again');
+      expect(stale.body.error.message).toContain('reload to see their values');
       expect((await request(server).get(URL)).body.effective.incident).toBe(
         'group:default/sre-oncall',
       );
     },
   );
 
-  it('answers 400 naming the field for bad refs, unknown owners, channels and a missing If-Match', async () => {
+  it('answers 400 naming every bad field, and 428 without If-Match', async () => {
     const { server } = await start();
     const put = (roles: object, ifMatch = '0') =>
       request(server).put(URL).set('If-Match', ifMatch).send({ roles });
@@ -165,8 +165,142 @@ describe('ownership routes', () => {
     expect((await put({ runbook: 'ftp://x' })).body.error.message).toMatch(
       /^roles\.runbook:/,
     );
-    const noIfMatch = await request(server).put(URL).send({ roles: {} });
-    expect(noIfMatch.status).toBe(400);
+    // Every bad field at once, each named, so a form can show each under its field.
+    const two = await put({ channel: 'the kitchen', runbook: 'ftp://x' });
+    expect(two.body.error.message).toMatch(
+      /^roles\.channel: "the kitchen" is not a channel.*; roles\.runbook: "ftp:\/\/x" is not an http\(s\) URL$/,
+    );
+    const noIfMatch = await request(server)
+      .put(URL)
+      .send({ roles: { channel: 'slack:#x' } });
+    expect(noIfMatch.status).toBe(428);
+    expect(noIfMatch.body.error.message).toMatch(/^If-Match: required/);
+    const noIfMatchRevert = await request(server)
+      .post(`${URL}/revert`)
+      .send({});
+    expect(noIfMatchRevert.status).toBe(428);
+    expect((await request(server).get(URL)).body.version).toBe(0);
+  });
+
+  it.each(databases.eachSupportedId())(
+    'keeps an untouched invalid value, stores nothing for a no-op, and reverts to the file per field on %p',
+    async databaseId => {
+      const { server } = await start({ databaseId });
+      const read = (await request(server).get(URL)).body;
+      // The file names an incident owner that does not exist: flagged, not blocking.
+      expect(read.problems).toEqual({
+        incident: 'group:default/billing-oncall does not exist in the catalog',
+      });
+      const put = (roles: object, version: number, extra: object = {}) =>
+        request(server)
+          .put(URL)
+          .set('If-Match', `"${version}"`)
+          .send({ roles, ...extra });
+
+      // The whole form back unchanged: nothing stored, nothing logged.
+      const noop = await put(read.effective, 0);
+      expect(noop.status).toBe(200);
+      expect(noop.body).toMatchObject({ version: 0, history: [] });
+
+      // Only the channel changes; the invalid incident owner stays as it is.
+      const channel = await put(
+        { ...read.effective, channel: 'slack:#ledger-incidents' },
+        0,
+      );
+      expect(channel.status).toBe(200);
+      expect(channel.body).toMatchObject({
+        version: 1,
+        overridden: ['channel'],
+        edited: { channel: 'slack:#ledger-incidents' },
+        effective: {
+          incident: 'group:default/billing-oncall',
+          channel: 'slack:#ledger-incidents',
+        },
+      });
+      expect(channel.body.problems.incident).toContain('does not exist');
+      const runbook = await put({ runbook: '' }, 1);
+      expect(runbook.body.overridden).toEqual(['channel', 'runbook']);
+      expect(runbook.body.effective.runbook).toBeUndefined();
+
+      // Back to the file for one field, then for all; both in the history.
+      const one = await request(server)
+        .post(`${URL}/revert`)
+        .set('If-Match', '"2"')
+        .send({ fields: ['runbook'] });
+      expect(one.status).toBe(200);
+      expect(one.body).toMatchObject({ version: 3, overridden: ['channel'] });
+      expect(one.body.effective.runbook).toBe(read.catalog.runbook);
+      const stale = await request(server)
+        .post(`${URL}/revert`)
+        .set('If-Match', '"2"')
+        .send({});
+      expect(stale.status).toBe(409);
+      const all = await request(server)
+        .post(`${URL}/revert`)
+        .set('If-Match', '"3"')
+        .send({});
+      expect(all.body).toMatchObject({
+        version: 4,
+        overridden: [],
+        differsFromCatalog: false,
+        effective: read.effective,
+      });
+      expect(all.body.history.map((h: any) => h.reason)).toEqual([
+        'Use catalog-info.yaml again for channel',
+        'Use catalog-info.yaml again for runbook',
+        undefined,
+        undefined,
+      ]);
+      const bad = await request(server)
+        .post(`${URL}/revert`)
+        .set('If-Match', '"4"')
+        .send({ fields: ['owner'] });
+      expect(bad.status).toBe(400);
+    },
+  );
+
+  it('says when catalog-info.yaml changed since an edit, and lets the edit be kept', async () => {
+    const { server, catalog } = await start();
+    const saved = await request(server)
+      .put(URL)
+      .set('If-Match', '"0"')
+      .send({ roles: { incident: 'group:default/sre-oncall' } });
+    expect(saved.body.fileChanged).toEqual([]);
+    // Someone fixes the file differently.
+    const read = (catalog.getEntityByRef as jest.Mock).getMockImplementation()!;
+    (catalog.getEntityByRef as jest.Mock).mockImplementation(
+      async (ref: any, opts: any) => {
+        const e = await read(ref, opts);
+        return e && e.metadata.name === 'ledger-service'
+          ? {
+              ...e,
+              metadata: {
+                ...e.metadata,
+                annotations: {
+                  ...e.metadata.annotations,
+                  'readiness/incident-owner': 'group:default/payments',
+                },
+              },
+            }
+          : e;
+      },
+    );
+    const now = (await request(server).get(URL)).body;
+    expect(now).toMatchObject({
+      fileChanged: ['incident'],
+      catalog: { incident: 'group:default/payments' },
+      effective: { incident: 'group:default/sre-oncall' },
+    });
+    const kept = await request(server)
+      .put(URL)
+      .set('If-Match', '"1"')
+      .send({ roles: now.effective, keep: ['incident'] });
+    expect(kept.body).toMatchObject({
+      version: 2,
+      fileChanged: [],
+      overridden: ['incident'],
+      effective: { incident: 'group:default/sre-oncall' },
+    });
   });
 
   it('decides readiness.ownership.update per entity, on GET and on PUT', async () => {
@@ -209,10 +343,10 @@ describe('ownership routes', () => {
         },
       });
     expect(same.status).toBe(200);
-    expect(same.body.differsFromCatalog).toBe(false);
+    expect(same.body).toMatchObject({ differsFromCatalog: false, version: 0 });
     const changed = await request(server)
       .put(api)
-      .set('If-Match', '1')
+      .set('If-Match', '0')
       .send({ roles: { ...read.catalog, runbook: 'https://example.com/rb' } });
     expect(changed.body.differsFromCatalog).toBe(true);
   });

@@ -8,7 +8,7 @@ import {
 } from './ownership';
 
 describe('ownership fields', () => {
-  it('reads, applies and removes fields on annotations', () => {
+  it('reads fields, and applies an edit per field: absent keeps, empty removes', () => {
     const annotations = {
       'readiness/incident-owner': 'group:sre',
       'other/x': '1',
@@ -21,11 +21,17 @@ describe('ownership fields', () => {
       applyOwnership(annotations, {
         technical: 'group:payments',
         channel: 'slack:#p',
+        runbook: '',
       }),
     ).toEqual({
+      'readiness/incident-owner': 'group:sre',
       'other/x': '1',
       'readiness/technical-owner': 'group:payments',
       'readiness/communication-channel': 'slack:#p',
+    });
+    expect(applyOwnership(annotations, { incident: '' })).toEqual({
+      'other/x': '1',
+      'readiness/runbook': ' ',
     });
   });
 

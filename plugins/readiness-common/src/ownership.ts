@@ -20,6 +20,26 @@ export interface OwnershipRoles {
 }
 
 /**
+ * The fields of {@link OwnershipRoles}, in the order people read them.
+ *
+ * @public
+ */
+export const OWNERSHIP_FIELDS = [
+  'incident',
+  'technical',
+  'communication',
+  'channel',
+  'runbook',
+] as const;
+
+/**
+ * One ownership field.
+ *
+ * @public
+ */
+export type OwnershipField = (typeof OWNERSHIP_FIELDS)[number];
+
+/**
  * The annotation that holds each ownership field.
  *
  * @public
@@ -54,8 +74,10 @@ export function ownershipFromAnnotations(
 }
 
 /**
- * Annotations with the ownership fields replaced by the stored edit: fields
- * set in the edit are written, fields empty in the edit are removed.
+ * Annotations with the stored edit applied. An edit is per field: a field
+ * present with a value replaces the annotation, a field present but empty
+ * removes it, and a field absent from the edit keeps what catalog-info.yaml
+ * says.
  *
  * @public
  */
@@ -67,6 +89,7 @@ export function applyOwnership(
   for (const [field, annotation] of Object.entries(
     OWNERSHIP_FIELD_ANNOTATIONS,
   )) {
+    if (!(field in roles)) continue;
     const value = roles[field as keyof OwnershipRoles];
     if (value && value.trim()) out[annotation] = value.trim();
     else delete out[annotation];

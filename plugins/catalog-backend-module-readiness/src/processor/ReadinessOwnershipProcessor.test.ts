@@ -67,7 +67,13 @@ describe('ReadinessOwnershipProcessor with ownership edits', () => {
       new Map([
         [
           'component:shop/payments-api',
-          { incident: 'group:default/sre-oncall', channel: 'slack:#pay' },
+          // Per field: incident and channel edited, runbook removed ('');
+          // technical not edited, so it keeps the file's value.
+          {
+            incident: 'group:default/sre-oncall',
+            channel: 'slack:#pay',
+            runbook: '',
+          },
         ],
       ]),
   };
@@ -77,15 +83,18 @@ describe('ReadinessOwnershipProcessor with ownership edits', () => {
     const entity = component({
       'readiness/incident-owner': 'group:default/billing-oncall',
       'readiness/technical-owner': 'payments',
+      'readiness/runbook': 'https://runbooks.example/old',
     });
     const overlaid = await processor.preProcessEntity(entity);
     expect(overlaid.metadata.annotations).toEqual({
       'readiness/incident-owner': 'group:default/sre-oncall',
+      'readiness/technical-owner': 'payments',
       'readiness/communication-channel': 'slack:#pay',
       // What the file says stays readable, for "differs from catalog-info.yaml".
       'readiness/ownership-in-file': JSON.stringify({
         incident: 'group:default/billing-oncall',
         technical: 'payments',
+        runbook: 'https://runbooks.example/old',
       }),
     });
     expect(entity.metadata.annotations!['readiness/incident-owner']).toBe(
@@ -95,6 +104,8 @@ describe('ReadinessOwnershipProcessor with ownership edits', () => {
     expect(relations).toEqual([
       'Component:shop/payments-api incidentOwnedBy group:default/sre-oncall',
       'group:default/sre-oncall incidentOwnerOf Component:shop/payments-api',
+      'Component:shop/payments-api technicalOwnedBy group:shop/payments',
+      'group:shop/payments technicalOwnerOf Component:shop/payments-api',
     ]);
   });
 

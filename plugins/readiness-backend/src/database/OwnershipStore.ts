@@ -9,14 +9,15 @@ const { ownership: OWNERSHIP, ownershipChanges: OWNERSHIP_CHANGES } = TABLES;
 const toOwnership = (r: any): StoredOwnership => ({
   entityRef: r.entity_ref,
   roles: JSON.parse(r.roles),
+  baseline: r.baseline ? JSON.parse(r.baseline) : {},
   version: Number(r.version),
   updatedBy: r.updated_by,
   updatedAt: iso(r.updated_at),
 });
 
 /**
- * Ownership roles edited in the UI, versioned for optimistic locking, with
- * the history of every save.
+ * Ownership edits made in the UI (per-field overrides of catalog-info.yaml),
+ * versioned for optimistic locking, with the history of every save.
  */
 export class OwnershipStore {
   constructor(private readonly db: Knex) {}
@@ -31,16 +32,20 @@ export class OwnershipStore {
   }
 
   /**
-   * Saves roles if the stored version is still `expectedVersion` (0 when
-   * none is stored), and records the change; otherwise throws ConflictError.
+   * Saves the overrides if the stored version is still `expectedVersion` (0
+   * when none is stored), and records the change of the effective roles
+   * (`before` → `after`) in the history; otherwise throws ConflictError. The
+   * row stays when every override is removed, so versions never go back.
    */
   async saveOwnership(
     entityRef: string,
     roles: OwnershipRoles,
     options: {
       expectedVersion: number;
-      /** The roles before the first edit (from the catalog), for its history line. */
-      previous?: OwnershipRoles;
+      baseline: OwnershipRoles;
+      /** The effective roles before and after, for the history. */
+      before: OwnershipRoles;
+      after: OwnershipRoles;
       by: string;
       reason?: string;
       at: string;
@@ -63,6 +68,7 @@ export class OwnershipStore {
       const next = {
         entity_ref: entityRef,
         roles: JSON.stringify(roles),
+        baseline: JSON.stringify(options.baseline),
         version: version + 1,
         updated_by: options.by,
         updated_at: options.at,
@@ -84,13 +90,10 @@ export class OwnershipStore {
           );
         }
       }
-      let oldRoles: string | null = null;
-      if (current) oldRoles = current.roles;
-      else if (options.previous) oldRoles = JSON.stringify(options.previous);
       await tx(OWNERSHIP_CHANGES).insert({
         entity_ref: entityRef,
-        old_roles: oldRoles,
-        new_roles: next.roles,
+        old_roles: JSON.stringify(options.before),
+        new_roles: JSON.stringify(options.after),
         changed_by: options.by,
         changed_at: options.at,
         reason: options.reason ?? null,

@@ -82,7 +82,10 @@ export interface ShardRun {
 /** An ownership edit stored for an entity. */
 export interface StoredOwnership {
   entityRef: string;
+  /** The overridden fields only: a value replaces catalog-info.yaml's, '' removes it. */
   roles: OwnershipRoles;
+  /** catalog-info.yaml's values of the overridden fields when they were edited ('' = none). */
+  baseline: OwnershipRoles;
   /** Increases by one on every save; `If-Match` compares against it. */
   version: number;
   updatedBy: string;

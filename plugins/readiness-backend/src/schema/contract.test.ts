@@ -98,6 +98,15 @@ describe('every response matches openapi.yaml exactly', () => {
             }),
       ],
       [
+        '/entities/{kind}/{namespace}/{name}/ownership/revert',
+        'post',
+        () =>
+          request(server)
+            .post(`${PREFIX}${entity}/ownership/revert`)
+            .set('If-Match', `"${ownership.body.version + 1}"`)
+            .send({ fields: ['runbook'] }),
+      ],
+      [
         '/ownership',
         'get',
         () =>

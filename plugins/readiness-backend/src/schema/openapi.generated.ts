@@ -20,6 +20,15 @@ export const spec = {
   ],
   "components": {
     "parameters": {
+      "ifMatch": {
+        "name": "If-Match",
+        "in": "header",
+        "description": "The version you read (the ETag of GET …/ownership). Required; 428 without it.",
+        "required": false,
+        "schema": {
+          "type": "string"
+        }
+      },
       "kind": {
         "name": "kind",
         "in": "path",
@@ -528,6 +537,16 @@ export const spec = {
           }
         }
       },
+      "OwnershipField": {
+        "type": "string",
+        "enum": [
+          "incident",
+          "technical",
+          "communication",
+          "channel",
+          "runbook"
+        ]
+      },
       "OwnershipChange": {
         "type": "object",
         "additionalProperties": false,
@@ -612,7 +631,47 @@ export const spec = {
             "$ref": "#/components/schemas/OwnershipRoles"
           },
           "edited": {
-            "$ref": "#/components/schemas/OwnershipRoles"
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/OwnershipRoles"
+              }
+            ],
+            "description": "The fields edited in the UI ('' = removed); the others follow catalog-info.yaml."
+          },
+          "overridden": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/OwnershipField"
+            }
+          },
+          "fileChanged": {
+            "type": "array",
+            "description": "Edited fields whose value in catalog-info.yaml changed since the edit.",
+            "items": {
+              "$ref": "#/components/schemas/OwnershipField"
+            }
+          },
+          "problems": {
+            "type": "object",
+            "description": "What is wrong with the values in effect, per field.",
+            "additionalProperties": false,
+            "properties": {
+              "incident": {
+                "type": "string"
+              },
+              "technical": {
+                "type": "string"
+              },
+              "communication": {
+                "type": "string"
+              },
+              "channel": {
+                "type": "string"
+              },
+              "runbook": {
+                "type": "string"
+              }
+            }
           },
           "differsFromCatalog": {
             "type": "boolean"
@@ -638,6 +697,9 @@ export const spec = {
           "version",
           "effective",
           "catalog",
+          "overridden",
+          "fileChanged",
+          "problems",
           "differsFromCatalog",
           "canEdit",
           "history"
@@ -1192,7 +1254,7 @@ export const spec = {
       },
       "put": {
         "operationId": "UpdateOwnership",
-        "description": "Saves the ownership roles. Send the version you read as If-Match; a stale version gets 409.",
+        "description": "Saves the ownership form. Only fields that differ from the values in effect are changes (stored as overrides of catalog-info.yaml; a field set back to the file's value follows the file again), and only they are checked. A form that changes nothing stores and logs nothing. If-Match (the version you read) is required: 428 without it, 409 when stale.",
         "parameters": [
           {
             "$ref": "#/components/parameters/kind"
@@ -1204,12 +1266,7 @@ export const spec = {
             "$ref": "#/components/parameters/name"
           },
           {
-            "name": "If-Match",
-            "in": "header",
-            "required": true,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/ifMatch"
           }
         ],
         "requestBody": {
@@ -1226,6 +1283,13 @@ export const spec = {
                   "reason": {
                     "type": "string",
                     "maxLength": 1000
+                  },
+                  "keep": {
+                    "type": "array",
+                    "description": "Edited fields to keep although catalog-info.yaml changed since.",
+                    "items": {
+                      "$ref": "#/components/schemas/OwnershipField"
+                    }
                   }
                 },
                 "required": [
@@ -1237,7 +1301,7 @@ export const spec = {
         },
         "responses": {
           "200": {
-            "description": "Saved; the new ownership.",
+            "description": "Saved (or nothing changed); the ownership now.",
             "content": {
               "application/json": {
                 "schema": {
@@ -1247,7 +1311,7 @@ export const spec = {
             }
           },
           "400": {
-            "description": "A field is invalid.",
+            "description": "Fields are invalid: the message names each (`roles.runbook: …; roles.channel: …`).",
             "content": {
               "application/json": {
                 "schema": {
@@ -1268,6 +1332,101 @@ export const spec = {
           },
           "409": {
             "description": "Someone saved a newer version first.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "428": {
+            "description": "If-Match is missing.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/entities/{kind}/{namespace}/{name}/ownership/revert": {
+      "post": {
+        "operationId": "RevertOwnership",
+        "description": "Lets edited fields follow catalog-info.yaml again (all when `fields` is omitted), recorded in the history. If-Match required as for PUT.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          },
+          {
+            "$ref": "#/components/parameters/ifMatch"
+          }
+        ],
+        "requestBody": {
+          "required": false,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "properties": {
+                  "fields": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/OwnershipField"
+                    }
+                  },
+                  "reason": {
+                    "type": "string",
+                    "maxLength": 1000
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Reverted (or nothing was edited); the ownership now.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/OwnershipResponse"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "Not allowed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "409": {
+            "description": "Someone saved a newer version first.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "428": {
+            "description": "If-Match is missing.",
             "content": {
               "application/json": {
                 "schema": {

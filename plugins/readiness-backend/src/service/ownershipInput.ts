@@ -1,6 +1,8 @@
 import { InputError } from '@backstage/errors';
 import {
   isValidChannel,
+  OWNERSHIP_FIELDS,
+  OwnershipField,
   OwnershipRoles,
   parseOwnerRef,
 } from '@readiness/backstage-plugin-readiness-common';
@@ -30,41 +32,52 @@ export function normalizeRoles(
 }
 
 /**
- * Checks every field of submitted roles and returns them trimmed, owners as
- * full refs; `exists` says whether an owner ref is in the catalog. Throws an
- * InputError naming the first bad field.
+ * Checks one field; returns its value (owners as full refs) or what is wrong
+ * with it. `exists` says whether an owner ref is in the catalog.
+ */
+export async function checkField(
+  field: OwnershipField,
+  raw: string | undefined,
+  namespace: string,
+  exists: (ref: string) => Promise<boolean>,
+): Promise<{ value: string } | { error: string }> {
+  const value = raw?.trim() ?? '';
+  if (!value) return { value: '' };
+  if ((OWNER_ROLES as readonly string[]).includes(field)) {
+    const parsed = parseOwnerRef(value, namespace);
+    if (!parsed.ok) return { error: parsed.error };
+    if (!(await exists(parsed.refString)))
+      return { error: `${parsed.refString} does not exist in the catalog` };
+    return { value: parsed.refString };
+  }
+  if (field === 'channel' && !isValidChannel(value))
+    return {
+      error: `"${value}" is not a channel; use slack:#name, msteams:…, mailto:address or a URL`,
+    };
+  if (field === 'runbook' && !/^https?:\/\/\S+$/.test(value))
+    return { error: `"${value}" is not an http(s) URL` };
+  return { value };
+}
+
+/**
+ * Checks `fields` of submitted roles and returns them trimmed, owners as
+ * full refs. Throws one InputError naming every bad field
+ * (`roles.incident: …; roles.runbook: …`), so a form can show each error
+ * under its field.
  */
 export async function validateRoles(
   roles: OwnershipRoles,
   namespace: string,
   exists: (ref: string) => Promise<boolean>,
+  fields: readonly OwnershipField[] = OWNERSHIP_FIELDS,
 ): Promise<OwnershipRoles> {
   const out: OwnershipRoles = {};
-  for (const role of OWNER_ROLES) {
-    const value = roles[role]?.trim();
-    if (!value) continue;
-    const parsed = parseOwnerRef(value, namespace);
-    if (!parsed.ok) throw new InputError(`roles.${role}: ${parsed.error}`);
-    if (!(await exists(parsed.refString)))
-      throw new InputError(
-        `roles.${role}: ${parsed.refString} does not exist in the catalog`,
-      );
-    out[role] = parsed.refString;
+  const errors: string[] = [];
+  for (const field of fields) {
+    const checked = await checkField(field, roles[field], namespace, exists);
+    if ('error' in checked) errors.push(`roles.${field}: ${checked.error}`);
+    else if (checked.value) out[field] = checked.value;
   }
-  const channel = roles.channel?.trim();
-  if (channel) {
-    if (!isValidChannel(channel)) {
-      throw new InputError(
-        `roles.channel: "${channel}" is not a channel; use slack:#name, msteams:…, mailto:address or a URL`,
-      );
-    }
-    out.channel = channel;
-  }
-  const runbook = roles.runbook?.trim();
-  if (runbook) {
-    if (!/^https?:\/\/\S+$/.test(runbook))
-      throw new InputError(`roles.runbook: "${runbook}" is not an http(s) URL`);
-    out.runbook = runbook;
-  }
+  if (errors.length) throw new InputError(errors.join('; '));
   return out;
 }

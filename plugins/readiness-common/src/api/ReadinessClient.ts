@@ -15,6 +15,7 @@ import type {
   HistoryResponse,
   OwnershipEdit,
   OwnershipResponse,
+  OwnershipRevert,
   OwnershipUpdate,
   ResultsPage,
   ResultsQuery,
@@ -46,6 +47,12 @@ export interface ReadinessApi {
   saveOwnership(
     entityRef: string,
     update: OwnershipUpdate,
+    version: number,
+  ): Promise<OwnershipResponse>;
+  /** Lets fields follow catalog-info.yaml again; a 409 ResponseError when `version` is stale. */
+  revertOwnership(
+    entityRef: string,
+    revert: OwnershipRevert,
     version: number,
   ): Promise<OwnershipResponse>;
   /** Every stored ownership edit (service credentials only). */
@@ -190,6 +197,21 @@ export class ReadinessClient implements ReadinessApi {
         'If-Match': `"${version}"`,
       },
       body: JSON.stringify(update),
+    });
+  }
+
+  revertOwnership(
+    entityRef: string,
+    revert: OwnershipRevert,
+    version: number,
+  ): Promise<OwnershipResponse> {
+    return this.json(`${entityPath(entityRef)}/ownership/revert`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        'If-Match': `"${version}"`,
+      },
+      body: JSON.stringify(revert),
     });
   }
 

@@ -1,5 +1,5 @@
 import type { JsonValue } from '@backstage/types';
-import type { OwnershipRoles } from '../ownership';
+import type { OwnershipField, OwnershipRoles } from '../ownership';
 import type { EntityReadiness, ReadinessStatus } from '../types';
 import type { ReadinessResultRow, ReadinessSummaryGroup } from './rows';
 
@@ -220,9 +220,18 @@ export interface OwnershipResponse {
   entityRef: string;
   /** Send it back as If-Match when saving; 0 when nothing was edited yet. */
   version: number;
+  /** The roles in effect: catalog-info.yaml's, with the edited fields applied. */
   effective: OwnershipRoles;
+  /** What catalog-info.yaml says (before any edit was overlaid). */
   catalog: OwnershipRoles;
+  /** The fields edited in the UI ('' = removed); the others follow catalog-info.yaml. */
   edited?: OwnershipRoles;
+  /** The edited fields. */
+  overridden: OwnershipField[];
+  /** Edited fields whose value in catalog-info.yaml changed since the edit. */
+  fileChanged: OwnershipField[];
+  /** Values in effect that are not valid (an owner that does not exist, a bad URL), per field. */
+  problems: Partial<Record<OwnershipField, string>>;
   differsFromCatalog: boolean;
   updatedBy?: string;
   updatedAt?: string;
@@ -236,7 +245,27 @@ export interface OwnershipResponse {
  * @public
  */
 export interface OwnershipUpdate {
+  /**
+   * The form: a field left out stays as it is, '' removes it; only fields
+   * that differ from the values in effect are changes.
+   */
   roles: OwnershipRoles;
+  reason?: string;
+  /**
+   * Edited fields to keep although catalog-info.yaml changed since they were
+   * edited (see `fileChanged`): the edit stays, and the note goes.
+   */
+  keep?: OwnershipField[];
+}
+
+/**
+ * The body of `POST /entities/{kind}/{namespace}/{name}/ownership/revert`:
+ * the fields that follow catalog-info.yaml again (all when omitted).
+ *
+ * @public
+ */
+export interface OwnershipRevert {
+  fields?: OwnershipField[];
   reason?: string;
 }
 

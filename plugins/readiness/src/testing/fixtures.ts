@@ -1,4 +1,7 @@
-import type { CheckResult } from '@readiness/backstage-plugin-readiness-common';
+import type {
+  CheckResult,
+  OwnershipResponse,
+} from '@readiness/backstage-plugin-readiness-common';
 import type { EntityReadinessResponse, ReadinessApi } from '../api';
 
 const check = (
@@ -102,10 +105,15 @@ export const ownershipResponse = {
     communication: 'group:default/customer-support',
     channel: 'slack:#ledger',
   },
+  overridden: [],
+  fileChanged: [],
+  problems: {
+    incident: 'group:default/billing-oncall does not exist in the catalog',
+  },
   differsFromCatalog: false,
   canEdit: true,
   history: [],
-};
+} satisfies OwnershipResponse;
 
 /** A ReadinessApi with jest mocks, answering with the blocked fixture by default. */
 export function mockReadinessApi(
@@ -145,6 +153,10 @@ export function mockReadinessApi(
     exportCsv: jest.fn(async () => new Blob(['a,b'])),
     getOwnership: jest.fn(async () => ownershipResponse),
     saveOwnership: jest.fn(async () => ({ ...ownershipResponse, version: 2 })),
+    revertOwnership: jest.fn(async () => ({
+      ...ownershipResponse,
+      version: 2,
+    })),
     listOwnershipEdits: jest.fn(async () => []),
     listAttestations: jest.fn(async () => ({
       items: [],

@@ -1,7 +1,5 @@
 import { useApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { catalogApiRef } from '@backstage/plugin-catalog-react';
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
 import DialogActions from '@material-ui/core/DialogActions';
@@ -10,11 +8,24 @@ import DialogTitle from '@material-ui/core/DialogTitle';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
-import Autocomplete from '@material-ui/lab/Autocomplete';
-import { ownershipYaml } from '@readiness/backstage-plugin-readiness-common';
+import {
+  OWNERSHIP_FIELDS,
+  OwnershipField,
+  OwnershipResponse,
+  OwnershipRoles,
+  ownershipYaml,
+} from '@readiness/backstage-plugin-readiness-common';
 import { useState } from 'react';
-import useAsync from 'react-use/esm/useAsync';
-import { EntityOwnersEdit, readinessApiRef } from '../../api';
+import { readinessApiRef } from '../../api';
+import { Conflict, ConflictPanel } from './ConflictPanel';
+import { OwnerPicker } from './OwnerPicker';
+import {
+  changedFields,
+  checkOwnershipForm,
+  FieldErrors,
+  fieldErrorsFromMessage,
+  mergeAfterConflict,
+} from './ownershipForm';
 
 const ROLES = [
   ['incident', 'Incident owner', 'Leads the response when it breaks'],
@@ -26,69 +37,64 @@ const ROLES = [
   ],
 ] as const;
 
-type Option = { ref: string; label: string };
-
-/** Users and groups from the catalog, for the role pickers. */
-function useOwnerOptions(): { options: Option[]; loading: boolean } {
-  const catalogApi = useApi(catalogApiRef);
-  const { value, loading } = useAsync(async () => {
-    const { items } = await catalogApi.getEntities({
-      filter: { kind: ['Group', 'User'] },
-      fields: [
-        'kind',
-        'metadata.name',
-        'metadata.namespace',
-        'metadata.title',
-        'spec.profile.displayName',
-      ],
-    });
-    return items
-      .map(e => {
-        const ref = stringifyEntityRef(e).toLowerCase();
-        const name =
-          (e.spec as any)?.profile?.displayName ??
-          e.metadata.title ??
-          e.metadata.name;
-        return { ref, label: `${name} (${ref.replace(':default/', ':')})` };
-      })
-      .sort((a, b) => a.label.localeCompare(b.label));
-  }, [catalogApi]);
-  return { options: value ?? [], loading };
-}
-
 /**
- * Edit the three ownership roles, the channel and the runbook. A stale
- * version (someone saved first) is reported with a Reload action; what the
- * person entered stays in the form.
+ * Edit the three ownership roles, the channel and the runbook. Only the
+ * fields the person changes are sent as changes; each error shows under its
+ * field. When someone else saved first, their values appear next to yours
+ * and nothing of theirs is overwritten unless the person chooses so.
  */
 export function EditOwnershipDialog(props: {
   entityRef: string;
-  initial: EntityOwnersEdit;
-  version: number;
-  open: boolean;
+  ownership: OwnershipResponse;
   onClose: () => void;
   onSaved: () => void;
-  onReload: () => Promise<number>;
 }) {
   const api = useApi(readinessApiRef);
-  const { options, loading } = useOwnerOptions();
-  const [roles, setRoles] = useState<EntityOwnersEdit>(props.initial);
+  const [base, setBase] = useState<OwnershipRoles>(props.ownership.effective);
+  const [form, setForm] = useState<OwnershipRoles>(props.ownership.effective);
+  const [version, setVersion] = useState(props.ownership.version);
+  const [problems, setProblems] = useState(props.ownership.problems);
   const [reason, setReason] = useState('');
-  const [version, setVersion] = useState(props.version);
   const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<{ message: string; conflict: boolean }>();
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [error, setError] = useState<string>();
+  const [conflict, setConflict] = useState<Conflict>();
   const [copied, setCopied] = useState(false);
-  const set = (field: keyof EntityOwnersEdit, value?: string) =>
-    setRoles(r => ({ ...r, [field]: value || undefined }));
-  const optionFor = (ref?: string) =>
-    ref
-      ? options.find(o => o.ref === ref.toLowerCase()) ?? { ref, label: ref }
-      : null;
+  const touched = changedFields(form, base);
+
+  const set = (field: OwnershipField, value?: string) => {
+    setForm(r => ({ ...r, [field]: value || undefined }));
+    setFieldErrors(e => ({ ...e, [field]: undefined }));
+  };
+
+  /** After a 409: their values in, yours kept where they changed nothing. */
+  const takeTheirs = async () => {
+    const latest = await api.getOwnership(props.entityRef);
+    const merge = mergeAfterConflict(base, form, latest.effective);
+    setConflict({
+      mine: form,
+      theirs: latest.effective,
+      by: latest.updatedBy,
+      at: latest.updatedAt,
+      merge,
+    });
+    setBase(latest.effective);
+    setForm(merge.merged);
+    setVersion(latest.version);
+    setProblems(latest.problems);
+  };
 
   const save = async () => {
-    setSaving(true);
+    const errors = checkOwnershipForm(form, base);
+    setFieldErrors(errors);
     setError(undefined);
+    if (Object.values(errors).some(Boolean)) return;
+    setSaving(true);
     try {
+      // Every field, '' where empty: a field left out would mean "unchanged".
+      const roles = Object.fromEntries(
+        OWNERSHIP_FIELDS.map(f => [f, form[f] ?? '']),
+      );
       await api.saveOwnership(
         props.entityRef,
         { roles, reason: reason || undefined },
@@ -96,13 +102,19 @@ export function EditOwnershipDialog(props: {
       );
       props.onSaved();
     } catch (e) {
-      const conflict = e instanceof ResponseError && e.statusCode === 409;
-      setError({
-        conflict,
-        message: conflict
-          ? 'Someone else saved a change since you opened this dialog. Reload to take their version; what you entered stays here.'
-          : (e as Error).message,
-      });
+      if (e instanceof ResponseError && e.statusCode === 409) {
+        await takeTheirs().catch(reload =>
+          setError(
+            `Someone else saved first, and reloading their values failed: ${reload.message}`,
+          ),
+        );
+      } else if (e instanceof ResponseError && e.statusCode === 400) {
+        const parsed = fieldErrorsFromMessage(e.message);
+        setFieldErrors(parsed.fields);
+        setError(parsed.other);
+      } else {
+        setError((e as Error).message);
+      }
     } finally {
       setSaving(false);
     }
@@ -110,14 +122,22 @@ export function EditOwnershipDialog(props: {
 
   const copyYaml = async () => {
     await navigator.clipboard
-      ?.writeText(ownershipYaml(roles))
+      ?.writeText(ownershipYaml(form))
       .catch(() => undefined);
     setCopied(true);
   };
 
+  /** An untouched invalid value: flagged, never blocking. */
+  const warningFor = (field: OwnershipField) =>
+    !touched.includes(field) && problems[field]
+      ? `${problems[field]}. Saving other fields keeps it as it is.`
+      : undefined;
+  const textHelp = (field: OwnershipField, help: string) =>
+    fieldErrors[field] ?? (warningFor(field) ? `⚠ ${warningFor(field)}` : help);
+
   return (
     <Dialog
-      open={props.open}
+      open
       onClose={props.onClose}
       fullWidth
       maxWidth="sm"
@@ -127,33 +147,33 @@ export function EditOwnershipDialog(props: {
       <DialogContent>
         <Typography variant="body2" color="textSecondary" gutterBottom>
           Define the roles separately, so nobody has to guess who acts in the
-          first 15 minutes of an incident.
+          first 15 minutes of an incident. Fields you leave as they are keep
+          following catalog-info.yaml.
         </Typography>
+        {conflict && (
+          <ConflictPanel conflict={conflict} form={form} onChoose={set} />
+        )}
         {ROLES.map(([field, label, help]) => (
-          <Autocomplete<Option>
+          <OwnerPicker
             key={field}
-            options={options}
-            loading={loading}
-            value={optionFor(roles[field])}
-            getOptionLabel={o => o.label}
-            getOptionSelected={(o, v) => o.ref === v.ref}
-            onChange={(_, v) => set(field, v?.ref)}
-            renderInput={params => (
-              <TextField
-                {...params}
-                label={label}
-                helperText={help}
-                margin="dense"
-                variant="outlined"
-              />
-            )}
+            id={`ownership-${field}`}
+            label={label}
+            help={help}
+            value={form[field]}
+            error={fieldErrors[field]}
+            warning={warningFor(field)}
+            onChange={ref => set(field, ref)}
           />
         ))}
         <TextField
           id="ownership-channel"
           label="Communication channel"
-          helperText="slack:#name, msteams:…, mailto:address or a URL"
-          value={roles.channel ?? ''}
+          helperText={textHelp(
+            'channel',
+            'slack:#name, msteams:…, mailto:address or a URL',
+          )}
+          error={!!fieldErrors.channel}
+          value={form.channel ?? ''}
           onChange={e => set('channel', e.target.value)}
           margin="dense"
           variant="outlined"
@@ -162,7 +182,9 @@ export function EditOwnershipDialog(props: {
         <TextField
           id="ownership-runbook"
           label="Runbook URL"
-          value={roles.runbook ?? ''}
+          helperText={textHelp('runbook', 'https://…')}
+          error={!!fieldErrors.runbook}
+          value={form.runbook ?? ''}
           onChange={e => set('runbook', e.target.value)}
           margin="dense"
           variant="outlined"
@@ -182,42 +204,30 @@ export function EditOwnershipDialog(props: {
             Copied. Paste into catalog-info.yaml if your team keeps the file as
             the source of truth:
             <pre style={{ margin: '8px 0 0', whiteSpace: 'pre-wrap' }}>
-              {ownershipYaml(roles)}
+              {ownershipYaml(form)}
             </pre>
           </Alert>
         )}
         {error && (
-          <Alert
-            severity="error"
-            style={{ marginTop: 8 }}
-            action={
-              error.conflict ? (
-                <Button
-                  color="inherit"
-                  size="small"
-                  onClick={async () => {
-                    setVersion(await props.onReload());
-                    setError(undefined);
-                  }}
-                >
-                  Reload
-                </Button>
-              ) : undefined
-            }
-          >
-            {error.message}
+          <Alert severity="error" style={{ marginTop: 8 }}>
+            {error}
           </Alert>
         )}
       </DialogContent>
       <DialogActions>
         <Button onClick={copyYaml}>Copy as YAML</Button>
         <div style={{ flex: 1 }} />
+        {!touched.length && (
+          <Typography variant="caption" color="textSecondary">
+            Nothing changed yet
+          </Typography>
+        )}
         <Button onClick={props.onClose}>Cancel</Button>
         <Button
           color="primary"
           variant="contained"
           onClick={save}
-          disabled={saving}
+          disabled={saving || !touched.length}
         >
           {saving ? 'Saving…' : 'Save'}
         </Button>

@@ -121,6 +121,7 @@ describe('OwnershipPanel', () => {
           roles: {
             ...ownershipResponse.effective,
             incident: 'group:default/sre-oncall',
+            runbook: '',
           },
           reason: 'billing-oncall is gone',
         },
@@ -130,7 +131,7 @@ describe('OwnershipPanel', () => {
     await waitFor(() => expect(onChanged).toHaveBeenCalled());
   });
 
-  it('keeps the entries and offers Reload when someone saved first', async () => {
+  it('after a conflict shows their values next to yours and never overwrites theirs unasked', async () => {
     const conflict = Object.assign(Object.create(ResponseError.prototype), {
       statusCode: 409,
       message: 'conflict',
@@ -145,30 +146,163 @@ describe('OwnershipPanel', () => {
     const dialog = await screen.findByRole('dialog');
     const channel = within(dialog).getByLabelText('Communication channel');
     await userEvent.clear(channel);
-    await userEvent.type(channel, 'slack:#ledger-incidents');
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
-    expect(
-      await within(dialog).findByText(
-        /Someone else saved a change since you opened this dialog/,
-      ),
-    ).toBeInTheDocument();
-    expect(channel).toHaveValue('slack:#ledger-incidents');
+    await userEvent.type(channel, 'slack:#mine');
+    const runbook = within(dialog).getByLabelText('Runbook URL');
+    await userEvent.type(runbook, 'https://runbooks.example/mine');
+    // Meanwhile someone set the technical owner and another channel.
     (api.getOwnership as jest.Mock).mockResolvedValueOnce({
       ...ownershipResponse,
       version: 3,
+      updatedBy: 'user:default/liam.ortiz',
+      updatedAt: '2026-11-23T12:34:00Z',
+      effective: {
+        ...ownershipResponse.effective,
+        technical: 'group:default/sre-oncall',
+        channel: 'slack:#theirs',
+      },
     });
-    await userEvent.click(
-      within(dialog).getByRole('button', { name: 'Reload' }),
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    const panel = await within(dialog).findByTestId('ownership-conflict');
+    expect(panel).toHaveTextContent('liam.ortiz saved a change at 12:34 UTC');
+    expect(panel).toHaveTextContent('Technical owner: they set sre-oncall');
+    // Both changed the channel: theirs stays unless chosen otherwise.
+    expect(channel).toHaveValue('slack:#theirs');
+    expect(runbook).toHaveValue('https://runbooks.example/mine');
+    (api.saveOwnership as jest.Mock).mockResolvedValueOnce(ownershipResponse);
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(api.saveOwnership).toHaveBeenLastCalledWith(
+        'component:default/ledger-service',
+        {
+          roles: {
+            ...ownershipResponse.effective,
+            technical: 'group:default/sre-oncall',
+            channel: 'slack:#theirs',
+            runbook: 'https://runbooks.example/mine',
+          },
+        },
+        3,
+      ),
     );
+  });
+
+  it('re-applies my value for a field when I choose so after a conflict', async () => {
+    const conflict = Object.assign(Object.create(ResponseError.prototype), {
+      statusCode: 409,
+      message: 'conflict',
+    });
+    const api = mockReadinessApi({
+      saveOwnership: jest.fn(async () => {
+        throw conflict;
+      }),
+    });
+    await render(api);
+    await userEvent.click(await screen.findByRole('button', { name: 'Edit' }));
+    const dialog = await screen.findByRole('dialog');
+    const channel = within(dialog).getByLabelText('Communication channel');
+    await userEvent.clear(channel);
+    await userEvent.type(channel, 'slack:#mine');
+    (api.getOwnership as jest.Mock).mockResolvedValueOnce({
+      ...ownershipResponse,
+      version: 3,
+      effective: { ...ownershipResponse.effective, channel: 'slack:#theirs' },
+    });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    await userEvent.click(
+      await within(dialog).findByLabelText('Use mine: slack:#mine'),
+    );
+    expect(channel).toHaveValue('slack:#mine');
     (api.saveOwnership as jest.Mock).mockResolvedValueOnce(ownershipResponse);
     await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
     await waitFor(() =>
       expect(api.saveOwnership).toHaveBeenLastCalledWith(
         expect.anything(),
-        expect.anything(),
+        {
+          roles: expect.objectContaining({ channel: 'slack:#mine' }),
+        },
         3,
       ),
     );
+  });
+
+  it('shows each server error under the field it names', async () => {
+    const bad = Object.assign(Object.create(ResponseError.prototype), {
+      statusCode: 400,
+      message:
+        'roles.channel: "slack:#x y" is not a channel; roles.runbook: "https://x y" is not an http(s) URL',
+    });
+    const api = mockReadinessApi({
+      saveOwnership: jest.fn(async () => {
+        throw bad;
+      }),
+    });
+    await render(api);
+    await userEvent.click(await screen.findByRole('button', { name: 'Edit' }));
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.type(
+      within(dialog).getByLabelText('Runbook URL'),
+      'https://runbooks.example/ok',
+    );
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    expect(
+      await within(dialog).findByText('"slack:#x y" is not a channel'),
+    ).toBeInTheDocument();
+    expect(
+      within(dialog).getByText('"https://x y" is not an http(s) URL'),
+    ).toBeInTheDocument();
+  });
+
+  it('checks a changed field before sending, and flags an untouched invalid one without blocking', async () => {
+    const { api } = await render();
+    await userEvent.click(await screen.findByRole('button', { name: 'Edit' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(
+      within(dialog).getByText(
+        /group:default\/billing-oncall does not exist in the catalog\. Saving other fields keeps it/,
+      ),
+    ).toBeInTheDocument();
+    expect(within(dialog).getByRole('button', { name: 'Save' })).toBeDisabled();
+    await userEvent.type(
+      within(dialog).getByLabelText('Runbook URL'),
+      'runbooks/ledger',
+    );
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    expect(
+      await within(dialog).findByText(
+        '"runbooks/ledger" is not an http(s) URL',
+      ),
+    ).toBeInTheDocument();
+    expect(api.saveOwnership).not.toHaveBeenCalled();
+  });
+
+  it('lets an edited field follow catalog-info.yaml again', async () => {
+    const edited = {
+      ...ownershipResponse,
+      version: 4,
+      overridden: ['channel' as const],
+      edited: { channel: 'slack:#ledger-incidents' },
+      effective: {
+        ...ownershipResponse.effective,
+        channel: 'slack:#ledger-incidents',
+      },
+      differsFromCatalog: true,
+    };
+    const api = mockReadinessApi({ getOwnership: jest.fn(async () => edited) });
+    const { onChanged } = await render(api);
+    expect(await screen.findByTestId('owner-channel-edited')).toHaveTextContent(
+      'Edited in Backstage; catalog-info.yaml says slack:#ledger',
+    );
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Use catalog-info.yaml' }),
+    );
+    await waitFor(() =>
+      expect(api.revertOwnership).toHaveBeenCalledWith(
+        'component:default/ledger-service',
+        { fields: ['channel'] },
+        4,
+      ),
+    );
+    await waitFor(() => expect(onChanged).toHaveBeenCalled());
   });
 
   it('gives the annotation block as YAML', async () => {

@@ -12,8 +12,15 @@ import { makeStyles } from '@material-ui/core/styles';
 import Alert from '@material-ui/lab/Alert';
 import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { ResponseError } from '@backstage/errors';
+import {
+  OWNERSHIP_FIELDS,
+  OwnershipField,
+  OwnershipResponse,
+} from '@readiness/backstage-plugin-readiness-common';
 import { EntityOwnersEdit, readinessApiRef } from '../../api';
 import { EditOwnershipDialog } from './EditOwnershipDialog';
+import { FIELD_LABELS, shortRef } from './fields';
 
 const useStyles = makeStyles(theme => ({
   list: {
@@ -25,24 +32,25 @@ const useStyles = makeStyles(theme => ({
   term: { color: theme.palette.text.secondary },
   value: { margin: 0, overflowWrap: 'anywhere' },
   history: { margin: theme.spacing(1, 0, 0), paddingLeft: theme.spacing(2.5) },
+  inline: {
+    textTransform: 'none',
+    padding: theme.spacing(0, 0.5),
+    minWidth: 0,
+    verticalAlign: 'baseline',
+  },
 }));
 
-const FIELDS: Array<[keyof EntityOwnersEdit, string]> = [
-  ['incident', 'Incident owner'],
-  ['technical', 'Technical owner'],
-  ['communication', 'Communication owner'],
-  ['channel', 'Channel'],
-  ['runbook', 'Runbook'],
-];
-const short = (ref?: string) =>
-  ref ? ref.replace(/^[a-z]+:default\//, '') : 'none';
+const FIELDS = OWNERSHIP_FIELDS.map(f => [f, FIELD_LABELS[f]] as const);
+const short = shortRef;
 
 function Value({
   field,
   value,
+  problem,
 }: {
   field: keyof EntityOwnersEdit;
   value?: string;
+  problem?: string;
 }) {
   if (!value)
     return (
@@ -50,6 +58,8 @@ function Value({
         not set
       </Typography>
     );
+  // A value that is wrong is shown as text, never as a link to nowhere.
+  if (problem) return <Typography variant="body2">{value}</Typography>;
   if (field === 'runbook') return <Link to={value}>{value}</Link>;
   if (field === 'channel')
     return <Typography variant="body2">{value}</Typography>;
@@ -57,6 +67,73 @@ function Value({
     <EntityRefLink entityRef={value} />
   ) : (
     <Typography variant="body2">{value}</Typography>
+  );
+}
+
+/** Under a value: what is wrong with it, whether it was edited here, whether the file moved since. */
+function FieldNotes(props: {
+  field: OwnershipField;
+  o: OwnershipResponse;
+  busy: boolean;
+  onRevert: (field: OwnershipField) => void;
+  onKeep: (field: OwnershipField) => void;
+}) {
+  const classes = useStyles();
+  const { field, o } = props;
+  const edited = o.overridden.includes(field);
+  const fileChanged = o.fileChanged.includes(field);
+  return (
+    <>
+      {o.problems[field] && (
+        <Typography
+          variant="caption"
+          color="error"
+          component="p"
+          data-testid={`owner-${field}-problem`}
+        >
+          {o.problems[field]}
+        </Typography>
+      )}
+      {edited && (
+        <Typography
+          variant="caption"
+          color="textSecondary"
+          component="p"
+          data-testid={`owner-${field}-edited`}
+        >
+          {fileChanged
+            ? `catalog-info.yaml changed since this edit: it now says ${short(
+                o.catalog[field],
+              )}. `
+            : `Edited in Backstage; catalog-info.yaml says ${short(
+                o.catalog[field],
+              )}. `}
+          {o.canEdit && (
+            <>
+              <Button
+                size="small"
+                color="primary"
+                className={classes.inline}
+                disabled={props.busy}
+                onClick={() => props.onRevert(field)}
+              >
+                Use catalog-info.yaml
+              </Button>
+              {fileChanged && (
+                <Button
+                  size="small"
+                  className={classes.inline}
+                  disabled={props.busy}
+                  onClick={() => props.onKeep(field)}
+                >
+                  Keep the edit
+                </Button>
+              )}
+            </>
+          )}
+        </Typography>
+      )}
+    </>
   );
 }
 
@@ -78,6 +155,41 @@ export function OwnershipPanel(props: {
     [api, props.entityRef],
   );
   const [editing, setEditing] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [actionError, setActionError] = useState<string>();
+
+  /** Revert or keep, against the version shown; a 409 reloads and says so. */
+  const act = async (run: (o: OwnershipResponse) => Promise<unknown>) => {
+    setBusy(true);
+    setActionError(undefined);
+    try {
+      await run(ownership.value!);
+      props.onChanged?.();
+    } catch (e) {
+      setActionError(
+        e instanceof ResponseError && e.statusCode === 409
+          ? 'Someone changed the ownership meanwhile. Here is what it is now; check it and try again.'
+          : (e as Error).message,
+      );
+    } finally {
+      setBusy(false);
+      ownership.retry();
+    }
+  };
+  const revert = (fields?: OwnershipField[]) =>
+    act(o => api.revertOwnership(props.entityRef, { fields }, o.version));
+  const keep = (field: OwnershipField) =>
+    act(o =>
+      api.saveOwnership(
+        props.entityRef,
+        {
+          roles: o.effective,
+          keep: [field],
+          reason: 'Kept the edit although catalog-info.yaml changed',
+        },
+        o.version,
+      ),
+    );
 
   if (ownership.loading && !ownership.value)
     return (
@@ -109,8 +221,21 @@ export function OwnershipPanel(props: {
             <dt className={classes.term}>
               <Typography variant="body2">{term}</Typography>
             </dt>
-            <dd className={classes.value} data-testid={`owner-${field}`}>
-              <Value field={field} value={o.effective[field]} />
+            <dd className={classes.value}>
+              <div data-testid={`owner-${field}`}>
+                <Value
+                  field={field}
+                  value={o.effective[field]}
+                  problem={o.problems[field]}
+                />
+              </div>
+              <FieldNotes
+                field={field}
+                o={o}
+                busy={busy}
+                onRevert={f => revert([f])}
+                onKeep={keep}
+              />
             </dd>
           </div>
         ))}
@@ -126,8 +251,29 @@ export function OwnershipPanel(props: {
           ownership.
         </Typography>
       )}
+      {actionError && (
+        <Alert severity="error" style={{ marginTop: 12 }}>
+          {actionError}
+        </Alert>
+      )}
       {o.differsFromCatalog && (
-        <Alert severity="info" style={{ marginTop: 12 }}>
+        <Alert
+          severity="info"
+          style={{ marginTop: 12 }}
+          data-testid="ownership-differs"
+          action={
+            o.canEdit && o.overridden.length > 1 ? (
+              <Button
+                color="inherit"
+                size="small"
+                disabled={busy}
+                onClick={() => revert()}
+              >
+                Use catalog-info.yaml for all
+              </Button>
+            ) : undefined
+          }
+        >
           Edited here by {short(o.updatedBy)} and different from
           catalog-info.yaml. Use Edit → Copy as YAML to put it in the file.
         </Alert>
@@ -162,19 +308,14 @@ export function OwnershipPanel(props: {
       )}
       {editing && (
         <EditOwnershipDialog
-          open
           entityRef={props.entityRef}
-          initial={o.effective}
-          version={o.version}
+          ownership={o}
           onClose={() => setEditing(false)}
           onSaved={() => {
             setEditing(false);
             ownership.retry();
             props.onChanged?.();
           }}
-          onReload={async () =>
-            (await api.getOwnership(props.entityRef)).version
-          }
         />
       )}
     </InfoCard>

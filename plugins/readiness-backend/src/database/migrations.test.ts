@@ -1,0 +1,54 @@
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { TestDatabases } from '@backstage/backend-test-utils';
+import { applyDatabaseMigrations } from './migrations';
+
+jest.setTimeout(60_000);
+const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+const config = {
+  directory: resolvePackagePath(
+    '@readiness/backstage-plugin-readiness-backend',
+    'migrations',
+  ),
+  tableName: 'readiness_knex_migrations',
+};
+
+describe('migrations', () => {
+  it.each(databases.eachSupportedId())(
+    'turn ownership edits saved before per-field overrides into overrides that show the same on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      // The schema as it was before 20261130000000_ownership_overrides.
+      await knex.migrate.up({ ...config, name: '20261123000000_init.js' });
+      await knex.migrate.up({
+        ...config,
+        name: '20261129000000_manual_evidence.js',
+      });
+      // An edit saved then: every field stored; absent meant "removed".
+      await knex('readiness_ownership').insert({
+        entity_ref: 'component:default/ledger-service',
+        roles: JSON.stringify({
+          incident: 'group:default/sre-oncall',
+          channel: 'slack:#ledger',
+        }),
+        version: 3,
+        updated_by: 'user:default/guest',
+        updated_at: new Date('2026-11-23T12:00:00Z'),
+      });
+      await applyDatabaseMigrations(knex);
+      const row = await knex('readiness_ownership').first();
+      expect(JSON.parse(row.roles)).toEqual({
+        incident: 'group:default/sre-oncall',
+        technical: '',
+        communication: '',
+        channel: 'slack:#ledger',
+        runbook: '',
+      });
+      expect(row.baseline).toBeNull();
+      expect(Number(row.version)).toBe(3);
+      await knex.migrate.down(config);
+      expect(
+        await knex.schema.hasColumn('readiness_ownership', 'baseline'),
+      ).toBe(false);
+    },
+  );
+});

@@ -1,0 +1,117 @@
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { useApi } from '@backstage/core-plugin-api';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import TextField from '@material-ui/core/TextField';
+import Autocomplete from '@material-ui/lab/Autocomplete';
+import { useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import useDebounce from 'react-use/esm/useDebounce';
+
+/** A group or user people can pick as an owner. */
+export interface OwnerOption {
+  ref: string;
+  label: string;
+}
+
+const FIELDS = [
+  'kind',
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.title',
+  'spec.profile.displayName',
+];
+
+/** "Payments team (group:payments)": the name people know, and the ref. */
+export function ownerOption(e: Entity): OwnerOption {
+  const ref = stringifyEntityRef(e).toLowerCase();
+  const name =
+    (e.spec as any)?.profile?.displayName ??
+    e.metadata.title ??
+    e.metadata.name;
+  return { ref, label: `${name} (${ref.replace(':default/', ':')})` };
+}
+
+/**
+ * Picks a group or user, searching the catalog as the person types (name,
+ * title or display name; 20 at a time), so it stays fast with thousands of
+ * users. The current value is shown by its name even when it is not among
+ * the results.
+ */
+export function OwnerPicker(props: {
+  id: string;
+  label: string;
+  help: string;
+  value?: string;
+  /** Blocks saving: shown in red under the field. */
+  error?: string;
+  /** Does not block saving (an untouched value from catalog-info.yaml). */
+  warning?: string;
+  onChange: (ref?: string) => void;
+}) {
+  const catalogApi = useApi(catalogApiRef);
+  const [input, setInput] = useState('');
+  const [term, setTerm] = useState('');
+  useDebounce(() => setTerm(input.trim()), 250, [input]);
+  const search = useAsync(async () => {
+    const { items } = await catalogApi.queryEntities({
+      filter: { kind: ['Group', 'User'] },
+      fullTextFilter: term
+        ? {
+            term,
+            fields: [
+              'metadata.name',
+              'metadata.title',
+              'spec.profile.displayName',
+            ],
+          }
+        : undefined,
+      orderFields: { field: 'metadata.name', order: 'asc' },
+      limit: 20,
+      fields: FIELDS,
+    });
+    return items.map(ownerOption);
+  }, [catalogApi, term]);
+  const current = useAsync(async () => {
+    if (!props.value) return null;
+    const entity = await catalogApi
+      .getEntityByRef(props.value)
+      .catch(() => undefined);
+    return entity
+      ? ownerOption(entity)
+      : { ref: props.value, label: props.value };
+  }, [catalogApi, props.value]);
+
+  const value = props.value
+    ? current.value ?? { ref: props.value, label: props.value }
+    : null;
+  return (
+    <Autocomplete<OwnerOption>
+      id={props.id}
+      options={search.value ?? []}
+      loading={search.loading}
+      value={value}
+      filterOptions={options => options}
+      getOptionLabel={o => o.label}
+      getOptionSelected={(o, v) => o.ref === v.ref}
+      onChange={(_, v) => props.onChange(v?.ref)}
+      onInputChange={(_, v, reason) => setInput(reason === 'input' ? v : '')}
+      noOptionsText={
+        search.error
+          ? `Could not search the catalog: ${search.error.message}`
+          : 'No group or user matches'
+      }
+      renderInput={params => (
+        <TextField
+          {...params}
+          label={props.label}
+          error={!!props.error}
+          helperText={
+            props.error ?? (props.warning ? `⚠ ${props.warning}` : props.help)
+          }
+          margin="dense"
+          variant="outlined"
+        />
+      )}
+    />
+  );
+}

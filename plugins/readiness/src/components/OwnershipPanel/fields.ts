@@ -1,0 +1,14 @@
+import { OwnershipField } from '@readiness/backstage-plugin-readiness-common';
+
+/** How each ownership field is called on screen. */
+export const FIELD_LABELS: Record<OwnershipField, string> = {
+  incident: 'Incident owner',
+  technical: 'Technical owner',
+  communication: 'Communication owner',
+  channel: 'Channel',
+  runbook: 'Runbook',
+};
+
+/** `group:default/payments` → `payments`; empty → `none`. */
+export const shortRef = (ref?: string) =>
+  ref ? ref.replace(/^[a-z]+:default\//, '') : 'none';
