@@ -39,6 +39,14 @@ export interface Config {
      * first link of type `linkType`), stored as the `http` fact that `http`
      * checks read.
      */
+    ownership?: {
+      /**
+       * Send a Backstage notification to a group (its members) or user when
+       * an edit newly names them incident, technical or communication owner.
+       * Needs the notifications backend. Default true.
+       */
+      notify?: boolean;
+    };
     probes?: {
       /** Default true. */
       enabled?: boolean;

@@ -1,4 +1,9 @@
+import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
+import {
+  notificationService,
+  NotificationSendOptions,
+} from '@backstage/plugin-notifications-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { overlayOwnership } from '@readiness/backstage-plugin-readiness-common';
@@ -11,6 +16,17 @@ const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 const URL =
   '/api/readiness/entities/component/default/ledger-service/ownership';
 
+const sent: NotificationSendOptions[] = [];
+const notifications = createServiceFactory({
+  service: notificationService,
+  deps: {},
+  factory: () => ({
+    send: async (n: NotificationSendOptions) => {
+      sent.push(n);
+    },
+  }),
+});
+
 async function start(
   options: {
     databaseId?: Parameters<typeof databases.init>[0];
@@ -18,6 +34,7 @@ async function start(
     editable?: string[];
   } = {},
 ) {
+  sent.length = 0;
   const catalog = catalogServiceMock.mock({});
   const real = catalogServiceMock({ entities: exampleEntities() });
   for (const m of [
@@ -41,6 +58,7 @@ async function start(
         ? AuthorizeResult.DENY
         : AuthorizeResult.ALLOW,
     waitForEvaluation: false,
+    features: [notifications],
   });
   return { server, catalog };
 }
@@ -372,6 +390,71 @@ describe('ownership routes', () => {
       expect(now.history).toHaveLength(1);
     },
   );
+
+  it('tells newly named owners once, and says who named them', async () => {
+    const { server } = await start();
+    const put = (roles: object, version: number, reason?: string) =>
+      request(server)
+        .put(URL)
+        .set('If-Match', `"${version}"`)
+        .send({ roles, reason });
+    await put(
+      {
+        incident: 'group:default/sre-oncall',
+        channel: 'slack:#ledger-incidents',
+      },
+      0,
+      'billing-oncall does not exist',
+    );
+    // Only the role that changed owner is told; the channel is nobody's news.
+    expect(sent).toEqual([
+      {
+        recipients: {
+          type: 'entity',
+          entityRef: 'group:default/sre-oncall',
+          excludeEntityRef: mockCredentials.user().principal.userEntityRef,
+        },
+        payload: expect.objectContaining({
+          title: 'You are now incident owner of ledger-service',
+          link: '/catalog/default/component/ledger-service/readiness',
+          scope:
+            'readiness-ownership:component:default/ledger-service:incident:group:default/sre-oncall',
+          severity: 'high',
+        }),
+      },
+    ]);
+    // Saving other fields again tells nobody.
+    await put({ runbook: 'https://wiki.acme.example/ledger' }, 1);
+    expect(sent).toHaveLength(1);
+
+    const named = await request(server).get(
+      '/api/readiness/ownership/named?owner=sre-oncall',
+    );
+    expect(named.status).toBe(200);
+    expect(named.body.items).toEqual([
+      {
+        entityRef: 'component:default/ledger-service',
+        role: 'incident',
+        namedBy: mockCredentials.user().principal.userEntityRef,
+        namedAt: expect.any(String),
+        reason: 'billing-oncall does not exist',
+      },
+    ]);
+    expect(
+      (
+        await request(server).get(
+          '/api/readiness/ownership/named?owner=payments',
+        )
+      ).body.items,
+    ).toEqual([]);
+    const bad = await request(server).get(
+      `/api/readiness/ownership/named?owner=${encodeURIComponent(
+        'component:ledger-service',
+      )}`,
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('owner:');
+  });
 
   it('lists edits for the catalog module, to services only', async () => {
     const { server } = await start();

@@ -22,6 +22,7 @@ import { readProbeConfig } from './probes/config';
 import { createHttpProbeProvider } from './probes/HttpProbeProvider';
 import { ManualEvidenceService } from './service/ManualEvidenceService';
 import { OwnershipService } from './service/OwnershipService';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { ReadinessService } from './service/ReadinessService';
 import { createRouter } from './service/router';
 
@@ -65,6 +66,7 @@ export const readinessPlugin = createBackendPlugin({
         auditor: coreServices.auditor,
         catalog: catalogServiceRef,
         actions: actionsRegistryServiceRef,
+        notifications: notificationService,
       },
       async init(deps) {
         const { config, logger, scheduler } = deps;
@@ -134,6 +136,11 @@ export const readinessPlugin = createBackendPlugin({
           catalog: deps.catalog,
           auth: deps.auth,
           permissions: deps.permissions,
+          logger,
+          notifications:
+            config.getOptionalBoolean('readiness.ownership.notify') === false
+              ? undefined
+              : deps.notifications,
         });
         registerActions(deps.actions, service);
         deps.httpRouter.use(

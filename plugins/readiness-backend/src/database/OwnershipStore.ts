@@ -1,10 +1,14 @@
 import { ConflictError } from '@backstage/errors';
-import type { OwnershipRoles } from '@readiness/backstage-plugin-readiness-common';
+import type {
+  NamedOwnerRole,
+  OwnershipRoles,
+} from '@readiness/backstage-plugin-readiness-common';
 import { Knex } from 'knex';
 import type { OwnershipChange, StoredOwnership } from './types';
 import { iso, orUndefined, TABLES } from './util';
 
 const { ownership: OWNERSHIP, ownershipChanges: OWNERSHIP_CHANGES } = TABLES;
+const OWNER_ROLES = ['incident', 'technical', 'communication'] as const;
 
 const toOwnership = (r: any): StoredOwnership => ({
   entityRef: r.entity_ref,
@@ -100,6 +104,32 @@ export class OwnershipStore {
       });
       return toOwnership(next);
     });
+  }
+
+  /**
+   * The roles stored edits give `ownerRef`, each with the save that named
+   * them (the latest change of that role to this owner).
+   */
+  async listNamedRoles(ownerRef: string): Promise<NamedOwnerRole[]> {
+    const out: NamedOwnerRole[] = [];
+    for (const edit of await this.listOwnerships()) {
+      const roles = OWNER_ROLES.filter(r => edit.roles[r] === ownerRef);
+      if (!roles.length) continue;
+      const history = await this.getOwnershipChanges(edit.entityRef, 500);
+      for (const role of roles) {
+        const naming = history.find(
+          h => h.newRoles[role] === ownerRef && h.oldRoles?.[role] !== ownerRef,
+        );
+        out.push({
+          entityRef: edit.entityRef,
+          role,
+          namedBy: naming?.changedBy ?? edit.updatedBy,
+          namedAt: naming?.changedAt ?? edit.updatedAt,
+          reason: naming?.reason,
+        });
+      }
+    }
+    return out;
   }
 
   /** The latest saves of one entity, newest first. */

@@ -107,6 +107,16 @@ describe('every response matches openapi.yaml exactly', () => {
             .send({ fields: ['runbook'] }),
       ],
       [
+        '/ownership/named',
+        'get',
+        () =>
+          request(server).get(
+            `${PREFIX}/ownership/named?owner=${encodeURIComponent(
+              'group:default/payments',
+            )}`,
+          ),
+      ],
+      [
         '/ownership',
         'get',
         () =>

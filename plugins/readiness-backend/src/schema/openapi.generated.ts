@@ -1438,6 +1438,87 @@ export const spec = {
         }
       }
     },
+    "/ownership/named": {
+      "get": {
+        "operationId": "ListNamedRoles",
+        "description": "The roles edits in the UI gave an owner (a group or user), with who named them, when and why; only entities you may see.",
+        "parameters": [
+          {
+            "name": "owner",
+            "in": "query",
+            "required": true,
+            "description": "A group or user ref (`group:default/payments`, or `payments` for a group).",
+            "schema": {
+              "type": "string",
+              "maxLength": 255
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The roles.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "properties": {
+                          "entityRef": {
+                            "type": "string"
+                          },
+                          "role": {
+                            "type": "string",
+                            "enum": [
+                              "incident",
+                              "technical",
+                              "communication"
+                            ]
+                          },
+                          "namedBy": {
+                            "type": "string"
+                          },
+                          "namedAt": {
+                            "type": "string"
+                          },
+                          "reason": {
+                            "type": "string"
+                          }
+                        },
+                        "required": [
+                          "entityRef",
+                          "role",
+                          "namedBy",
+                          "namedAt"
+                        ]
+                      }
+                    }
+                  },
+                  "required": [
+                    "items"
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The owner is not a ref.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
     "/ownership": {
       "get": {
         "operationId": "ListOwnershipEdits",

@@ -2,11 +2,14 @@ import {
   AuthService,
   BackstageCredentials,
   BackstageUserPrincipal,
+  LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
+import type { NotificationService } from '@backstage/plugin-notifications-node';
 import { Entity } from '@backstage/catalog-model';
 import {
   ConflictError,
+  InputError,
   NotAllowedError,
   NotFoundError,
 } from '@backstage/errors';
@@ -14,6 +17,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   catalogOwnership,
+  NamedOwnerRole,
   OWNERSHIP_FIELDS,
   OwnershipEdit,
   OwnershipField,
@@ -21,6 +25,7 @@ import {
   OwnershipRoles,
   parseOwnerRef,
   readinessOwnershipUpdatePermission,
+  tryEntityKey,
 } from '@readiness/backstage-plugin-readiness-common';
 import { OwnershipStore } from '../database/OwnershipStore';
 import type { StoredOwnership } from '../database/types';
@@ -32,6 +37,7 @@ import {
   sameRoles,
   validateRoles,
 } from './ownershipInput';
+import { notifyNamedOwners } from './ownershipNotices';
 import {
   applyForm,
   effectiveRoles,
@@ -61,6 +67,9 @@ export class OwnershipService {
       catalog: CatalogService;
       auth: AuthService;
       permissions: PermissionsService;
+      logger: LoggerService;
+      /** Tells newly named owners; absent: nobody is told. */
+      notifications?: NotificationService;
     },
   ) {}
 
@@ -234,6 +243,15 @@ export class OwnershipService {
       })
       .catch(() => undefined);
     await evaluator.evaluateNow(entityRef).catch(() => undefined);
+    await notifyNamedOwners({
+      notifications: this.options.notifications,
+      logger: this.options.logger,
+      entityRef,
+      before,
+      after,
+      by: credentials.principal.userEntityRef,
+      reason: reason?.trim() || undefined,
+    });
     return {
       before,
       after,
@@ -336,6 +354,28 @@ export class OwnershipService {
       input.reason ??
         `Use catalog-info.yaml again for ${next.reverted.join(', ')}`,
     );
+  }
+
+  /**
+   * The roles edits gave an owner (for the group card's "named by … on …"),
+   * limited to entities the caller may see in the catalog.
+   */
+  async namedRoles(
+    credentials: BackstageCredentials,
+    owner: string,
+  ): Promise<NamedOwnerRole[]> {
+    const ownerRef = tryEntityKey(owner, { defaultKind: 'group' });
+    if (!ownerRef || !/^(group|user):/.test(ownerRef))
+      throw new InputError(`owner: "${owner}" is not a group or user ref`);
+    const named = await this.options.ownership.listNamedRoles(ownerRef);
+    const refs = [...new Set(named.map(n => n.entityRef))];
+    if (!refs.length) return [];
+    const { items } = await this.options.catalog.getEntitiesByRefs(
+      { entityRefs: refs, fields: ['kind', 'metadata.name'] },
+      { credentials },
+    );
+    const visible = new Set(refs.filter((_r, i) => items[i]));
+    return named.filter(n => visible.has(n.entityRef));
   }
 
   /** Every stored edit, for the catalog module's processor. */

@@ -15,6 +15,7 @@ import type {
   HistoryResponse,
   OwnershipEdit,
   OwnershipResponse,
+  NamedOwnerRole,
   OwnershipRevert,
   OwnershipUpdate,
   ResultsPage,
@@ -57,6 +58,8 @@ export interface ReadinessApi {
   ): Promise<OwnershipResponse>;
   /** Every stored ownership edit (service credentials only). */
   listOwnershipEdits(): Promise<OwnershipEdit[]>;
+  /** The roles edits in the UI gave `ownerRef` (a group or user), with who named them and when. */
+  listNamedRoles(ownerRef: string): Promise<NamedOwnerRole[]>;
   /** The CSV of a query (every row, no paging). */
   exportCsv(query: ResultsQuery): Promise<Blob>;
   listAttestations(entityRef: string): Promise<AttestationsResponse>;
@@ -213,6 +216,14 @@ export class ReadinessClient implements ReadinessApi {
       },
       body: JSON.stringify(revert),
     });
+  }
+
+  async listNamedRoles(ownerRef: string): Promise<NamedOwnerRole[]> {
+    return (
+      await this.json<{ items: NamedOwnerRole[] }>(
+        `/ownership/named?${new URLSearchParams({ owner: ownerRef })}`,
+      )
+    ).items;
   }
 
   async listOwnershipEdits(): Promise<OwnershipEdit[]> {

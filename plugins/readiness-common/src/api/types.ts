@@ -270,6 +270,20 @@ export interface OwnershipRevert {
 }
 
 /**
+ * A role an edit in the UI gave an owner: who named them, when and why
+ * (`GET /ownership/named?owner=…`).
+ *
+ * @public
+ */
+export interface NamedOwnerRole {
+  entityRef: string;
+  role: 'incident' | 'technical' | 'communication';
+  namedBy: string;
+  namedAt: string;
+  reason?: string;
+}
+
+/**
  * One stored ownership edit, as `GET /ownership` lists it for the catalog module.
  *
  * @public

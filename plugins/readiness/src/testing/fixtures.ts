@@ -158,6 +158,7 @@ export function mockReadinessApi(
       version: 2,
     })),
     listOwnershipEdits: jest.fn(async () => []),
+    listNamedRoles: jest.fn(async () => []),
     listAttestations: jest.fn(async () => ({
       items: [],
       canAttest: false,

@@ -127,6 +127,13 @@ export function bindOwnershipRoutes(
     },
   );
 
+  router.get('/ownership/named', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    res.json({
+      items: await ownership.namedRoles(credentials, String(req.query.owner)),
+    });
+  });
+
   router.get('/ownership', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['service'] });
     res.json({ items: await ownership.listEdits() });

@@ -37,6 +37,14 @@ describe('GroupReadinessCard', () => {
         offset: 0,
         limit: 50,
       })),
+      listNamedRoles: jest.fn(async () => [
+        {
+          entityRef: 'component:default/payments-api',
+          role: 'incident' as const,
+          namedBy: 'user:default/guest',
+          namedAt: '2026-11-30T09:15:00.000Z',
+        },
+      ]),
     });
     await renderInTestApp(
       <TestApiProvider apis={[[readinessApiRef, api]]}>
@@ -57,6 +65,11 @@ describe('GroupReadinessCard', () => {
       ),
     );
     expect(await screen.findByText('Incident, Technical')).toBeInTheDocument();
+    // A role given in the Readiness UI says who gave it, and when.
+    expect(
+      await screen.findByText('Incident (named by guest on 2026-11-30)'),
+    ).toBeInTheDocument();
+    expect(api.listNamedRoles).toHaveBeenCalledWith('group:default/sre-oncall');
     expect(screen.getByTestId('status-blocked')).toBeInTheDocument();
     expect(screen.getByText('not scored')).toBeInTheDocument();
   });

@@ -4,6 +4,7 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
@@ -49,6 +50,22 @@ export function GroupReadinessCard() {
         : [],
     [api, refs.join(',')],
   );
+  // Roles given in the Readiness UI: who named the group, and when.
+  const named = useAsync(
+    () => api.listNamedRoles(stringifyEntityRef(entity)),
+    [api, stringifyEntityRef(entity)],
+  );
+  const namedNote = (ref: string, label: string) => {
+    const n = named.value?.find(
+      x => x.entityRef === ref.toLowerCase() && x.role === label.toLowerCase(),
+    );
+    return n
+      ? ` (named by ${n.namedBy.replace(
+          /^user:default\//,
+          '',
+        )} on ${n.namedAt.slice(0, 10)})`
+      : '';
+  };
   const byRef = new Map<string, ResultRow>();
   for (const r of value ?? [])
     if (!byRef.has(r.entityRef)) byRef.set(r.entityRef, r);
@@ -83,7 +100,12 @@ export function GroupReadinessCard() {
                   <TableCell>
                     <EntityRefLink entityRef={ref} />
                   </TableCell>
-                  <TableCell>{roles.get(ref)!.join(', ')}</TableCell>
+                  <TableCell>
+                    {roles
+                      .get(ref)!
+                      .map(label => `${label}${namedNote(ref, label)}`)
+                      .join(', ')}
+                  </TableCell>
                   <TableCell>
                     {r ? <StatusChip status={r.status} /> : '–'}
                   </TableCell>

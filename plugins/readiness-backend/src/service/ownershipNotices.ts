@@ -1,0 +1,68 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { parseEntityRef } from '@backstage/catalog-model';
+import { NotificationService } from '@backstage/plugin-notifications-node';
+import type { OwnershipRoles } from '@readiness/backstage-plugin-readiness-common';
+import { OWNER_ROLES } from './ownershipInput';
+
+const ROLE_NAMES = {
+  incident: 'incident owner',
+  technical: 'technical owner',
+  communication: 'customer-communication owner',
+} as const;
+
+/** The owners a save newly names: a role whose owner changed to someone. */
+export function newlyNamed(before: OwnershipRoles, after: OwnershipRoles) {
+  return OWNER_ROLES.flatMap(role =>
+    after[role] && after[role] !== before[role]
+      ? [{ role, ownerRef: after[role]! }]
+      : [],
+  );
+}
+
+/**
+ * Tells a group (its members) or a user that they were named incident,
+ * technical or communication owner of an entity. One notification per
+ * entity, role and owner (Backstage updates it instead of adding another
+ * when the same owner is named again); the person who saved is left out.
+ * Never throws: a save does not fail because notifications are not set up.
+ */
+export async function notifyNamedOwners(options: {
+  notifications?: NotificationService;
+  logger: LoggerService;
+  entityRef: string;
+  before: OwnershipRoles;
+  after: OwnershipRoles;
+  by: string;
+  reason?: string;
+}) {
+  const { notifications, logger, entityRef, by } = options;
+  if (!notifications) return;
+  const { kind, namespace, name } = parseEntityRef(entityRef);
+  for (const { role, ownerRef } of newlyNamed(options.before, options.after)) {
+    try {
+      await notifications.send({
+        recipients: {
+          type: 'entity',
+          entityRef: ownerRef,
+          excludeEntityRef: by,
+        },
+        payload: {
+          title: `You are now ${ROLE_NAMES[role]} of ${name}`,
+          description: `${by} named ${ownerRef} ${
+            ROLE_NAMES[role]
+          } of ${entityRef}${
+            options.reason ? `: ${options.reason}` : ''
+          }. Check the runbook and the channel on its Readiness tab.`,
+          link: `/catalog/${namespace}/${kind}/${name}/readiness`,
+          topic: 'readiness-ownership',
+          scope: `readiness-ownership:${entityRef}:${role}:${ownerRef}`,
+          severity: role === 'incident' ? 'high' : 'normal',
+        },
+      });
+    } catch (error) {
+      logger.warn(
+        `Readiness: could not notify ${ownerRef} that they are ${ROLE_NAMES[role]} of ${entityRef}: ${error}`,
+      );
+    }
+  }
+}
