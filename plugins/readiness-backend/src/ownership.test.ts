@@ -162,43 +162,48 @@ describe('ownership routes', () => {
     },
   );
 
-  it('answers 400 naming every bad field, and 428 without If-Match', async () => {
-    const { server } = await start();
-    const put = (roles: object, ifMatch = '0') =>
-      request(server).put(URL).set('If-Match', ifMatch).send({ roles });
-    const malformed = await put({ incident: 'Payments Team (ask Liam)' });
-    expect(malformed.status).toBe(400);
-    expect(malformed.body.error.message).toMatch(
-      /^roles\.incident: "Payments Team \(ask Liam\)" has an invalid name/,
-    );
-    expect((await put({ technical: 'group:ghosts' })).body.error.message).toBe(
-      'roles.technical: group:default/ghosts does not exist in the catalog',
-    );
-    expect(
-      (await put({ incident: 'component:payments-api' })).body.error.message,
-    ).toContain('an owner must be a group or a user');
-    expect((await put({ channel: 'the kitchen' })).body.error.message).toMatch(
-      /^roles\.channel:/,
-    );
-    expect((await put({ runbook: 'ftp://x' })).body.error.message).toMatch(
-      /^roles\.runbook:/,
-    );
-    // Every bad field at once, each named, so a form can show each under its field.
-    const two = await put({ channel: 'the kitchen', runbook: 'ftp://x' });
-    expect(two.body.error.message).toMatch(
-      /^roles\.channel: "the kitchen" is not a channel.*; roles\.runbook: "ftp:\/\/x" is not an http\(s\) URL$/,
-    );
-    const noIfMatch = await request(server)
-      .put(URL)
-      .send({ roles: { channel: 'slack:#x' } });
-    expect(noIfMatch.status).toBe(428);
-    expect(noIfMatch.body.error.message).toMatch(/^If-Match: required/);
-    const noIfMatchRevert = await request(server)
-      .post(`${URL}/revert`)
-      .send({});
-    expect(noIfMatchRevert.status).toBe(428);
-    expect((await request(server).get(URL)).body.version).toBe(0);
-  });
+  it.each(databases.eachSupportedId())(
+    'answers 400 naming every bad field, and 428 without If-Match, on %p',
+    async databaseId => {
+      const { server } = await start({ databaseId });
+      const put = (roles: object, ifMatch = '0') =>
+        request(server).put(URL).set('If-Match', ifMatch).send({ roles });
+      const malformed = await put({ incident: 'Payments Team (ask Liam)' });
+      expect(malformed.status).toBe(400);
+      expect(malformed.body.error.message).toMatch(
+        /^roles\.incident: "Payments Team \(ask Liam\)" has an invalid name/,
+      );
+      expect(
+        (await put({ technical: 'group:ghosts' })).body.error.message,
+      ).toBe(
+        'roles.technical: group:default/ghosts does not exist in the catalog',
+      );
+      expect(
+        (await put({ incident: 'component:payments-api' })).body.error.message,
+      ).toContain('an owner must be a group or a user');
+      expect(
+        (await put({ channel: 'the kitchen' })).body.error.message,
+      ).toMatch(/^roles\.channel:/);
+      expect((await put({ runbook: 'ftp://x' })).body.error.message).toMatch(
+        /^roles\.runbook:/,
+      );
+      // Every bad field at once, each named, so a form can show each under its field.
+      const two = await put({ channel: 'the kitchen', runbook: 'ftp://x' });
+      expect(two.body.error.message).toMatch(
+        /^roles\.channel: "the kitchen" is not a channel.*; roles\.runbook: "ftp:\/\/x" is not an http\(s\) URL$/,
+      );
+      const noIfMatch = await request(server)
+        .put(URL)
+        .send({ roles: { channel: 'slack:#x' } });
+      expect(noIfMatch.status).toBe(428);
+      expect(noIfMatch.body.error.message).toMatch(/^If-Match: required/);
+      const noIfMatchRevert = await request(server)
+        .post(`${URL}/revert`)
+        .send({});
+      expect(noIfMatchRevert.status).toBe(428);
+      expect((await request(server).get(URL)).body.version).toBe(0);
+    },
+  );
 
   it.each(databases.eachSupportedId())(
     'keeps an untouched invalid value, stores nothing for a no-op, and reverts to the file per field on %p',
@@ -277,49 +282,54 @@ describe('ownership routes', () => {
     },
   );
 
-  it('says when catalog-info.yaml changed since an edit, and lets the edit be kept', async () => {
-    const { server, catalog } = await start();
-    const saved = await request(server)
-      .put(URL)
-      .set('If-Match', '"0"')
-      .send({ roles: { incident: 'group:default/sre-oncall' } });
-    expect(saved.body.fileChanged).toEqual([]);
-    // Someone fixes the file differently.
-    const read = (catalog.getEntityByRef as jest.Mock).getMockImplementation()!;
-    (catalog.getEntityByRef as jest.Mock).mockImplementation(
-      async (ref: any, opts: any) => {
-        const e = await read(ref, opts);
-        return e && e.metadata.name === 'ledger-service'
-          ? {
-              ...e,
-              metadata: {
-                ...e.metadata,
-                annotations: {
-                  ...e.metadata.annotations,
-                  'readiness/incident-owner': 'group:default/payments',
+  it.each(databases.eachSupportedId())(
+    'says when catalog-info.yaml changed since an edit, and lets the edit be kept, on %p',
+    async databaseId => {
+      const { server, catalog } = await start({ databaseId });
+      const saved = await request(server)
+        .put(URL)
+        .set('If-Match', '"0"')
+        .send({ roles: { incident: 'group:default/sre-oncall' } });
+      expect(saved.body.fileChanged).toEqual([]);
+      // Someone fixes the file differently.
+      const read = (
+        catalog.getEntityByRef as jest.Mock
+      ).getMockImplementation()!;
+      (catalog.getEntityByRef as jest.Mock).mockImplementation(
+        async (ref: any, opts: any) => {
+          const e = await read(ref, opts);
+          return e && e.metadata.name === 'ledger-service'
+            ? {
+                ...e,
+                metadata: {
+                  ...e.metadata,
+                  annotations: {
+                    ...e.metadata.annotations,
+                    'readiness/incident-owner': 'group:default/payments',
+                  },
                 },
-              },
-            }
-          : e;
-      },
-    );
-    const now = (await request(server).get(URL)).body;
-    expect(now).toMatchObject({
-      fileChanged: ['incident'],
-      catalog: { incident: 'group:default/payments' },
-      effective: { incident: 'group:default/sre-oncall' },
-    });
-    const kept = await request(server)
-      .put(URL)
-      .set('If-Match', '"1"')
-      .send({ roles: now.effective, keep: ['incident'] });
-    expect(kept.body).toMatchObject({
-      version: 2,
-      fileChanged: [],
-      overridden: ['incident'],
-      effective: { incident: 'group:default/sre-oncall' },
-    });
-  });
+              }
+            : e;
+        },
+      );
+      const now = (await request(server).get(URL)).body;
+      expect(now).toMatchObject({
+        fileChanged: ['incident'],
+        catalog: { incident: 'group:default/payments' },
+        effective: { incident: 'group:default/sre-oncall' },
+      });
+      const kept = await request(server)
+        .put(URL)
+        .set('If-Match', '"1"')
+        .send({ roles: now.effective, keep: ['incident'] });
+      expect(kept.body).toMatchObject({
+        version: 2,
+        fileChanged: [],
+        overridden: ['incident'],
+        effective: { incident: 'group:default/sre-oncall' },
+      });
+    },
+  );
 
   it('decides readiness.ownership.update per entity, on GET and on PUT', async () => {
     const { server } = await start({
