@@ -4,9 +4,10 @@
  * Backend benchmark: 10,000 generated components (plus systems, groups and
  * users) evaluated end to end against the example scorecards, on PostgreSQL
  * (BENCH_DB=pg, default, BENCH_PG=connection string) or SQLite
- * (BENCH_DB=sqlite). Prints: full evaluation time (4 shards, one after the
- * other), rows written by an unchanged second run, and the latency of
- * GET /results and GET /summary through the real router. Not a test.
+ * (BENCH_DB=sqlite). Prints: full evaluation time (4 shards started
+ * together, as the scheduler starts them), rows written by an unchanged
+ * second run, and the latency of GET /entities/…, /results and /summary
+ * through the real router and services. Not a test.
  */
 require('@backstage/cli/config/nodeTransform.cjs');
 const path = require('node:path');
@@ -19,12 +20,17 @@ const {
 const {
   catalogServiceMock,
 } = require('@backstage/plugin-catalog-node/testUtils');
-const {
-  DatabaseReadinessStore,
-} = require('../src/database/DatabaseReadinessStore');
-const { CatalogReader } = require('../src/evaluation/catalogSnapshot');
+const { createReadinessStores } = require('../src/database/ReadinessStores');
+const { CatalogReader } = require('../src/evaluation/CatalogReader');
 const { Evaluator } = require('../src/evaluation/Evaluator');
-const { loadScorecards } = require('../src/evaluation/scorecards');
+const { ScorecardRegistry } = require('../src/evaluation/ScorecardRegistry');
+const { FactCollector } = require('../src/facts/FactCollector');
+const { FactsService } = require('../src/facts/FactsService');
+const { ReadinessService } = require('../src/service/ReadinessService');
+const { OwnershipService } = require('../src/service/OwnershipService');
+const {
+  ManualEvidenceService,
+} = require('../src/service/ManualEvidenceService');
 const { createRouter } = require('../src/service/router');
 
 const N = Number(process.env.BENCH_ENTITIES ?? 10_000);
@@ -126,7 +132,7 @@ const median = xs =>
 
 (async () => {
   const knex = await database();
-  const store = await DatabaseReadinessStore.create({
+  const stores = await createReadinessStores({
     database: mockServices.database({ knex }),
   });
   const config = mockServices.rootConfig({
@@ -139,22 +145,26 @@ const median = xs =>
       },
     },
   });
-  const scorecards = loadScorecards(config);
+  const scorecards = ScorecardRegistry.fromConfig(config);
   const catalog = catalogServiceMock({ entities: entities() });
   const logger = mockServices.rootLogger({ level: 'warn' });
+  const auth = mockServices.auth();
+  const permissions = mockServices.permissions();
+  const reader = new CatalogReader(catalog, auth, scorecards);
   const evaluator = new Evaluator({
-    store,
-    reader: new CatalogReader(catalog, mockServices.auth(), scorecards),
+    stores,
+    reader,
     scorecards,
     logger,
     historyRetentionDays: 180,
   });
 
+  // The shards of one cycle, started together as the scheduler does.
   const run = async () => {
     const t = process.hrtime.bigint();
-    const reports = [];
-    for (let s = 0; s < SHARDS; s++)
-      reports.push(await evaluator.runShard(s, SHARDS));
+    const reports = await Promise.all(
+      Array.from({ length: SHARDS }, (_, s) => evaluator.runShard(s, SHARDS)),
+    );
     return {
       ms: ms(t),
       written: reports.reduce((n, r) => n + r.written, 0),
@@ -165,14 +175,49 @@ const median = xs =>
   const first = await run();
   const second = await run();
 
+  const facts = new FactCollector({
+    evidence: stores.evidence,
+    reader,
+    evaluator,
+    logger,
+  });
   const app = express();
   app.use(
     await createRouter({
-      store,
-      evaluator,
-      catalog,
+      service: new ReadinessService({
+        stores,
+        scorecards,
+        reader,
+        evaluator,
+        facts,
+        catalog,
+        permissions,
+      }),
+      ownership: new OwnershipService({
+        ownership: stores.ownership,
+        evaluator,
+        catalog,
+        auth,
+        permissions,
+        logger,
+      }),
+      facts: new FactsService({
+        evidence: stores.evidence,
+        reader,
+        evaluator,
+        permissions,
+      }),
+      manualEvidence: new ManualEvidenceService({
+        evidence: stores.evidence,
+        scorecards,
+        evaluator,
+        catalog,
+        auth,
+        permissions,
+        maxExemptionDays: 90,
+      }),
+      ping: stores.ping,
       httpAuth: mockServices.httpAuth(),
-      permissions: mockServices.permissions(),
       auditor: {
         createEvent: async () => ({
           success: async () => {},
@@ -190,13 +235,19 @@ const median = xs =>
     const xs = [];
     for (let i = 0; i < n; i++) {
       const t = process.hrtime.bigint();
-      const res = await fetch(base + url);
+      const res = await fetch(
+        base + (typeof url === 'function' ? url(i) : url),
+      );
       await res.text();
       if (!res.ok) throw new Error(`${url}: ${res.status}`);
       xs.push(ms(t));
     }
     return median(xs);
   };
+  const entity = await time(
+    i => `/entities/component/default/svc-${i * 97}`,
+    50,
+  );
   const results = await time('/results?limit=50&sort=score');
   const filtered = await time(
     '/results?status=blocked&owner=group:default/team-1&limit=50',
@@ -223,6 +274,9 @@ const median = xs =>
     } rows written, ${second.history} history rows in ${(
       second.ms / 1000
     ).toFixed(1)} s`,
+  );
+  console.log(
+    `  GET /entities/component/default/svc-… median ${entity.toFixed(1)} ms`,
   );
   console.log(
     `  GET /results?limit=50 median ${results.toFixed(
