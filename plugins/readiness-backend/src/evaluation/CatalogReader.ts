@@ -44,6 +44,7 @@ export class CatalogReader {
   private readonly kinds?: string[];
   private readonly fields: string[];
   private last?: CatalogSnapshot;
+  private inflight?: Promise<CatalogSnapshot>;
 
   constructor(
     private readonly catalog: CatalogService,
@@ -75,10 +76,7 @@ export class CatalogReader {
 
   /** The last read if younger than five minutes, or a new one. */
   async current(): Promise<CatalogSnapshot> {
-    if (!this.last || Date.now() - this.last.readAt > MAX_AGE_MS) {
-      await this.read();
-    }
-    return this.last!;
+    return this.read({ reuseMs: MAX_AGE_MS });
   }
 
   /** Users, groups, systems and domains, from {@link CatalogReader.current}. */
@@ -86,8 +84,23 @@ export class CatalogReader {
     return (await this.current()).organisation;
   }
 
-  /** Reads the catalog now; the snapshot is kept for {@link CatalogReader.current}. */
-  async read(): Promise<CatalogSnapshot> {
+  /**
+   * Reads the catalog, kept for {@link CatalogReader.current}. The shards of
+   * one cycle share a read: a call while a read is running waits for it,
+   * and `reuseMs` accepts a snapshot finished that recently.
+   */
+  async read(options: { reuseMs?: number } = {}): Promise<CatalogSnapshot> {
+    if (this.inflight) return this.inflight;
+    const reuseMs = options.reuseMs ?? 0;
+    if (reuseMs > 0 && this.last && Date.now() - this.last.readAt < reuseMs)
+      return this.last;
+    this.inflight = this.readNow().finally(() => {
+      this.inflight = undefined;
+    });
+    return this.inflight;
+  }
+
+  private async readNow(): Promise<CatalogSnapshot> {
     const scoped: Entity[] = [];
     for await (const page of this.pages(
       this.kinds ? { kind: this.kinds } : undefined,

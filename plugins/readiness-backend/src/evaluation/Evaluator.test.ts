@@ -55,6 +55,29 @@ const count = async (knex: any, table: string) =>
 
 describe('Evaluator', () => {
   it.each(databases.eachSupportedId())(
+    'runs the shards of a cycle together on one catalog read, roll-ups scored after every part, on %p',
+    async databaseId => {
+      const { evaluator, catalog } = await setup(databaseId);
+      const query = jest.spyOn(catalog, 'queryEntities');
+      const reports = await Promise.all(
+        [0, 1, 2, 3].map(shard => evaluator.runShard(shard, 4)),
+      );
+      // One read (scoped kinds, organisation kinds) for the four shards.
+      expect(query).toHaveBeenCalledTimes(2);
+      expect(reports.every(r => r.written > 0)).toBe(true);
+      // Had a roll-up been scored before a shard wrote its parts, this
+      // unchanged run would rewrite it.
+      for (const shard of [0, 1, 2, 3]) {
+        const again = await evaluator.runShard(shard, 4);
+        expect({ shard, written: again.written }).toEqual({
+          shard,
+          written: 0,
+        });
+      }
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'evaluates every shard once, then writes nothing on an unchanged run, on %p',
     async databaseId => {
       const { knex, evaluator } = await setup(databaseId);

@@ -44,6 +44,12 @@ export class Evaluator {
       scorecards: ScorecardRegistry;
       logger: LoggerService;
       historyRetentionDays: number;
+      /**
+       * A catalog read finished this recently also serves a shard (default
+       * 0: each shard reads, but shards that start while a read is running
+       * share it, as the shards of one cycle do).
+       */
+      snapshotReuseMs?: number;
       now?: () => Date;
     },
   ) {}
@@ -59,6 +65,13 @@ export class Evaluator {
     const started = this.now();
     const t0 = Date.now();
     const startedAt = started.toISOString();
+    // Start reading at once: shards of a cycle that start together share the read.
+    const reading = reader
+      .read({ reuseMs: this.options.snapshotReuseMs ?? 0 })
+      .then(
+        snapshot => ({ snapshot }),
+        error => ({ error }),
+      );
     await shardRuns.recordShardRun({ shard, shards, lastAttemptAt: startedAt });
     const report: EvaluationReport = {
       shard,
@@ -73,10 +86,9 @@ export class Evaluator {
       ms: 0,
     };
 
-    let snapshot: CatalogSnapshot;
-    try {
-      snapshot = await reader.read();
-    } catch (error) {
+    const read = await reading;
+    if ('error' in read) {
+      const { error } = read;
       // Keep the last results, marked stale; the shard's last success time says since when.
       const refs = (await results.listKeys())
         .map(k => k.entityRef)
@@ -92,6 +104,7 @@ export class Evaluator {
       );
       return { ...report, stale: true, ms: Date.now() - t0 };
     }
+    const { snapshot } = read;
 
     const mine = snapshot.scoped.filter(
       e => shardOf(refOf(e), shards) === shard,
@@ -99,17 +112,12 @@ export class Evaluator {
     const written = await this.evaluateAndStore(mine, snapshot, started);
     // Roll-ups (systems, domains, groups) read their parts' stored results, and
     // parts live in every shard: when this shard changed anything, re-score
-    // them all now rather than one schedule later. Unchanged ones write nothing.
+    // them now rather than one schedule later. Unchanged ones write nothing.
     if (written.written > 0) {
-      const rollups = snapshot.scoped.filter(e =>
-        this.options.scorecards.rollups().some(c => c.appliesTo(e)),
-      );
-      if (rollups.length > 0) {
-        const again = await this.evaluateAndStore(rollups, snapshot, started);
-        written.written += again.written;
-        written.changes += again.changes;
-        written.historyRows += again.historyRows;
-      }
+      const again = await this.rescoreRollups(snapshot, started);
+      written.written += again.written;
+      written.changes += again.changes;
+      written.historyRows += again.historyRows;
     }
     report.entities = mine.length;
     report.results = written.results.length;
@@ -135,6 +143,41 @@ export class Evaluator {
       `Readiness shard ${shard}/${shards}: ${report.entities} entities, ${report.results} results, ${report.written} changed, ${report.deleted} removed in ${report.ms} ms`,
     );
     return report;
+  }
+
+  private rollupRun?: Promise<unknown>;
+  private rollupNext?: Promise<{
+    written: number;
+    changes: number;
+    historyRows: number;
+  }>;
+
+  /**
+   * Re-scores every roll-up once for all the shards that finish while a
+   * pass runs: one pass at a time, and at most one more queued behind it,
+   * which starts after the running one and so sees every write before it.
+   */
+  private async rescoreRollups(snapshot: CatalogSnapshot, at: Date) {
+    const none = { written: 0, changes: 0, historyRows: 0 };
+    if (this.rollupNext) {
+      // Counted once, by the shard that queued the pass.
+      await this.rollupNext;
+      return none;
+    }
+    const pass = async () => {
+      this.rollupNext = undefined;
+      const rollups = snapshot.scoped.filter(e =>
+        this.options.scorecards.rollups().some(c => c.appliesTo(e)),
+      );
+      return rollups.length
+        ? this.evaluateAndStore(rollups, snapshot, at)
+        : none;
+    };
+    const before = this.rollupRun ?? Promise.resolve();
+    const next = before.catch(() => undefined).then(pass);
+    this.rollupNext = next;
+    this.rollupRun = next;
+    return next;
   }
 
   /** Re-evaluates one entity now and returns its fresh results. */
