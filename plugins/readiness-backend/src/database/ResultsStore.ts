@@ -1,4 +1,7 @@
-import { ReadinessSummary } from '@readiness/backstage-plugin-readiness-common';
+import {
+  ReadinessStatus,
+  ReadinessSummary,
+} from '@readiness/backstage-plugin-readiness-common';
 import { Knex } from 'knex';
 import {
   barContains,
@@ -22,6 +25,14 @@ import type {
 import { chunks, TABLES } from './util';
 
 const { results: RESULTS, history: HISTORY, changes: CHANGES } = TABLES;
+
+/** One result as /summary reads it: its group value, status, score and area scores. */
+export interface SummaryRow {
+  key?: string;
+  status: ReadinessStatus;
+  score: number;
+  areaScores: Record<string, number>;
+}
 
 /**
  * The latest result of every entity and scorecard: written by the evaluator
@@ -183,6 +194,25 @@ export class ResultsStore {
       yield rows.map(toStored);
       if (rows.length < size) return;
     }
+  }
+
+  /**
+   * What /summary needs of every result of a scorecard, in one narrow query
+   * (no sorting, no paging, none of the stored result).
+   */
+  async summaryRows(
+    scorecard: string,
+    groupBy: 'owner' | 'system' | 'domain' | 'lifecycle' | 'type',
+  ): Promise<SummaryRow[]> {
+    const rows = await this.db(RESULTS)
+      .where('scorecard', scorecard)
+      .select({ key: groupBy }, 'status', 'score', 'area_scores');
+    return rows.map(r => ({
+      key: r.key ?? undefined,
+      status: r.status,
+      score: Number(r.score),
+      areaScores: JSON.parse(r.area_scores),
+    }));
   }
 
   /** Full results of one scorecard where this check fails. */

@@ -309,13 +309,11 @@ export class ReadinessService {
   ): Promise<SummaryResponse> {
     await this.authorize(credentials, readinessResultsReadPermission);
     const scorecard = this.scorecardName(scorecardParam);
-    const rows: ReadinessResultRow[] = [];
-    for await (const batch of this.options.stores.results.streamResults({
-      filter: { scorecard },
-      batchSize: 2000,
-    }))
-      rows.push(...batch);
-    const tree = new OrgTree(await this.options.reader.organisation());
+    const [rows, organisation] = await Promise.all([
+      this.options.stores.results.summaryRows(scorecard, groupBy),
+      groupBy === 'owner' ? this.options.reader.organisation() : [],
+    ]);
+    const tree = new OrgTree(organisation);
     return { scorecard, groupBy, ...summarise(rows, groupBy, tree) };
   }
 

@@ -2,7 +2,7 @@ import type {
   ReadinessStatus,
   ReadinessSummaryGroup,
 } from '@readiness/backstage-plugin-readiness-common';
-import type { StoredResult } from '../database/types';
+import type { SummaryRow } from '../database/ResultsStore';
 import { OrgTree } from './orgTree';
 
 /** Fields /summary can group by. */
@@ -23,9 +23,9 @@ class Bucket {
   areaPassed: Record<string, number> = {};
   areaTotal: Record<string, number> = {};
 
-  add(r: StoredResult, direct: boolean) {
+  add(r: SummaryRow) {
     this.total += 1;
-    if (direct) this.direct += 1;
+    this.direct += 1;
     this.scoreSum += r.score;
     this.counts[r.status] += 1;
     for (const [area, score] of Object.entries(r.areaScores)) {
@@ -33,6 +33,18 @@ class Bucket {
       if (score >= 100)
         this.areaPassed[area] = (this.areaPassed[area] ?? 0) + 1;
     }
+  }
+
+  /** Adds another bucket's counts (a sub-group's, for its parents): not direct. */
+  merge(b: Bucket) {
+    this.total += b.total;
+    this.scoreSum += b.scoreSum;
+    for (const s of Object.keys(b.counts) as ReadinessStatus[])
+      this.counts[s] += b.counts[s];
+    for (const [a, n] of Object.entries(b.areaTotal))
+      this.areaTotal[a] = (this.areaTotal[a] ?? 0) + n;
+    for (const [a, n] of Object.entries(b.areaPassed))
+      this.areaPassed[a] = (this.areaPassed[a] ?? 0) + n;
   }
 
   toGroup(key: string, withDirect: boolean): SummaryGroup {
@@ -57,25 +69,37 @@ class Bucket {
  * Aggregates results per group. Grouped by owner, a parent group also counts
  * its sub-groups' entities (`direct` says how many are its own).
  */
-export function summarise(
-  rows: StoredResult[],
-  groupBy: GroupBy,
-  tree: OrgTree,
-) {
+export function summarise(rows: SummaryRow[], groupBy: GroupBy, tree: OrgTree) {
   const overall = new Bucket();
-  const buckets = new Map<string, Bucket>();
-  const bucket = (k: string) => {
-    let b = buckets.get(k);
-    if (!b) buckets.set(k, (b = new Bucket()));
-    return b;
-  };
+  // First per value, once per row …
+  const own = new Map<string, Bucket>();
   for (const r of rows) {
-    overall.add(r, true);
-    const value = r[groupBy] ?? '(none)';
-    if (groupBy === 'owner' && value !== '(none)') {
-      tree.ancestorsAndSelf(value).forEach((g, i) => bucket(g).add(r, i === 0));
-    } else {
-      bucket(value).add(r, true);
+    overall.add(r);
+    const value = r.key ?? '(none)';
+    let b = own.get(value);
+    if (!b) own.set(value, (b = new Bucket()));
+    b.add(r);
+  }
+  // … then, by owner, each group's counts go to its parents too: once per
+  // group, not once per row.
+  let buckets = own;
+  if (groupBy === 'owner') {
+    buckets = new Map<string, Bucket>();
+    const bucket = (k: string) => {
+      let b = buckets.get(k);
+      if (!b) buckets.set(k, (b = new Bucket()));
+      return b;
+    };
+    for (const [value, b] of own) {
+      if (value === '(none)') {
+        bucket(value).merge(b);
+        bucket(value).direct += b.direct;
+        continue;
+      }
+      tree.ancestorsAndSelf(value).forEach((g, i) => {
+        bucket(g).merge(b);
+        if (i === 0) bucket(g).direct += b.direct;
+      });
     }
   }
   const groups = [...buckets.entries()]
