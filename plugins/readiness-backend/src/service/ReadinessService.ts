@@ -157,15 +157,20 @@ export class ReadinessService {
     entityRef: string,
   ): Promise<EntityReadinessResponse> {
     const { stores, catalog } = this.options;
-    const entity = await catalog.getEntityByRef(entityRef, { credentials });
+    // The catalog (which also says whether the caller may see the entity)
+    // and the two reads of our own tables, at once.
+    const [entity, runs, results] = await Promise.all([
+      catalog.getEntityByRef(entityRef, { credentials }),
+      stores.shardRuns.listShardRuns(),
+      stores.results.getEntityResults(entityRef),
+    ]);
     if (!entity)
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);
-    const lastRun = (await stores.shardRuns.listShardRuns())
+    const lastRun = runs
       .map(s => s.lastSuccessAt)
       .filter(Boolean)
       .sort()
       .pop();
-    const results = await stores.results.getEntityResults(entityRef);
     return {
       entityRef,
       owners: ownersOf(entity),
