@@ -12,7 +12,7 @@ import type { ResultRow } from '../database/types';
 import { CatalogReader, CatalogSnapshot } from './CatalogReader';
 import { diffChecks } from './diffChecks';
 import { entityFields, refOf } from './entityFields';
-import { hashResult } from './hash';
+import { hashResult, scorecardFingerprint } from './hash';
 import { ScorecardRegistry } from './ScorecardRegistry';
 import { shardOf } from './sharding';
 
@@ -271,7 +271,12 @@ export class Evaluator {
     const rows: ResultRow[] = [];
     for (const result of results) {
       const fields = byRef.get(result.entityRef)!;
-      const hash = hashResult(result, fields);
+      const card = scorecards.get(result.scorecard);
+      const hash = hashResult(
+        result,
+        fields,
+        card ? scorecardFingerprint(card) : result.scorecard,
+      );
       if (hashes.get(result) !== hash) {
         rows.push({ ...fields, scorecard: result.scorecard, result, hash });
       }
