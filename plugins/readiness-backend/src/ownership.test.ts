@@ -126,6 +126,30 @@ describe('ownership routes', () => {
             : e;
         },
       );
+      const readMany = (
+        catalog.getEntitiesByRefs as jest.Mock
+      ).getMockImplementation()!;
+      (catalog.getEntitiesByRefs as jest.Mock).mockImplementation(
+        async (req: any, opts: any) => {
+          const res = await readMany(req, opts);
+          return {
+            items: res.items.map((e: any) =>
+              e && e.metadata.name === 'ledger-service'
+                ? {
+                    ...e,
+                    metadata: {
+                      ...e.metadata,
+                      annotations: overlayOwnership(
+                        e.metadata.annotations,
+                        roles,
+                      ),
+                    },
+                  }
+                : e,
+            ),
+          };
+        },
+      );
       const caughtUp = await request(server).get(URL);
       expect(caughtUp.body).toMatchObject({
         catalog: { incident: 'group:default/billing-oncall' },
@@ -159,6 +183,25 @@ describe('ownership routes', () => {
       expect((await request(server).get(URL)).body.effective.incident).toBe(
         'group:default/sre-oncall',
       );
+
+      // Back to the file while the catalog still has the edit overlaid: the
+      // results follow the file at once, not when the catalog catches up.
+      const reverted = await request(server)
+        .post(`${URL}/revert`)
+        .set('If-Match', '"1"')
+        .send({ fields: ['incident'] });
+      expect(reverted.body.effective.incident).toBe(
+        'group:default/billing-oncall',
+      );
+      const after = await request(server).get(
+        '/api/readiness/entities/component/default/ledger-service',
+      );
+      expect(
+        after.body.results[0].checks.find(
+          (c: any) => c.checkId === 'incident-owner',
+        ).result,
+      ).toBe('fail');
+      expect(after.body.results[0].status).toBe('blocked');
     },
   );
 

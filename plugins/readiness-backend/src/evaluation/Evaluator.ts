@@ -2,9 +2,12 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import {
+  ANNOTATION_OWNERSHIP_IN_FILE,
   applyOwnership,
+  catalogOwnership,
   EntityReadiness,
   evaluateCatalog,
+  OWNERSHIP_FIELDS,
 } from '@readiness/backstage-plugin-readiness-common';
 import type { ReadinessStores } from '../database/ReadinessStores';
 import { ResultKeyMap, resultKey } from '../database/resultKey';
@@ -233,20 +236,29 @@ export class Evaluator {
       stores.results.listSummaries(),
       stores.ownership.listOwnerships(),
     ]);
-    // Ownership edited in the UI wins over the catalog until the catalog
-    // module has overlaid it, so a save shows in the next result at once.
+    // Ownership edited in the UI counts at once, whatever the catalog module
+    // has overlaid so far: start from what catalog-info.yaml says (kept in
+    // `readiness/ownership-in-file` once overlaid), then apply the stored edit.
+    // So a save, and a revert to the file, show in the next result.
     const roles = new Map(edits.map(o => [o.entityRef, o.roles]));
     const entities = catalogEntities.map(e => {
       const edit = roles.get(refOf(e));
-      return edit
-        ? {
-            ...e,
-            metadata: {
-              ...e.metadata,
-              annotations: applyOwnership(e.metadata.annotations, edit),
-            },
-          }
-        : e;
+      const annotations = e.metadata.annotations;
+      if (!edit && !annotations?.[ANNOTATION_OWNERSHIP_IN_FILE]) return e;
+      const file = catalogOwnership(annotations);
+      const fromFile = Object.fromEntries(
+        OWNERSHIP_FIELDS.map(f => [f, file[f] ?? '']),
+      );
+      return {
+        ...e,
+        metadata: {
+          ...e.metadata,
+          annotations: applyOwnership(
+            applyOwnership(annotations, fromFile),
+            edit ?? {},
+          ),
+        },
+      };
     });
     // Scoped kinds and organisation kinds can overlap (a scorecard for
     // systems): keep each entity once, the freshest copy.
