@@ -60,6 +60,7 @@ export function EditOwnershipDialog(props: {
   const [error, setError] = useState<string>();
   const [conflict, setConflict] = useState<Conflict>();
   const [copied, setCopied] = useState(false);
+  const [pending, setPending] = useState<FieldErrors>({});
   const touched = changedFields(form, base);
 
   const set = (field: OwnershipField, value?: string) => {
@@ -86,6 +87,14 @@ export function EditOwnershipDialog(props: {
 
   const save = async () => {
     const errors = checkOwnershipForm(form, base);
+    // Typed but not picked: refuse rather than save "no owner".
+    for (const [field, text] of Object.entries(pending) as Array<
+      [OwnershipField, string | undefined]
+    >)
+      if (text)
+        errors[
+          field
+        ] = `"${text}" is not picked: choose a group or user from the list, or clear the field to remove the owner`;
     setFieldErrors(errors);
     setError(undefined);
     if (Object.values(errors).some(Boolean)) return;
@@ -163,6 +172,9 @@ export function EditOwnershipDialog(props: {
             error={fieldErrors[field]}
             warning={warningFor(field)}
             onChange={ref => set(field, ref)}
+            onPendingText={text =>
+              setPending(p => (p[field] === text ? p : { ...p, [field]: text }))
+            }
           />
         ))}
         <TextField
@@ -227,7 +239,9 @@ export function EditOwnershipDialog(props: {
           color="primary"
           variant="contained"
           onClick={save}
-          disabled={saving || !touched.length}
+          disabled={
+            saving || (!touched.length && !Object.values(pending).some(Boolean))
+          }
         >
           {saving ? 'Saving…' : 'Save'}
         </Button>

@@ -32,6 +32,16 @@ export function ownerOption(e: Entity): OwnerOption {
 }
 
 /**
+ * What to search for: `group:sre`, `group:default/sre` or `user:priya`
+ * search for the name part, as the labels show refs that way.
+ */
+export function searchTerm(input: string): string {
+  const t = input.trim();
+  const m = /^(?:group|user):(?:[^/]*\/)?(.*)$/i.exec(t);
+  return (m ? m[1] : t).trim();
+}
+
+/**
  * Picks a group or user, searching the catalog as the person types (name,
  * title or display name; 20 at a time), so it stays fast with thousands of
  * users. The current value is shown by its name even when it is not among
@@ -47,11 +57,13 @@ export function OwnerPicker(props: {
   /** Does not block saving (an untouched value from catalog-info.yaml). */
   warning?: string;
   onChange: (ref?: string) => void;
+  /** Text typed but not picked from the list ('' when none), so a save can refuse it. */
+  onPendingText?: (text: string) => void;
 }) {
   const catalogApi = useApi(catalogApiRef);
   const [input, setInput] = useState('');
   const [term, setTerm] = useState('');
-  useDebounce(() => setTerm(input.trim()), 250, [input]);
+  useDebounce(() => setTerm(searchTerm(input)), 250, [input]);
   const search = useAsync(async () => {
     const { items } = await catalogApi.queryEntities({
       filter: { kind: ['Group', 'User'] },
@@ -93,8 +105,18 @@ export function OwnerPicker(props: {
       filterOptions={options => options}
       getOptionLabel={o => o.label}
       getOptionSelected={(o, v) => o.ref === v.ref}
-      onChange={(_, v) => props.onChange(v?.ref)}
-      onInputChange={(_, v, reason) => setInput(reason === 'input' ? v : '')}
+      // What was typed stays until something is picked: a half-typed name is
+      // never taken as "no owner".
+      clearOnBlur={false}
+      onChange={(_, v) => {
+        props.onChange(v?.ref);
+        props.onPendingText?.('');
+      }}
+      onInputChange={(_, v, reason) => {
+        const typed = reason === 'input' ? v : '';
+        setInput(typed);
+        props.onPendingText?.(typed.trim());
+      }}
       noOptionsText={
         search.error
           ? `Could not search the catalog: ${search.error.message}`

@@ -305,6 +305,48 @@ describe('OwnershipPanel', () => {
     await waitFor(() => expect(onChanged).toHaveBeenCalled());
   });
 
+  it('refuses a half-typed owner instead of saving "no owner"', async () => {
+    const { api } = await render();
+    await userEvent.click(await screen.findByRole('button', { name: 'Edit' }));
+    const dialog = await screen.findByRole('dialog');
+    const technical = within(dialog).getByLabelText('Technical owner');
+    await userEvent.clear(technical);
+    await userEvent.type(technical, 'pri');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    expect(
+      await within(dialog).findByText(
+        /"pri" is not picked: choose a group or user from the list/,
+      ),
+    ).toBeInTheDocument();
+    expect(api.saveOwnership).not.toHaveBeenCalled();
+  });
+
+  it('tells a field that was not set before as "none" in the history', async () => {
+    const reverted = {
+      ...ownershipResponse,
+      version: 3,
+      history: [
+        {
+          entityRef: 'component:default/ledger-service',
+          oldRoles: { incident: 'group:default/billing-oncall' },
+          newRoles: {
+            incident: 'group:default/billing-oncall',
+            technical: 'group:default/payments',
+          },
+          changedBy: 'user:default/guest',
+          changedAt: '2026-11-30T10:00:00Z',
+          reason: 'Use catalog-info.yaml again for technical',
+        },
+      ],
+    };
+    await render(
+      mockReadinessApi({ getOwnership: jest.fn(async () => reverted) }),
+    );
+    expect(await screen.findByTestId('ownership-history')).toHaveTextContent(
+      'guest: technical owner none → payments (Use catalog-info.yaml again for technical)',
+    );
+  });
+
   it('gives the annotation block as YAML', async () => {
     await render();
     await userEvent.click(await screen.findByRole('button', { name: 'Edit' }));

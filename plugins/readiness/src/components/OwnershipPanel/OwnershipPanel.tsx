@@ -199,6 +199,12 @@ export function OwnershipPanel(props: {
     );
   if (ownership.error) return <ResponseErrorPanel error={ownership.error} />;
   const o = ownership.value!;
+  // A field not set before is "none", not the file's value; only entries
+  // saved before old values were kept (no oldRoles at all) compare with the file.
+  const oldValue = (
+    h: OwnershipResponse['history'][number],
+    f: OwnershipField,
+  ) => (h.oldRoles ? h.oldRoles[f] : o.catalog[f]);
   return (
     <InfoCard
       title="Ownership"
@@ -288,14 +294,11 @@ export function OwnershipPanel(props: {
               <li key={`${h.changedAt}-${h.changedBy}`}>
                 <Typography variant="body2">
                   {h.changedAt.slice(0, 10)} · {short(h.changedBy)}:{' '}
-                  {FIELDS.filter(
-                    ([f]) =>
-                      (h.oldRoles?.[f] ?? o.catalog[f]) !== h.newRoles[f],
-                  )
+                  {FIELDS.filter(([f]) => oldValue(h, f) !== h.newRoles[f])
                     .map(
                       ([f, term]) =>
                         `${term.toLowerCase()} ${short(
-                          h.oldRoles?.[f] ?? o.catalog[f],
+                          oldValue(h, f),
                         )} → ${short(h.newRoles[f])}`,
                     )
                     .join('; ') || 'no change'}
