@@ -4,6 +4,7 @@ import {
   notificationService,
   NotificationSendOptions,
 } from '@backstage/plugin-notifications-node';
+import { EventParams, eventsServiceRef } from '@backstage/plugin-events-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { overlayOwnership } from '@readiness/backstage-plugin-readiness-common';
@@ -16,6 +17,17 @@ const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 const URL =
   '/api/readiness/entities/component/default/ledger-service/ownership';
 
+const published: EventParams[] = [];
+const events = createServiceFactory({
+  service: eventsServiceRef,
+  deps: {},
+  factory: () => ({
+    publish: async (e: EventParams) => {
+      published.push(e);
+    },
+    subscribe: async () => {},
+  }),
+});
 const sent: NotificationSendOptions[] = [];
 const notifications = createServiceFactory({
   service: notificationService,
@@ -35,6 +47,7 @@ async function start(
   } = {},
 ) {
   sent.length = 0;
+  published.length = 0;
   const catalog = catalogServiceMock.mock({});
   const real = catalogServiceMock({ entities: exampleEntities() });
   for (const m of [
@@ -58,7 +71,7 @@ async function start(
         ? AuthorizeResult.DENY
         : AuthorizeResult.ALLOW,
     waitForEvaluation: false,
-    features: [notifications],
+    features: [notifications, events],
   });
   return { server, catalog };
 }
@@ -161,6 +174,11 @@ describe('ownership routes', () => {
         'component:default/ledger-service',
         expect.anything(),
       );
+      // The catalog module hears of the edit (and drops its cached edits).
+      expect(published).toContainEqual({
+        topic: 'readiness.ownership-changed',
+        eventPayload: { entityRef: 'component:default/ledger-service' },
+      });
 
       // The edit counts at once: the incident-owner check passes, nothing else blocks.
       const results = await request(server).get(

@@ -23,6 +23,7 @@ import { createHttpProbeProvider } from './probes/HttpProbeProvider';
 import { ManualEvidenceService } from './service/ManualEvidenceService';
 import { OwnershipService } from './service/OwnershipService';
 import { notificationService } from '@backstage/plugin-notifications-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { ReadinessService } from './service/ReadinessService';
 import { createRouter } from './service/router';
 
@@ -67,6 +68,7 @@ export const readinessPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         actions: actionsRegistryServiceRef,
         notifications: notificationService,
+        events: eventsServiceRef,
       },
       async init(deps) {
         const { config, logger, scheduler } = deps;
@@ -141,6 +143,7 @@ export const readinessPlugin = createBackendPlugin({
             config.getOptionalBoolean('readiness.ownership.notify') === false
               ? undefined
               : deps.notifications,
+          events: deps.events,
         });
         registerActions(deps.actions, service);
         deps.httpRouter.use(

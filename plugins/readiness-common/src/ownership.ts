@@ -20,6 +20,15 @@ export interface OwnershipRoles {
 }
 
 /**
+ * The Backstage events topic on which the Readiness backend announces a
+ * saved ownership edit (`{ entityRef }`), so that the catalog module reads
+ * the edits again before the entity is reprocessed.
+ *
+ * @public
+ */
+export const OWNERSHIP_CHANGED_TOPIC = 'readiness.ownership-changed';
+
+/**
  * The fields of {@link OwnershipRoles}, in the order people read them.
  *
  * @public

@@ -37,6 +37,41 @@ describe('ReadinessBackendOwnershipEdits', () => {
     );
   });
 
+  it('reads again after a saved edit is announced, even mid-read', async () => {
+    let version = 1;
+    const fetch = jest.fn(async () =>
+      ok([
+        {
+          entityRef: 'component:default/a',
+          roles: { channel: `slack:#v${version}` },
+        },
+      ]),
+    );
+    const source = new ReadinessBackendOwnershipEdits({
+      discovery,
+      auth,
+      logger,
+      fetch: fetch as any,
+      ttlMs: 60_000,
+    });
+    await source.get();
+    version = 2;
+    source.invalidate();
+    expect((await source.get()).get('component:default/a')).toEqual({
+      channel: 'slack:#v2',
+    });
+    // Announced while a read was under way: that read is not trusted for long.
+    version = 3;
+    source.invalidate();
+    const reading = source.get();
+    source.invalidate();
+    await reading;
+    expect((await source.get()).get('component:default/a')).toEqual({
+      channel: 'slack:#v3',
+    });
+    expect(fetch).toHaveBeenCalledTimes(4);
+  });
+
   it('keeps the last edits when the backend cannot be reached', async () => {
     let up = true;
     const fetch = jest.fn(async () => {

@@ -23,6 +23,7 @@ export interface OwnershipEditsSource {
 export class ReadinessBackendOwnershipEdits implements OwnershipEditsSource {
   private cache?: { at: number; edits: Map<string, OwnershipRoles> };
   private inflight?: Promise<Map<string, OwnershipRoles>>;
+  private generation = 0;
 
   constructor(
     private readonly options: {
@@ -33,6 +34,14 @@ export class ReadinessBackendOwnershipEdits implements OwnershipEditsSource {
       fetch?: typeof fetch;
     },
   ) {}
+
+  /** Drops the cached edits (a new one was saved): the next `get` reads them again. */
+  invalidate(): void {
+    this.generation++;
+    if (this.cache) this.cache = { ...this.cache, at: 0 };
+    // A read already under way may predate the edit: the next get starts anew.
+    this.inflight = undefined;
+  }
 
   async get(): Promise<Map<string, OwnershipRoles>> {
     const ttl = this.options.ttlMs ?? 30_000;
@@ -45,6 +54,7 @@ export class ReadinessBackendOwnershipEdits implements OwnershipEditsSource {
 
   private async load(): Promise<Map<string, OwnershipRoles>> {
     const { discovery, auth, logger } = this.options;
+    const generation = this.generation;
     try {
       const { token } = await auth.getPluginRequestToken({
         onBehalfOf: await auth.getOwnServiceCredentials(),
@@ -65,7 +75,11 @@ export class ReadinessBackendOwnershipEdits implements OwnershipEditsSource {
       const edits = new Map(
         items.map(i => [i.entityRef.toLowerCase(), i.roles]),
       );
-      this.cache = { at: Date.now(), edits };
+      // Invalidated while reading: use it, but read again next time.
+      this.cache = {
+        at: generation === this.generation ? Date.now() : 0,
+        edits,
+      };
       return edits;
     } catch (error) {
       logger.warn(

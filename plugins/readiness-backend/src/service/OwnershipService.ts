@@ -5,6 +5,7 @@ import {
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
+import type { EventsService } from '@backstage/plugin-events-node';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
 import { Entity } from '@backstage/catalog-model';
 import {
@@ -18,6 +19,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   catalogOwnership,
   NamedOwnerRole,
+  OWNERSHIP_CHANGED_TOPIC,
   OWNERSHIP_FIELDS,
   OwnershipEdit,
   OwnershipField,
@@ -70,6 +72,8 @@ export class OwnershipService {
       logger: LoggerService;
       /** Tells newly named owners; absent: nobody is told. */
       notifications?: NotificationService;
+      /** Announces saved edits, so the catalog module re-reads them before the refresh. */
+      events?: EventsService;
     },
   ) {}
 
@@ -237,6 +241,18 @@ export class OwnershipService {
       reason: reason?.trim() || undefined,
       at: new Date().toISOString(),
     });
+    // First the catalog module hears of the edit (it drops its cached edits),
+    // then the entity is reprocessed with it.
+    await this.options.events
+      ?.publish({
+        topic: OWNERSHIP_CHANGED_TOPIC,
+        eventPayload: { entityRef },
+      })
+      .catch(error =>
+        this.options.logger.warn(
+          `Readiness: could not announce the ownership edit of ${entityRef}: ${error}`,
+        ),
+      );
     await catalog
       .refreshEntity(entityRef, {
         credentials: await auth.getOwnServiceCredentials(),
