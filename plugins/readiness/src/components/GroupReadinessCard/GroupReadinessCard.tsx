@@ -33,6 +33,7 @@ const ROLE_RELATIONS = [
  */
 export function GroupReadinessCard() {
   const { entity } = useEntity();
+  const who = entity.kind.toLowerCase() === 'user' ? 'person' : 'group';
   const api = useApi(readinessApiRef);
   const roles = new Map<string, string[]>();
   for (const [type, label] of ROLE_RELATIONS) {
@@ -72,14 +73,14 @@ export function GroupReadinessCard() {
 
   return (
     <InfoCard
-      title="Readiness of what this group answers for"
+      title={`Readiness of what this ${who} answers for`}
       subheader="Incident, technical and communication roles"
     >
       {loading && <Progress />}
       {error && <ResponseErrorPanel error={error} />}
       {!loading && refs.length === 0 && (
         <Typography variant="body2" color="textSecondary">
-          This group holds no incident, technical or communication role yet.
+          This {who} holds no incident, technical or communication role yet.
         </Typography>
       )}
       {refs.length > 0 && !loading && (

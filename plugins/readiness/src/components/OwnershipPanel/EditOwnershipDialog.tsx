@@ -61,7 +61,13 @@ export function EditOwnershipDialog(props: {
   const [conflict, setConflict] = useState<Conflict>();
   const [copied, setCopied] = useState(false);
   const [pending, setPending] = useState<FieldErrors>({});
+  const [confirmClose, setConfirmClose] = useState(false);
   const touched = changedFields(form, base);
+  /** Closing with changes asks first: nothing typed is lost by a stray Escape. */
+  const close = () => {
+    if (touched.length && !confirmClose) setConfirmClose(true);
+    else props.onClose();
+  };
 
   const set = (field: OwnershipField, value?: string) => {
     setForm(r => ({ ...r, [field]: value || undefined }));
@@ -147,7 +153,7 @@ export function EditOwnershipDialog(props: {
   return (
     <Dialog
       open
-      onClose={props.onClose}
+      onClose={close}
       fullWidth
       maxWidth="sm"
       aria-labelledby="edit-ownership-title"
@@ -225,6 +231,29 @@ export function EditOwnershipDialog(props: {
             {error}
           </Alert>
         )}
+        {confirmClose && (
+          <Alert
+            severity="warning"
+            style={{ marginTop: 8 }}
+            action={
+              <>
+                <Button color="inherit" size="small" onClick={props.onClose}>
+                  Discard
+                </Button>
+                <Button
+                  color="inherit"
+                  size="small"
+                  onClick={() => setConfirmClose(false)}
+                >
+                  Keep editing
+                </Button>
+              </>
+            }
+          >
+            Discard your changes to{' '}
+            {touched.length === 1 ? 'one field' : `${touched.length} fields`}?
+          </Alert>
+        )}
       </DialogContent>
       <DialogActions>
         <Button onClick={copyYaml}>Copy as YAML</Button>
@@ -234,7 +263,7 @@ export function EditOwnershipDialog(props: {
             Nothing changed yet
           </Typography>
         )}
-        <Button onClick={props.onClose}>Cancel</Button>
+        <Button onClick={close}>Cancel</Button>
         <Button
           color="primary"
           variant="contained"

@@ -347,6 +347,40 @@ describe('OwnershipPanel', () => {
     );
   });
 
+  it('asks before discarding changes, and closes at once without any', async () => {
+    await render();
+    await userEvent.click(await screen.findByRole('button', { name: 'Edit' }));
+    let dialog = await screen.findByRole('dialog');
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Cancel' }),
+    );
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Edit' }));
+    dialog = await screen.findByRole('dialog');
+    const channel = within(dialog).getByLabelText('Communication channel');
+    await userEvent.clear(channel);
+    await userEvent.type(channel, 'slack:#mine');
+    await userEvent.keyboard('{Escape}');
+    expect(
+      await within(dialog).findByText('Discard your changes to one field?'),
+    ).toBeInTheDocument();
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Keep editing' }),
+    );
+    expect(channel).toHaveValue('slack:#mine');
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Cancel' }),
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Discard' }),
+    );
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
+  });
+
   it('gives the annotation block as YAML', async () => {
     await render();
     await userEvent.click(await screen.findByRole('button', { name: 'Edit' }));
