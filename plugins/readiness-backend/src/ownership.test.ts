@@ -232,7 +232,7 @@ describe('ownership routes', () => {
       const malformed = await put({ incident: 'Payments Team (ask Liam)' });
       expect(malformed.status).toBe(400);
       expect(malformed.body.error.message).toMatch(
-        /^roles\.incident: "Payments Team \(ask Liam\)" has an invalid name/,
+        /^roles\.incident: "Payments Team \(ask Liam\)" is not a group or user name: names use letters/,
       );
       expect(
         (await put({ technical: 'group:ghosts' })).body.error.message,

@@ -23,7 +23,7 @@ describe('parseOwnerRef', () => {
   it.each([
     [undefined, 'expected an entity ref'],
     ['', 'expected an entity ref'],
-    ['Payments Team (ask Liam)', 'invalid name'],
+    ['Payments Team (ask Liam)', 'is not a group or user name'],
     ['group:', 'is not an entity ref'],
     ['group:default/', 'is not an entity ref'],
     ['a:b:c', 'is not an entity ref'],

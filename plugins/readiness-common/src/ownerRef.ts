@@ -77,7 +77,10 @@ function parse(value: unknown, defaultNamespace: string): ParsedOwnerRef {
     };
   }
   if (!validator.isValidEntityName(name)) {
-    return { ok: false, error: `"${text}" has an invalid name "${name}"` };
+    return {
+      ok: false,
+      error: `"${text}" is not a group or user name: names use letters, digits and - _ . with no spaces (such as group:payments-team)`,
+    };
   }
   return {
     ok: true,

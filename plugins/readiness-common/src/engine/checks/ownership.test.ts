@@ -37,7 +37,7 @@ describe('ownership checks', () => {
     );
     expect(r.result).toBe('fail');
     expect(r.message).toMatch(
-      /^readiness\/technical-owner: "Payments Team \(ask Liam\)" has an invalid name/,
+      /^readiness\/technical-owner: "Payments Team \(ask Liam\)" is not a group or user name/,
     );
   });
 
