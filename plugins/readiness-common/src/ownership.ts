@@ -133,9 +133,14 @@ export function overlayOwnership(
   annotations: Record<string, string> | undefined,
   roles: OwnershipRoles,
 ): Record<string, string> {
+  // Back to what the file says first, so an entity already overlaid (as
+  // the catalog serves it) takes a changed or reverted edit correctly.
   const inFile = catalogOwnership(annotations);
+  const fromFile = Object.fromEntries(
+    OWNERSHIP_FIELDS.map(f => [f, inFile[f] ?? '']),
+  );
   return {
-    ...applyOwnership(annotations, roles),
+    ...applyOwnership(applyOwnership(annotations, fromFile), roles),
     [ANNOTATION_OWNERSHIP_IN_FILE]: JSON.stringify(inFile),
   };
 }

@@ -1,6 +1,7 @@
 import { ConflictError } from '@backstage/errors';
-import type {
+import {
   NamedOwnerRole,
+  OWNERSHIP_ROLES,
   OwnershipRoles,
 } from '@readiness/backstage-plugin-readiness-common';
 import { Knex } from 'knex';
@@ -8,7 +9,6 @@ import type { OwnershipChange, StoredOwnership } from './types';
 import { iso, orUndefined, TABLES } from './util';
 
 const { ownership: OWNERSHIP, ownershipChanges: OWNERSHIP_CHANGES } = TABLES;
-const OWNER_ROLES = ['incident', 'technical', 'communication'] as const;
 
 const toOwnership = (r: any): StoredOwnership => ({
   entityRef: r.entity_ref,
@@ -113,7 +113,7 @@ export class OwnershipStore {
   async listNamedRoles(ownerRef: string): Promise<NamedOwnerRole[]> {
     const out: NamedOwnerRole[] = [];
     for (const edit of await this.listOwnerships()) {
-      const roles = OWNER_ROLES.filter(r => edit.roles[r] === ownerRef);
+      const roles = OWNERSHIP_ROLES.filter(r => edit.roles[r] === ownerRef);
       if (!roles.length) continue;
       const history = await this.getOwnershipChanges(edit.entityRef, 500);
       for (const role of roles) {

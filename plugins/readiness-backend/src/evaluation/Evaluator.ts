@@ -3,11 +3,9 @@ import { Entity } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import {
   ANNOTATION_OWNERSHIP_IN_FILE,
-  applyOwnership,
-  catalogOwnership,
   EntityReadiness,
   evaluateCatalog,
-  OWNERSHIP_FIELDS,
+  overlayOwnership,
 } from '@readiness/backstage-plugin-readiness-common';
 import type { ReadinessStores } from '../database/ReadinessStores';
 import { ResultKeyMap, resultKey } from '../database/resultKey';
@@ -47,12 +45,6 @@ export class Evaluator {
       scorecards: ScorecardRegistry;
       logger: LoggerService;
       historyRetentionDays: number;
-      /**
-       * A catalog read finished this recently also serves a shard (default
-       * 0: each shard reads, but shards that start while a read is running
-       * share it, as the shards of one cycle do).
-       */
-      snapshotReuseMs?: number;
       now?: () => Date;
     },
   ) {}
@@ -69,12 +61,10 @@ export class Evaluator {
     const t0 = Date.now();
     const startedAt = started.toISOString();
     // Start reading at once: shards of a cycle that start together share the read.
-    const reading = reader
-      .read({ reuseMs: this.options.snapshotReuseMs ?? 0 })
-      .then(
-        snapshot => ({ snapshot }),
-        error => ({ error }),
-      );
+    const reading = reader.read().then(
+      snapshot => ({ snapshot }),
+      error => ({ error }),
+    );
     await shardRuns.recordShardRun({ shard, shards, lastAttemptAt: startedAt });
     const report: EvaluationReport = {
       shard,
@@ -209,16 +199,10 @@ export class Evaluator {
    */
   async evaluateEntities(entities: Entity[]): Promise<number> {
     if (entities.length === 0) return 0;
-    const { reader, scorecards } = this.options;
-    const snapshot = await reader.current();
+    const snapshot = await this.options.reader.current();
     const at = this.now();
     const done = await this.evaluateAndStore(entities, snapshot, at);
-    const rollups = snapshot.scoped.filter(e =>
-      scorecards.rollups().some(c => c.appliesTo(e)),
-    );
-    if (done.written > 0 && rollups.length > 0) {
-      await this.evaluateAndStore(rollups, snapshot, at);
-    }
+    if (done.written > 0) await this.rescoreRollups(snapshot, at);
     return done.written;
   }
 
@@ -245,18 +229,11 @@ export class Evaluator {
       const edit = roles.get(refOf(e));
       const annotations = e.metadata.annotations;
       if (!edit && !annotations?.[ANNOTATION_OWNERSHIP_IN_FILE]) return e;
-      const file = catalogOwnership(annotations);
-      const fromFile = Object.fromEntries(
-        OWNERSHIP_FIELDS.map(f => [f, file[f] ?? '']),
-      );
       return {
         ...e,
         metadata: {
           ...e.metadata,
-          annotations: applyOwnership(
-            applyOwnership(annotations, fromFile),
-            edit ?? {},
-          ),
+          annotations: overlayOwnership(annotations, edit ?? {}),
         },
       };
     });

@@ -2,19 +2,18 @@ import { InputError } from '@backstage/errors';
 import {
   isValidChannel,
   OWNERSHIP_FIELDS,
+  OWNERSHIP_ROLES,
   OwnershipField,
   OwnershipRoles,
   parseOwnerRef,
 } from '@readiness/backstage-plugin-readiness-common';
 
 /** The three role fields that name a group or user. */
-export const OWNER_ROLES = ['incident', 'technical', 'communication'] as const;
+export const OWNER_ROLES = OWNERSHIP_ROLES;
 
 /** Whether two sets of roles say the same thing (blank = unset). */
 export const sameRoles = (a: OwnershipRoles, b: OwnershipRoles) =>
-  ([...OWNER_ROLES, 'channel', 'runbook'] as const).every(
-    k => (a[k] ?? '') === (b[k] ?? ''),
-  );
+  OWNERSHIP_FIELDS.every(k => (a[k] ?? '') === (b[k] ?? ''));
 
 /** Role values as full refs where they parse, so `group:sre` and `group:default/sre` compare equal. */
 export function normalizeRoles(

@@ -91,12 +91,9 @@ export function summarise(rows: SummaryRow[], groupBy: GroupBy, tree: OrgTree) {
       return b;
     };
     for (const [value, b] of own) {
-      if (value === '(none)') {
-        bucket(value).merge(b);
-        bucket(value).direct += b.direct;
-        continue;
-      }
-      tree.ancestorsAndSelf(value).forEach((g, i) => {
+      const groups =
+        value === '(none)' ? [value] : tree.ancestorsAndSelf(value);
+      groups.forEach((g, i) => {
         bucket(g).merge(b);
         if (i === 0) bucket(g).direct += b.direct;
       });

@@ -15,6 +15,13 @@ const groups = ['sre-oncall', 'payments', 'customer-support'].map(name => ({
   spec: { type: 'team', children: [] },
 }));
 
+/** A ResponseError as the client throws it: status and the server's message. */
+const responseError = (statusCode: number, message: string) =>
+  Object.assign(Object.create(ResponseError.prototype), {
+    statusCode,
+    message,
+  });
+
 async function render(api = mockReadinessApi(), onChanged = jest.fn()) {
   await renderInTestApp(
     <TestApiProvider
@@ -132,10 +139,7 @@ describe('OwnershipPanel', () => {
   });
 
   it('after a conflict shows their values next to yours and never overwrites theirs unasked', async () => {
-    const conflict = Object.assign(Object.create(ResponseError.prototype), {
-      statusCode: 409,
-      message: 'conflict',
-    });
+    const conflict = responseError(409, 'conflict');
     const api = mockReadinessApi({
       saveOwnership: jest.fn(async () => {
         throw conflict;
@@ -187,10 +191,7 @@ describe('OwnershipPanel', () => {
   });
 
   it('re-applies my value for a field when I choose so after a conflict', async () => {
-    const conflict = Object.assign(Object.create(ResponseError.prototype), {
-      statusCode: 409,
-      message: 'conflict',
-    });
+    const conflict = responseError(409, 'conflict');
     const api = mockReadinessApi({
       saveOwnership: jest.fn(async () => {
         throw conflict;
@@ -226,11 +227,10 @@ describe('OwnershipPanel', () => {
   });
 
   it('shows each server error under the field it names', async () => {
-    const bad = Object.assign(Object.create(ResponseError.prototype), {
-      statusCode: 400,
-      message:
-        'roles.channel: "slack:#x y" is not a channel; roles.runbook: "https://x y" is not an http(s) URL',
-    });
+    const bad = responseError(
+      400,
+      'roles.channel: "slack:#x y" is not a channel; roles.runbook: "https://x y" is not an http(s) URL',
+    );
     const api = mockReadinessApi({
       saveOwnership: jest.fn(async () => {
         throw bad;

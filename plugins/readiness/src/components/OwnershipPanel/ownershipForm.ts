@@ -1,6 +1,7 @@
 import {
   isValidChannel,
   OWNERSHIP_FIELDS,
+  OWNERSHIP_ROLES,
   OwnershipField,
   OwnershipRoles,
   parseOwnerRef,
@@ -8,12 +9,6 @@ import {
 
 /** Errors per field, as shown under each field. */
 export type FieldErrors = Partial<Record<OwnershipField, string>>;
-
-const OWNER_FIELDS: readonly OwnershipField[] = [
-  'incident',
-  'technical',
-  'communication',
-];
 
 const value = (roles: OwnershipRoles, field: OwnershipField) =>
   roles[field]?.trim() ?? '';
@@ -40,7 +35,7 @@ export function checkOwnershipForm(
   for (const field of changedFields(form, base)) {
     const v = value(form, field);
     if (!v) continue;
-    if (OWNER_FIELDS.includes(field)) {
+    if ((OWNERSHIP_ROLES as readonly string[]).includes(field)) {
       const parsed = parseOwnerRef(v, namespace);
       if (!parsed.ok) errors[field] = parsed.error;
     } else if (field === 'channel' && !isValidChannel(v)) {
