@@ -9,6 +9,9 @@ import { readinessApiRef } from '../../api';
 import { blockedResponse, mockReadinessApi } from '../../testing/fixtures';
 import { EntityReadinessContent } from './EntityReadinessContent';
 
+// Typing into dialogs takes several seconds on a busy 2-core CI machine.
+jest.setTimeout(30_000);
+
 const entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
