@@ -3,7 +3,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import TextField from '@material-ui/core/TextField';
 import Autocomplete from '@material-ui/lab/Autocomplete';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import useDebounce from 'react-use/esm/useDebounce';
 
@@ -93,9 +93,15 @@ export function OwnerPicker(props: {
       : { ref: props.value, label: props.value };
   }, [catalogApi, props.value]);
 
-  const value = props.value
-    ? current.value ?? { ref: props.value, label: props.value }
-    : null;
+  // One object per value: a new one on every render makes the Autocomplete
+  // reset what the person is typing (flaky for a value not in the catalog).
+  const value = useMemo(
+    () =>
+      props.value
+        ? current.value ?? { ref: props.value, label: props.value }
+        : null,
+    [props.value, current.value],
+  );
   return (
     <Autocomplete<OwnerOption>
       id={props.id}
