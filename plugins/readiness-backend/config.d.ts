@@ -25,6 +25,14 @@ export interface Config {
        * shard is a scheduled task that runs on one replica at a time. Default 4.
        */
       shards?: number;
+      /**
+       * Evaluation is incremental: an entity is evaluated again only when its
+       * catalog data, ownership edits, evidence, the organisation or the
+       * scorecards change, or when time changes its result (evidence or an
+       * exemption runs out). As a safety net every entity is evaluated again
+       * at least this often. Default one day (`{ days: 1 }` or `P1D`).
+       */
+      fullPassEvery?: HumanDuration | string;
     };
     history?: {
       /** Days of daily history and change log to keep. Default 180. */

@@ -3,7 +3,8 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
-import { Config } from '@backstage/config';
+import { Config, readDurationFromConfig } from '@backstage/config';
+import { durationToMilliseconds } from '@backstage/types';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { readinessPermissions } from '@readiness/backstage-plugin-readiness-common';
 import {
@@ -89,6 +90,13 @@ export const readinessPlugin = createBackendPlugin({
           logger,
           historyRetentionDays:
             config.getOptionalNumber('readiness.history.retentionDays') ?? 180,
+          fullPassMs: config.has('readiness.evaluation.fullPassEvery')
+            ? durationToMilliseconds(
+                readDurationFromConfig(config, {
+                  key: 'readiness.evaluation.fullPassEvery',
+                }),
+              )
+            : undefined,
         });
         deps.permissionsRegistry.addPermissions(readinessPermissions);
 

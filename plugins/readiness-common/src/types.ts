@@ -160,6 +160,12 @@ export interface EntityReadiness {
   checks: CheckResult[];
   /** ISO 8601 time of the evaluation (the `now` it was given). */
   evaluatedAt: string;
+  /**
+   * ISO 8601 time at which this result can change by the passing of time
+   * alone (an exemption or attestation runs out, a fact becomes too old, a
+   * check starts to count); absent when nothing in it is time-bound.
+   */
+  validUntil?: string;
 }
 
 /**

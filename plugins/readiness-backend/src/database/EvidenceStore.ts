@@ -6,6 +6,7 @@ import type {
   Fact,
 } from '@readiness/backstage-plugin-readiness-common';
 import { Knex } from 'knex';
+import { EvaluationStateStore } from './EvaluationStateStore';
 import type { EvidenceSet } from './types';
 import { chunks, iso, isoOrUndefined, orUndefined, TABLES } from './util';
 
@@ -15,9 +16,29 @@ const {
   exemptions: EXEMPTIONS,
 } = TABLES;
 
-/** Facts (latest value per entity and fact id), attestations and exemptions. */
+/**
+ * Facts (latest value per entity and fact id), attestations and exemptions.
+ * Every write also bumps the entity's evidence version, in the same
+ * transaction, so the next evaluation cycle evaluates it again.
+ */
 export class EvidenceStore {
-  constructor(private readonly db: Knex) {}
+  constructor(
+    private readonly db: Knex,
+    private readonly state = new EvaluationStateStore(db),
+  ) {}
+
+  /** Runs a write and bumps the evidence version of these entities with it. */
+  private async writing<T>(
+    entityRefs: string[],
+    write: (tx: Knex.Transaction) => Promise<T>,
+  ): Promise<T> {
+    return this.db.transaction(async tx => {
+      const out = await write(tx);
+      if (out !== false && out !== 0)
+        await this.state.bumpEvidence(entityRefs, tx);
+      return out;
+    });
+  }
 
   /** All evidence of these entities, keyed by entity ref, as the engine takes it. */
   async loadEvidence(entityRefs: string[]): Promise<EvidenceSet> {
@@ -116,15 +137,16 @@ export class EvidenceStore {
       });
       if (news.length === 0) continue;
       // The WHERE keeps the newer fact if another writer got there first.
-      await this.db(FACTS)
-        .insert(news)
-        .onConflict(['entity_ref', 'fact_id'])
-        .merge()
-        .where(
-          `${FACTS}.observed_at`,
-          '<=',
-          this.db.ref('excluded.observed_at'),
-        );
+      await this.writing(
+        news.map(r => r.entity_ref),
+        tx =>
+          tx(FACTS)
+            .insert(news)
+            .onConflict(['entity_ref', 'fact_id'])
+            .merge()
+            .where(`${FACTS}.observed_at`, '<=', tx.ref('excluded.observed_at'))
+            .then(() => true),
+      );
       written += news.length;
     }
     return written;
@@ -132,17 +154,19 @@ export class EvidenceStore {
 
   /** Stores an attestation; returns its id. */
   async addAttestation(entityRef: string, a: Attestation): Promise<string> {
-    const [row] = await this.db(ATTESTATIONS)
-      .insert({
-        entity_ref: entityRef,
-        check_id: a.checkId,
-        attested_by: a.attestedBy,
-        attested_at: iso(a.attestedAt),
-        expires_at: a.expiresAt ? iso(a.expiresAt) : null,
-        evidence_url: a.evidenceUrl ?? null,
-        note: a.note ?? null,
-      })
-      .returning('id');
+    const [row] = await this.writing([entityRef], tx =>
+      tx(ATTESTATIONS)
+        .insert({
+          entity_ref: entityRef,
+          check_id: a.checkId,
+          attested_by: a.attestedBy,
+          attested_at: iso(a.attestedAt),
+          expires_at: a.expiresAt ? iso(a.expiresAt) : null,
+          evidence_url: a.evidenceUrl ?? null,
+          note: a.note ?? null,
+        })
+        .returning('id'),
+    );
     return String(typeof row === 'object' ? row.id : row);
   }
 
@@ -155,18 +179,20 @@ export class EvidenceStore {
     e: Partial<Exemption> & Pick<Exemption, 'checkId' | 'reason'>,
     options: { createdAt: string; requestedBy?: string },
   ): Promise<string> {
-    const [row] = await this.db(EXEMPTIONS)
-      .insert({
-        entity_ref: entityRef,
-        check_id: e.checkId,
-        reason: e.reason,
-        approved_by: e.approvedBy ?? null,
-        requested_by: options.requestedBy ?? null,
-        created_at: options.createdAt,
-        granted_at: e.approvedBy ? options.createdAt : null,
-        expires_at: e.expiresAt ? iso(e.expiresAt) : null,
-      })
-      .returning('id');
+    const [row] = await this.writing([entityRef], tx =>
+      tx(EXEMPTIONS)
+        .insert({
+          entity_ref: entityRef,
+          check_id: e.checkId,
+          reason: e.reason,
+          approved_by: e.approvedBy ?? null,
+          requested_by: options.requestedBy ?? null,
+          created_at: options.createdAt,
+          granted_at: e.approvedBy ? options.createdAt : null,
+          expires_at: e.expiresAt ? iso(e.expiresAt) : null,
+        })
+        .returning('id'),
+    );
     return String(typeof row === 'object' ? row.id : row);
   }
 
@@ -231,12 +257,12 @@ export class EvidenceStore {
     at: string,
   ): Promise<boolean> {
     if (!/^\d+$/.test(id)) return false;
-    const updated = await this.db(
-      kind === 'attestation' ? ATTESTATIONS : EXEMPTIONS,
-    )
-      .where({ entity_ref: entityRef, id: Number(id) })
-      .whereNull('revoked_at')
-      .update({ revoked_at: at, revoked_by: by });
+    const updated = await this.writing([entityRef], tx =>
+      tx(kind === 'attestation' ? ATTESTATIONS : EXEMPTIONS)
+        .where({ entity_ref: entityRef, id: Number(id) })
+        .whereNull('revoked_at')
+        .update({ revoked_at: at, revoked_by: by }),
+    );
     return updated === 1;
   }
 
@@ -248,11 +274,13 @@ export class EvidenceStore {
     at: string,
   ): Promise<boolean> {
     if (!/^\d+$/.test(id)) return false;
-    const updated = await this.db(EXEMPTIONS)
-      .where({ entity_ref: entityRef, id: Number(id) })
-      .whereNull('approved_by')
-      .whereNull('revoked_at')
-      .update({ approved_by: by, granted_at: at });
+    const updated = await this.writing([entityRef], tx =>
+      tx(EXEMPTIONS)
+        .where({ entity_ref: entityRef, id: Number(id) })
+        .whereNull('approved_by')
+        .whereNull('revoked_at')
+        .update({ approved_by: by, granted_at: at }),
+    );
     return updated === 1;
   }
 }

@@ -64,6 +64,27 @@ export class HistoryStore {
     return written;
   }
 
+  /**
+   * Gives every stored result a point for this day where it has none yet:
+   * the point of a result that was not evaluated because nothing changed.
+   * One statement, in the database.
+   */
+  async fillDay(day: string): Promise<number> {
+    const result: any = await this.db.raw(
+      `insert into ${HISTORY} (entity_ref, scorecard, day, status, score, level)
+       select r.entity_ref, r.scorecard, ?, r.status, r.score, r.level
+       from ${TABLES.results} r
+       where not exists (
+         select 1 from ${HISTORY} h
+         where h.entity_ref = r.entity_ref and h.scorecard = r.scorecard and h.day = ?
+       )
+       on conflict (entity_ref, scorecard, day) do nothing`,
+      [day, day],
+    );
+    // pg: { rowCount }; better-sqlite3: { changes }.
+    return Number(result?.rowCount ?? result?.changes ?? 0);
+  }
+
   /** Drops points and changes before this day (`YYYY-MM-DD`). */
   async pruneHistory(beforeDay: string): Promise<void> {
     await this.db(HISTORY).where('day', '<', beforeDay).delete();

@@ -1,5 +1,6 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
+import { EvaluationStateStore } from './EvaluationStateStore';
 import { EvidenceStore } from './EvidenceStore';
 import { HistoryStore } from './HistoryStore';
 import { applyDatabaseMigrations } from './migrations';
@@ -14,6 +15,8 @@ export interface ReadinessStores {
   shardRuns: ShardRunStore;
   evidence: EvidenceStore;
   ownership: OwnershipStore;
+  /** What the evaluator last saw of each entity, to skip unchanged ones. */
+  evaluationState: EvaluationStateStore;
   /** Resolves when the database answers. */
   ping(): Promise<void>;
 }
@@ -26,6 +29,7 @@ export function storesFor(db: Knex): ReadinessStores {
     shardRuns: new ShardRunStore(db),
     evidence: new EvidenceStore(db),
     ownership: new OwnershipStore(db),
+    evaluationState: new EvaluationStateStore(db),
     ping: async () => {
       await db.raw('select 1 as ok');
     },

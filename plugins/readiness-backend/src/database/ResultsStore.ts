@@ -141,6 +141,12 @@ export class ResultsStore {
   }
 
   async setStale(entityRefs: string[], stale: boolean): Promise<void> {
+    // Usually nothing is stale: one look instead of an update per batch.
+    if (
+      !stale &&
+      !(await this.db(RESULTS).where('stale', true).first('scorecard'))
+    )
+      return;
     for (const refs of chunks(entityRefs)) {
       await this.db(RESULTS)
         .whereIn('entity_ref', refs)

@@ -45,10 +45,31 @@ describe('migrations', () => {
       });
       expect(row.baseline).toBeNull();
       expect(Number(row.version)).toBe(3);
-      await knex.migrate.down(config);
+      await knex.migrate.down({
+        ...config,
+        name: '20261130000000_ownership_overrides.js',
+      });
       expect(
         await knex.schema.hasColumn('readiness_ownership', 'baseline'),
       ).toBe(false);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'add and drop the evaluation state on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await applyDatabaseMigrations(knex);
+      expect(await knex.schema.hasTable('readiness_evaluation_state')).toBe(
+        true,
+      );
+      await knex.migrate.down({
+        ...config,
+        name: '20261201000000_evaluation_state.js',
+      });
+      expect(await knex.schema.hasTable('readiness_evaluation_state')).toBe(
+        false,
+      );
     },
   );
 });

@@ -9,6 +9,7 @@ export const TABLES = {
   exemptions: 'readiness_exemptions',
   ownership: 'readiness_ownership',
   ownershipChanges: 'readiness_ownership_changes',
+  evaluationState: 'readiness_evaluation_state',
 } as const;
 
 /** Rows per INSERT, and refs per WHERE IN: well under SQLite's 32k parameter limit. */

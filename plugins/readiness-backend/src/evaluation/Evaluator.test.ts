@@ -83,7 +83,8 @@ describe('Evaluator', () => {
       const { knex, evaluator } = await setup(databaseId);
       const first = [];
       for (const s of [0, 1, 2]) first.push(await evaluator.runShard(s, 3));
-      expect(first.reduce((n, r) => n + r.results, 0)).toBe(24); // 15 components + 6 systems + 3 domains
+      // 30 entities of the scoped kinds; 24 results: 15 components + 6 systems + 3 domains.
+      expect(first.reduce((n, r) => n + r.entities, 0)).toBe(30);
       expect(await count(knex, 'readiness_results')).toBe(24);
       expect(await count(knex, 'readiness_history')).toBe(24);
 
@@ -98,6 +99,80 @@ describe('Evaluator', () => {
         [0, 0, 0, 0],
       ]);
       expect(await count(knex, 'readiness_history')).toBe(24);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'evaluates only what changed: the entity, its evidence, or time running out, on %p',
+    async databaseId => {
+      const entities = exampleEntities();
+      const { knex, stores, evaluator, setNow } = await setup(
+        databaseId,
+        entities,
+      );
+      const run = async () => {
+        const r = await evaluator.runShard(0, 1);
+        return { evaluated: r.evaluated, written: r.written };
+      };
+      expect(await run()).toEqual({ evaluated: 30, written: 24 });
+      // Nothing changed: nothing evaluated, nothing written, not even history.
+      const unchanged = await evaluator.runShard(0, 1);
+      expect(unchanged).toMatchObject({
+        entities: 30,
+        evaluated: 0,
+        written: 0,
+        historyRows: 0,
+        deleted: 0,
+      });
+
+      // One entity changed in the catalog: that one (and roll-ups, which read it).
+      const ledger = entities.find(e => e.metadata.name === 'ledger-service')!;
+      ledger.metadata.annotations!['readiness/incident-owner'] =
+        'group:sre-oncall';
+      expect(await run()).toEqual({ evaluated: 1, written: 2 }); // ledger and its system
+      expect(await run()).toEqual({ evaluated: 0, written: 0 });
+
+      // New evidence for one entity: that one.
+      await stores.evidence.upsertFacts([
+        {
+          entityRef: 'component:default/session-service',
+          fact: {
+            id: 'load-test',
+            value: { p95Ms: 90, errorRate: 0 },
+            observedAt: '2026-11-23T11:00:00.000Z',
+          },
+        },
+      ]);
+      expect((await run()).evaluated).toBe(1);
+      expect(await run()).toEqual({ evaluated: 0, written: 0 });
+
+      // The next day every result has its point, evaluated or not.
+      setNow(new Date('2026-11-24T01:00:00.000Z'));
+      const nextDay = await evaluator.runShard(0, 1);
+      expect(nextDay).toMatchObject({ evaluated: 0, historyRows: 24 });
+      expect(
+        Number(
+          (
+            await knex('readiness_history')
+              .where('day', '2026-11-24')
+              .count({ n: '*' })
+          )[0].n,
+        ),
+      ).toBe(24);
+
+      // Time: those whose evidence runs out first, and only those.
+      const states = await knex('readiness_evaluation_state').select();
+      const time = (r: any) => new Date(r.recheck_at).getTime();
+      const first = Math.min(...states.map(time));
+      const due = states.filter(r => time(r) <= first).length;
+      expect(due).toBeGreaterThan(0);
+      expect(due).toBeLessThan(30);
+      setNow(new Date(first));
+      expect((await run()).evaluated).toBe(due);
+
+      // A day after its last evaluation (the full pass) each is evaluated again.
+      setNow(new Date(first + 86_400_000));
+      expect((await run()).evaluated).toBe(30);
     },
   );
 

@@ -9,11 +9,12 @@ import {
 } from '@readiness/backstage-plugin-readiness-common';
 import type { ReadinessStores } from '../database/ReadinessStores';
 import { ResultKeyMap, resultKey } from '../database/resultKey';
-import type { ResultRow } from '../database/types';
+import type { EvaluationState } from '../database/EvaluationStateStore';
+import type { ResultRow, StoredOwnership } from '../database/types';
 import { CatalogReader, CatalogSnapshot } from './CatalogReader';
 import { diffChecks } from './diffChecks';
 import { entityFields, refOf } from './entityFields';
-import { hashResult, scorecardFingerprint } from './hash';
+import { hashResult, inputHash, scorecardFingerprint } from './hash';
 import { ScorecardRegistry } from './ScorecardRegistry';
 import { shardOf } from './sharding';
 
@@ -22,6 +23,12 @@ export interface EvaluationReport {
   shard: number;
   shards: number;
   entities: number;
+  /**
+   * Entities evaluated: new, changed in the catalog, with new evidence or
+   * ownership edits, or due because time changes their result. The others
+   * were unchanged and cost nothing.
+   */
+  evaluated: number;
   results: number;
   /** Results written because they changed. */
   written: number;
@@ -45,9 +52,19 @@ export class Evaluator {
       scorecards: ScorecardRegistry;
       logger: LoggerService;
       historyRetentionDays: number;
+      /**
+       * Every entity is evaluated again at least this often (ms) even when
+       * nothing it reads has changed: the safety net of incremental
+       * evaluation. Default one day.
+       */
+      fullPassMs?: number;
       now?: () => Date;
     },
   ) {}
+
+  private get fullPassMs(): number {
+    return this.options.fullPassMs ?? 86_400_000;
+  }
 
   private now(): Date {
     return this.options.now?.() ?? new Date();
@@ -70,6 +87,7 @@ export class Evaluator {
       shard,
       shards,
       entities: 0,
+      evaluated: 0,
       results: 0,
       written: 0,
       changes: 0,
@@ -102,29 +120,63 @@ export class Evaluator {
     const mine = snapshot.scoped.filter(
       e => shardOf(refOf(e), shards) === shard,
     );
-    const written = await this.evaluateAndStore(mine, snapshot, started);
+    const [states, edits, storedKeys] = await Promise.all([
+      stores.evaluationState.listStates(),
+      stores.ownership.listOwnerships(),
+      results.listKeys(),
+    ]);
+    const prepared = this.prepare(mine, snapshot, edits);
+    const now = started.getTime();
+    const due = prepared.filter(p => isDue(p, states.get(p.ref), now));
+    const versions = new Map(
+      [...states].map(([ref, state]) => [ref, state.evidenceVersion]),
+    );
+    const done = due.length
+      ? await this.evaluateAndStore(due, snapshot, started, versions)
+      : undefined;
+    report.entities = mine.length;
+    report.evaluated = due.length;
+    report.results = done?.results.length ?? 0;
+    report.written = done?.written ?? 0;
+    report.changes = done?.changes ?? 0;
+    report.historyRows = done?.historyRows ?? 0;
+
+    // Results of entities gone from the catalog, or no longer in a
+    // scorecard's scope; the state of entities gone.
+    const inShard = new Set(prepared.map(p => p.ref));
+    const evaluated = new Set(due.map(p => p.ref));
+    const current = new ResultKeyMap(
+      (done?.keys ?? []).map(k => [k, true] as const),
+    );
+    const orphans = storedKeys.filter(
+      k =>
+        shardOf(k.entityRef, shards) === shard &&
+        (evaluated.has(k.entityRef)
+          ? !current.has(k)
+          : !inShard.has(k.entityRef)),
+    );
+    report.deleted = orphans.length ? await results.deleteResults(orphans) : 0;
+    const goneStates = [...states.keys()].filter(
+      ref => shardOf(ref, shards) === shard && !inShard.has(ref),
+    );
+    await stores.evaluationState.deleteStates(goneStates);
+
     // Roll-ups (systems, domains, groups) read their parts' stored results, and
     // parts live in every shard: when this shard changed anything, re-score
     // them now rather than one schedule later. Unchanged ones write nothing.
-    if (written.written > 0) {
+    if (report.written > 0 || report.deleted > 0) {
       const again = await this.rescoreRollups(snapshot, started);
-      written.written += again.written;
-      written.changes += again.changes;
-      written.historyRows += again.historyRows;
+      report.written += again.written;
+      report.changes += again.changes;
+      report.historyRows += again.historyRows;
     }
-    report.entities = mine.length;
-    report.results = written.results.length;
-    report.written = written.written;
-    report.changes = written.changes;
-    report.historyRows = written.historyRows;
-
-    // Entities gone from the catalog, or no longer in a scorecard's scope.
-    const current = new ResultKeyMap(written.keys.map(k => [k, true]));
-    const orphans = (await results.listKeys()).filter(
-      k => shardOf(k.entityRef, shards) === shard && !current.has(k),
-    );
-    report.deleted = orphans.length ? await results.deleteResults(orphans) : 0;
+    await results.setStale([...inShard], false);
     if (shard === 0) {
+      // Today's point for every result not evaluated (or in another shard
+      // not evaluated yet): what it was, since nothing changed.
+      report.historyRows += await stores.history.fillDay(
+        startedAt.slice(0, 10),
+      );
       const cutoff = new Date(
         started.getTime() - this.options.historyRetentionDays * 86_400_000,
       );
@@ -133,9 +185,55 @@ export class Evaluator {
     await shardRuns.recordShardRun({ shard, shards, lastSuccessAt: startedAt });
     report.ms = Date.now() - t0;
     logger.info(
-      `Readiness shard ${shard}/${shards}: ${report.entities} entities, ${report.results} results, ${report.written} changed, ${report.deleted} removed in ${report.ms} ms`,
+      `Readiness shard ${shard}/${shards}: ${report.entities} entities, ${report.evaluated} evaluated, ${report.results} results, ${report.written} changed, ${report.deleted} removed in ${report.ms} ms`,
     );
     return report;
+  }
+
+  /** The context fingerprint of a snapshot's organisation, computed once. */
+  private readonly organisationHashes = new WeakMap<CatalogSnapshot, string>();
+
+  /**
+   * The entities as the engine sees them (ownership edits applied), each
+   * with a hash of everything its evaluation reads besides evidence and
+   * other results: the entity, the organisation (owners, groups, systems,
+   * domains) and the scorecards.
+   */
+  private prepare(
+    catalogEntities: Entity[],
+    snapshot: CatalogSnapshot,
+    edits: StoredOwnership[],
+  ): Prepared[] {
+    let organisation = this.organisationHashes.get(snapshot);
+    if (!organisation) {
+      organisation = inputHash('', snapshot.organisation);
+      this.organisationHashes.set(snapshot, organisation);
+    }
+    const context = [
+      organisation,
+      ...this.options.scorecards.list().map(scorecardFingerprint),
+    ].join(':');
+    // Ownership edited in the UI counts at once, whatever the catalog module
+    // has overlaid so far: start from what catalog-info.yaml says (kept in
+    // `readiness/ownership-in-file` once overlaid), then apply the stored edit.
+    // So a save, and a revert to the file, show in the next result.
+    const roles = new Map(edits.map(o => [o.entityRef, o.roles]));
+    return catalogEntities.map(e => {
+      const ref = refOf(e);
+      const edit = roles.get(ref);
+      const annotations = e.metadata.annotations;
+      const entity =
+        !edit && !annotations?.[ANNOTATION_OWNERSHIP_IN_FILE]
+          ? e
+          : {
+              ...e,
+              metadata: {
+                ...e.metadata,
+                annotations: overlayOwnership(annotations, edit ?? {}),
+              },
+            };
+      return { ref, entity, inputHash: inputHash(context, entity) };
+    });
   }
 
   private rollupRun?: Promise<unknown>;
@@ -162,9 +260,13 @@ export class Evaluator {
       const rollups = snapshot.scoped.filter(e =>
         this.options.scorecards.rollups().some(c => c.appliesTo(e)),
       );
-      return rollups.length
-        ? this.evaluateAndStore(rollups, snapshot, at)
-        : none;
+      if (rollups.length === 0) return none;
+      const edits = await this.options.stores.ownership.listOwnerships();
+      return this.evaluateAndStore(
+        this.prepare(rollups, snapshot, edits),
+        snapshot,
+        at,
+      );
     };
     const before = this.rollupRun ?? Promise.resolve();
     const next = before.catch(() => undefined).then(pass);
@@ -185,8 +287,9 @@ export class Evaluator {
   /** Re-evaluates one entity the caller has read from the catalog. */
   async evaluateEntity(entity: Entity): Promise<EntityReadiness[]> {
     const snapshot = await this.options.reader.current();
+    const edits = await this.options.stores.ownership.listOwnerships();
     const { results } = await this.evaluateAndStore(
-      [entity],
+      this.prepare([entity], snapshot, edits),
       snapshot,
       this.now(),
     );
@@ -201,42 +304,39 @@ export class Evaluator {
     if (entities.length === 0) return 0;
     const snapshot = await this.options.reader.current();
     const at = this.now();
-    const done = await this.evaluateAndStore(entities, snapshot, at);
+    const edits = await this.options.stores.ownership.listOwnerships();
+    const done = await this.evaluateAndStore(
+      this.prepare(entities, snapshot, edits),
+      snapshot,
+      at,
+    );
     if (done.written > 0) await this.rescoreRollups(snapshot, at);
     return done.written;
   }
 
+  /**
+   * Evaluates these entities, stores the results that changed with their
+   * history, and records what each evaluation read. `versions` are the
+   * entities' evidence versions read before their evidence (read here when
+   * not given), so evidence written meanwhile is evaluated again.
+   */
   private async evaluateAndStore(
-    catalogEntities: Entity[],
+    prepared: Prepared[],
     snapshot: CatalogSnapshot,
     at: Date,
+    versions?: Map<string, number>,
   ) {
     const { stores, scorecards } = this.options;
     const nowIso = at.toISOString();
-    const refs = catalogEntities.map(refOf);
-    const [evidence, hashes, summaries, edits] = await Promise.all([
+    const refs = prepared.map(p => p.ref);
+    const evidenceVersions =
+      versions ?? (await stores.evaluationState.getEvidenceVersions(refs));
+    const [evidence, hashes, summaries] = await Promise.all([
       stores.evidence.loadEvidence(refs),
       stores.results.getHashes(refs),
       stores.results.listSummaries(),
-      stores.ownership.listOwnerships(),
     ]);
-    // Ownership edited in the UI counts at once, whatever the catalog module
-    // has overlaid so far: start from what catalog-info.yaml says (kept in
-    // `readiness/ownership-in-file` once overlaid), then apply the stored edit.
-    // So a save, and a revert to the file, show in the next result.
-    const roles = new Map(edits.map(o => [o.entityRef, o.roles]));
-    const entities = catalogEntities.map(e => {
-      const edit = roles.get(refOf(e));
-      const annotations = e.metadata.annotations;
-      if (!edit && !annotations?.[ANNOTATION_OWNERSHIP_IN_FILE]) return e;
-      return {
-        ...e,
-        metadata: {
-          ...e.metadata,
-          annotations: overlayOwnership(annotations, edit ?? {}),
-        },
-      };
-    });
+    const entities = prepared.map(p => p.entity);
     // Scoped kinds and organisation kinds can overlap (a scorecard for
     // systems): keep each entity once, the freshest copy.
     const context = new Map<string, Entity>();
@@ -293,6 +393,25 @@ export class Evaluator {
         changed: changed.has(r),
       })),
     );
+    // What each evaluation read, and when time alone changes its results.
+    const recheck = new Map<string, number>();
+    for (const r of results) {
+      if (!r.validUntil) continue;
+      const t = Date.parse(r.validUntil);
+      if (t < (recheck.get(r.entityRef) ?? Infinity))
+        recheck.set(r.entityRef, t);
+    }
+    await stores.evaluationState.saveStates(
+      prepared.map(p => ({
+        entityRef: p.ref,
+        inputHash: p.inputHash,
+        evaluatedVersion: evidenceVersions.get(p.ref) ?? 0,
+        recheckAt: Math.min(
+          recheck.get(p.ref) ?? Infinity,
+          at.getTime() + this.fullPassMs,
+        ),
+      })),
+    );
     return {
       results,
       keys: results.map(resultKey),
@@ -301,4 +420,21 @@ export class Evaluator {
       historyRows,
     };
   }
+}
+
+/** An entity as the engine sees it, with the hash of its inputs. */
+interface Prepared {
+  ref: string;
+  entity: Entity;
+  inputHash: string;
+}
+
+/** Whether an entity must be evaluated: new, changed, new evidence, or due. */
+function isDue(p: Prepared, state: EvaluationState | undefined, now: number) {
+  return (
+    !state ||
+    state.inputHash !== p.inputHash ||
+    state.evidenceVersion !== state.evaluatedVersion ||
+    (state.recheckAt !== undefined && state.recheckAt <= now)
+  );
 }

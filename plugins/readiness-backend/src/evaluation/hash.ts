@@ -54,3 +54,15 @@ export function hashResult(
   ];
   return createHash('sha256').update(JSON.stringify(found)).digest('hex');
 }
+
+/**
+ * A hash of what an evaluation reads (a context string and an entity as
+ * the catalog returned it): equal hashes mean the entity need not be
+ * evaluated again.
+ */
+export function inputHash(context: string, input: unknown): string {
+  return createHash('sha1')
+    .update(context)
+    .update(JSON.stringify(input))
+    .digest('hex');
+}

@@ -365,6 +365,10 @@ export const spec = {
           "evaluatedAt": {
             "type": "string"
           },
+          "validUntil": {
+            "type": "string",
+            "description": "When the result can change by the passing of time alone (evidence or an exemption runs out, a check starts to count)."
+          },
           "changedAt": {
             "type": "string"
           },

@@ -59,6 +59,15 @@ export interface EvaluationContext {
   readiness(entityRef: string): ReadinessSummary[];
   /** Records a result (replacing an earlier one for the same scorecard) so that roll-ups evaluated later can read it. */
   record(result: ReadinessSummary): void;
+  /**
+   * Notes a time (epoch ms) at which the result being evaluated changes by
+   * the passing of time alone: an exemption or attestation runs out, a fact
+   * becomes too old, a check starts to count. Times not after `now` are
+   * ignored.
+   */
+  changesAt(time: number): void;
+  /** The earliest time noted since the last call (undefined when none), and starts over. */
+  takeChangeTime(): number | undefined;
 }
 
 function keyed<T>(input: Record<string, T[]> | undefined): Map<string, T[]> {
@@ -192,9 +201,11 @@ export function createEvaluationContext(
     else list.push(r);
   };
   for (const r of input.results ?? []) record(r);
+  const now = nowDate.getTime();
+  let next = Infinity;
 
   return {
-    now: nowDate.getTime(),
+    now,
     nowIso: nowDate.toISOString(),
     hasCatalog: input.entities !== undefined,
     entity: ref => entities.get(ref.toLowerCase()),
@@ -206,5 +217,13 @@ export function createEvaluationContext(
       of === 'parts' ? parts.get(ref) ?? [] : ownedDeep(ref),
     readiness: ref => results.get(ref) ?? [],
     record,
+    changesAt: time => {
+      if (time > now && time < next) next = time;
+    },
+    takeChangeTime: () => {
+      const t = next;
+      next = Infinity;
+      return t === Infinity ? undefined : t;
+    },
   };
 }

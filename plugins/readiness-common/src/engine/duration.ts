@@ -37,3 +37,15 @@ export function describeDuration(ms: number): string {
   if (abs >= 2 * 3_600_000) return plural(Math.floor(abs / 3_600_000), 'hour');
   return plural(Math.max(1, Math.floor(abs / 60_000)), 'minute');
 }
+
+/**
+ * When {@link describeDuration} of a span that started at `start` next reads
+ * differently: at the next whole day, hour or minute of its unit.
+ */
+export function describedDurationChangesAt(start: number, now: number): number {
+  const age = now - start;
+  let unit = 60_000;
+  if (age >= 2 * 86_400_000) unit = 86_400_000;
+  else if (age >= 2 * 3_600_000) unit = 3_600_000;
+  return start + (Math.floor(age / unit) + 1) * unit;
+}

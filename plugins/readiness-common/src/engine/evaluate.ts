@@ -27,7 +27,12 @@ function exemptionFor(
   if (!list) return undefined;
   for (let i = 0; i < list.length; i++) {
     const e = list[i];
-    if (e.expiresAt === undefined || parseTime(e.expiresAt) > ctx.now) return e;
+    if (e.expiresAt === undefined) return e;
+    const until = parseTime(e.expiresAt);
+    if (until > ctx.now) {
+      ctx.changesAt(until);
+      return e;
+    }
   }
   return undefined;
 }
@@ -59,6 +64,7 @@ export function evaluateEntity(
   const ref = entityKey(entity);
   const checks: CheckResult[] = new Array(scorecard.checks.length);
   const exemptions = ctx.exemptionsOf(ref);
+  ctx.takeChangeTime(); // start over for this result
   for (let i = 0; i < scorecard.checks.length; i++) {
     const check = scorecard.checks[i];
     const { spec } = check;
@@ -90,6 +96,7 @@ export function evaluateEntity(
     }
     const notYet =
       check.enforceFrom !== undefined && ctx.now < check.enforceFrom;
+    if (notYet) ctx.changesAt(check.enforceFrom!);
     // One object shape for every result keeps evaluation fast; undefined
     // fields are left out of JSON.
     checks[i] = {
@@ -111,7 +118,10 @@ export function evaluateEntity(
       remediation: spec.remediation,
     };
   }
-  return score(scorecard, ref, checks, ctx.nowIso);
+  const result = score(scorecard, ref, checks, ctx.nowIso);
+  const until = ctx.takeChangeTime();
+  if (until !== undefined) result.validUntil = new Date(until).toISOString();
+  return result;
 }
 
 function exempt(exemption: Exemption): RawResult {

@@ -1,5 +1,9 @@
 import type { Attestation } from '../../types';
-import { describeDuration, parseDuration } from '../duration';
+import {
+  describedDurationChangesAt,
+  describeDuration,
+  parseDuration,
+} from '../duration';
 import { parseTime } from '../time';
 import { CheckFn } from './types';
 
@@ -25,9 +29,14 @@ export function compileAttestationCheck(
         newest = a;
         newestAt = at;
       }
-      const expired =
-        a.expiresAt !== undefined && parseTime(a.expiresAt) <= ctx.now;
+      const expiresAt =
+        a.expiresAt === undefined ? undefined : parseTime(a.expiresAt);
+      const expired = expiresAt !== undefined && expiresAt <= ctx.now;
       const tooOld = maxAgeMs !== undefined && ctx.now - at > maxAgeMs;
+      // Each attestation can start or stop counting later.
+      if (at > ctx.now) ctx.changesAt(at);
+      if (expiresAt !== undefined) ctx.changesAt(expiresAt);
+      if (maxAgeMs !== undefined) ctx.changesAt(at + maxAgeMs + 1);
       if (!expired && !tooOld && at <= ctx.now && at > validAt) {
         valid = a;
         validAt = at;
@@ -42,13 +51,17 @@ export function compileAttestationCheck(
       note: latest.note,
     };
     if (!valid) {
-      const why =
+      const expiredOn =
         latest.expiresAt !== undefined &&
-        Date.parse(latest.expiresAt) <= ctx.now
-          ? `expired on ${latest.expiresAt.slice(0, 10)}`
-          : `is ${describeDuration(
-              ctx.now - Date.parse(latest.attestedAt),
-            )} old, more than the ${describeDuration(maxAgeMs ?? 0)} allowed`;
+        Date.parse(latest.expiresAt) <= ctx.now;
+      // Otherwise the message says how old it is.
+      if (!expiredOn)
+        ctx.changesAt(describedDurationChangesAt(newestAt, ctx.now));
+      const why = expiredOn
+        ? `expired on ${latest.expiresAt!.slice(0, 10)}`
+        : `is ${describeDuration(
+            ctx.now - Date.parse(latest.attestedAt),
+          )} old, more than the ${describeDuration(maxAgeMs ?? 0)} allowed`;
       return {
         result: 'fail',
         message: `The attestation by ${latest.attestedBy} ${why}; attest again`,

@@ -1,5 +1,9 @@
 import { Comparison, compileComparison } from '../compare';
-import { describeDuration, parseDuration } from '../duration';
+import {
+  describedDurationChangesAt,
+  describeDuration,
+  parseDuration,
+} from '../duration';
 import { compilePath } from '../paths';
 import { parseTime } from '../time';
 import type { EvaluationContext } from '../context';
@@ -28,6 +32,8 @@ export function freshFact(
     };
   }
   if (maxAgeMs !== undefined && ctx.now - at > maxAgeMs) {
+    // The message says how old it is.
+    ctx.changesAt(describedDurationChangesAt(at, ctx.now));
     return {
       result: {
         result: 'fail',
@@ -38,6 +44,7 @@ export function freshFact(
       },
     };
   }
+  if (maxAgeMs !== undefined) ctx.changesAt(at + maxAgeMs + 1);
   return { fact };
 }
 

@@ -1,0 +1,101 @@
+import { Knex } from 'knex';
+import { chunks, iso, TABLES } from './util';
+
+const { evaluationState: STATE } = TABLES;
+
+/** What the evaluator last saw of one entity. */
+export interface EvaluationState {
+  entityRef: string;
+  /** Hash of what the evaluation read from the catalog; undefined before the first. */
+  inputHash?: string;
+  /** Bumped by every evidence write for the entity. */
+  evidenceVersion: number;
+  /** `evidenceVersion` as the last evaluation read it. */
+  evaluatedVersion: number;
+  /** Evaluate again at this time (epoch ms) even when nothing changed. */
+  recheckAt?: number;
+}
+
+/**
+ * Per-entity evaluation state: lets a cycle skip entities whose inputs have
+ * not changed. Evidence writes bump the version, evaluations record what
+ * they read; both upsert different columns of the same row.
+ */
+export class EvaluationStateStore {
+  constructor(private readonly db: Knex) {}
+
+  /** Every entity's state, by entity ref. */
+  async listStates(): Promise<Map<string, EvaluationState>> {
+    const rows = await this.db(STATE).select();
+    return new Map(rows.map(r => [r.entity_ref, toState(r)]));
+  }
+
+  /** The evidence version of each of these entities (0 when never written). */
+  async getEvidenceVersions(
+    entityRefs: string[],
+  ): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    for (const refs of chunks(entityRefs)) {
+      const rows = await this.db(STATE)
+        .whereIn('entity_ref', refs)
+        .select('entity_ref', 'evidence_version');
+      for (const r of rows) out.set(r.entity_ref, Number(r.evidence_version));
+    }
+    return out;
+  }
+
+  /** Records evidence news for these entities: they are evaluated again. */
+  async bumpEvidence(entityRefs: string[], tx: Knex = this.db): Promise<void> {
+    const refs = [...new Set(entityRefs)].sort();
+    for (const batch of chunks(refs)) {
+      await tx(STATE)
+        .insert(batch.map(entity_ref => ({ entity_ref, evidence_version: 1 })))
+        .onConflict('entity_ref')
+        .merge({
+          evidence_version: tx.raw('?? + 1', [`${STATE}.evidence_version`]),
+        });
+    }
+  }
+
+  /** Records what evaluations read; leaves `evidence_version` alone. */
+  async saveStates(
+    states: Array<Omit<EvaluationState, 'evidenceVersion'>>,
+  ): Promise<void> {
+    const sorted = [...states].sort((a, b) =>
+      a.entityRef < b.entityRef ? -1 : 1,
+    );
+    for (const batch of chunks(sorted)) {
+      await this.db(STATE)
+        .insert(
+          batch.map(s => ({
+            entity_ref: s.entityRef,
+            input_hash: s.inputHash ?? null,
+            evaluated_version: s.evaluatedVersion,
+            recheck_at:
+              s.recheckAt === undefined
+                ? null
+                : new Date(s.recheckAt).toISOString(),
+          })),
+        )
+        .onConflict('entity_ref')
+        .merge(['input_hash', 'evaluated_version', 'recheck_at']);
+    }
+  }
+
+  /** Forgets entities gone from the catalog. */
+  async deleteStates(entityRefs: string[]): Promise<void> {
+    for (const refs of chunks(entityRefs)) {
+      await this.db(STATE).whereIn('entity_ref', refs).delete();
+    }
+  }
+}
+
+function toState(r: any): EvaluationState {
+  return {
+    entityRef: r.entity_ref,
+    inputHash: r.input_hash ?? undefined,
+    evidenceVersion: Number(r.evidence_version),
+    evaluatedVersion: Number(r.evaluated_version),
+    recheckAt: r.recheck_at ? Date.parse(iso(r.recheck_at)) : undefined,
+  };
+}
