@@ -4,7 +4,8 @@
  * What the evaluator last saw of each entity, so that an unchanged entity is
  * not evaluated again: a hash of its catalog data (with ownership edits and
  * the organisation it is evaluated against), the evidence version it read,
- * and when its result can change by time alone. Evidence writes bump
+ * when its result can change by time alone, and its owners (so the entity
+ * route needs no catalog round trip). Evidence writes bump
  * `evidence_version`; the entity is evaluated again while it differs from
  * `evaluated_version`.
  *
@@ -31,6 +32,10 @@ exports.up = async function up(knex) {
       .dateTime('recheck_at', { useTz: true })
       .nullable()
       .comment('Evaluate again at this time even when nothing changed');
+    table
+      .text('owners')
+      .nullable()
+      .comment('JSON: the owners the entity route returns, as evaluated');
   });
 };
 

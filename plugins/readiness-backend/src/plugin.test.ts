@@ -364,4 +364,32 @@ describe('readiness backend plugin', () => {
     expect(evaluate.status).toBe(403);
     expect(evaluate.body.error.message).toContain('readiness.entity.evaluate');
   });
+
+  it('answers 404 for an entity the caller may not see in the catalog, and serves kinds no scorecard reads from the catalog', async () => {
+    const { server } = await start({
+      authorize: r =>
+        r.permission.name === 'catalog.entity.read' &&
+        r.resourceRef === 'component:default/ledger-service'
+          ? AuthorizeResult.DENY
+          : AuthorizeResult.ALLOW,
+    });
+    const hidden = await request(server).get(
+      '/api/readiness/entities/component/default/ledger-service',
+    );
+    expect(hidden.status).toBe(404);
+    expect(hidden.body.error.message).toBe(
+      'No entity component:default/ledger-service in the catalog',
+    );
+    const visible = await request(server).get(
+      '/api/readiness/entities/component/default/payments-api',
+    );
+    expect(visible.status).toBe(200);
+    expect(visible.body.owners.owner).toBe('group:default/payments');
+    // Groups are not evaluated: owners from the catalog, no results.
+    const group = await request(server).get(
+      '/api/readiness/entities/group/default/payments',
+    );
+    expect(group.status).toBe(200);
+    expect(group.body.results).toEqual([]);
+  });
 });

@@ -16,6 +16,9 @@ export interface EvaluationState {
   recheckAt?: number;
 }
 
+/** The owners of an entity as the API returns them (see `ownersOf`). */
+export type StoredOwners = Record<string, string | undefined>;
+
 /**
  * Per-entity evaluation state: lets a cycle skip entities whose inputs have
  * not changed. Evidence writes bump the version, evaluations record what
@@ -26,8 +29,22 @@ export class EvaluationStateStore {
 
   /** Every entity's state, by entity ref. */
   async listStates(): Promise<Map<string, EvaluationState>> {
-    const rows = await this.db(STATE).select();
+    const rows = await this.db(STATE).select(
+      'entity_ref',
+      'input_hash',
+      'evidence_version',
+      'evaluated_version',
+      'recheck_at',
+    );
     return new Map(rows.map(r => [r.entity_ref, toState(r)]));
+  }
+
+  /** The owners stored by the entity's last evaluation; undefined before one. */
+  async getOwners(entityRef: string): Promise<StoredOwners | undefined> {
+    const row = await this.db(STATE)
+      .where('entity_ref', entityRef)
+      .first('owners');
+    return row?.owners ? JSON.parse(row.owners) : undefined;
   }
 
   /** The evidence version of each of these entities (0 when never written). */
@@ -59,7 +76,9 @@ export class EvaluationStateStore {
 
   /** Records what evaluations read; leaves `evidence_version` alone. */
   async saveStates(
-    states: Array<Omit<EvaluationState, 'evidenceVersion'>>,
+    states: Array<
+      Omit<EvaluationState, 'evidenceVersion'> & { owners: StoredOwners }
+    >,
   ): Promise<void> {
     const sorted = [...states].sort((a, b) =>
       a.entityRef < b.entityRef ? -1 : 1,
@@ -75,10 +94,11 @@ export class EvaluationStateStore {
               s.recheckAt === undefined
                 ? null
                 : new Date(s.recheckAt).toISOString(),
+            owners: JSON.stringify(s.owners),
           })),
         )
         .onConflict('entity_ref')
-        .merge(['input_hash', 'evaluated_version', 'recheck_at']);
+        .merge(['input_hash', 'evaluated_version', 'recheck_at', 'owners']);
     }
   }
 

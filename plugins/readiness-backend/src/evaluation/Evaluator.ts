@@ -16,6 +16,7 @@ import { diffChecks } from './diffChecks';
 import { entityFields, refOf } from './entityFields';
 import { hashResult, inputHash, scorecardFingerprint } from './hash';
 import { ScorecardRegistry } from './ScorecardRegistry';
+import { ownersOf } from '../service/owners';
 import { shardOf } from './sharding';
 
 /** What one evaluation run did, for logs and tests. */
@@ -410,6 +411,7 @@ export class Evaluator {
           recheck.get(p.ref) ?? Infinity,
           at.getTime() + this.fullPassMs,
         ),
+        owners: ownersOf(p.entity),
       })),
     );
     return {

@@ -3,6 +3,7 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   AuthorizeResult,
@@ -148,23 +149,47 @@ export class ReadinessService {
     credentials: BackstageCredentials,
     entityRef: string,
   ): Promise<EntityReadinessResponse> {
-    await this.authorize(credentials, readinessResultsReadPermission);
     return this.entityResponse(credentials, refKey(entityRef));
   }
 
+  /**
+   * The entity's results and owners. One permission round trip decides both
+   * questions (may the caller read readiness results; may they see this
+   * entity in the catalog), and the owners come from the entity's last
+   * evaluation, so the usual request reads only our own tables. Entities
+   * never evaluated (a kind no scorecard applies to, or just added) are read
+   * from the catalog, which also says whether they exist.
+   */
   private async entityResponse(
     credentials: BackstageCredentials,
     entityRef: string,
   ): Promise<EntityReadinessResponse> {
-    const { stores, catalog } = this.options;
-    // The catalog (which also says whether the caller may see the entity)
-    // and the two reads of our own tables, at once.
-    const [entity, runs, results] = await Promise.all([
-      catalog.getEntityByRef(entityRef, { credentials }),
+    const { stores, permissions } = this.options;
+    const [[mayRead, maySee], runs, results, stored] = await Promise.all([
+      permissions.authorize(
+        [
+          { permission: readinessResultsReadPermission },
+          { permission: catalogEntityReadPermission, resourceRef: entityRef },
+        ],
+        { credentials },
+      ),
       stores.shardRuns.listShardRuns(),
       stores.results.getEntityResults(entityRef),
+      stores.evaluationState.getOwners(entityRef),
     ]);
-    if (!entity)
+    if (mayRead.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `You may not read readiness results (${readinessResultsReadPermission.name})`,
+      );
+    }
+    let owners = stored;
+    if (maySee.result === AuthorizeResult.ALLOW && !owners) {
+      const entity = await this.options.catalog.getEntityByRef(entityRef, {
+        credentials,
+      });
+      owners = entity && ownersOf(entity);
+    }
+    if (maySee.result !== AuthorizeResult.ALLOW || !owners)
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);
     const lastRun = runs
       .map(s => s.lastSuccessAt)
@@ -173,7 +198,7 @@ export class ReadinessService {
       .pop();
     return {
       entityRef,
-      owners: ownersOf(entity),
+      owners,
       results: results.map(r => ({
         ...r.result,
         // The latest of this result's own evaluation and its shard's last run.
