@@ -229,6 +229,25 @@ describe('readiness backend plugin', () => {
     ).toBe(2);
   });
 
+  it('serves a summary computed once per version of the results, never an outdated one', async () => {
+    const { server, knex } = await start();
+    const summary = async () =>
+      (await request(server).get('/api/readiness/summary?groupBy=lifecycle'))
+        .body.overall.counts;
+    expect(await summary()).toEqual({ ready: 5, 'needs-work': 6, blocked: 4 });
+    expect(await summary()).toEqual({ ready: 5, 'needs-work': 6, blocked: 4 });
+    // Another replica writes a result…
+    await knex('readiness_results')
+      .where({ entity_ref: 'component:default/deploy-bot' })
+      .update({ status: 'ready', changed_at: new Date().toISOString() });
+    expect(await summary()).toEqual({ ready: 6, 'needs-work': 6, blocked: 3 });
+    // … or deletes one.
+    await knex('readiness_results')
+      .where({ entity_ref: 'component:default/deploy-bot' })
+      .delete();
+    expect(await summary()).toEqual({ ready: 5, 'needs-work': 6, blocked: 3 });
+  });
+
   it('lists failing checks and the entities failing one', async () => {
     const { server } = await start();
     const checks = (

@@ -22,7 +22,7 @@ import type {
   StoredResult,
   StoredResultWithDetail,
 } from './types';
-import { chunks, TABLES } from './util';
+import { chunks, iso, TABLES } from './util';
 
 const { results: RESULTS, history: HISTORY, changes: CHANGES } = TABLES;
 
@@ -206,6 +206,21 @@ export class ResultsStore {
    * What /summary needs of every result of a scorecard, in one narrow query
    * (no sorting, no paging, none of the stored result).
    */
+  /**
+   * A value that changes whenever a scorecard's results do (a write sets
+   * `changed_at`, a delete lowers the count): for caching what is computed
+   * from all of them. One aggregate query.
+   */
+  async resultsVersion(scorecard: string): Promise<string> {
+    const [row] = await this.db(RESULTS)
+      .where('scorecard', scorecard)
+      .select(
+        this.db.raw('count(*) as n'),
+        this.db.raw('max(changed_at) as latest'),
+      );
+    return `${row.n}:${row.latest ? iso(row.latest) : ''}`;
+  }
+
   async summaryRows(
     scorecard: string,
     groupBy: 'owner' | 'system' | 'domain' | 'lifecycle' | 'type',

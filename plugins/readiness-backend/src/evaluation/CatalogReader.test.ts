@@ -5,15 +5,17 @@ import { exampleEntities, readinessConfig } from '../__testUtils__/testUtils';
 import { CatalogReader } from './CatalogReader';
 import { ScorecardRegistry } from './ScorecardRegistry';
 
-function reader() {
-  const catalog = catalogServiceMock({ entities: exampleEntities() });
+function reader(entities = exampleEntities()) {
+  const catalog = catalogServiceMock({ entities });
   const query = jest.spyOn(catalog, 'queryEntities');
+  const byRefs = jest.spyOn(catalog, 'getEntitiesByRefs');
   const scorecards = ScorecardRegistry.fromConfig(
     new ConfigReader(readinessConfig()),
   );
   return {
     reader: new CatalogReader(catalog, mockServices.auth(), scorecards),
     query,
+    byRefs,
   };
 }
 
@@ -21,16 +23,65 @@ describe('CatalogReader', () => {
   it('lets the shards of a cycle share one read of the catalog', async () => {
     const { reader: r, query } = reader();
     const snapshots = await Promise.all([r.read(), r.read(), r.read()]);
-    // One read is two queries (scoped kinds, then organisation), not six.
-    expect(query).toHaveBeenCalledTimes(2);
+    // One read (scoped kinds, then organisation; each refs and etags first,
+    // then in full as these entities have no etags) for the three.
+    expect(query).toHaveBeenCalledTimes(4);
     expect(new Set(snapshots).size).toBe(1);
     expect(snapshots[0].scoped.length).toBeGreaterThan(10);
 
     // A read that just finished serves a shard that starts a moment later …
     expect(await r.read({ reuseMs: 60_000 })).toBe(snapshots[0]);
-    expect(query).toHaveBeenCalledTimes(2);
+    expect(query).toHaveBeenCalledTimes(4);
     // … but without reuse (a new cycle), the catalog is read again.
     expect(await r.read()).not.toBe(snapshots[0]);
-    expect(query).toHaveBeenCalledTimes(4);
+    expect(query).toHaveBeenCalledTimes(8);
+  });
+
+  it('reads in full only the entities whose etag changed since the last read', async () => {
+    const entities = exampleEntities().map((e, i) => ({
+      ...e,
+      metadata: { ...e.metadata, etag: `v1-${i}` },
+    }));
+    const { reader: r, query, byRefs } = reader(entities);
+    const fetched = () =>
+      byRefs.mock.calls.flatMap(([request]) => request.entityRefs);
+    const first = await r.read();
+    expect(fetched()).toHaveLength(
+      first.scoped.length + first.organisation.length,
+    );
+
+    byRefs.mockClear();
+    const again = await r.read();
+    expect(fetched()).toEqual([]);
+    expect(again.scoped.map(e => e.metadata.name)).toEqual(
+      first.scoped.map(e => e.metadata.name),
+    );
+
+    // One component changes, one group is deleted.
+    const ledger = entities.find(e => e.metadata.name === 'ledger-service')!;
+    ledger.metadata = {
+      ...ledger.metadata,
+      etag: 'v2',
+      annotations: { 'readiness/runbook': 'https://runbooks.example.com/l' },
+    };
+    const goneName = entities.find(e => e.kind === 'Group')!.metadata.name;
+    const remaining = entities.filter(e => e.metadata.name !== goneName);
+    query.mockImplementation(async req =>
+      catalogServiceMock({ entities: remaining }).queryEntities(req, {
+        credentials: undefined as any,
+      }),
+    );
+    byRefs.mockClear();
+    const third = await r.read();
+    expect(fetched()).toEqual(['component:default/ledger-service']);
+    expect(
+      third.scoped.find(e => e.metadata.name === 'ledger-service')!.metadata
+        .annotations,
+    ).toEqual({ 'readiness/runbook': 'https://runbooks.example.com/l' });
+    expect(
+      third.organisation.some(
+        e => e.kind === 'Group' && e.metadata.name === goneName,
+      ),
+    ).toBe(false);
   });
 });

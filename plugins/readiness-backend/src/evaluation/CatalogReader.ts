@@ -5,6 +5,7 @@ import {
   entityKey,
   tryEntityKey,
 } from '@readiness/backstage-plugin-readiness-common';
+import { refOf } from './entityFields';
 import { ScorecardRegistry } from './ScorecardRegistry';
 
 /** What one evaluation reads from the catalog. */
@@ -22,6 +23,13 @@ const PAGE = 500;
 /** How long `current()` reuses the last read. */
 const MAX_AGE_MS = 5 * 60_000;
 const ORG_KINDS = ['User', 'Group', 'System', 'Domain'];
+/** What a cycle reads of every entity: enough to tell whether it changed. */
+const ETAG_FIELDS = [
+  'kind',
+  'metadata.namespace',
+  'metadata.name',
+  'metadata.etag',
+];
 const ORG_FIELDS = [
   'kind',
   'metadata',
@@ -33,6 +41,7 @@ const ORG_FIELDS = [
   'spec.domain',
   'spec.subdomainOf',
   'relations',
+  'metadata.etag',
 ];
 
 /**
@@ -45,6 +54,11 @@ export class CatalogReader {
   private readonly fields: string[];
   private last?: CatalogSnapshot;
   private inflight?: Promise<CatalogSnapshot>;
+  /** Entities of earlier reads by ref, re-read only when their etag changes. */
+  private readonly kept = {
+    scoped: new Map<string, Entity>(),
+    organisation: new Map<string, Entity>(),
+  };
 
   constructor(
     private readonly catalog: CatalogService,
@@ -52,22 +66,23 @@ export class CatalogReader {
     scorecards: ScorecardRegistry,
   ) {
     this.kinds = scorecards.kinds();
-    this.fields = scorecards.fields();
+    this.fields = [...scorecards.fields(), 'metadata.etag'];
   }
 
   private async *pages(
     filter: Record<string, string[]> | undefined,
     fields: string[],
+    limit = PAGE,
   ): AsyncIterable<Entity[]> {
     const credentials = await this.auth.getOwnServiceCredentials();
     let response = await this.catalog.queryEntities(
-      { filter, fields, limit: PAGE },
+      { filter, fields, limit },
       { credentials },
     );
     yield response.items;
     while (response.pageInfo.nextCursor) {
       response = await this.catalog.queryEntities(
-        { cursor: response.pageInfo.nextCursor, fields, limit: PAGE },
+        { cursor: response.pageInfo.nextCursor, fields, limit },
         { credentials },
       );
       yield response.items;
@@ -101,16 +116,16 @@ export class CatalogReader {
   }
 
   private async readNow(): Promise<CatalogSnapshot> {
-    const scoped: Entity[] = [];
-    for await (const page of this.pages(
+    const scoped = await this.readSet(
       this.kinds ? { kind: this.kinds } : undefined,
       this.fields,
-    )) {
-      scoped.push(...page);
-    }
-    const organisation: Entity[] = [];
-    for await (const page of this.pages({ kind: ORG_KINDS }, ORG_FIELDS))
-      organisation.push(...page);
+      this.kept.scoped,
+    );
+    const organisation = await this.readSet(
+      { kind: ORG_KINDS },
+      ORG_FIELDS,
+      this.kept.organisation,
+    );
     const systemDomains = new Map<string, string>();
     for (const e of organisation) {
       const domain = (e.spec as { domain?: unknown } | undefined)?.domain;
@@ -126,18 +141,52 @@ export class CatalogReader {
     return this.last;
   }
 
+  /**
+   * The entities matching `filter`: their refs and etags in pages, then
+   * with `fields` only those new or changed since the last read (by
+   * etag). A catalog that gives no etags is read in full.
+   */
+  private async readSet(
+    filter: Record<string, string[]> | undefined,
+    fields: string[],
+    kept: Map<string, Entity>,
+  ): Promise<Entity[]> {
+    const light: Entity[] = [];
+    // Refs and etags are small: fewer, larger pages.
+    for await (const page of this.pages(filter, ETAG_FIELDS, 10 * PAGE))
+      light.push(...page);
+    if (light.some(e => !e.metadata.etag)) {
+      kept.clear();
+      const all: Entity[] = [];
+      for await (const page of this.pages(filter, fields)) all.push(...page);
+      return all;
+    }
+    const refs = light.map(refOf);
+    const changed = refs.filter(
+      (ref, i) => kept.get(ref)?.metadata.etag !== light[i].metadata.etag,
+    );
+    for (const e of await this.readMany(changed, fields)) kept.set(refOf(e), e);
+    const current = new Set(refs);
+    for (const ref of kept.keys()) if (!current.has(ref)) kept.delete(ref);
+    // An entity deleted between the two reads is left out.
+    return refs.flatMap(ref => kept.get(ref) ?? []);
+  }
+
   /** One entity, with the same fields as a full read. */
   async readOne(entityRef: string): Promise<Entity | undefined> {
     return (await this.readMany([entityRef]))[0];
   }
 
   /** These entities (those that exist), with the same fields as a full read. */
-  async readMany(entityRefs: string[]): Promise<Entity[]> {
+  async readMany(
+    entityRefs: string[],
+    fields: string[] = this.fields,
+  ): Promise<Entity[]> {
     const credentials = await this.auth.getOwnServiceCredentials();
     const out: Entity[] = [];
     for (let i = 0; i < entityRefs.length; i += PAGE) {
       const { items } = await this.catalog.getEntitiesByRefs(
-        { entityRefs: entityRefs.slice(i, i + PAGE), fields: this.fields },
+        { entityRefs: entityRefs.slice(i, i + PAGE), fields },
         { credentials },
       );
       for (const e of items) if (e) out.push(e);

@@ -62,8 +62,9 @@ describe('Evaluator', () => {
       const reports = await Promise.all(
         [0, 1, 2, 3].map(shard => evaluator.runShard(shard, 4)),
       );
-      // One read (scoped kinds, organisation kinds) for the four shards.
-      expect(query).toHaveBeenCalledTimes(2);
+      // One read (scoped kinds, organisation kinds; refs and etags, then in
+      // full as these entities have none) for the four shards.
+      expect(query).toHaveBeenCalledTimes(4);
       expect(reports.every(r => r.written > 0)).toBe(true);
       // Had a roll-up been scored before a shard wrote its parts, this
       // unchanged run would rewrite it.

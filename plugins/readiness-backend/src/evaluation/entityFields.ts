@@ -8,8 +8,20 @@ import type { EntityFields } from '../database/types';
 const fullRef = (value: unknown, kind: string, namespace: string) =>
   tryEntityKey(value, { defaultKind: kind, defaultNamespace: namespace });
 
-/** `kind:namespace/name` in lower case: the key results are stored under. */
-export const refOf = (entity: Entity): string => entityKey(entity);
+const refs = new WeakMap<Entity, string>();
+
+/**
+ * `kind:namespace/name` in lower case: the key results are stored under.
+ * Kept per entity object: a cycle asks it of every entity several times.
+ */
+export function refOf(entity: Entity): string {
+  let ref = refs.get(entity);
+  if (ref === undefined) {
+    ref = entityKey(entity);
+    refs.set(entity, ref);
+  }
+  return ref;
+}
 
 /**
  * The columns results are filtered by. `domain` comes from the entity, or for

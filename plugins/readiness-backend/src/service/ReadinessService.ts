@@ -339,13 +339,26 @@ export class ReadinessService {
   ): Promise<SummaryResponse> {
     await this.authorize(credentials, readinessResultsReadPermission);
     const scorecard = this.scorecardName(scorecardParam);
-    const [rows, organisation] = await Promise.all([
-      this.options.stores.results.summaryRows(scorecard, groupBy),
-      groupBy === 'owner' ? this.options.reader.organisation() : [],
+    const { results } = this.options.stores;
+    // Dashboards ask the same summary again and again: computed once per
+    // version of the results (and of the organisation, for owners).
+    const [version, snapshot] = await Promise.all([
+      results.resultsVersion(scorecard),
+      groupBy === 'owner' ? this.options.reader.current() : undefined,
     ]);
-    const tree = new OrgTree(organisation);
-    return { scorecard, groupBy, ...summarise(rows, groupBy, tree) };
+    const key = `${scorecard}|${groupBy}|${version}|${snapshot?.readAt ?? ''}`;
+    const cached = this.summaries.get(key);
+    if (cached) return cached;
+    const rows = await results.summaryRows(scorecard, groupBy);
+    const tree = new OrgTree(snapshot?.organisation ?? []);
+    const summary = { scorecard, groupBy, ...summarise(rows, groupBy, tree) };
+    this.summaries.set(key, summary);
+    if (this.summaries.size > 32)
+      this.summaries.delete(this.summaries.keys().next().value!);
+    return summary;
   }
+
+  private readonly summaries = new Map<string, SummaryResponse>();
 
   async listCheckFailures(
     credentials: BackstageCredentials,
