@@ -81,6 +81,7 @@ export const readinessPlugin = createBackendPlugin({
         }
         const stores = await createReadinessStores({
           database: deps.database,
+          scorecards: name => scorecards.get(name),
         });
         const reader = new CatalogReader(deps.catalog, deps.auth, scorecards);
         const evaluator = new Evaluator({

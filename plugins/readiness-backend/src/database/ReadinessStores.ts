@@ -5,6 +5,7 @@ import { EvidenceStore } from './EvidenceStore';
 import { HistoryStore } from './HistoryStore';
 import { applyDatabaseMigrations } from './migrations';
 import { OwnershipStore } from './OwnershipStore';
+import { ScorecardLookup } from './resultCodec';
 import { ResultsStore } from './ResultsStore';
 import { ShardRunStore } from './ShardRunStore';
 
@@ -22,9 +23,12 @@ export interface ReadinessStores {
 }
 
 /** The stores over an open knex client (migrations already applied). */
-export function storesFor(db: Knex): ReadinessStores {
+export function storesFor(
+  db: Knex,
+  scorecards?: ScorecardLookup,
+): ReadinessStores {
   return {
-    results: new ResultsStore(db),
+    results: new ResultsStore(db, scorecards),
     history: new HistoryStore(db),
     shardRuns: new ShardRunStore(db),
     evidence: new EvidenceStore(db),
@@ -40,10 +44,12 @@ export function storesFor(db: Knex): ReadinessStores {
 export async function createReadinessStores(options: {
   database: DatabaseService;
   skipMigrations?: boolean;
+  /** The configured scorecards: stored results leave out their text. */
+  scorecards?: ScorecardLookup;
 }): Promise<ReadinessStores> {
   const client = await options.database.getClient();
   if (!options.skipMigrations && !options.database.migrations?.skip) {
     await applyDatabaseMigrations(client);
   }
-  return storesFor(client);
+  return storesFor(client, options.scorecards);
 }

@@ -13,6 +13,7 @@ import {
   toDetail,
   toStored,
 } from './resultRows';
+import { ScorecardLookup } from './resultCodec';
 import { ResultKey, ResultKeyMap } from './resultKey';
 import type {
   CheckChange,
@@ -40,7 +41,14 @@ export interface SummaryRow {
  * the service. SQLite and PostgreSQL.
  */
 export class ResultsStore {
-  constructor(private readonly db: Knex) {}
+  /**
+   * @param lookup - the scorecards, so that stored results leave out the
+   *   text every result of a scorecard repeats (see `resultCodec.ts`)
+   */
+  constructor(
+    private readonly db: Knex,
+    private readonly lookup?: ScorecardLookup,
+  ) {}
 
   /** The stored hash of each result of these entities. */
   async getHashes(entityRefs: string[]): Promise<ResultKeyMap<string>> {
@@ -68,7 +76,7 @@ export class ResultsStore {
         .select();
       for (const r of rows) {
         const k = { entityRef: r.entity_ref, scorecard: r.scorecard };
-        if (wanted.has(k)) out.set(k, toDetail(r));
+        if (wanted.has(k)) out.set(k, toDetail(r, this.lookup));
       }
     }
     return out;
@@ -84,7 +92,7 @@ export class ResultsStore {
     await this.db.transaction(async tx => {
       for (const batch of chunks(rows)) {
         await tx(RESULTS)
-          .insert(batch.map(r => toDbRow(r, now)))
+          .insert(batch.map(r => toDbRow(r, now, this.lookup)))
           .onConflict(['entity_ref', 'scorecard'])
           .merge();
       }
@@ -160,7 +168,7 @@ export class ResultsStore {
       .where('entity_ref', entityRef)
       .orderBy('scorecard')
       .select();
-    return rows.map(toDetail);
+    return rows.map(r => toDetail(r, this.lookup));
   }
 
   /** One page of results and the total that match. */
@@ -247,7 +255,7 @@ export class ResultsStore {
     })
       .orderBy('entity_ref')
       .select();
-    return rows.map(toDetail);
+    return rows.map(r => toDetail(r, this.lookup));
   }
 
   private filtered(filter: ResultFilter): Knex.QueryBuilder {

@@ -5,6 +5,7 @@ import type {
   StoredResult,
   StoredResultWithDetail,
 } from './types';
+import { compactResult, expandResult, ScorecardLookup } from './resultCodec';
 import { iso, orUndefined } from './util';
 
 /** A row of `readiness_results` as the database returns it. */
@@ -99,12 +100,19 @@ export function toStored(row: ResultDbRow): StoredResult {
   };
 }
 
-export const toDetail = (row: ResultDbRow): StoredResultWithDetail => ({
+export const toDetail = (
+  row: ResultDbRow,
+  lookup?: ScorecardLookup,
+): StoredResultWithDetail => ({
   ...toStored(row),
-  result: JSON.parse(row.result!),
+  result: expandResult(JSON.parse(row.result!), lookup?.(row.scorecard)),
 });
 
-export function toDbRow(r: ResultRow, now: string): ResultDbRow {
+export function toDbRow(
+  r: ResultRow,
+  now: string,
+  lookup?: ScorecardLookup,
+): ResultDbRow {
   const failing = r.result.checks.filter(isFailing);
   return {
     entity_ref: r.entityRef,
@@ -126,7 +134,7 @@ export function toDbRow(r: ResultRow, now: string): ResultDbRow {
     area_scores: JSON.stringify(
       Object.fromEntries(r.result.areas.map(a => [a.id, a.score])),
     ),
-    result: JSON.stringify(r.result),
+    result: JSON.stringify(compactResult(r.result, lookup?.(r.scorecard))),
     hash: r.hash,
     search: `${r.entityRef} ${r.title ?? ''}`.toLowerCase().slice(0, 512),
     changed_at: now,

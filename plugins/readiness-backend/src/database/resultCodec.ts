@@ -1,0 +1,79 @@
+import type {
+  CompiledScorecard,
+  EntityReadiness,
+} from '@readiness/backstage-plugin-readiness-common';
+
+/** The scorecard a stored result was evaluated against, when still configured. */
+export type ScorecardLookup = (name: string) => CompiledScorecard | undefined;
+
+type Loose = Record<string, unknown>;
+const same = (a: unknown, b: unknown) =>
+  a === b || JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * A result as stored: without what its scorecard says anyway (check titles,
+ * areas, severities, weights and remediation, area titles, the verdict and
+ * passing score), which every result would otherwise repeat. Only fields
+ * equal to the scorecard's are left out, so {@link expandResult} gives back
+ * exactly the result that was stored.
+ */
+export function compactResult(
+  result: EntityReadiness,
+  card: CompiledScorecard | undefined,
+): Loose {
+  if (!card) return result as unknown as Loose;
+  const out: Loose = { ...result };
+  if (result.verdict === card.verdicts[result.status]) delete out.verdict;
+  if (result.passingScore === card.passingScore) delete out.passingScore;
+  const areaTitles = new Map(card.areas.map(a => [a.id, a.title]));
+  out.areas = result.areas.map(a => {
+    if (areaTitles.get(a.id) !== a.title) return a;
+    const { title: _t, ...rest } = a;
+    return rest;
+  });
+  const checks = new Map(card.checks.map(c => [c.spec.id, c]));
+  out.checks = result.checks.map(c => {
+    const check = checks.get(c.checkId);
+    if (!check) return c;
+    const stored: Loose = { ...c };
+    if (c.title === check.spec.title) delete stored.title;
+    if (c.area === check.area) delete stored.area;
+    if (c.severity === check.spec.severity) delete stored.severity;
+    if (c.weight === check.weight) delete stored.weight;
+    if (same(c.remediation, check.spec.remediation)) delete stored.remediation;
+    return stored;
+  });
+  return out;
+}
+
+/** A stored result with what {@link compactResult} left out put back. */
+export function expandResult(
+  stored: Loose,
+  card: CompiledScorecard | undefined,
+): EntityReadiness {
+  if (!card) return stored as unknown as EntityReadiness;
+  const status = stored.status as EntityReadiness['status'];
+  const areaTitles = new Map(card.areas.map(a => [a.id, a.title]));
+  const checks = new Map(card.checks.map(c => [c.spec.id, c]));
+  return {
+    ...stored,
+    passingScore: stored.passingScore ?? card.passingScore,
+    verdict: stored.verdict ?? card.verdicts[status],
+    areas: (stored.areas as Loose[]).map(a => ({
+      ...a,
+      title: a.title ?? areaTitles.get(a.id as string) ?? a.id,
+    })),
+    checks: (stored.checks as Loose[]).map(c => {
+      const check = checks.get(c.checkId as string);
+      return {
+        ...c,
+        title: c.title ?? check?.spec.title ?? c.checkId,
+        area: c.area ?? check?.area,
+        severity: c.severity ?? check?.spec.severity,
+        weight: c.weight ?? check?.weight,
+        remediation:
+          'remediation' in c ? c.remediation : check?.spec.remediation,
+      };
+    }),
+  } as EntityReadiness;
+}
