@@ -11,13 +11,15 @@
  *   - backend memory and table sizes.
  * Prints a table with ratios and writes bench-results/compare-<n>-<time>.json.
  * Environment: BENCH_PG (default postgresql://postgres@127.0.0.1:5432),
- * BENCH_PORT (7017), BENCH_LOAD_SECONDS (10), BENCH_CONCURRENCY (8).
+ * BENCH_PORT (7017), BENCH_LOAD_SECONDS (10), BENCH_CONCURRENCY (8); BENCH_CPU_PROF=1
+ * profiles the backend and prints where the unchanged Readiness cycle went.
  */
 const { spawn, fork } = require('node:child_process');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 const knexFactory = require('knex');
+const { cycleProfile } = require('./profileWindow');
 
 const N = Number(process.argv[2] ?? process.env.BENCH_COMPONENTS ?? 10_000);
 const PG = process.env.BENCH_PG ?? 'postgresql://postgres@127.0.0.1:5432';
@@ -78,7 +80,15 @@ function startBackend() {
   const waiters = [];
   const child = spawn(
     process.execPath,
-    [path.join(__dirname, 'backend.js'), '--config', 'app-config.yaml'],
+    [
+      // BENCH_CPU_PROF=1: profile the backend, to show where a cycle goes.
+      ...(process.env.BENCH_CPU_PROF
+        ? ['--cpu-prof', `--cpu-prof-dir=${path.join(ROOT, 'bench-results')}`]
+        : []),
+      path.join(__dirname, 'backend.js'),
+      '--config',
+      'app-config.yaml',
+    ],
     {
       cwd: PKG,
       env: {
@@ -517,6 +527,21 @@ const ratio = (ti, r) => (ti && r ? `${(ti / r).toFixed(1)}×` : '–');
     out.tables = await tableSizes();
   } finally {
     await backend.stop();
+  }
+  if (process.env.BENCH_CPU_PROF) {
+    // The backend wrote its profile on exit; the last Readiness cycle in it
+    // is the unchanged one.
+    const dir = path.join(ROOT, 'bench-results');
+    const newest = fs
+      .readdirSync(dir)
+      .filter(f => f.endsWith('.cpuprofile'))
+      .map(f => path.join(dir, f))
+      .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0];
+    out.unchangedCycleProfile = newest && cycleProfile(newest);
+    log(
+      'profile of the unchanged Readiness cycle',
+      JSON.stringify(out.unchangedCycleProfile, null, 1),
+    );
   }
 
   const r = out;
