@@ -175,7 +175,9 @@ function startBackend() {
   const stop = async () => {
     if (exited) return;
     child.kill('SIGTERM');
-    for (let i = 0; i < 100 && !exited; i++) await sleep(100);
+    // A profiled backend writes its profile as it exits: give it time.
+    const waitMs = process.env.BENCH_CPU_PROF ? 120_000 : 10_000;
+    for (let i = 0; i < waitMs / 100 && !exited; i++) await sleep(100);
     if (!exited) child.kill('SIGKILL');
   };
   return {
@@ -534,7 +536,8 @@ const ratio = (ti, r) => (ti && r ? `${(ti / r).toFixed(1)}×` : '–');
     const dir = path.join(ROOT, 'bench-results');
     const newest = fs
       .readdirSync(dir)
-      .filter(f => f.endsWith('.cpuprofile'))
+      // The main thread's profile (workers write their own).
+      .filter(f => /\.0\.\d+\.cpuprofile$/.test(f))
       .map(f => path.join(dir, f))
       .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0];
     out.unchangedCycleProfile = newest && cycleProfile(newest);

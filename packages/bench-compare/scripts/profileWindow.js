@@ -1,10 +1,14 @@
 /*
  * Where a Readiness cycle's time went, from a CPU profile of the whole
  * backend (node --cpu-prof): the samples between the first and last one
- * inside `runShard` of the last cycle, every function counted (the catalog
- * answering the cycle's queries included), top self time first.
+ * inside the last cycle's functions (the evaluator and its catalog reads),
+ * every function counted (the catalog answering the cycle's queries
+ * included), top self time first.
  */
 const fs = require('node:fs');
+
+/** Functions of a cycle: the evaluator's, and the catalog reads it waits on. */
+const CYCLE = new Set(['runShard', 'readNow', 'readSet', 'pages']);
 
 function cycleProfile(file, top = 20) {
   const profile = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -17,7 +21,7 @@ function cycleProfile(file, top = 20) {
     if (inCycle.has(id)) return inCycle.get(id);
     const n = nodes.get(id);
     const v =
-      n.callFrame.functionName === 'runShard' ||
+      CYCLE.has(n.callFrame.functionName) ||
       (parent.has(id) && isCycle(parent.get(id)));
     inCycle.set(id, v);
     return v;

@@ -22,25 +22,34 @@ export function compactResult(
   card: CompiledScorecard | undefined,
 ): Loose {
   if (!card) return result as unknown as Loose;
-  const out: Loose = { ...result };
-  if (result.verdict === card.verdicts[result.status]) delete out.verdict;
-  if (result.passingScore === card.passingScore) delete out.passingScore;
+  // New objects with only what differs (no `delete`: it makes objects slow
+  // to serialise, and this runs for every result written).
+  const out: Loose = {};
+  for (const [k, v] of Object.entries(result)) {
+    if (k === 'verdict' && v === card.verdicts[result.status]) continue;
+    if (k === 'passingScore' && v === card.passingScore) continue;
+    out[k] = v;
+  }
   const areaTitles = new Map(card.areas.map(a => [a.id, a.title]));
   out.areas = result.areas.map(a => {
     if (areaTitles.get(a.id) !== a.title) return a;
-    const { title: _t, ...rest } = a;
+    const { title: _title, ...rest } = a;
     return rest;
   });
   const checks = new Map(card.checks.map(c => [c.spec.id, c]));
   out.checks = result.checks.map(c => {
     const check = checks.get(c.checkId);
     if (!check) return c;
-    const stored: Loose = { ...c };
-    if (c.title === check.spec.title) delete stored.title;
-    if (c.area === check.area) delete stored.area;
-    if (c.severity === check.spec.severity) delete stored.severity;
-    if (c.weight === check.weight) delete stored.weight;
-    if (same(c.remediation, check.spec.remediation)) delete stored.remediation;
+    const stored: Loose = {};
+    for (const [k, v] of Object.entries(c)) {
+      if (v === undefined) continue;
+      if (k === 'title' && v === check.spec.title) continue;
+      if (k === 'area' && v === check.area) continue;
+      if (k === 'severity' && v === check.spec.severity) continue;
+      if (k === 'weight' && v === check.weight) continue;
+      if (k === 'remediation' && same(v, check.spec.remediation)) continue;
+      stored[k] = v;
+    }
     return stored;
   });
   return out;

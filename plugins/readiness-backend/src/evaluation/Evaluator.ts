@@ -233,8 +233,19 @@ export class Evaluator {
                 annotations: overlayOwnership(annotations, edit ?? {}),
               },
             };
-      return { ref, entity, inputHash: inputHash(context, entity) };
+      return { ref, entity, inputHash: this.hashOf(context, entity) };
     });
+  }
+
+  /** Input hashes of catalog entities, kept while the reader keeps the entity object. */
+  private readonly inputHashes = new WeakMap<Entity, [string, string]>();
+
+  private hashOf(context: string, entity: Entity): string {
+    const known = this.inputHashes.get(entity);
+    if (known && known[0] === context) return known[1];
+    const hash = inputHash(context, entity);
+    this.inputHashes.set(entity, [context, hash]);
+    return hash;
   }
 
   private rollupRun?: Promise<unknown>;
