@@ -62,6 +62,10 @@ export function OwnerPicker(props: {
 }) {
   const catalogApi = useApi(catalogApiRef);
   const [input, setInput] = useState('');
+  // What the person is typing, or null to show the value's label. Kept apart
+  // from the value: when the value's label arrives from the catalog after
+  // they started typing, what they typed stays.
+  const [typed, setTyped] = useState<string | null>(null);
   const [term, setTerm] = useState('');
   useDebounce(() => setTerm(searchTerm(input)), 250, [input]);
   const search = useAsync(async () => {
@@ -108,6 +112,7 @@ export function OwnerPicker(props: {
       options={search.value ?? []}
       loading={search.loading}
       value={value}
+      inputValue={typed ?? value?.label ?? ''}
       filterOptions={options => options}
       getOptionLabel={o => o.label}
       getOptionSelected={(o, v) => o.ref === v.ref}
@@ -115,13 +120,18 @@ export function OwnerPicker(props: {
       // never taken as "no owner".
       clearOnBlur={false}
       onChange={(_, v) => {
+        setTyped(null);
+        setInput('');
         props.onChange(v?.ref);
         props.onPendingText?.('');
       }}
       onInputChange={(_, v, reason) => {
-        const typed = reason === 'input' ? v : '';
-        setInput(typed);
-        props.onPendingText?.(typed.trim());
+        // Only typing changes the text: a 'reset' follows a new value (picked
+        // above, or its label resolved) and must not undo what is typed.
+        if (reason !== 'input') return;
+        setTyped(v);
+        setInput(v);
+        props.onPendingText?.(v.trim());
       }}
       noOptionsText={
         search.error

@@ -22,12 +22,16 @@ const responseError = (statusCode: number, message: string) =>
     message,
   });
 
-async function render(api = mockReadinessApi(), onChanged = jest.fn()) {
+async function render(
+  api = mockReadinessApi(),
+  onChanged = jest.fn(),
+  catalog = catalogApiMock({ entities: groups }),
+) {
   await renderInTestApp(
     <TestApiProvider
       apis={[
         [readinessApiRef, api],
-        [catalogApiRef, catalogApiMock({ entities: groups })],
+        [catalogApiRef, catalog],
       ]}
     >
       <OwnershipPanel
@@ -136,6 +140,32 @@ describe('OwnershipPanel', () => {
       ),
     );
     await waitFor(() => expect(onChanged).toHaveBeenCalled());
+  });
+
+  it('keeps what is typed when the current owner is looked up in the catalog only afterwards', async () => {
+    const catalog = catalogApiMock({ entities: groups });
+    const lookups: Array<() => void> = [];
+    jest
+      .spyOn(catalog, 'getEntityByRef')
+      .mockImplementation(
+        () => new Promise(resolve => lookups.push(() => resolve(undefined))),
+      );
+    await render(mockReadinessApi(), jest.fn(), catalog);
+    await userEvent.click(await screen.findByRole('button', { name: 'Edit' }));
+    const dialog = await screen.findByRole('dialog');
+    const incident = within(dialog).getByLabelText(
+      'Incident owner',
+    ) as HTMLInputElement;
+    await userEvent.clear(incident);
+    await userEvent.type(incident, 'SRE');
+    // billing-oncall's lookup answers now (it does not exist), while the
+    // person is already on to the next field.
+    await waitFor(() => expect(lookups.length).toBeGreaterThan(0));
+    await userEvent.tab();
+    lookups.forEach(answer => answer());
+    await waitFor(() => expect(incident.value).toBe('SRE'));
+    await new Promise(r => setTimeout(r, 300));
+    expect(incident.value).toBe('SRE');
   });
 
   it('after a conflict shows their values next to yours and never overwrites theirs unasked', async () => {
