@@ -196,4 +196,13 @@ export interface HttpProbeValue {
   httpsRedirect?: boolean;
   /** Whether the response carries a Strict-Transport-Security header. */
   hsts?: boolean;
+  /** TLS protocol the server chose with a modern client, e.g. `TLSv1.3`. */
+  tlsVersion?: string;
+  /** Whether the response carries a Content-Security-Policy header. */
+  csp?: boolean;
+  /**
+   * The Access-Control-Allow-Origin the server answered to a request from a
+   * foreign origin (`https://readiness-probe.invalid`); absent when none.
+   */
+  corsAllowOrigin?: string;
 }

@@ -13,13 +13,19 @@ describe('targetBehaviours', () => {
             tlsDaysLeft: 61,
             httpsRedirect: true,
             hsts: true,
+            csp: true,
           },
         },
       ],
       'component:default/down': [
         {
           id: 'http',
-          value: { status: 503, latencyMs: 60_000, tlsDaysLeft: 9 },
+          value: {
+            status: 503,
+            latencyMs: 60_000,
+            tlsDaysLeft: 9,
+            corsAllowOrigin: '*',
+          },
         },
       ],
       'component:default/no-probe': [{ id: 'load-test', value: {} }],
@@ -29,6 +35,8 @@ describe('targetBehaviours', () => {
       status: 200,
       delayMs: 48,
       hsts: true,
+      csp: true,
+      corsAllowOrigin: undefined,
       httpsRedirect: true,
       expiring: false,
     });
@@ -38,6 +46,8 @@ describe('targetBehaviours', () => {
       delayMs: 5_000,
       expiring: true,
       hsts: false,
+      csp: false,
+      corsAllowOrigin: '*',
     });
   });
 });

@@ -25,6 +25,10 @@ export interface TargetBehaviour {
   status: number;
   delayMs: number;
   hsts: boolean;
+  /** Sends a Content-Security-Policy header. */
+  csp: boolean;
+  /** What Access-Control-Allow-Origin answers (`*`, or none). */
+  corsAllowOrigin?: string;
   httpsRedirect: boolean;
   /** Served with the certificate that expires within days. */
   expiring: boolean;
@@ -48,6 +52,8 @@ export function targetBehaviours(
       status: value.status ?? 200,
       delayMs: Math.min(value.latencyMs ?? 0, 5_000),
       hsts: value.hsts ?? false,
+      csp: value.csp ?? false,
+      corsAllowOrigin: value.corsAllowOrigin,
       httpsRedirect: value.httpsRedirect ?? true,
       expiring: (value.tlsDaysLeft ?? 365) < 30,
     });
@@ -133,6 +139,10 @@ export async function startDemoTargets(options: {
         timers.delete(t);
         if (secure && b.hsts)
           res.setHeader('strict-transport-security', 'max-age=31536000');
+        if (b.csp)
+          res.setHeader('content-security-policy', "default-src 'none'");
+        if (b.corsAllowOrigin)
+          res.setHeader('access-control-allow-origin', b.corsAllowOrigin);
         res
           .writeHead(b.status, { 'content-type': 'application/json' })
           .end(JSON.stringify({ status: b.status < 400 ? 'ok' : 'failing' }));

@@ -2,7 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { AddressInfo } from 'node:net';
 import selfsigned from 'selfsigned';
-import { probeUrl } from './probeUrl';
+import { PROBE_ORIGIN, probeUrl } from './probeUrl';
 import { SsrfGuard } from './ssrfGuard';
 
 jest.setTimeout(30_000);
@@ -19,7 +19,12 @@ let internalCa = '';
 function handler(req: http.IncomingMessage, res: http.ServerResponse) {
   const path = req.url ?? '/';
   if (path === '/ok') res.end('fine');
-  else if (path === '/teapot') {
+  else if (path === '/headers') {
+    // CSP, and CORS that reflects whatever origin asks (the unsafe kind).
+    res.setHeader('content-security-policy', "default-src 'self'");
+    res.setHeader('access-control-allow-origin', req.headers.origin ?? '');
+    res.end('fine');
+  } else if (path === '/teapot') {
     res.statusCode = 503;
     res.end('down');
   } else if (path === '/slow') {
@@ -148,9 +153,24 @@ describe('probeUrl against real local servers', () => {
     expect(Date.now() - started).toBeLessThan(limits.timeoutMs);
   });
 
-  it('reads the certificate: days left, trust, HSTS', async () => {
+  it('reads CSP, and which origin CORS grants to a foreign one', async () => {
+    expect(await probe(`${base}/headers`)).toMatchObject({
+      csp: true,
+      corsAllowOrigin: PROBE_ORIGIN,
+    });
+    const plain = await probe(`${base}/ok`);
+    expect(plain.csp).toBe(false);
+    expect(plain.corsAllowOrigin).toBeUndefined();
+  });
+
+  it('reads the certificate: days left, trust, protocol, HSTS', async () => {
     const value = await probe(`${secure}/ok`);
-    expect(value).toMatchObject({ status: 200, hsts: true, tlsTrusted: false });
+    expect(value).toMatchObject({
+      status: 200,
+      hsts: true,
+      tlsTrusted: false,
+      tlsVersion: 'TLSv1.3',
+    });
     expect(value.tlsDaysLeft).toBeGreaterThanOrEqual(4);
     expect(value.tlsDaysLeft).toBeLessThanOrEqual(5);
     expect(value.tlsError).toMatch(/SELF_SIGNED/);

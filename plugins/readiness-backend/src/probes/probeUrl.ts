@@ -16,8 +16,19 @@ export interface ProbeLimits {
 interface Hop {
   status: number;
   headers: IncomingHttpHeaders;
-  tls?: { daysLeft?: number; trusted: boolean; error?: string };
+  tls?: {
+    daysLeft?: number;
+    trusted: boolean;
+    error?: string;
+    version?: string;
+  };
 }
+
+/**
+ * The foreign origin a probe presents, to see whether the server grants it
+ * access (CORS). `.invalid` is reserved: no real site has it.
+ */
+export const PROBE_ORIGIN = 'https://readiness-probe.invalid';
 
 const DAY_MS = 86_400_000;
 
@@ -39,6 +50,7 @@ function get(
       headers: {
         'user-agent': 'backstage-plugin-readiness-probe',
         accept: '*/*',
+        origin: PROBE_ORIGIN,
       },
       // Connect to the checked address, never a second DNS answer.
       lookup: (_host: string, options: any, callback: any) =>
@@ -64,6 +76,7 @@ function get(
           error: socket.authorizationError
             ? String(socket.authorizationError)
             : undefined,
+          version: socket.getProtocol?.() ?? undefined,
         };
       }
       let read = 0;
@@ -91,8 +104,9 @@ const message = (error: unknown): string => {
 
 /**
  * Probes a URL: follows up to `maxRedirects` redirects (each hop checked by
- * the guard), and reports status, latency, the TLS certificate's days left,
- * HSTS, and whether plain HTTP redirects to HTTPS. Never throws: a failure
+ * the guard), and reports status, latency, the TLS certificate's days left
+ * and protocol version, HSTS and CSP headers, which origin CORS grants to a
+ * foreign one, and whether plain HTTP redirects to HTTPS. Never throws: a failure
  * is a value with `error`.
  */
 export async function probeUrl(
@@ -144,8 +158,12 @@ export async function probeUrl(
       redirects: hops,
     };
     if (final.href !== url.href) value.finalUrl = final.href;
+    value.csp = Boolean(hop.headers['content-security-policy']);
+    const allowOrigin = hop.headers['access-control-allow-origin'];
+    if (allowOrigin) value.corsAllowOrigin = String(allowOrigin);
     if (final.protocol === 'https:') {
       value.hsts = Boolean(hop.headers['strict-transport-security']);
+      if (hop.tls?.version) value.tlsVersion = hop.tls.version;
       value.tlsDaysLeft = hop.tls?.daysLeft;
       value.tlsTrusted = hop.tls?.trusted;
       if (hop.tls?.error) value.tlsError = hop.tls.error;

@@ -120,6 +120,14 @@ export const spec = {
           "passingScore": {
             "type": "number"
           },
+          "scoring": {
+            "type": "string",
+            "enum": [
+              "weighted",
+              "items"
+            ],
+            "description": "How the score counts, by weight or every check as one item."
+          },
           "areas": {
             "type": "array",
             "items": {
@@ -172,6 +180,7 @@ export const spec = {
           "name",
           "title",
           "passingScore",
+          "scoring",
           "areas",
           "levels",
           "appliesTo"

@@ -119,6 +119,7 @@ export class ReadinessService {
       title: card.title,
       description: card.description,
       passingScore: card.passingScore,
+      scoring: card.scoring,
       areas: card.areas.map(a => ({
         id: a.id,
         title: a.title,

@@ -13,6 +13,8 @@ export interface ScorecardSummary {
   title: string;
   description?: string;
   passingScore: number;
+  /** How the score counts: by weight, or every check as one item. */
+  scoring: 'weighted' | 'items';
   areas: Array<{ id: string; title: string; checks: number }>;
   levels: Array<{ id: string; title: string }>;
   /** The scorecard's `spec.appliesTo`, as written. */

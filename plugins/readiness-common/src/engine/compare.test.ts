@@ -36,6 +36,13 @@ describe('compileComparison', () => {
     [{ op: 'lte', value: 200 }, 201, false],
     [{ op: 'lte', value: 200 }, 'fast', false],
     [{ op: 'lte', value: 200 }, undefined, false],
+    [{ op: 'lte', value: '4h' }, '4h', true],
+    [{ op: 'lte', value: '4h' }, 'PT3H30M', true],
+    [{ op: 'lte', value: 'PT4H' }, '240m', true],
+    [{ op: 'lte', value: '4h' }, '1d', false],
+    [{ op: 'lt', value: '1h' }, '1h', false],
+    [{ op: 'lte', value: '4h' }, 4, false],
+    [{ op: 'lte', value: '4h' }, 'four hours', false],
   ])('%j on %j is %s', (c, value, ok) => {
     expect(run(c, value).ok).toBe(ok);
   });
@@ -56,5 +63,9 @@ describe('compileComparison', () => {
       'is "soon", not a number',
     );
     expect(run({ op: 'notEmpty' }, '').found).toBe('is empty');
+    expect(run({ op: 'lte', value: '1h' }, 'hourly')).toMatchObject({
+      found: 'is "hourly", not a duration',
+      expected: 'expected ≤ 1h',
+    });
   });
 });

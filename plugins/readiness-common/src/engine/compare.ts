@@ -1,4 +1,5 @@
 import type { JsonValue } from '@backstage/types';
+import { parseDuration } from './duration';
 
 /** An operator and its parameter, as validated by the scorecard schema. */
 export interface Comparison {
@@ -65,6 +66,16 @@ function toNumber(value: unknown): number | undefined {
     return Number(value);
   }
   return undefined;
+}
+
+/** A duration (`4h`, `PT30M`, `1d`) in milliseconds; undefined when the value is none. */
+function toDuration(value: unknown): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  try {
+    return parseDuration(value.trim());
+  } catch {
+    return undefined;
+  }
 }
 
 /** Jsonable view of a value for the result's `observed` field. */
@@ -140,24 +151,39 @@ export function compileComparison(c: Comparison): (value: unknown) => Compared {
       break;
     }
     default: {
-      const limit = c.value as number;
       const compare = COMPARE[c.op as keyof typeof COMPARE];
+      const symbol = SYMBOL[c.op as keyof typeof SYMBOL];
+      if (typeof c.value === 'string') {
+        // A duration limit (RTO ≤ 4h): the value is read as a duration too.
+        const limit = parseDuration(c.value);
+        test = v => {
+          const ms = toDuration(v);
+          return ms !== undefined && compare(ms, limit);
+        };
+        expected = `expected ${symbol} ${c.value}`;
+        threshold = c.value;
+        break;
+      }
+      const limit = c.value as number;
       test = v => {
         const n = toNumber(v);
         return n !== undefined && compare(n, limit);
       };
-      expected = `expected ${SYMBOL[c.op as keyof typeof SYMBOL]} ${limit}`;
+      expected = `expected ${symbol} ${limit}`;
       threshold = limit;
     }
   }
-  const numeric =
-    threshold !== undefined && ['gt', 'gte', 'lt', 'lte'].includes(c.op);
+  const ordered = ['gt', 'gte', 'lt', 'lte'].includes(c.op);
+  const numeric = ordered && typeof c.value === 'number';
+  const durational = ordered && typeof c.value === 'string';
   return (value: unknown): Compared => {
     let found: string;
     if (value === undefined || value === null) found = 'is missing';
     else if (c.op === 'notEmpty' && isEmpty(value)) found = 'is empty';
     else if (numeric && toNumber(value) === undefined)
       found = `is ${show(value)}, not a number`;
+    else if (durational && toDuration(value) === undefined)
+      found = `is ${show(value)}, not a duration`;
     else found = `is ${show(value)}`;
     return {
       ok: test(value),

@@ -59,6 +59,12 @@ export interface CompiledScorecard {
   readonly description?: string;
   /** Score needed for Ready when no critical check fails. */
   readonly passingScore: number;
+  /**
+   * `weighted`: the score is the weighted share of counted checks that pass;
+   * `items`: every counted check is one item and the score is the share of
+   * items that pass (a checklist's "95 % complete").
+   */
+  readonly scoring: 'weighted' | 'items';
   /** Maturity levels, lowest first; empty when the scorecard has none. */
   readonly levels: ReadonlyArray<{
     id: string;
@@ -109,24 +115,26 @@ function compileCheck(check: CheckSpec): CheckFn {
  * @public
  */
 export function compileScorecard(spec: ScorecardSpec): CompiledScorecard {
+  const items = spec.spec.scoring === 'items';
   const checks: CompiledCheck[] = spec.spec.areas.flatMap(area =>
     area.checks.map(check => ({
       spec: check,
       area: area.id,
-      weight: check.weight ?? DEFAULT_WEIGHTS[check.severity],
+      weight: items ? 1 : check.weight ?? DEFAULT_WEIGHTS[check.severity],
       enforceFrom: check.enforceFrom
         ? Date.parse(`${check.enforceFrom}T00:00:00Z`)
         : undefined,
       run: compileCheck(check),
     })),
   );
-  const { appliesTo, levels = [], passingScore } = spec.spec;
+  const { appliesTo, levels = [], passingScore, scoring } = spec.spec;
   return {
     spec,
     name: spec.metadata.name,
     title: spec.metadata.title ?? spec.metadata.name,
     description: spec.metadata.description,
     passingScore,
+    scoring,
     levels: levels.map(l => ({ id: l.id, title: l.title, checks: l.checks })),
     appliesToSpec: appliesTo,
     kinds: appliesTo.kinds,

@@ -277,6 +277,69 @@ describe('engine properties', () => {
     );
   });
 
+  it('scores by items or by weight, and only the score differs between the two', () => {
+    fc.assert(
+      fc.property(
+        scorecardArb,
+        fc.array(entityArb, { minLength: 1, maxLength: 3 }),
+        factsArb,
+        (doc, entities, facts) => {
+          const weighted = compileScorecard(parseScorecard(doc));
+          const unweighted = JSON.parse(JSON.stringify(doc));
+          unweighted.spec.scoring = 'items';
+          for (const area of unweighted.spec.areas) {
+            for (const check of area.checks) delete check.weight;
+          }
+          const items = compileScorecard(parseScorecard(unweighted));
+          const ctx = createEvaluationContext({
+            now: '2026-11-23T00:00:00Z',
+            entities,
+            facts,
+          });
+          const pct = (p: number, t: number) =>
+            t === 0 ? 100 : Math.round((1000 * p) / t) / 10;
+          for (const entity of entities) {
+            const w = evaluateEntity(weighted, entity, ctx);
+            const i = evaluateEntity(items, entity, ctx);
+            const counted = i.checks.filter(c => c.counted);
+            const passing = counted.filter(c => c.result === 'pass');
+            // Items: the share of counted checks that pass, each counting once.
+            expect(i.score).toBe(pct(passing.length, counted.length));
+            // Weighted: the share of the counted weight that passes.
+            const weightOf = (cs: typeof counted) =>
+              cs.reduce((sum, c) => sum + c.weight, 0);
+            const wCounted = w.checks.filter(c => c.counted);
+            expect(w.score).toBe(
+              pct(
+                weightOf(wCounted.filter(c => c.result === 'pass')),
+                weightOf(wCounted),
+              ),
+            );
+            // Every critical item must pass in both modes ("critical items 100 %").
+            const criticalOpen = counted.some(
+              c => c.severity === 'critical' && c.result !== 'pass',
+            );
+            for (const r of [w, i]) {
+              expect(r.status).toBe(
+                criticalOpen
+                  ? 'blocked'
+                  : r.score >= r.passingScore
+                  ? 'ready'
+                  : 'needs-work',
+              );
+            }
+            // The checks themselves do not depend on the scoring mode.
+            expect(i.checks.map(c => [c.checkId, c.result, c.message])).toEqual(
+              w.checks.map(c => [c.checkId, c.result, c.message]),
+            );
+            expect(i.level).toEqual(w.level);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('rejects any malformed document with a ScorecardValidationError, never another error', () => {
     fc.assert(
       fc.property(fc.anything(), fc.jsonValue(), (junk, json) => {

@@ -165,8 +165,39 @@ describe('parseScorecard', () => {
       ),
     ).toEqual([
       'spec.areas[0].checks[0].with.value [a]: op "equals" needs a value to compare with',
-      'spec.areas[0].checks[1].with.value [b]: op "lte" needs a number value',
+      'spec.areas[0].checks[1].with.value [b]: op "lte" needs a number or a duration (4h, PT4H, 30d), got "fast"',
       'spec.areas[0].checks[2].with.values [c]: op "oneOf" needs a list of values',
+    ]);
+  });
+
+  it('accepts a duration as the limit of an ordering op (RTO ≤ 4h)', () => {
+    const spec = parseScorecard(
+      scorecardDoc([
+        check({
+          id: 'rto',
+          type: 'catalog',
+          with: {
+            path: "metadata.annotations['readiness/rto']",
+            op: 'lte',
+            value: '4h',
+          },
+        }),
+      ]),
+    );
+    expect(spec.spec.areas[0].checks[0]).toMatchObject({
+      with: { op: 'lte', value: '4h' },
+    });
+    expect(
+      issuesOf(
+        scorecardDoc([
+          check({
+            type: 'fact',
+            with: { fact: 'dr', op: 'lt', value: '4 hours' },
+          }),
+        ]),
+      ),
+    ).toEqual([
+      'spec.areas[0].checks[0].with.value [owner]: op "lt" needs a number or a duration (4h, PT4H, 30d), got "4 hours"',
     ]);
   });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parsePath } from '../engine/paths';
+import { parseDuration } from '../engine/duration';
 
 const ID = /^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/;
 const id = (what: string) =>
@@ -103,11 +104,21 @@ function refineComparison(
     case 'gte':
     case 'lt':
     case 'lte':
-      if (typeof c.value !== 'number') {
+      if (typeof c.value === 'string') {
+        try {
+          parseDuration(c.value);
+        } catch {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['value'],
+            message: `op "${c.op}" needs a number or a duration (4h, PT4H, 30d), got "${c.value}"`,
+          });
+        }
+      } else if (typeof c.value !== 'number') {
         ctx.addIssue({
           code: 'custom',
           path: ['value'],
-          message: `op "${c.op}" needs a number value`,
+          message: `op "${c.op}" needs a number or a duration (4h, PT4H, 30d)`,
         });
       }
       break;
@@ -222,10 +233,20 @@ const httpCheck = z
     type: z.literal('http'),
     with: z
       .object({
-        assert: z.enum(['status', 'latency', 'tls', 'httpsRedirect', 'hsts']),
+        assert: z.enum([
+          'status',
+          'latency',
+          'tls',
+          'tlsVersion',
+          'httpsRedirect',
+          'hsts',
+          'csp',
+          'cors',
+        ]),
         fact: z.string().default('http'),
         maxLatencyMs: z.number().positive().default(1000),
         minTlsDays: z.number().int().nonnegative().default(14),
+        minTlsVersion: z.enum(['TLSv1.2', 'TLSv1.3']).default('TLSv1.2'),
         maxAge: durationSchema.optional(),
       })
       .strict(),
@@ -318,6 +339,7 @@ export const scorecardSchema = z
     spec: z
       .object({
         appliesTo: appliesToSchema.default({}),
+        scoring: z.enum(['weighted', 'items']).default('weighted'),
         passingScore: z.number().min(0).max(100).default(95),
         areas: z
           .array(
@@ -352,7 +374,21 @@ export const scorecardSchema = z
           .strict()
           .optional(),
       })
-      .strict(),
+      .strict()
+      .superRefine((spec, ctx) => {
+        if (spec.scoring !== 'items') return;
+        spec.areas.forEach((area, a) =>
+          area.checks.forEach((check, c) => {
+            if (check.weight === undefined) return;
+            ctx.addIssue({
+              code: 'custom',
+              path: ['areas', a, 'checks', c, 'weight'],
+              message:
+                'weight has no effect with scoring: items (every counted check is one item); remove it or use scoring: weighted',
+            });
+          }),
+        );
+      }),
   })
   .strict();
 

@@ -109,11 +109,75 @@ describe('http checks', () => {
       'pass',
       'Responses carry a Strict-Transport-Security header',
     ],
+    [
+      'tlsVersion',
+      { status: 200, tlsVersion: 'TLSv1.3' },
+      'pass',
+      'https://svc.acme.example/healthz negotiated TLSv1.3',
+    ],
+    [
+      'tlsVersion',
+      { status: 200, tlsVersion: 'TLSv1.1' },
+      'fail',
+      'https://svc.acme.example/healthz negotiated TLSv1.1, expected TLSv1.2 or later',
+    ],
+    [
+      'tlsVersion',
+      { status: 200 },
+      'unknown',
+      'TLS version not probed for https://svc.acme.example/healthz',
+    ],
+    [
+      'csp',
+      { status: 200, csp: false },
+      'fail',
+      'Responses carry no Content-Security-Policy header',
+    ],
+    [
+      'csp',
+      { status: 200, csp: true },
+      'pass',
+      'Responses carry a Content-Security-Policy header',
+    ],
+    [
+      'cors',
+      { status: 200, corsAllowOrigin: '*' },
+      'fail',
+      'CORS grants any origin access (a request from https://readiness-probe.invalid got Access-Control-Allow-Origin: *)',
+    ],
+    [
+      'cors',
+      { status: 200, corsAllowOrigin: 'https://readiness-probe.invalid' },
+      'fail',
+      'CORS grants any origin access (a request from https://readiness-probe.invalid got Access-Control-Allow-Origin: https://readiness-probe.invalid)',
+    ],
+    [
+      'cors',
+      { status: 200, corsAllowOrigin: 'https://shop.acme.example' },
+      'pass',
+      'CORS does not grant a foreign origin access',
+    ],
+    [
+      'cors',
+      { status: 200 },
+      'pass',
+      'CORS does not grant a foreign origin access',
+    ],
   ])('%s with %j: %s', (assert, value, result, message) => {
     expect(runCheck(http(assert), svc, probe(value))).toMatchObject({
       result,
       message,
     });
+  });
+
+  it('asks for TLS 1.3 when the scorecard does', () => {
+    expect(
+      runCheck(
+        http('tlsVersion', { minTlsVersion: 'TLSv1.3' }),
+        svc,
+        probe({ status: 200, tlsVersion: 'TLSv1.2' }),
+      ),
+    ).toMatchObject({ result: 'fail', threshold: 'TLSv1.3' });
   });
 
   it('fails TLS for a plain http URL', () => {

@@ -4,12 +4,40 @@ import { parseDuration } from '../duration';
 import { freshFact } from './fact';
 import { CheckFn, RawResult } from './types';
 
-type Assert = 'status' | 'latency' | 'tls' | 'httpsRedirect' | 'hsts';
+type Assert =
+  | 'status'
+  | 'latency'
+  | 'tls'
+  | 'tlsVersion'
+  | 'httpsRedirect'
+  | 'hsts'
+  | 'csp'
+  | 'cors';
+
+/** TLS protocol names in order of age; a server offering a later one is better. */
+const TLS_VERSIONS = ['SSLv3', 'TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
+
+/** The probe's foreign origin (see the backend's prober). */
+const PROBE_ORIGIN = 'https://readiness-probe.invalid';
+
+function flag(
+  value: boolean | undefined,
+  what: string,
+  url: string,
+  yes: string,
+  no: string,
+): RawResult {
+  if (typeof value !== 'boolean')
+    return { result: 'unknown', message: `${what} not probed for ${url}` };
+  return value
+    ? { result: 'pass', message: yes }
+    : { result: 'fail', message: no };
+}
 
 function judge(
   assert: Assert,
   v: HttpProbeValue,
-  w: { maxLatencyMs: number; minTlsDays: number },
+  w: { maxLatencyMs: number; minTlsDays: number; minTlsVersion: string },
 ): RawResult {
   if (v.error && assert !== 'httpsRedirect') {
     return { result: 'fail', message: `${v.url} did not answer: ${v.error}` };
@@ -70,27 +98,62 @@ function judge(
         observed: v.tlsDaysLeft,
         threshold: w.minTlsDays,
       };
-    case 'httpsRedirect':
-      if (typeof v.httpsRedirect !== 'boolean')
+    case 'tlsVersion': {
+      if (!/^https:/i.test(v.finalUrl ?? v.url))
+        return { result: 'fail', message: `${v.url} is not served over HTTPS` };
+      if (!v.tlsVersion)
         return {
           result: 'unknown',
-          message: `HTTP to HTTPS redirect not probed for ${v.url}`,
+          message: `TLS version not probed for ${v.url}`,
         };
-      return v.httpsRedirect
-        ? { result: 'pass', message: 'Plain HTTP redirects to HTTPS' }
-        : { result: 'fail', message: 'Plain HTTP does not redirect to HTTPS' };
-    default:
-      if (typeof v.hsts !== 'boolean')
-        return { result: 'unknown', message: `HSTS not probed for ${v.url}` };
-      return v.hsts
-        ? {
-            result: 'pass',
-            message: 'Responses carry a Strict-Transport-Security header',
-          }
-        : {
-            result: 'fail',
-            message: 'Responses carry no Strict-Transport-Security header',
-          };
+      const ok =
+        TLS_VERSIONS.indexOf(v.tlsVersion) >=
+        TLS_VERSIONS.indexOf(w.minTlsVersion);
+      return {
+        result: ok ? 'pass' : 'fail',
+        message: `${v.url} negotiated ${v.tlsVersion}${
+          ok ? '' : `, expected ${w.minTlsVersion} or later`
+        }`,
+        observed: v.tlsVersion,
+        threshold: w.minTlsVersion,
+      };
+    }
+    case 'httpsRedirect':
+      return flag(
+        v.httpsRedirect,
+        'HTTP to HTTPS redirect',
+        v.url,
+        'Plain HTTP redirects to HTTPS',
+        'Plain HTTP does not redirect to HTTPS',
+      );
+    case 'hsts':
+      return flag(
+        v.hsts,
+        'HSTS',
+        v.url,
+        'Responses carry a Strict-Transport-Security header',
+        'Responses carry no Strict-Transport-Security header',
+      );
+    case 'csp':
+      return flag(
+        v.csp,
+        'Content-Security-Policy',
+        v.url,
+        'Responses carry a Content-Security-Policy header',
+        'Responses carry no Content-Security-Policy header',
+      );
+    default: {
+      // cors: a foreign origin must not be granted access.
+      const granted = v.corsAllowOrigin;
+      const open = granted === '*' || granted === PROBE_ORIGIN;
+      return {
+        result: open ? 'fail' : 'pass',
+        message: open
+          ? `CORS grants any origin access (a request from ${PROBE_ORIGIN} got Access-Control-Allow-Origin: ${granted})`
+          : 'CORS does not grant a foreign origin access',
+        observed: granted,
+      };
+    }
   }
 }
 
@@ -100,6 +163,7 @@ export function compileHttpCheck(w: {
   fact: string;
   maxLatencyMs: number;
   minTlsDays: number;
+  minTlsVersion: string;
   maxAge?: string;
 }): CheckFn {
   const maxAgeMs = w.maxAge ? parseDuration(w.maxAge) : undefined;
