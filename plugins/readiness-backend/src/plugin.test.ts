@@ -80,10 +80,11 @@ describe('readiness backend plugin', () => {
       const byName = Object.fromEntries(
         results.body.items.map((r: any) => [r.name, r.status]),
       );
-      expect(results.body.totalItems).toBe(15);
+      expect(results.body.totalItems).toBe(16); // 15 in production, loyalty-points going live
       expect(byName).toMatchObject({
         'payments-api': 'ready',
-        'session-service': 'needs-work',
+        'support-portal': 'needs-work',
+        'session-service': 'blocked',
         'deploy-bot': 'blocked',
       });
     },
@@ -96,17 +97,25 @@ describe('readiness backend plugin', () => {
     const names = (res: request.Response) =>
       res.body.items.map((r: any) => r.name).sort();
 
-    expect(names(await get('status=blocked'))).toEqual([
+    const blocked = [
       'deploy-bot',
       'fraud-scoring',
       'invoice-generator',
       'ledger-service',
-    ]);
+      'loyalty-points',
+      'notification-service',
+      'search-indexer',
+      'session-service',
+      'ticket-router',
+      'user-profile-service',
+    ];
+    expect(names(await get('status=blocked'))).toEqual(blocked);
     expect(names(await get('owner=group:default/payments'))).toEqual([
       'checkout-web',
       'fraud-scoring',
       'invoice-generator',
       'ledger-service',
+      'loyalty-points',
       'payments-api',
     ]);
     expect(names(await get('owner=group:default/payments-risk'))).toEqual([
@@ -114,6 +123,7 @@ describe('readiness backend plugin', () => {
     ]);
     expect(names(await get('check=roles-separate'))).toEqual([
       'fraud-scoring',
+      'loyalty-points',
       'session-service',
     ]);
     expect(
@@ -131,7 +141,7 @@ describe('readiness backend plugin', () => {
       ),
     ).toEqual(['auth-service', 'ledger-service']);
     const page = await get('sort=-score&limit=2&offset=0');
-    expect(page.body).toMatchObject({ totalItems: 15, offset: 0, limit: 2 });
+    expect(page.body).toMatchObject({ totalItems: 16, offset: 0, limit: 2 });
     expect(page.body.items.map((r: any) => r.score)).toEqual([100, 100]);
 
     const csv = await get('format=csv&status=blocked&sort=name');
@@ -143,12 +153,9 @@ describe('readiness backend plugin', () => {
     expect(lines[0]).toBe(
       'entity_ref,title,kind,type,lifecycle,owner,system,domain,scorecard,status,score,level,failing_checks,changed_at,stale',
     );
-    expect(lines.slice(1).map(l => l.split(',')[0])).toEqual([
-      'component:default/deploy-bot',
-      'component:default/fraud-scoring',
-      'component:default/invoice-generator',
-      'component:default/ledger-service',
-    ]);
+    expect(lines.slice(1).map(l => l.split(',')[0])).toEqual(
+      blocked.map(name => `component:default/${name}`),
+    );
     const accept = await request(server)
       .get('/api/readiness/results?status=ready')
       .set('Accept', 'text/csv');
@@ -204,20 +211,20 @@ describe('readiness backend plugin', () => {
     ).body;
     const group = (k: string) => owners.groups.find((g: any) => g.key === k);
     expect(owners.overall).toMatchObject({
-      total: 15,
-      counts: { ready: 5, 'needs-work': 6, blocked: 4 },
+      total: 16,
+      counts: { ready: 5, 'needs-work': 1, blocked: 10 },
     });
     expect(group('group:default/payments')).toMatchObject({
-      total: 5,
-      direct: 4,
-      counts: { ready: 2, blocked: 3 },
+      total: 6,
+      direct: 5,
+      counts: { ready: 2, blocked: 4 },
     });
     expect(group('group:default/engineering')).toMatchObject({
-      total: 12,
+      total: 13,
       direct: 0,
     });
-    expect(group('group:default/leadership').total).toBe(15);
-    expect(group('group:default/payments').areaPassRate.ownership).toBe(40);
+    expect(group('group:default/leadership').total).toBe(16);
+    expect(group('group:default/payments').areaPassRate.ownership).toBe(33.3);
     const systems = (
       await request(server).get(
         '/api/readiness/summary?groupBy=system&scorecard=production',
@@ -234,18 +241,18 @@ describe('readiness backend plugin', () => {
     const summary = async () =>
       (await request(server).get('/api/readiness/summary?groupBy=lifecycle'))
         .body.overall.counts;
-    expect(await summary()).toEqual({ ready: 5, 'needs-work': 6, blocked: 4 });
-    expect(await summary()).toEqual({ ready: 5, 'needs-work': 6, blocked: 4 });
+    expect(await summary()).toEqual({ ready: 5, 'needs-work': 1, blocked: 10 });
+    expect(await summary()).toEqual({ ready: 5, 'needs-work': 1, blocked: 10 });
     // Another replica writes a result…
     await knex('readiness_results')
       .where({ entity_ref: 'component:default/deploy-bot' })
       .update({ status: 'ready', changed_at: new Date().toISOString() });
-    expect(await summary()).toEqual({ ready: 6, 'needs-work': 6, blocked: 3 });
+    expect(await summary()).toEqual({ ready: 6, 'needs-work': 1, blocked: 9 });
     // … or deletes one.
     await knex('readiness_results')
       .where({ entity_ref: 'component:default/deploy-bot' })
       .delete();
-    expect(await summary()).toEqual({ ready: 5, 'needs-work': 6, blocked: 3 });
+    expect(await summary()).toEqual({ ready: 5, 'needs-work': 1, blocked: 9 });
   });
 
   it('lists failing checks and the entities failing one', async () => {
@@ -255,7 +262,7 @@ describe('readiness backend plugin', () => {
     ).body.items;
     expect(
       checks.find((c: any) => c.checkId === 'incident-owner'),
-    ).toMatchObject({ failing: 2, severity: 'critical', area: 'ownership' });
+    ).toMatchObject({ failing: 3, severity: 'critical', area: 'ownership' });
     const failures = (
       await request(server).get(
         '/api/readiness/checks/production/incident-owner/failures',
@@ -264,6 +271,7 @@ describe('readiness backend plugin', () => {
     expect(failures.map((f: any) => f.entityRef)).toEqual([
       'component:default/fraud-scoring',
       'component:default/ledger-service',
+      'component:default/loyalty-points',
     ]);
   });
 

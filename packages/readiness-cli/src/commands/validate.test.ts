@@ -27,7 +27,7 @@ describe('readiness validate', () => {
       path.join(examples, 'systems.yaml'),
     ]);
     expect(r.out).toMatch(
-      /✓ .*production\.yaml: production — 8 areas, 32 checks, 3 levels/,
+      /✓ .*production\.yaml: production — 8 areas, 41 checks, 3 levels/,
     );
     expect(r.exitCode).toBe(0);
   });

@@ -86,8 +86,8 @@ describe('Evaluator', () => {
       for (const s of [0, 1, 2]) first.push(await evaluator.runShard(s, 3));
       // 30 entities of the scoped kinds; 24 results: 15 components + 6 systems + 3 domains.
       expect(first.reduce((n, r) => n + r.entities, 0)).toBe(30);
-      expect(await count(knex, 'readiness_results')).toBe(24);
-      expect(await count(knex, 'readiness_history')).toBe(24);
+      expect(await count(knex, 'readiness_results')).toBe(25);
+      expect(await count(knex, 'readiness_history')).toBe(25);
 
       const second = await Promise.all(
         [0, 1, 2].map(s => evaluator.runShard(s, 3)),
@@ -99,7 +99,7 @@ describe('Evaluator', () => {
         [0, 0, 0, 0],
         [0, 0, 0, 0],
       ]);
-      expect(await count(knex, 'readiness_history')).toBe(24);
+      expect(await count(knex, 'readiness_history')).toBe(25);
     },
   );
 
@@ -115,7 +115,7 @@ describe('Evaluator', () => {
         const r = await evaluator.runShard(0, 1);
         return { evaluated: r.evaluated, written: r.written };
       };
-      expect(await run()).toEqual({ evaluated: 30, written: 24 });
+      expect(await run()).toEqual({ evaluated: 30, written: 25 });
       // Nothing changed: nothing evaluated, nothing written, not even history.
       const unchanged = await evaluator.runShard(0, 1);
       expect(unchanged).toMatchObject({
@@ -150,7 +150,7 @@ describe('Evaluator', () => {
       // The next day every result has its point, evaluated or not.
       setNow(new Date('2026-11-24T01:00:00.000Z'));
       const nextDay = await evaluator.runShard(0, 1);
-      expect(nextDay).toMatchObject({ evaluated: 0, historyRows: 24 });
+      expect(nextDay).toMatchObject({ evaluated: 0, historyRows: 25 });
       expect(
         Number(
           (
@@ -159,7 +159,7 @@ describe('Evaluator', () => {
               .count({ n: '*' })
           )[0].n,
         ),
-      ).toBe(24);
+      ).toBe(25);
 
       // Time: those whose evidence runs out first, and only those.
       const states = await knex('readiness_evaluation_state').select();
@@ -235,7 +235,7 @@ describe('Evaluator', () => {
         .mockRejectedValue(new Error('catalog is down'));
       const report = await evaluator.runShard(0, 1);
       expect(report.stale).toBe(true);
-      expect(await count(knex, 'readiness_results')).toBe(24);
+      expect(await count(knex, 'readiness_results')).toBe(25);
       expect(
         Number(
           (
@@ -244,7 +244,7 @@ describe('Evaluator', () => {
               .count({ n: '*' })
           )[0].n,
         ),
-      ).toBe(24);
+      ).toBe(25);
       const [shard] = await knex('readiness_shards').select();
       expect(shard.last_error).toContain('catalog is down');
       expect(shard.last_success_at).not.toBeNull();
@@ -259,7 +259,7 @@ describe('Evaluator', () => {
     expect(results).toEqual([
       expect.objectContaining({
         scorecard: 'production',
-        status: 'needs-work',
+        status: 'blocked', // roles-separate is critical
       }),
     ]);
     expect(await count(knex, 'readiness_results')).toBe(1);
