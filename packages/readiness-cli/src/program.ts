@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerCheck } from './commands/check';
 import { registerPush } from './commands/push';
+import { registerReport } from './commands/report';
 import { registerValidate } from './commands/validate';
 
 /**
@@ -22,6 +23,7 @@ export function createProgram(
     .exitOverride();
   registerValidate(program, out, err);
   registerCheck(program, out, err);
+  registerReport(program, out, err);
   registerPush(program, out);
   return program;
 }

@@ -46,6 +46,15 @@ export const ANNOTATION_RUNBOOK = 'readiness/runbook';
 export const ANNOTATION_OWNERSHIP_IN_FILE = 'readiness/ownership-in-file';
 
 /**
+ * Annotation with the day a service goes live (`YYYY-MM-DD`). An experimental
+ * service with one is scored before launch by the default scorecard, and the
+ * Go-live card follows it through T-7, T-1, T-0 and the first weeks.
+ *
+ * @public
+ */
+export const ANNOTATION_GO_LIVE_DATE = 'readiness/go-live-date';
+
+/**
  * Annotation with the URL that HTTP probes check.
  *
  * @public

@@ -50,3 +50,32 @@ export {
 export { entityKey, tryEntityKey, entityPath } from './refs';
 export { READINESS_ROLE_RELATIONS } from './relations';
 export { isFailing } from './results';
+export {
+  goLivePhase,
+  parseGoLiveDate,
+  GO_LIVE_PHASES,
+  type GoLivePhase,
+  type GoLivePhaseInfo,
+} from './golive/phase';
+export {
+  firstWeek,
+  isFirstWeekDay,
+  DAILY_CHECK_ITEMS,
+  type DailyCheck,
+  type DailyCheckItemId,
+  type FirstWeekDay,
+} from './golive/firstWeek';
+export {
+  signoffProgress,
+  DEFAULT_SIGNOFF_ROLES,
+  type Signoff,
+  type SignoffRole,
+  type SignoffProgress,
+} from './golive/signoff';
+export * from './golive/types';
+export {
+  renderGoLiveReport,
+  goLiveVerdict,
+  GO_LIVE_QUESTIONS,
+  type GoLiveReportInput,
+} from './golive/report';

@@ -1,15 +1,10 @@
 import { Command, Option } from 'commander';
-import fs from 'node:fs';
 import {
-  compileScorecard,
   EntityReadiness,
-  evaluateCatalog,
-  parseScorecardYaml,
   READINESS_STATUSES,
   ReadinessStatus,
 } from '@readiness/backstage-plugin-readiness-common';
-import { loadEvidence } from '../lib/evidence';
-import { loadEntities, yamlFilesIn } from '../lib/files';
+import { evaluateFiles } from '../lib/evaluate';
 import { formatMarkdown, formatTable } from '../lib/format';
 
 /** Options of `readiness check`. */
@@ -28,32 +23,8 @@ export function runCheck(
   files: string[],
   options: CheckOptions,
 ): { stdout: string; stderr: string; exitCode: number } {
-  const stderr: string[] = [];
-  const scorecards = options.scorecard
-    .flatMap(file => parseScorecardYaml(fs.readFileSync(file, 'utf8'), file))
-    .map(compileScorecard);
-  const checked = loadEntities(files);
-  const catalog = options.catalog
-    ? loadEntities(yamlFilesIn(options.catalog))
-    : undefined;
-  for (const w of [...checked.warnings, ...(catalog?.warnings ?? [])])
-    stderr.push(`warning: ${w.file}: ${w.message}`);
-  const evidence = options.facts ? loadEvidence(options.facts) : undefined;
-  const now = options.now ? new Date(options.now) : new Date();
-  if (Number.isNaN(now.getTime()))
-    throw new Error(`--now: "${options.now}" is not a date`);
-
-  const hasOrg = checked.entities.some(e =>
-    ['user', 'group'].includes(e.kind.toLocaleLowerCase('en-US')),
-  );
-  const results = evaluateCatalog(scorecards, checked.entities, {
-    now,
-    entities:
-      catalog || hasOrg
-        ? [...(catalog?.entities ?? []), ...checked.entities]
-        : undefined,
-    ...evidence,
-  });
+  const { results, warnings } = evaluateFiles(files, options);
+  const stderr = [...warnings];
   if (results.length === 0)
     stderr.push('warning: no scorecard applies to any of the entities');
 

@@ -1,4 +1,8 @@
-import { describeDuration, parseDuration } from './duration';
+import {
+  describeDuration,
+  describedDurationChangesAt,
+  parseDuration,
+} from './duration';
 
 const DAY = 86_400_000;
 
@@ -26,5 +30,17 @@ describe('parseDuration', () => {
     expect(describeDuration(30 * 3_600_000)).toBe('30 hours');
     expect(describeDuration(60_000)).toBe('1 minute');
     expect(describeDuration(10)).toBe('1 minute');
+  });
+});
+
+describe('describedDurationChangesAt with a start in the future', () => {
+  it('is no later than the moment the shrinking span reads differently', () => {
+    // Attested 45 minutes "from now" (a clock ahead): "45 minutes" until now, "44" a moment later.
+    const start = 45 * 60_000;
+    expect(describedDurationChangesAt(start, 0)).toBe(1);
+    expect(describeDuration(start - 1)).toBe('44 minutes');
+    // 3 days and a bit ahead: "3 days" until it is 3 days exactly.
+    const ahead = 3 * 86_400_000 + 5_000;
+    expect(describedDurationChangesAt(ahead, 0)).toBe(5_001);
   });
 });

@@ -44,8 +44,18 @@ export function describeDuration(ms: number): string {
  */
 export function describedDurationChangesAt(start: number, now: number): number {
   const age = now - start;
-  let unit = 60_000;
-  if (age >= 2 * 86_400_000) unit = 86_400_000;
-  else if (age >= 2 * 3_600_000) unit = 3_600_000;
-  return start + (Math.floor(age / unit) + 1) * unit;
+  const unitOf = (span: number) => {
+    if (span >= 2 * 86_400_000) return 86_400_000;
+    if (span >= 2 * 3_600_000) return 3_600_000;
+    return 60_000;
+  };
+  if (age >= 0) {
+    const unit = unitOf(age);
+    return start + (Math.floor(age / unit) + 1) * unit;
+  }
+  // A start in the future (a clock ahead): the span shrinks, and reads
+  // differently once it drops below its whole number of units.
+  const unit = unitOf(-age);
+  const whole = Math.floor(-age / unit) * unit;
+  return Math.max(now + 1, start - whole + 1);
 }

@@ -1,0 +1,55 @@
+import path from 'node:path';
+import { GO_LIVE_QUESTIONS } from '@readiness/backstage-plugin-readiness-common';
+import { runReport } from './report';
+
+const root = path.resolve(__dirname, '../../../..');
+const examples = (p: string) => path.join(root, 'examples', p);
+const report = (entity: string) =>
+  runReport([examples('all.yaml')], {
+    entity,
+    scorecard: [examples('scorecards/production.yaml')],
+    facts: examples('evidence.json'),
+    now: '2026-11-23T12:00:00Z',
+  });
+
+describe('readiness report', () => {
+  it('writes the go-live note of payments-api', () => {
+    const { stdout, exitCode } = report('payments-api');
+    expect(exitCode).toBe(0);
+    expect(stdout).toMatchSnapshot();
+  });
+
+  it('asks every one of the six questions, answered or "unanswered"', () => {
+    for (const name of ['payments-api', 'loyalty-points', 'support-portal']) {
+      const { stdout } = report(name);
+      for (const q of GO_LIVE_QUESTIONS) expect(stdout).toContain(q.question);
+    }
+    const ready = report('payments-api').stdout;
+    expect(ready).toContain('**Production launch');
+    expect(ready).not.toContain('Unanswered');
+    const pilot = report('support-portal').stdout;
+    expect(pilot).toContain(
+      '**Controlled pilot expansion, not a production launch',
+    );
+    // Q1 needs a runbook, which support-portal lacks.
+    const q1 = pilot.slice(
+      pilot.indexOf(GO_LIVE_QUESTIONS[0].question),
+      pilot.indexOf(GO_LIVE_QUESTIONS[1].question),
+    );
+    expect(q1).toContain('Unanswered.');
+    expect(q1).toContain('✗ Runbook is linked');
+    const launching = report('component:loyalty-points').stdout;
+    expect(launching).toContain('Go-live date: 2026-12-07 (T-14: Preparing');
+    expect(launching).toContain('**Not ready to go live');
+    expect(launching).toMatch(/\| Security team \| not signed \|/);
+  });
+
+  it('names the entity it cannot find', () => {
+    expect(report('nope')).toMatchObject({
+      exitCode: 2,
+      stderr: expect.stringContaining(
+        '--entity: no entity "nope" in the files',
+      ),
+    });
+  });
+});

@@ -1,0 +1,97 @@
+import type { ReadinessStatus } from '../types';
+
+/**
+ * A role that signs a service off before go-live.
+ *
+ * @public
+ */
+export interface SignoffRole {
+  id: string;
+  title: string;
+}
+
+/**
+ * Who signs when a scorecard names nobody: checklist [001]'s sign-off.
+ *
+ * @public
+ */
+export const DEFAULT_SIGNOFF_ROLES: ReadonlyArray<SignoffRole> = [
+  { id: 'infrastructure', title: 'Infrastructure team' },
+  { id: 'security', title: 'Security team' },
+  { id: 'operations', title: 'Operations team' },
+  { id: 'release-manager', title: 'Release manager' },
+  { id: 'final-approval', title: 'Final approval' },
+];
+
+/**
+ * One person's sign-off for one role. Void once the service's status
+ * dropped below Ready after it was given.
+ *
+ * @public
+ */
+export interface Signoff {
+  id: number;
+  role: string;
+  signedBy: string;
+  signedAt: string;
+  note?: string;
+  /** When it became void, and why (the status dropped below Ready). */
+  voidedAt?: string;
+  voidReason?: string;
+}
+
+/**
+ * Each role with its valid sign-off, if any.
+ *
+ * @public
+ */
+export interface SignoffProgress {
+  roles: Array<SignoffRole & { signoff?: Signoff }>;
+  /** Sign-offs that no longer count, newest first. */
+  voided: Signoff[];
+  /** Every role has a valid sign-off. */
+  complete: boolean;
+}
+
+/**
+ * Matches sign-offs to roles. A sign-off is void when it was voided, or when
+ * the current status is not Ready (`currentStatus`), even if the evaluation
+ * that dropped it has not been recorded yet.
+ *
+ * @public
+ */
+export function signoffProgress(
+  roles: ReadonlyArray<SignoffRole>,
+  signoffs: ReadonlyArray<Signoff>,
+  currentStatus: ReadinessStatus | undefined,
+): SignoffProgress {
+  const valid = new Map<string, Signoff>();
+  const voided: Signoff[] = [];
+  const sorted = [...signoffs].sort((a, b) =>
+    b.signedAt.localeCompare(a.signedAt),
+  );
+  for (const s of sorted) {
+    const isVoid = s.voidedAt !== undefined || currentStatus !== 'ready';
+    if (isVoid) {
+      voided.push(
+        s.voidedAt
+          ? s
+          : {
+              ...s,
+              voidReason: `the status is ${
+                currentStatus ?? 'not evaluated'
+              }, not ready`,
+            },
+      );
+    } else if (!valid.has(s.role)) valid.set(s.role, s);
+  }
+  const out = roles.map(r => ({
+    ...r,
+    ...(valid.has(r.id) ? { signoff: valid.get(r.id) } : {}),
+  }));
+  return {
+    roles: out,
+    voided,
+    complete: out.length > 0 && out.every(r => r.signoff),
+  };
+}
