@@ -21,6 +21,7 @@ import { FactCollector } from './facts/FactCollector';
 import { FactsService } from './facts/FactsService';
 import { readProbeConfig } from './probes/config';
 import { createHttpProbeProvider } from './probes/HttpProbeProvider';
+import { GoLiveService } from './service/GoLiveService';
 import { ManualEvidenceService } from './service/ManualEvidenceService';
 import { OwnershipService } from './service/OwnershipService';
 import { notificationService } from '@backstage/plugin-notifications-node';
@@ -173,6 +174,14 @@ export const readinessPlugin = createBackendPlugin({
               auth: deps.auth,
               permissions: deps.permissions,
               maxExemptionDays: readMaxExemptionDays(config),
+            }),
+            goLive: new GoLiveService({
+              store: stores.goLive,
+              readiness: service,
+              scorecards,
+              catalog: deps.catalog,
+              auth: deps.auth,
+              permissions: deps.permissions,
             }),
             ping: stores.ping,
             httpAuth: deps.httpAuth,

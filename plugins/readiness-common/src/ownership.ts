@@ -1,5 +1,6 @@
 import {
   ANNOTATION_COMMUNICATION_CHANNEL,
+  ANNOTATION_GO_LIVE_DATE,
   ANNOTATION_OWNERSHIP_IN_FILE,
   ANNOTATION_RUNBOOK,
   OWNERSHIP_ROLE_ANNOTATIONS,
@@ -7,7 +8,8 @@ import {
 
 /**
  * The ownership fields people edit from the UI: the three roles (entity refs),
- * the communication channel and the runbook URL. An empty value means unset.
+ * the communication channel, the runbook URL and the go-live date the owners
+ * commit to. An empty value means unset.
  *
  * @public
  */
@@ -17,6 +19,8 @@ export interface OwnershipRoles {
   communication?: string;
   channel?: string;
   runbook?: string;
+  /** `YYYY-MM-DD` (`readiness/go-live-date`). */
+  goLiveDate?: string;
 }
 
 /**
@@ -39,6 +43,7 @@ export const OWNERSHIP_FIELDS = [
   'communication',
   'channel',
   'runbook',
+  'goLiveDate',
 ] as const;
 
 /**
@@ -61,6 +66,7 @@ export const OWNERSHIP_FIELD_ANNOTATIONS: Readonly<
   communication: OWNERSHIP_ROLE_ANNOTATIONS.communication,
   channel: ANNOTATION_COMMUNICATION_CHANNEL,
   runbook: ANNOTATION_RUNBOOK,
+  goLiveDate: ANNOTATION_GO_LIVE_DATE,
 };
 
 /**

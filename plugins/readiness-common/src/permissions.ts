@@ -70,6 +70,17 @@ export const readinessExemptionCreatePermission = createPermission({
 });
 
 /**
+ * Sign an entity off for go-live in one of its scorecard's sign-off roles.
+ *
+ * @public
+ */
+export const readinessSignoffCreatePermission = createPermission({
+  name: 'readiness.signoff.create',
+  attributes: { action: 'create' },
+  resourceType: 'catalog-entity',
+});
+
+/**
  * Every permission of the Readiness plugin.
  *
  * @public
@@ -81,4 +92,5 @@ export const readinessPermissions = [
   readinessFactsWritePermission,
   readinessAttestationCreatePermission,
   readinessExemptionCreatePermission,
+  readinessSignoffCreatePermission,
 ];

@@ -2,6 +2,7 @@ import { DatabaseService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { EvaluationStateStore } from './EvaluationStateStore';
 import { EvidenceStore } from './EvidenceStore';
+import { GoLiveStore } from './GoLiveStore';
 import { HistoryStore } from './HistoryStore';
 import { applyDatabaseMigrations } from './migrations';
 import { OwnershipStore } from './OwnershipStore';
@@ -18,6 +19,8 @@ export interface ReadinessStores {
   ownership: OwnershipStore;
   /** What the evaluator last saw of each entity, to skip unchanged ones. */
   evaluationState: EvaluationStateStore;
+  /** Sign-offs and the first production week. */
+  goLive: GoLiveStore;
   /** Resolves when the database answers. */
   ping(): Promise<void>;
 }
@@ -34,6 +37,7 @@ export function storesFor(
     evidence: new EvidenceStore(db),
     ownership: new OwnershipStore(db),
     evaluationState: new EvaluationStateStore(db),
+    goLive: new GoLiveStore(db),
     ping: async () => {
       await db.raw('select 1 as ok');
     },

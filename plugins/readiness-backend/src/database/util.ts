@@ -10,6 +10,10 @@ export const TABLES = {
   ownership: 'readiness_ownership',
   ownershipChanges: 'readiness_ownership_changes',
   evaluationState: 'readiness_evaluation_state',
+  signoffs: 'readiness_signoffs',
+  dailyChecks: 'readiness_daily_checks',
+  riskyActions: 'readiness_risky_actions',
+  closureReviews: 'readiness_closure_reviews',
 } as const;
 
 /** Rows per INSERT, and refs per WHERE IN: well under SQLite's 32k parameter limit. */

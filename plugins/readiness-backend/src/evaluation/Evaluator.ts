@@ -394,6 +394,17 @@ export class Evaluator {
     await stores.results.setStale(refs, false);
     const changed = new ResultKeyMap(rows.map(r => [r, true]));
     const day = nowIso.slice(0, 10);
+    // A sign-off holds only while the status stays Ready.
+    const dropped = rows.filter(r => r.result.status !== 'ready');
+    if (dropped.length > 0) {
+      await stores.goLive.voidSignoffs(
+        dropped.map(r => ({
+          entityRef: r.result.entityRef,
+          status: r.result.status,
+        })),
+        nowIso,
+      );
+    }
     const historyRows = await stores.history.recordHistory(
       results.map(r => ({
         entityRef: r.entityRef,

@@ -419,6 +419,9 @@ export const spec = {
           },
           "runbook": {
             "type": "string"
+          },
+          "goLiveDate": {
+            "type": "string"
           }
         }
       },
@@ -547,6 +550,11 @@ export const spec = {
           "runbook": {
             "type": "string",
             "maxLength": 2000
+          },
+          "goLiveDate": {
+            "type": "string",
+            "maxLength": 10,
+            "description": "The go-live date, YYYY-MM-DD (readiness/go-live-date)."
           }
         }
       },
@@ -557,7 +565,8 @@ export const spec = {
           "technical",
           "communication",
           "channel",
-          "runbook"
+          "runbook",
+          "goLiveDate"
         ]
       },
       "OwnershipChange": {
@@ -682,6 +691,9 @@ export const spec = {
                 "type": "string"
               },
               "runbook": {
+                "type": "string"
+              },
+              "goLiveDate": {
                 "type": "string"
               }
             }
@@ -990,6 +1002,339 @@ export const spec = {
           "canRequest",
           "canGrant",
           "maxDays"
+        ]
+      },
+      "GoLiveDailyItem": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "ok": {
+            "type": "boolean"
+          },
+          "note": {
+            "type": "string",
+            "maxLength": 1000
+          }
+        },
+        "required": [
+          "ok"
+        ]
+      },
+      "GoLiveDailyCheck": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "day": {
+            "type": "string"
+          },
+          "items": {
+            "type": "object",
+            "additionalProperties": false,
+            "properties": {
+              "errorRate": {
+                "$ref": "#/components/schemas/GoLiveDailyItem"
+              },
+              "latency": {
+                "$ref": "#/components/schemas/GoLiveDailyItem"
+              },
+              "failedJobs": {
+                "$ref": "#/components/schemas/GoLiveDailyItem"
+              },
+              "userFeedback": {
+                "$ref": "#/components/schemas/GoLiveDailyItem"
+              },
+              "connectorHealth": {
+                "$ref": "#/components/schemas/GoLiveDailyItem"
+              }
+            },
+            "required": [
+              "errorRate",
+              "latency",
+              "failedJobs",
+              "userFeedback",
+              "connectorHealth"
+            ]
+          },
+          "checkedBy": {
+            "type": "string"
+          },
+          "checkedAt": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "day",
+          "items",
+          "checkedBy",
+          "checkedAt"
+        ]
+      },
+      "GoLiveSignoff": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "id": {
+            "type": "integer"
+          },
+          "role": {
+            "type": "string"
+          },
+          "signedBy": {
+            "type": "string"
+          },
+          "signedAt": {
+            "type": "string"
+          },
+          "note": {
+            "type": "string"
+          },
+          "voidedAt": {
+            "type": "string"
+          },
+          "voidReason": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "id",
+          "role",
+          "signedBy",
+          "signedAt"
+        ]
+      },
+      "GoLiveResponse": {
+        "type": "object",
+        "additionalProperties": false,
+        "description": "Where an entity is on its way to production and through its first weeks.",
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "goLiveDate": {
+            "type": "string"
+          },
+          "invalidGoLiveDate": {
+            "type": "string"
+          },
+          "phase": {
+            "type": "object",
+            "additionalProperties": false,
+            "properties": {
+              "phase": {
+                "type": "string",
+                "enum": [
+                  "unscheduled",
+                  "preparing",
+                  "checklist",
+                  "sign-off",
+                  "launch",
+                  "first-week",
+                  "weekly-review",
+                  "closed"
+                ]
+              },
+              "day": {
+                "type": "integer"
+              },
+              "label": {
+                "type": "string"
+              },
+              "title": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "phase",
+              "title"
+            ]
+          },
+          "status": {
+            "$ref": "#/components/schemas/Status"
+          },
+          "scorecard": {
+            "type": "string"
+          },
+          "signoff": {
+            "type": "object",
+            "additionalProperties": false,
+            "properties": {
+              "roles": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "properties": {
+                    "id": {
+                      "type": "string"
+                    },
+                    "title": {
+                      "type": "string"
+                    },
+                    "signoff": {
+                      "$ref": "#/components/schemas/GoLiveSignoff"
+                    }
+                  },
+                  "required": [
+                    "id",
+                    "title"
+                  ]
+                }
+              },
+              "voided": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/GoLiveSignoff"
+                }
+              },
+              "complete": {
+                "type": "boolean"
+              }
+            },
+            "required": [
+              "roles",
+              "voided",
+              "complete"
+            ]
+          },
+          "firstWeek": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "properties": {
+                "day": {
+                  "type": "integer"
+                },
+                "date": {
+                  "type": "string"
+                },
+                "state": {
+                  "type": "string",
+                  "enum": [
+                    "done",
+                    "missed",
+                    "due",
+                    "upcoming"
+                  ]
+                },
+                "check": {
+                  "$ref": "#/components/schemas/GoLiveDailyCheck"
+                }
+              },
+              "required": [
+                "day",
+                "date",
+                "state"
+              ]
+            }
+          },
+          "missedDailyChecks": {
+            "type": "integer"
+          },
+          "dailyChecks": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/GoLiveDailyCheck"
+            }
+          },
+          "riskyActions": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "properties": {
+                "id": {
+                  "type": "integer"
+                },
+                "kind": {
+                  "type": "string",
+                  "enum": [
+                    "write",
+                    "system-update",
+                    "external-call"
+                  ]
+                },
+                "description": {
+                  "type": "string"
+                },
+                "owner": {
+                  "type": "string"
+                },
+                "outcome": {
+                  "type": "string",
+                  "enum": [
+                    "as-expected",
+                    "unexpected",
+                    "isolated",
+                    "reverted"
+                  ]
+                },
+                "note": {
+                  "type": "string"
+                },
+                "recordedBy": {
+                  "type": "string"
+                },
+                "recordedAt": {
+                  "type": "string"
+                }
+              },
+              "required": [
+                "id",
+                "kind",
+                "description",
+                "owner",
+                "outcome",
+                "recordedBy",
+                "recordedAt"
+              ]
+            }
+          },
+          "closureReview": {
+            "type": "object",
+            "additionalProperties": false,
+            "properties": {
+              "incidents": {
+                "type": "string"
+              },
+              "supportRequests": {
+                "type": "string"
+              },
+              "qualityDeviations": {
+                "type": "string"
+              },
+              "missingRunbookSteps": {
+                "type": "string"
+              },
+              "reviewedBy": {
+                "type": "string"
+              },
+              "reviewedAt": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "incidents",
+              "supportRequests",
+              "qualityDeviations",
+              "missingRunbookSteps",
+              "reviewedBy",
+              "reviewedAt"
+            ]
+          },
+          "closureReviewDue": {
+            "type": "boolean"
+          }
+        },
+        "required": [
+          "entityRef",
+          "phase",
+          "signoff",
+          "firstWeek",
+          "missedDailyChecks",
+          "dailyChecks",
+          "riskyActions",
+          "closureReviewDue"
         ]
       },
       "SummaryGroup": {
@@ -1937,6 +2282,498 @@ export const spec = {
                     "overall",
                     "groups"
                   ]
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/entities/{kind}/{namespace}/{name}/go-live": {
+      "get": {
+        "operationId": "GetGoLive",
+        "description": "The entity's go-live state (phase from its go-live date, sign-offs by role, the first week's daily checks, risky actions and closure review).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The go-live state.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/GoLiveResponse"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "Not allowed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "No such entity.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/entities/{kind}/{namespace}/{name}/go-live/signoffs": {
+      "post": {
+        "operationId": "CreateSignoff",
+        "description": "Signs the entity off in one role (permission readiness.signoff.create; audited). The status must be Ready; the sign-off is void once it drops below.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "properties": {
+                  "role": {
+                    "type": "string"
+                  },
+                  "note": {
+                    "type": "string",
+                    "maxLength": 1000
+                  }
+                },
+                "required": [
+                  "role"
+                ]
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Signed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/GoLiveResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "A field is invalid; the message names it.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "Not allowed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "No such entity.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "409": {
+            "description": "Not now, the message says why (status not Ready, already signed, already recorded, too early).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/entities/{kind}/{namespace}/{name}/go-live/daily-checks": {
+      "post": {
+        "operationId": "CreateDailyCheck",
+        "description": "Records the daily check of a day of the first production week (permission readiness.attestation.create; audited). One per day; day defaults to today.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "properties": {
+                  "day": {
+                    "type": "string"
+                  },
+                  "items": {
+                    "type": "object",
+                    "additionalProperties": true
+                  }
+                },
+                "required": [
+                  "items"
+                ]
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Recorded.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/GoLiveResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "A field is invalid; the message names it.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "Not allowed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "No such entity.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "409": {
+            "description": "Not now, the message says why (status not Ready, already signed, already recorded, too early).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/entities/{kind}/{namespace}/{name}/go-live/risky-actions": {
+      "post": {
+        "operationId": "CreateRiskyAction",
+        "description": "Records a risky action of the first weeks (permission readiness.attestation.create; audited).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "properties": {
+                  "kind": {
+                    "type": "string"
+                  },
+                  "description": {
+                    "type": "string",
+                    "maxLength": 2000
+                  },
+                  "owner": {
+                    "type": "string",
+                    "maxLength": 255
+                  },
+                  "outcome": {
+                    "type": "string"
+                  },
+                  "note": {
+                    "type": "string",
+                    "maxLength": 2000
+                  }
+                },
+                "required": [
+                  "kind",
+                  "description",
+                  "owner",
+                  "outcome"
+                ]
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Recorded.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/GoLiveResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "A field is invalid; the message names it.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "Not allowed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "No such entity.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "409": {
+            "description": "Not now, the message says why (status not Ready, already signed, already recorded, too early).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/entities/{kind}/{namespace}/{name}/go-live/closure-review": {
+      "post": {
+        "operationId": "CreateClosureReview",
+        "description": "Records the closure review at the end of the first week (permission readiness.attestation.create; audited). Once.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "properties": {
+                  "incidents": {
+                    "type": "string",
+                    "maxLength": 4000
+                  },
+                  "supportRequests": {
+                    "type": "string",
+                    "maxLength": 4000
+                  },
+                  "qualityDeviations": {
+                    "type": "string",
+                    "maxLength": 4000
+                  },
+                  "missingRunbookSteps": {
+                    "type": "string",
+                    "maxLength": 4000
+                  }
+                },
+                "required": [
+                  "incidents",
+                  "supportRequests",
+                  "qualityDeviations",
+                  "missingRunbookSteps"
+                ]
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Recorded.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/GoLiveResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "A field is invalid; the message names it.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "Not allowed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "No such entity.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "409": {
+            "description": "Not now, the message says why (status not Ready, already signed, already recorded, too early).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/entities/{kind}/{namespace}/{name}/report": {
+      "get": {
+        "operationId": "GetGoLiveReport",
+        "description": "The go-live note of the entity as Markdown (an attachment) with the decision, owners, the six questions answered or \"Unanswered\", open checks, evidence with its age, sign-offs, the first week and its closure review.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The note.",
+            "content": {
+              "text/markdown": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "Not allowed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "No such entity.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
                 }
               }
             }

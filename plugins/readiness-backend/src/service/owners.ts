@@ -1,6 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import {
   ANNOTATION_COMMUNICATION_CHANNEL,
+  ANNOTATION_GO_LIVE_DATE,
   ANNOTATION_RUNBOOK,
   OWNERSHIP_ROLE_ANNOTATIONS,
   parseOwnerRef,
@@ -22,5 +23,6 @@ export function ownersOf(entity: Entity) {
     communication: ref(annotations[OWNERSHIP_ROLE_ANNOTATIONS.communication]),
     channel: annotations[ANNOTATION_COMMUNICATION_CHANNEL],
     runbook: annotations[ANNOTATION_RUNBOOK],
+    goLiveDate: annotations[ANNOTATION_GO_LIVE_DATE],
   };
 }

@@ -5,6 +5,7 @@ import {
   OWNERSHIP_ROLES,
   OwnershipField,
   OwnershipRoles,
+  parseGoLiveDate,
   parseOwnerRef,
 } from '@readiness/backstage-plugin-readiness-common';
 
@@ -55,6 +56,8 @@ export async function checkField(
     };
   if (field === 'runbook' && !/^https?:\/\/\S+$/.test(value))
     return { error: `"${value}" is not an http(s) URL` };
+  if (field === 'goLiveDate' && parseGoLiveDate(value) === undefined)
+    return { error: `"${value}" is not a date; use YYYY-MM-DD` };
   return { value };
 }
 

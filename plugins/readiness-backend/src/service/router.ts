@@ -6,12 +6,14 @@ import {
 import type { ApiRouter } from '@backstage/backend-openapi-utils';
 import { createOpenApiRouter, spec } from '../schema/openapi.generated';
 import { FactsService } from '../facts/FactsService';
+import { GoLiveService } from './GoLiveService';
 import { ManualEvidenceService } from './ManualEvidenceService';
 import { OwnershipService } from './OwnershipService';
 import { ReadinessService } from './ReadinessService';
 import { bindCheckRoutes } from './routes/checks';
 import { bindEntityRoutes } from './routes/entities';
 import { bindFactRoutes } from './routes/facts';
+import { bindGoLiveRoutes } from './routes/goLive';
 import { bindHealthRoutes } from './routes/health';
 import { bindManualEvidenceRoutes } from './routes/manualEvidence';
 import { bindOwnershipRoutes } from './routes/ownership';
@@ -32,6 +34,7 @@ export interface RouterOptions {
   ownership: OwnershipService;
   facts: FactsService;
   manualEvidence: ManualEvidenceService;
+  goLive: GoLiveService;
   /** Resolves when the database answers; `/health` calls it. */
   ping: () => Promise<void>;
   httpAuth: HttpAuthService;
@@ -52,5 +55,6 @@ export async function createRouter(
   bindCheckRoutes(router, options);
   bindFactRoutes(router, options);
   bindManualEvidenceRoutes(router, options);
+  bindGoLiveRoutes(router, options);
   return router;
 }

@@ -1,4 +1,10 @@
 import { ResponseError } from '@backstage/errors';
+import type { DailyCheck } from '../golive/firstWeek';
+import type {
+  ClosureReview,
+  GoLiveResponse,
+  RiskyAction,
+} from '../golive/types';
 import { entityPath } from '../refs';
 import type {
   AttestationInput,
@@ -78,6 +84,26 @@ export interface ReadinessApi {
   ): Promise<ExemptionsResponse>;
   grantExemption(entityRef: string, id: string): Promise<ExemptionsResponse>;
   revokeExemption(entityRef: string, id: string): Promise<ExemptionsResponse>;
+  /** The go-live state: phase, sign-offs, the first week. */
+  getGoLive(entityRef: string): Promise<GoLiveResponse>;
+  signOff(
+    entityRef: string,
+    input: { role: string; note?: string },
+  ): Promise<GoLiveResponse>;
+  recordDailyCheck(
+    entityRef: string,
+    input: { day?: string; items: DailyCheck['items'] },
+  ): Promise<GoLiveResponse>;
+  recordRiskyAction(
+    entityRef: string,
+    input: Omit<RiskyAction, 'id' | 'recordedBy' | 'recordedAt'>,
+  ): Promise<GoLiveResponse>;
+  recordClosureReview(
+    entityRef: string,
+    input: Omit<ClosureReview, 'reviewedBy' | 'reviewedAt'>,
+  ): Promise<GoLiveResponse>;
+  /** The go-live note (Markdown) and the file name the server suggests. */
+  getReport(entityRef: string): Promise<{ fileName: string; markdown: string }>;
   /** Stores facts (CI results, probe values) and re-evaluates their entities. */
   pushFacts(
     items: EntityFactsInput | EntityFactsInput[],
@@ -301,5 +327,63 @@ export class ReadinessClient implements ReadinessApi {
       `${entityPath(entityRef)}/exemptions/${encodeURIComponent(id)}`,
       'DELETE',
     );
+  }
+
+  getGoLive(entityRef: string): Promise<GoLiveResponse> {
+    return this.json(`${entityPath(entityRef)}/go-live`);
+  }
+
+  signOff(
+    entityRef: string,
+    input: { role: string; note?: string },
+  ): Promise<GoLiveResponse> {
+    return this.send(
+      `${entityPath(entityRef)}/go-live/signoffs`,
+      'POST',
+      input,
+    );
+  }
+
+  recordDailyCheck(
+    entityRef: string,
+    input: { day?: string; items: DailyCheck['items'] },
+  ): Promise<GoLiveResponse> {
+    return this.send(
+      `${entityPath(entityRef)}/go-live/daily-checks`,
+      'POST',
+      input,
+    );
+  }
+
+  recordRiskyAction(
+    entityRef: string,
+    input: Omit<RiskyAction, 'id' | 'recordedBy' | 'recordedAt'>,
+  ): Promise<GoLiveResponse> {
+    return this.send(
+      `${entityPath(entityRef)}/go-live/risky-actions`,
+      'POST',
+      input,
+    );
+  }
+
+  recordClosureReview(
+    entityRef: string,
+    input: Omit<ClosureReview, 'reviewedBy' | 'reviewedAt'>,
+  ): Promise<GoLiveResponse> {
+    return this.send(
+      `${entityPath(entityRef)}/go-live/closure-review`,
+      'POST',
+      input,
+    );
+  }
+
+  async getReport(
+    entityRef: string,
+  ): Promise<{ fileName: string; markdown: string }> {
+    const response = await this.request(`${entityPath(entityRef)}/report`);
+    const disposition = response.headers.get('content-disposition') ?? '';
+    const fileName =
+      /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'go-live-note.md';
+    return { fileName, markdown: await response.text() };
   }
 }

@@ -10,6 +10,7 @@ import { compileOwnershipCheck } from './checks/ownership';
 import { compileRelationCheck } from './checks/relation';
 import { compileRollupCheck } from './checks/rollup';
 import { CheckFn } from './checks/types';
+import { DEFAULT_SIGNOFF_ROLES, SignoffRole } from '../golive/signoff';
 
 /**
  * Weight of a check that does not set one.
@@ -85,6 +86,8 @@ export interface CompiledScorecard {
   /** @internal Position of each area id in `areas`. */
   readonly areaIndex: ReadonlyMap<string, number>;
   readonly verdicts: Record<'ready' | 'needs-work' | 'blocked', string>;
+  /** Who signs an entity off for go-live (`spec.goLive.signoff.roles`, else checklist [001]'s five). */
+  readonly signoffRoles: ReadonlyArray<SignoffRole>;
 }
 
 function compileCheck(check: CheckSpec): CheckFn {
@@ -144,5 +147,6 @@ export function compileScorecard(spec: ScorecardSpec): CompiledScorecard {
     areas: spec.spec.areas.map(a => ({ id: a.id, title: a.title })),
     areaIndex: new Map(spec.spec.areas.map((a, i) => [a.id, i])),
     verdicts: { ...DEFAULT_VERDICTS, ...spec.spec.verdicts },
+    signoffRoles: spec.spec.goLive?.signoff?.roles ?? DEFAULT_SIGNOFF_ROLES,
   };
 }

@@ -365,6 +365,26 @@ export const scorecardSchema = z
               .strict(),
           )
           .optional(),
+        goLive: z
+          .object({
+            signoff: z
+              .object({
+                roles: z
+                  .array(
+                    z
+                      .object({
+                        id: id('sign-off role id'),
+                        title: z.string().min(1),
+                      })
+                      .strict(),
+                  )
+                  .min(1),
+              })
+              .strict()
+              .optional(),
+          })
+          .strict()
+          .optional(),
         verdicts: z
           .object({
             ready: z.string().optional(),

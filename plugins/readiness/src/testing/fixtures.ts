@@ -1,4 +1,5 @@
 import type {
+  GoLiveResponse,
   CheckResult,
   OwnershipResponse,
 } from '@readiness/backstage-plugin-readiness-common';
@@ -116,6 +117,48 @@ export const ownershipResponse = {
 } satisfies OwnershipResponse;
 
 /** A ReadinessApi with jest mocks, answering with the blocked fixture by default. */
+/** A service going live 2026-12-01, seen on T+3 with T+2 missed. */
+export function goLiveResponse(
+  over: Partial<GoLiveResponse> = {},
+): GoLiveResponse {
+  const roles = [
+    { id: 'security', title: 'Security team' },
+    { id: 'operations', title: 'Operations team' },
+  ];
+  const day = (n: number, state: 'done' | 'missed' | 'due' | 'upcoming') => ({
+    day: n,
+    date: `2026-12-0${1 + n}`,
+    state,
+  });
+  return {
+    entityRef: 'component:default/ledger-service',
+    goLiveDate: '2026-12-01',
+    phase: {
+      phase: 'first-week',
+      day: 3,
+      label: 'T+3',
+      title: 'First production week: a check every day',
+    },
+    status: 'ready',
+    scorecard: 'production',
+    signoff: { roles, voided: [], complete: false },
+    firstWeek: [
+      day(1, 'done'),
+      day(2, 'missed'),
+      day(3, 'due'),
+      day(4, 'upcoming'),
+      day(5, 'upcoming'),
+      day(6, 'upcoming'),
+      day(7, 'upcoming'),
+    ],
+    missedDailyChecks: 1,
+    dailyChecks: [],
+    riskyActions: [],
+    closureReviewDue: false,
+    ...over,
+  };
+}
+
 export function mockReadinessApi(
   over: Partial<ReadinessApi> = {},
 ): jest.Mocked<ReadinessApi> {
@@ -176,6 +219,15 @@ export function mockReadinessApi(
     grantExemption: jest.fn(),
     revokeExemption: jest.fn(),
     pushFacts: jest.fn(),
+    getGoLive: jest.fn(async () => goLiveResponse()),
+    signOff: jest.fn(),
+    recordDailyCheck: jest.fn(),
+    recordRiskyAction: jest.fn(),
+    recordClosureReview: jest.fn(),
+    getReport: jest.fn(async () => ({
+      fileName: 'go-live.md',
+      markdown: '# Go-live note',
+    })),
     ...over,
   } as jest.Mocked<ReadinessApi>;
 }

@@ -26,6 +26,7 @@ import useAsyncFn from 'react-use/esm/useAsyncFn';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { readinessApiRef } from '../../api';
 import { CheckRow } from './CheckList';
+import { GoLiveCard } from '../GoLiveCard';
 import { OwnershipPanel } from '../OwnershipPanel';
 import { ReadinessHeader } from './ReadinessHeader';
 import { TrendChart } from './TrendChart';
@@ -207,6 +208,11 @@ export function EntityReadinessContent() {
           <Grid item>
             <OwnershipPanel entityRef={entityRef} onChanged={readiness.retry} />
           </Grid>
+          {entity.kind.toLocaleLowerCase('en-US') === 'component' && (
+            <Grid item>
+              <GoLiveCard entityRef={entityRef} version={readiness.value} />
+            </Grid>
+          )}
           <Grid item>
             {manual.elements(
               id => result.checks.find(c => c.checkId === id)?.title ?? id,

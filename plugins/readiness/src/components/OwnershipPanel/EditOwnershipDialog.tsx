@@ -38,7 +38,8 @@ const ROLES = [
 ] as const;
 
 /**
- * Edit the three ownership roles, the channel and the runbook. Only the
+ * Edit the three ownership roles, the channel, the runbook and the go-live
+ * date. Only the
  * fields the person changes are sent as changes; each error shows under its
  * field. When someone else saved first, their values appear next to yours
  * and nothing of theirs is overwritten unless the person chooses so.
@@ -204,6 +205,22 @@ export function EditOwnershipDialog(props: {
           error={!!fieldErrors.runbook}
           value={form.runbook ?? ''}
           onChange={e => set('runbook', e.target.value)}
+          margin="dense"
+          variant="outlined"
+          fullWidth
+        />
+        <TextField
+          id="ownership-go-live-date"
+          label="Go-live date"
+          type="date"
+          InputLabelProps={{ shrink: true }}
+          helperText={textHelp(
+            'goLiveDate',
+            'The day it goes live: T-7, T-1 and the first week count from it',
+          )}
+          error={!!fieldErrors.goLiveDate}
+          value={form.goLiveDate ?? ''}
+          onChange={e => set('goLiveDate', e.target.value)}
           margin="dense"
           variant="outlined"
           fullWidth

@@ -53,7 +53,11 @@ function Value({
   problem?: string;
 }) {
   if (!value)
-    return (
+    return field === 'goLiveDate' ? (
+      <Typography color="textSecondary" variant="body2">
+        none
+      </Typography>
+    ) : (
       <Typography color="error" variant="body2">
         not set
       </Typography>

@@ -7,6 +7,7 @@ export const FIELD_LABELS: Record<OwnershipField, string> = {
   communication: 'Communication owner',
   channel: 'Channel',
   runbook: 'Runbook',
+  goLiveDate: 'Go-live date',
 };
 
 /** `group:default/payments` → `payments`; empty → `none`. */

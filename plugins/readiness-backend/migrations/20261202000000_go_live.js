@@ -1,0 +1,56 @@
+// @ts-check
+
+/**
+ * The go-live workflow: sign-offs (void once the status drops below Ready),
+ * the first week's daily checks, risky actions and the closure review.
+ *
+ * @param {import('knex').Knex} knex
+ */
+exports.up = async function up(knex) {
+  await knex.schema.createTable('readiness_signoffs', table => {
+    table.increments('id');
+    table.string('entity_ref', 255).notNullable().index();
+    table.string('role', 100).notNullable();
+    table.string('signed_by', 255).notNullable();
+    table.dateTime('signed_at', { useTz: true }).notNullable();
+    table.text('note').nullable();
+    table.dateTime('voided_at', { useTz: true }).nullable();
+    table.text('void_reason').nullable();
+  });
+  await knex.schema.createTable('readiness_daily_checks', table => {
+    table.string('entity_ref', 255).notNullable();
+    table.string('day', 10).notNullable();
+    table.text('items').notNullable();
+    table.string('checked_by', 255).notNullable();
+    table.dateTime('checked_at', { useTz: true }).notNullable();
+    table.primary(['entity_ref', 'day']);
+  });
+  await knex.schema.createTable('readiness_risky_actions', table => {
+    table.increments('id');
+    table.string('entity_ref', 255).notNullable().index();
+    table.string('kind', 32).notNullable();
+    table.text('description').notNullable();
+    table.string('owner', 255).notNullable();
+    table.string('outcome', 32).notNullable();
+    table.text('note').nullable();
+    table.string('recorded_by', 255).notNullable();
+    table.dateTime('recorded_at', { useTz: true }).notNullable();
+  });
+  await knex.schema.createTable('readiness_closure_reviews', table => {
+    table.string('entity_ref', 255).primary();
+    table.text('incidents').notNullable();
+    table.text('support_requests').notNullable();
+    table.text('quality_deviations').notNullable();
+    table.text('missing_runbook_steps').notNullable();
+    table.string('reviewed_by', 255).notNullable();
+    table.dateTime('reviewed_at', { useTz: true }).notNullable();
+  });
+};
+
+/** @param {import('knex').Knex} knex */
+exports.down = async function down(knex) {
+  await knex.schema.dropTable('readiness_closure_reviews');
+  await knex.schema.dropTable('readiness_risky_actions');
+  await knex.schema.dropTable('readiness_daily_checks');
+  await knex.schema.dropTable('readiness_signoffs');
+};

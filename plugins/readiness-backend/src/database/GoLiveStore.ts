@@ -1,0 +1,198 @@
+import { ConflictError } from '@backstage/errors';
+import type {
+  ClosureReview,
+  DailyCheck,
+  RiskyAction,
+  Signoff,
+} from '@readiness/backstage-plugin-readiness-common';
+import { Knex } from 'knex';
+import { chunks, iso, isoOrUndefined, orUndefined, TABLES } from './util';
+
+const { signoffs: SIGNOFFS, dailyChecks: DAILY, riskyActions: RISKY } = TABLES;
+const { closureReviews: CLOSURE } = TABLES;
+
+const toSignoff = (r: any): Signoff => ({
+  id: Number(r.id),
+  role: r.role,
+  signedBy: r.signed_by,
+  signedAt: iso(r.signed_at),
+  note: orUndefined(r.note),
+  voidedAt: isoOrUndefined(r.voided_at),
+  voidReason: orUndefined(r.void_reason),
+});
+
+const isUniqueViolation = (e: unknown) =>
+  /unique|duplicate/i.test(String((e as Error)?.message));
+
+/**
+ * The go-live workflow's records: sign-offs, the first week's daily checks,
+ * risky actions and the closure review. Nothing is overwritten: a second
+ * daily check of a day, or a second closure review, is a conflict.
+ */
+export class GoLiveStore {
+  constructor(private readonly db: Knex) {}
+
+  async listSignoffs(entityRef: string): Promise<Signoff[]> {
+    return (
+      await this.db(SIGNOFFS)
+        .where('entity_ref', entityRef)
+        .orderBy('signed_at', 'desc')
+        .orderBy('id', 'desc')
+    ).map(toSignoff);
+  }
+
+  async addSignoff(
+    entityRef: string,
+    s: Omit<Signoff, 'id' | 'voidedAt' | 'voidReason'>,
+  ): Promise<Signoff> {
+    const [row] = await this.db(SIGNOFFS)
+      .insert({
+        entity_ref: entityRef,
+        role: s.role,
+        signed_by: s.signedBy,
+        signed_at: s.signedAt,
+        note: s.note ?? null,
+      })
+      .returning('*');
+    return toSignoff(row);
+  }
+
+  /**
+   * Voids the valid sign-offs of these entities, whose status dropped below
+   * Ready (one UPDATE per status and batch); returns how many.
+   */
+  async voidSignoffs(
+    drops: Array<{ entityRef: string; status: string }>,
+    at: string,
+  ): Promise<number> {
+    const byStatus = new Map<string, string[]>();
+    for (const d of drops) {
+      const refs = byStatus.get(d.status) ?? [];
+      refs.push(d.entityRef);
+      byStatus.set(d.status, refs);
+    }
+    let n = 0;
+    for (const [status, refs] of byStatus) {
+      for (const batch of chunks([...new Set(refs)])) {
+        n += await this.db(SIGNOFFS)
+          .whereIn('entity_ref', batch)
+          .whereNull('voided_at')
+          .update({
+            voided_at: at,
+            void_reason: `the status dropped to ${status} on ${at.slice(
+              0,
+              10,
+            )}`,
+          });
+      }
+    }
+    return n;
+  }
+
+  async listDailyChecks(entityRef: string): Promise<DailyCheck[]> {
+    return (
+      await this.db(DAILY).where('entity_ref', entityRef).orderBy('day')
+    ).map(r => ({
+      day: r.day,
+      items: JSON.parse(r.items),
+      checkedBy: r.checked_by,
+      checkedAt: iso(r.checked_at),
+    }));
+  }
+
+  /** Records a day's check; ConflictError when that day is already checked. */
+  async addDailyCheck(entityRef: string, check: DailyCheck): Promise<void> {
+    try {
+      await this.db(DAILY).insert({
+        entity_ref: entityRef,
+        day: check.day,
+        items: JSON.stringify(check.items),
+        checked_by: check.checkedBy,
+        checked_at: check.checkedAt,
+      });
+    } catch (e) {
+      if (!isUniqueViolation(e)) throw e;
+      const [had] = (await this.listDailyChecks(entityRef)).filter(
+        c => c.day === check.day,
+      );
+      throw new ConflictError(
+        `day: ${check.day} was already checked by ${had?.checkedBy} at ${had?.checkedAt}`,
+      );
+    }
+  }
+
+  async listRiskyActions(entityRef: string): Promise<RiskyAction[]> {
+    return (
+      await this.db(RISKY)
+        .where('entity_ref', entityRef)
+        .orderBy('recorded_at')
+        .orderBy('id')
+    ).map(r => ({
+      id: Number(r.id),
+      kind: r.kind,
+      description: r.description,
+      owner: r.owner,
+      outcome: r.outcome,
+      note: orUndefined(r.note),
+      recordedBy: r.recorded_by,
+      recordedAt: iso(r.recorded_at),
+    }));
+  }
+
+  async addRiskyAction(
+    entityRef: string,
+    a: Omit<RiskyAction, 'id'>,
+  ): Promise<RiskyAction> {
+    const [row] = await this.db(RISKY)
+      .insert({
+        entity_ref: entityRef,
+        kind: a.kind,
+        description: a.description,
+        owner: a.owner,
+        outcome: a.outcome,
+        note: a.note ?? null,
+        recorded_by: a.recordedBy,
+        recorded_at: a.recordedAt,
+      })
+      .returning('id');
+    const id = typeof row === 'object' ? row.id : row;
+    return { ...a, id: Number(id) };
+  }
+
+  async getClosureReview(
+    entityRef: string,
+  ): Promise<ClosureReview | undefined> {
+    const r = await this.db(CLOSURE).where('entity_ref', entityRef).first();
+    return r
+      ? {
+          incidents: r.incidents,
+          supportRequests: r.support_requests,
+          qualityDeviations: r.quality_deviations,
+          missingRunbookSteps: r.missing_runbook_steps,
+          reviewedBy: r.reviewed_by,
+          reviewedAt: iso(r.reviewed_at),
+        }
+      : undefined;
+  }
+
+  /** Records the closure review; ConflictError when one is recorded. */
+  async addClosureReview(entityRef: string, r: ClosureReview): Promise<void> {
+    try {
+      await this.db(CLOSURE).insert({
+        entity_ref: entityRef,
+        incidents: r.incidents,
+        support_requests: r.supportRequests,
+        quality_deviations: r.qualityDeviations,
+        missing_runbook_steps: r.missingRunbookSteps,
+        reviewed_by: r.reviewedBy,
+        reviewed_at: r.reviewedAt,
+      });
+    } catch (e) {
+      if (!isUniqueViolation(e)) throw e;
+      const had = await this.getClosureReview(entityRef);
+      throw new ConflictError(
+        `The closure review was already recorded by ${had?.reviewedBy} at ${had?.reviewedAt}`,
+      );
+    }
+  }
+}

@@ -1,0 +1,375 @@
+import {
+  AuthService,
+  BackstageCredentials,
+  BackstageUserPrincipal,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { ConflictError, InputError, NotAllowedError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  AuthorizeResult,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
+import {
+  ClosureReview,
+  DAILY_CHECK_ITEMS,
+  DailyCheck,
+  DEFAULT_SIGNOFF_ROLES,
+  EntityReadinessResponse,
+  firstWeek,
+  goLivePhase,
+  GoLiveResponse,
+  isFirstWeekDay,
+  parseGoLiveDate,
+  readinessAttestationCreatePermission,
+  readinessSignoffCreatePermission,
+  renderGoLiveReport,
+  RISKY_ACTION_KINDS,
+  RISKY_ACTION_OUTCOMES,
+  RiskyAction,
+  Signoff,
+  signoffProgress,
+} from '@readiness/backstage-plugin-readiness-common';
+import { GoLiveStore } from '../database/GoLiveStore';
+import { ScorecardRegistry } from '../evaluation/ScorecardRegistry';
+import { text } from './manualEvidenceInput';
+import { ReadinessService } from './ReadinessService';
+
+type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
+const DAY_MS = 86_400_000;
+
+const oneOf = <T extends string>(
+  value: unknown,
+  field: string,
+  allowed: readonly T[],
+): T => {
+  if (
+    typeof value === 'string' &&
+    (allowed as readonly string[]).includes(value)
+  )
+    return value as T;
+  throw new InputError(
+    `${field}: ${
+      value === undefined ? 'required' : `"${String(value)}" is not allowed`
+    }; one of ${allowed.join(', ')}`,
+  );
+};
+
+/**
+ * The go-live workflow of an entity: its phase from the go-live date,
+ * sign-offs by role (void once the status drops below Ready), the first
+ * week's daily checks, risky actions and closure review, and the go-live
+ * note. Reads need what reading the entity's readiness needs; sign-offs need
+ * `readiness.signoff.create`, the first-week records
+ * `readiness.attestation.create` (a person vouching for what they saw).
+ */
+export class GoLiveService {
+  constructor(
+    private readonly options: {
+      store: GoLiveStore;
+      readiness: ReadinessService;
+      scorecards: ScorecardRegistry;
+      catalog: CatalogService;
+      auth: AuthService;
+      permissions: PermissionsService;
+      now?: () => Date;
+    },
+  ) {}
+
+  private now() {
+    return this.options.now?.() ?? new Date();
+  }
+
+  private async demand(
+    credentials: BackstageCredentials,
+    permission: ResourcePermission<'catalog-entity'>,
+    entityRef: string,
+    what: string,
+  ) {
+    const [d] = await this.options.permissions.authorize(
+      [{ permission, resourceRef: entityRef }],
+      { credentials },
+    );
+    if (d.result !== AuthorizeResult.ALLOW)
+      throw new NotAllowedError(`You may not ${what} (${permission.name})`);
+  }
+
+  /** The result the go-live follows: the first scorecard with sign-off roles that applies. */
+  private primary(entity: EntityReadinessResponse) {
+    return entity.results.find(
+      r => !this.options.scorecards.get(r.scorecard)?.isRollup,
+    );
+  }
+
+  private rolesFor(scorecard: string | undefined) {
+    const card = scorecard ? this.options.scorecards.get(scorecard) : undefined;
+    return card?.signoffRoles ?? DEFAULT_SIGNOFF_ROLES;
+  }
+
+  /** The go-live state of an entity the caller may read. */
+  async get(
+    credentials: BackstageCredentials,
+    entityRef: string,
+  ): Promise<GoLiveResponse> {
+    const entity = await this.options.readiness.getEntity(
+      credentials,
+      entityRef,
+    );
+    return this.stateOf(entity);
+  }
+
+  private async stateOf(
+    entity: EntityReadinessResponse,
+  ): Promise<GoLiveResponse> {
+    const { store } = this.options;
+    const ref = entity.entityRef;
+    const now = this.now();
+    const result = this.primary(entity);
+    const date = entity.owners.goLiveDate;
+    const valid = parseGoLiveDate(date) !== undefined ? date : undefined;
+    const [signoffs, dailyChecks, riskyActions, closureReview] =
+      await Promise.all([
+        store.listSignoffs(ref),
+        store.listDailyChecks(ref),
+        store.listRiskyActions(ref),
+        store.getClosureReview(ref),
+      ]);
+    const week = firstWeek(valid, now, dailyChecks);
+    const start = parseGoLiveDate(valid);
+    return {
+      entityRef: ref,
+      ...(valid ? { goLiveDate: valid } : {}),
+      ...(date && !valid ? { invalidGoLiveDate: date } : {}),
+      phase: goLivePhase(valid, now),
+      ...(result ? { status: result.status, scorecard: result.scorecard } : {}),
+      signoff: signoffProgress(
+        this.rolesFor(result?.scorecard),
+        signoffs,
+        result?.status,
+      ),
+      firstWeek: week,
+      missedDailyChecks: week.filter(d => d.state === 'missed').length,
+      dailyChecks,
+      riskyActions,
+      ...(closureReview ? { closureReview } : {}),
+      closureReviewDue:
+        !closureReview &&
+        start !== undefined &&
+        now.getTime() >= start + 7 * DAY_MS,
+    };
+  }
+
+  /** Signs the entity off in one role; the status must be Ready. */
+  async signOff(
+    user: UserCredentials,
+    entityRef: string,
+    body: { role?: unknown; note?: unknown },
+  ): Promise<GoLiveResponse> {
+    const entity = await this.options.readiness.getEntity(user, entityRef);
+    const ref = entity.entityRef;
+    await this.demand(
+      user,
+      readinessSignoffCreatePermission,
+      ref,
+      `sign ${ref} off`,
+    );
+    const state = await this.stateOf(entity);
+    const roles = state.signoff.roles;
+    const role = oneOf(
+      body?.role,
+      'role',
+      roles.map(r => r.id),
+    );
+    const note = text(body?.note, 'note', 1000);
+    if (state.status !== 'ready')
+      throw new ConflictError(
+        `A sign-off needs the status Ready; ${ref} is ${
+          state.status ?? 'not evaluated'
+        }${state.scorecard ? ` (${state.scorecard})` : ''}`,
+      );
+    const had = roles.find(r => r.id === role)?.signoff;
+    if (had)
+      throw new ConflictError(
+        `${role} was already signed off by ${had.signedBy} at ${had.signedAt}`,
+      );
+    const signoff: Omit<Signoff, 'id'> = {
+      role,
+      signedBy: user.principal.userEntityRef,
+      signedAt: this.now().toISOString(),
+      ...(note ? { note } : {}),
+    };
+    await this.options.store.addSignoff(ref, signoff);
+    return this.stateOf(entity);
+  }
+
+  /** Records the daily check of a first-week day (today or a day before). */
+  async recordDailyCheck(
+    user: UserCredentials,
+    entityRef: string,
+    body: { day?: unknown; items?: unknown },
+  ): Promise<GoLiveResponse> {
+    const entity = await this.options.readiness.getEntity(user, entityRef);
+    const ref = entity.entityRef;
+    await this.demand(
+      user,
+      readinessAttestationCreatePermission,
+      ref,
+      `record checks of ${ref}`,
+    );
+    const date = entity.owners.goLiveDate;
+    if (parseGoLiveDate(date) === undefined)
+      throw new InputError(
+        `${ref} has no go-live date (readiness/go-live-date); set one first`,
+      );
+    const today = this.now().toISOString().slice(0, 10);
+    const day = body?.day === undefined ? today : String(body.day);
+    if (!isFirstWeekDay(date, day)) {
+      const week = firstWeek(date, this.now(), []);
+      throw new InputError(
+        `day: "${day}" is not a day of the first production week (${week[0].date} … ${week[6].date})`,
+      );
+    }
+    if (day > today)
+      throw new InputError(`day: ${day} has not come yet (today is ${today})`);
+    const raw = body?.items;
+    if (!raw || typeof raw !== 'object')
+      throw new InputError(
+        `items: required, with ${DAILY_CHECK_ITEMS.map(i => i.id).join(', ')}`,
+      );
+    const items = {} as DailyCheck['items'];
+    const errors: string[] = [];
+    for (const { id } of DAILY_CHECK_ITEMS) {
+      const item = (raw as Record<string, any>)[id];
+      if (!item || typeof item.ok !== 'boolean') {
+        errors.push(`items.${id}.ok: expected true or false`);
+        continue;
+      }
+      try {
+        const note = text(item.note, `items.${id}.note`, 1000);
+        items[id] = { ok: item.ok, ...(note ? { note } : {}) };
+      } catch (e) {
+        errors.push((e as Error).message);
+      }
+    }
+    const unknown = Object.keys(raw).filter(
+      k => !DAILY_CHECK_ITEMS.some(i => i.id === k),
+    );
+    if (unknown.length)
+      errors.push(`items.${unknown[0]}: not a daily check item`);
+    if (errors.length) throw new InputError(errors.join('; '));
+    await this.options.store.addDailyCheck(ref, {
+      day,
+      items,
+      checkedBy: user.principal.userEntityRef,
+      checkedAt: this.now().toISOString(),
+    });
+    return this.stateOf(entity);
+  }
+
+  /** Records a risky action of the first weeks. */
+  async recordRiskyAction(
+    user: UserCredentials,
+    entityRef: string,
+    body: Record<string, unknown>,
+  ): Promise<GoLiveResponse> {
+    const entity = await this.options.readiness.getEntity(user, entityRef);
+    const ref = entity.entityRef;
+    await this.demand(
+      user,
+      readinessAttestationCreatePermission,
+      ref,
+      `record risky actions of ${ref}`,
+    );
+    const action: Omit<RiskyAction, 'id'> = {
+      kind: oneOf(body?.kind, 'kind', RISKY_ACTION_KINDS),
+      description: text(body?.description, 'description', 2000, true)!,
+      owner: text(body?.owner, 'owner', 255, true)!,
+      outcome: oneOf(body?.outcome, 'outcome', RISKY_ACTION_OUTCOMES),
+      recordedBy: user.principal.userEntityRef,
+      recordedAt: this.now().toISOString(),
+    };
+    const note = text(body?.note, 'note', 2000);
+    if (note) action.note = note;
+    await this.options.store.addRiskyAction(ref, action);
+    return this.stateOf(entity);
+  }
+
+  /** Records the closure review, from day 7 of the first week on. */
+  async recordClosureReview(
+    user: UserCredentials,
+    entityRef: string,
+    body: Record<string, unknown>,
+  ): Promise<GoLiveResponse> {
+    const entity = await this.options.readiness.getEntity(user, entityRef);
+    const ref = entity.entityRef;
+    await this.demand(
+      user,
+      readinessAttestationCreatePermission,
+      ref,
+      `record the closure review of ${ref}`,
+    );
+    const start = parseGoLiveDate(entity.owners.goLiveDate);
+    if (start === undefined)
+      throw new InputError(
+        `${ref} has no go-live date (readiness/go-live-date); set one first`,
+      );
+    if (this.now().getTime() < start + 7 * DAY_MS)
+      throw new ConflictError(
+        `The closure review comes at the end of the first week, from ${new Date(
+          start + 7 * DAY_MS,
+        )
+          .toISOString()
+          .slice(0, 10)}`,
+      );
+    const errors: string[] = [];
+    const field = (name: string) => {
+      try {
+        return text(body?.[name], name, 4000, true)!;
+      } catch (e) {
+        errors.push(`${(e as Error).message} ("none" is an answer)`);
+        return '';
+      }
+    };
+    const review: ClosureReview = {
+      incidents: field('incidents'),
+      supportRequests: field('supportRequests'),
+      qualityDeviations: field('qualityDeviations'),
+      missingRunbookSteps: field('missingRunbookSteps'),
+      reviewedBy: user.principal.userEntityRef,
+      reviewedAt: this.now().toISOString(),
+    };
+    if (errors.length) throw new InputError(errors.join('; '));
+    await this.options.store.addClosureReview(ref, review);
+    return this.stateOf(entity);
+  }
+
+  /** The go-live note of the entity (Markdown). */
+  async report(
+    credentials: BackstageCredentials,
+    entityRef: string,
+  ): Promise<{ fileName: string; markdown: string }> {
+    const entity = await this.options.readiness.getEntity(
+      credentials,
+      entityRef,
+    );
+    const goLive = await this.stateOf(entity);
+    const result = this.primary(entity);
+    const catalogEntity = await this.options.catalog.getEntityByRef(
+      entity.entityRef,
+      { credentials },
+    );
+    const markdown = renderGoLiveReport({
+      entityRef: entity.entityRef,
+      title: catalogEntity?.metadata.title,
+      result,
+      owners: entity.owners,
+      goLive,
+      now: this.now(),
+    });
+    const name = entity.entityRef.replace(/[^a-z0-9-]+/gi, '-');
+    return {
+      fileName: `go-live-${name}-${this.now().toISOString().slice(0, 10)}.md`,
+      markdown,
+    };
+  }
+}

@@ -1,0 +1,100 @@
+import {
+  AuditorService,
+  BackstageCredentials,
+  BackstageUserPrincipal,
+  HttpAuthService,
+} from '@backstage/backend-plugin-api';
+import type { Request } from 'express';
+import { GoLiveService } from '../GoLiveService';
+import type { ReadinessRouter } from '../router';
+import { audited } from './audit';
+import { entityRefOf } from './query';
+
+const BASE = '/entities/:kind/:namespace/:name';
+
+type Params = { kind: string; namespace: string; name: string };
+
+/** The go-live workflow of an entity: state, sign-offs, first week, the go-live note. */
+export function bindGoLiveRoutes(
+  router: ReadinessRouter,
+  options: {
+    goLive: GoLiveService;
+    httpAuth: HttpAuthService;
+    auditor: AuditorService;
+  },
+) {
+  const { goLive, httpAuth, auditor } = options;
+
+  /** One audited write by a signed-in person on the entity of the path. */
+  const write = <T>(
+    req: Request<Params, any, any, any, any>,
+    eventId: string,
+    severityLevel: 'medium' | 'high',
+    run: (
+      user: BackstageCredentials<BackstageUserPrincipal>,
+      entityRef: string,
+    ) => Promise<T>,
+  ): Promise<T> => {
+    const entityRef = entityRefOf(req.params);
+    return audited(
+      auditor,
+      req,
+      { eventId, severityLevel, meta: { entityRef, role: req.body?.role } },
+      async () => ({
+        value: await run(
+          await httpAuth.credentials(req, { allow: ['user'] }),
+          entityRef,
+        ),
+      }),
+    );
+  };
+
+  router.get(`${BASE}/go-live`, async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    res.json(await goLive.get(credentials, entityRefOf(req.params)));
+  });
+
+  router.post(`${BASE}/go-live/signoffs`, async (req, res) => {
+    res.json(
+      await write(req, 'signoff-create', 'high', (user, ref) =>
+        goLive.signOff(user, ref, req.body),
+      ),
+    );
+  });
+
+  router.post(`${BASE}/go-live/daily-checks`, async (req, res) => {
+    res.json(
+      await write(req, 'daily-check-create', 'medium', (user, ref) =>
+        goLive.recordDailyCheck(user, ref, req.body),
+      ),
+    );
+  });
+
+  router.post(`${BASE}/go-live/risky-actions`, async (req, res) => {
+    res.json(
+      await write(req, 'risky-action-create', 'medium', (user, ref) =>
+        goLive.recordRiskyAction(user, ref, req.body),
+      ),
+    );
+  });
+
+  router.post(`${BASE}/go-live/closure-review`, async (req, res) => {
+    res.json(
+      await write(req, 'closure-review-create', 'medium', (user, ref) =>
+        goLive.recordClosureReview(user, ref, req.body),
+      ),
+    );
+  });
+
+  router.get(`${BASE}/report`, async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const { fileName, markdown } = await goLive.report(
+      credentials,
+      entityRefOf(req.params),
+    );
+    res
+      .type('text/markdown; charset=utf-8')
+      .attachment(fileName)
+      .send(markdown);
+  });
+}

@@ -1,0 +1,199 @@
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { readinessApiRef } from '../../api';
+import { goLiveResponse, mockReadinessApi } from '../../testing/fixtures';
+import { GoLiveCard } from './GoLiveCard';
+
+jest.setTimeout(30_000);
+const REF = 'component:default/ledger-service';
+
+const renderWith = (api = mockReadinessApi()) =>
+  renderInTestApp(
+    <TestApiProvider apis={[[readinessApiRef, api]]}>
+      <GoLiveCard entityRef={REF} />
+    </TestApiProvider>,
+  );
+
+describe('GoLiveCard', () => {
+  it('shows the phase, the first week with its missed day, and who signed', async () => {
+    const api = mockReadinessApi({
+      getGoLive: jest.fn(async () =>
+        goLiveResponse({
+          signoff: {
+            roles: [
+              {
+                id: 'security',
+                title: 'Security team',
+                signoff: {
+                  id: 1,
+                  role: 'security',
+                  signedBy: 'user:default/mira',
+                  signedAt: '2026-11-30T09:00:00Z',
+                },
+              },
+              { id: 'operations', title: 'Operations team' },
+            ],
+            voided: [],
+            complete: false,
+          },
+        }),
+      ),
+    });
+    await renderWith(api);
+    expect(
+      await screen.findByText(
+        'Goes live 2026-12-01 · T+3: First production week: a check every day',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('1 daily check of the first week was missed.'),
+    ).toBeInTheDocument();
+    expect(screen.getByTestId('day-2')).toHaveAttribute('data-state', 'missed');
+    expect(screen.getByTestId('signoff-security')).toHaveTextContent(
+      '✓ mira, 2026-11-30',
+    );
+    expect(screen.getByText('Sign-off: 1 of 2')).toBeInTheDocument();
+  });
+
+  it('signs off, and shows what the server said when it refuses', async () => {
+    const signed = goLiveResponse({
+      signoff: {
+        roles: [
+          {
+            id: 'security',
+            title: 'Security team',
+            signoff: {
+              id: 2,
+              role: 'security',
+              signedBy: 'user:default/guest',
+              signedAt: '2026-11-30T10:00:00Z',
+              note: 'pen test closed',
+            },
+          },
+          { id: 'operations', title: 'Operations team' },
+        ],
+        voided: [],
+        complete: false,
+      },
+    });
+    const refused = Object.assign(
+      new Error(
+        'A sign-off needs the status Ready; component:default/ledger-service is blocked (production)',
+      ),
+      { name: 'ResponseError' },
+    );
+    const api = mockReadinessApi({
+      signOff: jest
+        .fn()
+        .mockRejectedValueOnce(refused)
+        .mockResolvedValueOnce(signed),
+    });
+    await renderWith(api);
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Sign off as Security team' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.type(
+      within(dialog).getByLabelText('Note (optional)'),
+      'pen test closed',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Sign off' }),
+    );
+    expect(
+      await within(dialog).findByText(/needs the status Ready; .* is blocked/),
+    ).toBeInTheDocument();
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Sign off' }),
+    );
+    await waitFor(() =>
+      expect(screen.getByTestId('signoff-security')).toHaveTextContent(
+        '✓ guest, 2026-11-30',
+      ),
+    );
+    expect(api.signOff).toHaveBeenLastCalledWith(REF, {
+      role: 'security',
+      note: 'pen test closed',
+    });
+  });
+
+  it('cannot sign while the status is not Ready, and says why', async () => {
+    await renderWith(
+      mockReadinessApi({
+        getGoLive: jest.fn(async () =>
+          goLiveResponse({ status: 'needs-work' }),
+        ),
+      }),
+    );
+    expect(
+      await screen.findByRole('button', { name: 'Sign off as Security team' }),
+    ).toBeDisabled();
+    expect(
+      screen.getByText(
+        /Sign-off opens when the status is Ready \(now needs-work\)/,
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('records the daily check of a missed day, every item answered', async () => {
+    const api = mockReadinessApi({
+      recordDailyCheck: jest.fn(async () =>
+        goLiveResponse({ missedDailyChecks: 0 }),
+      ),
+    });
+    await renderWith(api);
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Record daily check' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    const save = within(dialog).getByRole('button', { name: 'Save check' });
+    for (const item of [
+      'Error rate',
+      'Latency',
+      'Failed jobs',
+      'User feedback',
+      'Connector health',
+    ]) {
+      expect(save).toBeDisabled();
+      const group = within(dialog).getByRole('radiogroup', { name: item });
+      await userEvent.click(
+        within(group).getByLabelText(item === 'Failed jobs' ? 'not ok' : 'ok'),
+      );
+    }
+    await userEvent.type(
+      within(dialog).getByLabelText('What is wrong with failed jobs'),
+      '3 exports failed',
+    );
+    await userEvent.click(save);
+    await waitFor(() => expect(api.recordDailyCheck).toHaveBeenCalled());
+    expect(api.recordDailyCheck).toHaveBeenCalledWith(REF, {
+      day: '2026-12-04',
+      items: {
+        errorRate: { ok: true },
+        latency: { ok: true },
+        failedJobs: { ok: false, note: '3 exports failed' },
+        userFeedback: { ok: true },
+        connectorHealth: { ok: true },
+      },
+    });
+    await waitFor(() =>
+      expect(
+        screen.queryByText('1 daily check of the first week was missed.'),
+      ).not.toBeInTheDocument(),
+    );
+  });
+
+  it('downloads the go-live note', async () => {
+    const createObjectURL = jest.fn(() => 'blob:x');
+    (global as any).URL.createObjectURL = createObjectURL;
+    (global as any).URL.revokeObjectURL = jest.fn();
+    const api = mockReadinessApi();
+    await renderWith(api);
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Download report' }),
+    );
+    await waitFor(() => expect(api.getReport).toHaveBeenCalledWith(REF));
+    expect(createObjectURL).toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,159 @@
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import Button from '@material-ui/core/Button';
+import Step from '@material-ui/core/Step';
+import StepLabel from '@material-ui/core/StepLabel';
+import Stepper from '@material-ui/core/Stepper';
+import Typography from '@material-ui/core/Typography';
+import Alert from '@material-ui/lab/Alert';
+import {
+  GO_LIVE_PHASES,
+  GoLiveResponse,
+} from '@readiness/backstage-plugin-readiness-common';
+import { useEffect, useRef, useState } from 'react';
+import useAsyncFn from 'react-use/esm/useAsyncFn';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { readinessApiRef } from '../../api';
+import { FirstWeekSection } from './FirstWeekSection';
+import { SignoffSection } from './SignoffSection';
+
+/** The phases a service passes, as steps (unscheduled is not one). */
+const STEPS = GO_LIVE_PHASES.filter(p => p.phase !== 'unscheduled');
+const STEP_LABELS: Record<string, string> = {
+  preparing: 'Preparing',
+  checklist: 'T-7 checklist',
+  'sign-off': 'T-1 sign-off',
+  launch: 'T-0 launch',
+  'first-week': 'First week',
+  'weekly-review': 'Weeks 2–4',
+  closed: 'Closed',
+};
+
+/**
+ * The Go-live card of the Readiness tab: where the service is (T-7, T-1,
+ * T-0, the first week, weeks 2–4), who signed off, the first week's daily
+ * checks, risky actions and closure review, and the go-live note to download.
+ * `version` changes when the tab reloads (an ownership edit may set the date).
+ *
+ * @public
+ */
+export function GoLiveCard(props: {
+  entityRef: string;
+  version?: unknown;
+  /** Called after a write, so the tab can reload what depends on it. */
+  onChanged?: () => void;
+}) {
+  const { entityRef, version } = props;
+  const api = useApi(readinessApiRef);
+  const state = useAsyncRetry(() => api.getGoLive(entityRef), [api, entityRef]);
+  const [data, setData] = useState<GoLiveResponse>();
+  useEffect(() => {
+    if (state.value) setData(state.value);
+  }, [state.value]);
+  // Reload when the tab reloads (not on the first render: that loads anyway).
+  const seen = useRef(version);
+  useEffect(() => {
+    if (seen.current === version) return;
+    seen.current = version;
+    state.retry();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [version]);
+
+  const [download, downloadReport] = useAsyncFn(async () => {
+    const { fileName, markdown } = await api.getReport(entityRef);
+    const url = URL.createObjectURL(
+      new Blob([markdown], { type: 'text/markdown' }),
+    );
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = fileName;
+    a.click();
+    URL.revokeObjectURL(url);
+  }, [api, entityRef]);
+
+  if (!data && state.loading) return <Progress />;
+  if (!data && state.error) return <ResponseErrorPanel error={state.error} />;
+  if (!data) return null;
+
+  const updated = (next: GoLiveResponse) => {
+    setData(next);
+    props.onChanged?.();
+  };
+  const active = STEPS.findIndex(p => p.phase === data.phase.phase);
+  const scheduled = data.phase.phase !== 'unscheduled';
+  const inFirstWeeks = ['launch', 'first-week', 'weekly-review', 'closed'];
+
+  return (
+    <InfoCard
+      title="Go-live"
+      subheader={
+        scheduled
+          ? `Goes live ${data.goLiveDate} · ${data.phase.label}: ${data.phase.title}`
+          : 'No go-live date: set one with Edit in Owners'
+      }
+      action={
+        <Button
+          size="small"
+          variant="outlined"
+          onClick={() => downloadReport()}
+          disabled={download.loading}
+          style={{ marginTop: 8 }}
+        >
+          {download.loading ? 'Preparing…' : 'Download report'}
+        </Button>
+      }
+    >
+      {download.error && (
+        <Alert severity="error" style={{ marginBottom: 8 }}>
+          Could not download the report: {download.error.message}
+        </Alert>
+      )}
+      {data.invalidGoLiveDate && (
+        <Alert severity="warning" style={{ marginBottom: 8 }}>
+          The go-live date "{data.invalidGoLiveDate}" is not a date
+          (YYYY-MM-DD).
+        </Alert>
+      )}
+      {scheduled && (
+        <Stepper
+          activeStep={active}
+          alternativeLabel
+          style={{ padding: '8px 0 16px' }}
+          aria-label="Go-live phases"
+        >
+          {STEPS.map(p => (
+            <Step key={p.phase}>
+              <StepLabel>{STEP_LABELS[p.phase]}</StepLabel>
+            </Step>
+          ))}
+        </Stepper>
+      )}
+      {scheduled && data.missedDailyChecks > 0 && (
+        <Alert severity="warning" style={{ marginBottom: 8 }}>
+          {data.missedDailyChecks === 1
+            ? '1 daily check of the first week was missed.'
+            : `${data.missedDailyChecks} daily checks of the first week were missed.`}
+        </Alert>
+      )}
+      <SignoffSection entityRef={entityRef} data={data} onChanged={updated} />
+      {scheduled && inFirstWeeks.includes(data.phase.phase) && (
+        <FirstWeekSection
+          entityRef={entityRef}
+          data={data}
+          onChanged={updated}
+        />
+      )}
+      {!scheduled && (
+        <Typography variant="body2" color="textSecondary">
+          With a go-live date (readiness/go-live-date, or Edit in Owners) this
+          card follows the service through T-7, T-1, launch day and its first
+          weeks.
+        </Typography>
+      )}
+    </InfoCard>
+  );
+}

@@ -1,0 +1,133 @@
+import Button from '@material-ui/core/Button';
+import Dialog from '@material-ui/core/Dialog';
+import DialogActions from '@material-ui/core/DialogActions';
+import DialogContent from '@material-ui/core/DialogContent';
+import DialogTitle from '@material-ui/core/DialogTitle';
+import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import Alert from '@material-ui/lab/Alert';
+import { useApi } from '@backstage/core-plugin-api';
+import { GoLiveResponse } from '@readiness/backstage-plugin-readiness-common';
+import { useState } from 'react';
+import useAsyncFn from 'react-use/esm/useAsyncFn';
+import { readinessApiRef } from '../../api';
+
+const day = (iso: string) => iso.slice(0, 10);
+const who = (ref: string) => ref.replace(/^user:default\//, '');
+
+/** Each sign-off role: who signed and when, or a Sign button; void sign-offs below. */
+export function SignoffSection(props: {
+  entityRef: string;
+  data: GoLiveResponse;
+  onChanged: (next: GoLiveResponse) => void;
+}) {
+  const { entityRef, data } = props;
+  const api = useApi(readinessApiRef);
+  const [role, setRole] = useState<{ id: string; title: string }>();
+  const [note, setNote] = useState('');
+  const [signing, sign] = useAsyncFn(async () => {
+    const next = await api.signOff(entityRef, {
+      role: role!.id,
+      ...(note.trim() ? { note: note.trim() } : {}),
+    });
+    props.onChanged(next);
+    setRole(undefined);
+    setNote('');
+  }, [api, entityRef, role, note]);
+  const { signoff } = data;
+  const signed = signoff.roles.filter(r => r.signoff).length;
+  const ready = data.status === 'ready';
+
+  return (
+    <section aria-label="Sign-off">
+      <Typography variant="subtitle2">
+        Sign-off: {signed} of {signoff.roles.length}
+        {signoff.complete ? ' (complete)' : ''}
+      </Typography>
+      {!ready && (
+        <Typography variant="body2" color="textSecondary">
+          Sign-off opens when the status is Ready
+          {data.status ? ` (now ${data.status})` : ''}; a sign-off is void if
+          the status drops afterwards.
+        </Typography>
+      )}
+      <ul style={{ listStyle: 'none', padding: 0, margin: '4px 0 12px' }}>
+        {signoff.roles.map(r => (
+          <li
+            key={r.id}
+            data-testid={`signoff-${r.id}`}
+            style={{
+              display: 'flex',
+              justifyContent: 'space-between',
+              alignItems: 'center',
+              gap: 8,
+              minHeight: 32,
+            }}
+          >
+            <Typography variant="body2">{r.title}</Typography>
+            {r.signoff ? (
+              <Typography variant="body2" title={r.signoff.note}>
+                ✓ {who(r.signoff.signedBy)}, {day(r.signoff.signedAt)}
+              </Typography>
+            ) : (
+              <Button
+                size="small"
+                color="primary"
+                disabled={!ready}
+                onClick={() => setRole(r)}
+                aria-label={`Sign off as ${r.title}`}
+              >
+                Sign
+              </Button>
+            )}
+          </li>
+        ))}
+      </ul>
+      {signoff.voided.length > 0 && (
+        <Typography variant="caption" color="textSecondary" component="p">
+          Void:{' '}
+          {signoff.voided
+            .map(v => `${v.role} by ${who(v.signedBy)} (${v.voidReason})`)
+            .join('; ')}
+        </Typography>
+      )}
+      <Dialog open={!!role} onClose={() => setRole(undefined)} fullWidth>
+        <DialogTitle>Sign off as {role?.title}</DialogTitle>
+        <DialogContent>
+          <Typography variant="body2" gutterBottom>
+            You confirm, for your role, that this service may go live as it is
+            now. Your name and the time are recorded; the sign-off is void if
+            the status drops below Ready.
+          </Typography>
+          <TextField
+            id="signoff-note"
+            label="Note (optional)"
+            value={note}
+            onChange={e => setNote(e.target.value)}
+            fullWidth
+            multiline
+            margin="dense"
+            variant="outlined"
+            inputProps={{ maxLength: 1000 }}
+          />
+          {signing.error && (
+            <Alert severity="error" style={{ marginTop: 8 }}>
+              {signing.error.message}
+            </Alert>
+          )}
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setRole(undefined)}>Cancel</Button>
+          <Button
+            color="primary"
+            variant="contained"
+            onClick={() => sign()}
+            disabled={signing.loading}
+          >
+            {signing.loading ? 'Signing…' : 'Sign off'}
+          </Button>
+        </DialogActions>
+      </Dialog>
+    </section>
+  );
+}

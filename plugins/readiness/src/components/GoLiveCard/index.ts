@@ -1,0 +1,1 @@
+export { GoLiveCard } from './GoLiveCard';
