@@ -1,7 +1,7 @@
 /**
  * Before the tests: wait until the demo backend (:7007) has its evidence. The
  * demo gets it the way a deployment does, after start-up (probes of its own
- * health endpoints; facts, attestations and exemptions sent through the API by
+ * health endpoints; facts, attestations, exemptions and go-lives sent through the API by
  * packages/backend/src/demo/seed.ts), so "healthy" comes before "seeded".
  */
 const BASE = 'http://localhost:7007';
@@ -23,14 +23,19 @@ async function seeded(): Promise<boolean> {
     '/api/readiness/entities/component/default/payments-api',
     token,
   );
-  // Exemptions are the seed's last step.
   const exemptions = await json(
     '/api/readiness/entities/component/default/status-page/exemptions',
     token,
   );
+  // Go-lives (the date, then the first week's checks) are the seed's last step.
+  const goLive = await json(
+    '/api/readiness/entities/component/default/status-page/go-live',
+    token,
+  );
   return (
     JSON.stringify(payments).includes('"status":"ready"') &&
-    exemptions.items.some((e: { status: string }) => e.status === 'granted')
+    exemptions.items.some((e: { status: string }) => e.status === 'granted') &&
+    goLive.dailyChecks.length > 0
   );
 }
 
@@ -40,7 +45,8 @@ export default async function globalSetup() {
   while (Date.now() < deadline) {
     try {
       if (await seeded()) return;
-      last = 'payments-api not ready or no exemption granted yet';
+      last =
+        'payments-api not ready, no exemption granted or no daily check of status-page yet';
     } catch (error) {
       last = error;
     }

@@ -7,6 +7,12 @@
  * @param {import('knex').Knex} knex
  */
 exports.up = async function up(knex) {
+  // The go-live date as the last evaluation saw it, to list go-lives; clearing
+  // the input hashes makes the next cycle evaluate (and record) every entity.
+  await knex.schema.alterTable('readiness_evaluation_state', table => {
+    table.string('go_live_date', 10).nullable().index();
+  });
+  await knex('readiness_evaluation_state').update({ input_hash: null });
   await knex.schema.createTable('readiness_signoffs', table => {
     table.increments('id');
     table.string('entity_ref', 255).notNullable().index();
@@ -49,6 +55,10 @@ exports.up = async function up(knex) {
 
 /** @param {import('knex').Knex} knex */
 exports.down = async function down(knex) {
+  await knex.schema.alterTable('readiness_evaluation_state', table => {
+    table.dropIndex(['go_live_date']);
+    table.dropColumn('go_live_date');
+  });
   await knex.schema.dropTable('readiness_closure_reviews');
   await knex.schema.dropTable('readiness_risky_actions');
   await knex.schema.dropTable('readiness_daily_checks');

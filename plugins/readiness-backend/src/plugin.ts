@@ -177,6 +177,7 @@ export const readinessPlugin = createBackendPlugin({
             }),
             goLive: new GoLiveService({
               store: stores.goLive,
+              evaluationState: stores.evaluationState,
               readiness: service,
               scorecards,
               catalog: deps.catalog,

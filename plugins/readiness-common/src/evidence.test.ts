@@ -72,4 +72,32 @@ describe('rebaseEvidence', () => {
     });
     expect(r.exemptions.a[0].expiresAt).toBe('2027-08-30T00:00:00.000Z');
   });
+
+  it('moves go-live days by whole days, so the first week keeps its shape', () => {
+    const e = parseEvidence({
+      asOf: '2026-11-23T12:00:00Z',
+      goLive: {
+        a: {
+          date: '2026-11-20',
+          setBy: 'user:default/u',
+          dailyChecks: [
+            {
+              day: '2026-11-21',
+              checkedBy: 'u',
+              items: { latency: { ok: true } },
+            },
+          ],
+        },
+      },
+    });
+    // Late on the 30th, and just after midnight: T+3 either way.
+    for (const now of ['2026-11-30T23:59:00Z', '2026-11-30T00:01:00Z']) {
+      const r = rebaseEvidence(e, new Date(now));
+      expect(r.goLive!.a.date).toBe('2026-11-27');
+      expect(r.goLive!.a.dailyChecks[0].day).toBe('2026-11-28');
+    }
+    expect(() =>
+      parseEvidence({ goLive: { a: { date: 'soon', setBy: 'u' } } }, 'f.json'),
+    ).toThrow('f.json: goLive.a.date: expected a date as YYYY-MM-DD');
+  });
 });

@@ -22,14 +22,50 @@ const exemption = z.object({
   approvedBy: z.string().min(1),
   expiresAt: time.optional(),
 });
+const day = z.iso.date('expected a date as YYYY-MM-DD');
+const goLive = z
+  .object({
+    date: day,
+    setBy: z.string().min(1),
+    dailyChecks: z
+      .array(
+        z.object({
+          day,
+          checkedBy: z.string().min(1),
+          items: z.record(
+            z.string(),
+            z.object({ ok: z.boolean(), note: z.string().optional() }),
+          ),
+        }),
+      )
+      .default([]),
+  })
+  .strict();
 const evidenceSchema = z
   .object({
     asOf: time.optional(),
     facts: z.record(z.string(), z.array(fact)).default({}),
     attestations: z.record(z.string(), z.array(attestation)).default({}),
     exemptions: z.record(z.string(), z.array(exemption)).default({}),
+    goLive: z.record(z.string(), goLive).optional(),
   })
   .strict();
+
+/**
+ * A go-live in an evidence file: the date, who set it, and the first week's
+ * daily checks (the demo sends them through the API).
+ *
+ * @public
+ */
+export interface GoLiveEvidence {
+  date: string;
+  setBy: string;
+  dailyChecks: Array<{
+    day: string;
+    checkedBy: string;
+    items: Record<string, { ok: boolean; note?: string }>;
+  }>;
+}
 
 /**
  * Facts, attestations and exemptions per entity ref: the evidence file the
@@ -43,6 +79,8 @@ export interface Evidence {
   facts: Record<string, Fact[]>;
   attestations: Record<string, Attestation[]>;
   exemptions: Record<string, Exemption[]>;
+  /** Go-live dates and first-week checks per entity ref. */
+  goLive?: Record<string, GoLiveEvidence>;
 }
 
 /**
@@ -74,6 +112,15 @@ export function rebaseEvidence(evidence: Evidence, now: Date): Evidence {
   if (!evidence.asOf) return evidence;
   const shift = now.getTime() - Date.parse(evidence.asOf);
   const move = (t: string) => new Date(Date.parse(t) + shift).toISOString();
+  // Days move by whole days: asOf's day becomes today (UTC).
+  const DAY = 86_400_000;
+  const days =
+    Math.floor(now.getTime() / DAY) -
+    Math.floor(Date.parse(evidence.asOf) / DAY);
+  const moveDay = (d: string) =>
+    new Date(Date.parse(`${d}T00:00:00Z`) + days * DAY)
+      .toISOString()
+      .slice(0, 10);
   const map = <T>(rec: Record<string, T[]>, f: (x: T) => T) =>
     Object.fromEntries(Object.entries(rec).map(([k, v]) => [k, v.map(f)]));
   return {
@@ -88,5 +135,22 @@ export function rebaseEvidence(evidence: Evidence, now: Date): Evidence {
       ...e,
       ...(e.expiresAt ? { expiresAt: move(e.expiresAt) } : {}),
     })),
+    ...(evidence.goLive
+      ? {
+          goLive: Object.fromEntries(
+            Object.entries(evidence.goLive).map(([ref, g]) => [
+              ref,
+              {
+                ...g,
+                date: moveDay(g.date),
+                dailyChecks: g.dailyChecks.map(c => ({
+                  ...c,
+                  day: moveDay(c.day),
+                })),
+              },
+            ]),
+          ),
+        }
+      : {}),
   };
 }

@@ -35,7 +35,12 @@ export {
 } from './engine/context';
 export { evaluateEntity, evaluateCatalog } from './engine/evaluate';
 export * from './permissions';
-export { parseEvidence, rebaseEvidence, type Evidence } from './evidence';
+export {
+  parseEvidence,
+  rebaseEvidence,
+  type Evidence,
+  type GoLiveEvidence,
+} from './evidence';
 export * from './ownership';
 export { isValidChannel } from './engine/checks/ownership';
 export { parseDuration } from './engine/duration';

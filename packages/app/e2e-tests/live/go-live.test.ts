@@ -24,9 +24,14 @@ const ATTESTATIONS = [
   'access-roles',
   'release-notes',
   'support-ready',
+  'action-rollback',
+  'connectors-scoped',
+  'rate-limiting',
+  'secret-access-traced',
+  'maintenance-announced',
 ];
 
-// The health URL (http, :7091) redirects to HTTPS (:7092, self-signed, HSTS).
+// The health URL (http, :7091) redirects to HTTPS (:7092, self-signed, HSTS, CSP).
 let servers: Array<http.Server | https.Server> = [];
 test.beforeAll(async () => {
   const pems = selfsigned.generate(
@@ -37,6 +42,7 @@ test.beforeAll(async () => {
     { key: pems.private, cert: pems.cert },
     (_req, res) => {
       res.setHeader('strict-transport-security', 'max-age=31536000');
+      res.setHeader('content-security-policy', "default-src 'none'");
       res.end('ok');
     },
   );

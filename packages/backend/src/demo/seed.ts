@@ -6,6 +6,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import {
+  DailyCheck,
   Evidence,
   ReadinessClient,
 } from '@readiness/backstage-plugin-readiness-common';
@@ -192,8 +193,40 @@ export async function seedDemoEvidence(options: {
       if (made) exempted++;
     }
   }
+  // Go-lives: the date set by an owner (an ownership edit), then the first
+  // week's daily checks, each by the person the file names.
+  let checked = 0;
+  for (const [entityRef, g] of Object.entries(evidence.goLive ?? {})) {
+    await attempt(`${entityRef} go-live date`, async () => {
+      const owner = await as(g.setBy);
+      const current = await owner.getOwnership(entityRef);
+      if (current.effective.goLiveDate === g.date) return false;
+      await owner.saveOwnership(
+        entityRef,
+        { roles: { goLiveDate: g.date }, reason: 'Launch date agreed' },
+        current.version,
+      );
+      return true;
+    });
+    for (const c of g.dailyChecks) {
+      const made = await attempt(
+        `${entityRef} daily check ${c.day}`,
+        async () => {
+          const client = await as(c.checkedBy);
+          const state = await client.getGoLive(entityRef);
+          if (state.dailyChecks.some(d => d.day === c.day)) return false;
+          await client.recordDailyCheck(entityRef, {
+            day: c.day,
+            items: c.items as DailyCheck['items'],
+          });
+          return true;
+        },
+      );
+      if (made) checked++;
+    }
+  }
   logger.info(
-    `Readiness demo: ${attested} attestations and ${exempted} exemptions made through the API`,
+    `Readiness demo: ${attested} attestations, ${exempted} exemptions and ${checked} daily checks made through the API`,
   );
   for (const failure of failures)
     logger.warn(`Readiness demo: could not seed ${failure}`);

@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import { parseGoLiveDate } from '@readiness/backstage-plugin-readiness-common';
 import { chunks, iso, TABLES } from './util';
 
 const { evaluationState: STATE } = TABLES;
@@ -95,11 +96,34 @@ export class EvaluationStateStore {
                 ? null
                 : new Date(s.recheckAt).toISOString(),
             owners: JSON.stringify(s.owners),
+            go_live_date:
+              parseGoLiveDate(s.owners.goLiveDate) === undefined
+                ? null
+                : s.owners.goLiveDate,
           })),
         )
         .onConflict('entity_ref')
-        .merge(['input_hash', 'evaluated_version', 'recheck_at', 'owners']);
+        .merge([
+          'input_hash',
+          'evaluated_version',
+          'recheck_at',
+          'owners',
+          'go_live_date',
+        ]);
     }
+  }
+
+  /** Entities whose last evaluation saw a valid go-live date, by date. */
+  async listGoLives(): Promise<
+    Array<{ entityRef: string; goLiveDate: string }>
+  > {
+    return (
+      await this.db(STATE)
+        .whereNotNull('go_live_date')
+        .orderBy('go_live_date')
+        .orderBy('entity_ref')
+        .select('entity_ref', 'go_live_date')
+    ).map(r => ({ entityRef: r.entity_ref, goLiveDate: r.go_live_date }));
   }
 
   /** Forgets entities gone from the catalog. */

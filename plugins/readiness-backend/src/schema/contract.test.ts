@@ -3,6 +3,7 @@ import Ajv from 'ajv';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { startReadinessBackend } from '../__testUtils__/testBackend';
+import { exampleEntities } from '../__testUtils__/testUtils';
 import { spec } from './openapi.generated';
 
 jest.setTimeout(120_000);
@@ -26,8 +27,27 @@ const PREFIX = '/api/readiness';
 describe('every response matches openapi.yaml exactly', () => {
   it('holds for each route, and the check would catch an undeclared field', async () => {
     const ASKER = 'user:default/asker';
+    const DAY = 86_400_000;
+    const day = (n: number) =>
+      new Date(Date.now() + n * DAY).toISOString().slice(0, 10);
     const { server } = await startReadinessBackend({
       databases,
+      // payments-api (Ready) went live 8 days ago: sign-off, a daily check
+      // and the closure review are all possible.
+      entities: exampleEntities().map(e =>
+        e.kind === 'Component' && e.metadata.name === 'payments-api'
+          ? {
+              ...e,
+              metadata: {
+                ...e.metadata,
+                annotations: {
+                  ...e.metadata.annotations,
+                  'readiness/go-live-date': day(-8),
+                },
+              },
+            }
+          : e,
+      ),
       // One user who may only ask for exemptions, so a request waits to be granted.
       authorize: (r, user) =>
         user === ASKER && r.permission.name === 'readiness.exemption.create'
@@ -53,6 +73,7 @@ describe('every response matches openapi.yaml exactly', () => {
       .send({ checkId: 'runbook-reviewed' });
     const attestationId = attestation.body.items[0].id;
     const entity = '/entities/component/default/ledger-service';
+    const live = '/entities/component/default/payments-api';
     const checks = await request(server).get(`${PREFIX}/checks/production`);
     const failing = checks.body.items.find((c: any) => c.failing > 0).checkId;
     const ownership = await request(server).get(`${PREFIX}${entity}/ownership`);
@@ -192,6 +213,60 @@ describe('every response matches openapi.yaml exactly', () => {
         () =>
           request(server).delete(`${PREFIX}${entity}/exemptions/${requestId}`),
       ],
+      ['/go-lives', 'get', () => request(server).get(`${PREFIX}/go-lives`)],
+      [
+        '/entities/{kind}/{namespace}/{name}/go-live',
+        'get',
+        () => request(server).get(`${PREFIX}${live}/go-live`),
+      ],
+      [
+        '/entities/{kind}/{namespace}/{name}/go-live/signoffs',
+        'post',
+        () =>
+          request(server)
+            .post(`${PREFIX}${live}/go-live/signoffs`)
+            .send({ role: 'security', note: 'contract' }),
+      ],
+      [
+        '/entities/{kind}/{namespace}/{name}/go-live/daily-checks',
+        'post',
+        () =>
+          request(server)
+            .post(`${PREFIX}${live}/go-live/daily-checks`)
+            .send({
+              day: day(-1),
+              items: {
+                errorRate: { ok: true },
+                latency: { ok: false, note: 'slow' },
+                failedJobs: { ok: true },
+                userFeedback: { ok: true },
+                connectorHealth: { ok: true },
+              },
+            }),
+      ],
+      [
+        '/entities/{kind}/{namespace}/{name}/go-live/risky-actions',
+        'post',
+        () =>
+          request(server).post(`${PREFIX}${live}/go-live/risky-actions`).send({
+            kind: 'external-call',
+            description: 'contract',
+            owner: 'group:default/payments',
+            outcome: 'reverted',
+            note: 'n',
+          }),
+      ],
+      [
+        '/entities/{kind}/{namespace}/{name}/go-live/closure-review',
+        'post',
+        () =>
+          request(server).post(`${PREFIX}${live}/go-live/closure-review`).send({
+            incidents: 'none',
+            supportRequests: 'none',
+            qualityDeviations: 'none',
+            missingRunbookSteps: 'none',
+          }),
+      ],
       [
         '/facts',
         'post',
@@ -234,6 +309,13 @@ describe('every response matches openapi.yaml exactly', () => {
       expect(validate({ ...res.body, undeclared: 1 })).toBe(false);
       seen.push(`${method} ${path}`);
     }
+
+    // The go-live note is Markdown, not JSON.
+    const note = await request(server).get(`${PREFIX}${live}/report`);
+    expect(note.status).toBe(200);
+    expect(note.headers['content-type']).toBe('text/markdown; charset=utf-8');
+    expect(note.text).toMatch(/^# Go-live note: /);
+    seen.push('get /entities/{kind}/{namespace}/{name}/report');
 
     // Every operation in the spec is covered.
     const operations = Object.entries(spec.paths).flatMap(([p, ops]) =>

@@ -1102,6 +1102,38 @@ export const spec = {
           "signedAt"
         ]
       },
+      "GoLivePhase": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "phase": {
+            "type": "string",
+            "enum": [
+              "unscheduled",
+              "preparing",
+              "checklist",
+              "sign-off",
+              "launch",
+              "first-week",
+              "weekly-review",
+              "closed"
+            ]
+          },
+          "day": {
+            "type": "integer"
+          },
+          "label": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "phase",
+          "title"
+        ]
+      },
       "GoLiveResponse": {
         "type": "object",
         "additionalProperties": false,
@@ -1117,36 +1149,7 @@ export const spec = {
             "type": "string"
           },
           "phase": {
-            "type": "object",
-            "additionalProperties": false,
-            "properties": {
-              "phase": {
-                "type": "string",
-                "enum": [
-                  "unscheduled",
-                  "preparing",
-                  "checklist",
-                  "sign-off",
-                  "launch",
-                  "first-week",
-                  "weekly-review",
-                  "closed"
-                ]
-              },
-              "day": {
-                "type": "integer"
-              },
-              "label": {
-                "type": "string"
-              },
-              "title": {
-                "type": "string"
-              }
-            },
-            "required": [
-              "phase",
-              "title"
-            ]
+            "$ref": "#/components/schemas/GoLivePhase"
           },
           "status": {
             "$ref": "#/components/schemas/Status"
@@ -1335,6 +1338,79 @@ export const spec = {
           "dailyChecks",
           "riskyActions",
           "closureReviewDue"
+        ]
+      },
+      "GoLiveSummary": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "goLiveDate": {
+            "type": "string"
+          },
+          "phase": {
+            "$ref": "#/components/schemas/GoLivePhase"
+          },
+          "status": {
+            "$ref": "#/components/schemas/Status"
+          },
+          "signoff": {
+            "type": "object",
+            "additionalProperties": false,
+            "properties": {
+              "signed": {
+                "type": "integer"
+              },
+              "total": {
+                "type": "integer"
+              },
+              "complete": {
+                "type": "boolean"
+              }
+            },
+            "required": [
+              "signed",
+              "total",
+              "complete"
+            ]
+          },
+          "firstWeek": {
+            "type": "object",
+            "additionalProperties": false,
+            "properties": {
+              "done": {
+                "type": "integer"
+              },
+              "missed": {
+                "type": "integer"
+              },
+              "due": {
+                "type": "boolean"
+              }
+            },
+            "required": [
+              "done",
+              "missed",
+              "due"
+            ]
+          },
+          "closureReviewDue": {
+            "type": "boolean"
+          },
+          "closureReviewed": {
+            "type": "boolean"
+          }
+        },
+        "required": [
+          "entityRef",
+          "goLiveDate",
+          "phase",
+          "signoff",
+          "firstWeek",
+          "closureReviewDue",
+          "closureReviewed"
         ]
       },
       "SummaryGroup": {
@@ -2282,6 +2358,59 @@ export const spec = {
                     "overall",
                     "groups"
                   ]
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/go-lives": {
+      "get": {
+        "operationId": "ListGoLives",
+        "description": "Entities with a go-live date, soonest first, with phase, sign-off and first-week progress; those past their first month only with all=true.",
+        "parameters": [
+          {
+            "name": "all",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "true",
+                "false"
+              ]
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The go-lives.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/GoLiveSummary"
+                      }
+                    }
+                  },
+                  "required": [
+                    "items"
+                  ]
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "Not allowed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
                 }
               }
             }

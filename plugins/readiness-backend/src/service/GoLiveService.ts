@@ -19,6 +19,7 @@ import {
   firstWeek,
   goLivePhase,
   GoLiveResponse,
+  GoLiveSummary,
   isFirstWeekDay,
   parseGoLiveDate,
   readinessAttestationCreatePermission,
@@ -30,6 +31,7 @@ import {
   Signoff,
   signoffProgress,
 } from '@readiness/backstage-plugin-readiness-common';
+import { EvaluationStateStore } from '../database/EvaluationStateStore';
 import { GoLiveStore } from '../database/GoLiveStore';
 import { ScorecardRegistry } from '../evaluation/ScorecardRegistry';
 import { text } from './manualEvidenceInput';
@@ -67,6 +69,7 @@ export class GoLiveService {
   constructor(
     private readonly options: {
       store: GoLiveStore;
+      evaluationState: EvaluationStateStore;
       readiness: ReadinessService;
       scorecards: ScorecardRegistry;
       catalog: CatalogService;
@@ -341,6 +344,52 @@ export class GoLiveService {
     if (errors.length) throw new InputError(errors.join('; '));
     await this.options.store.addClosureReview(ref, review);
     return this.stateOf(entity);
+  }
+
+  /**
+   * Every entity with a go-live date (as its last evaluation saw it) that the
+   * caller may see, soonest first, with phase, sign-off and first-week
+   * progress. Services whose first month is over are left out unless `all`.
+   */
+  async list(
+    credentials: BackstageCredentials,
+    options: { all?: boolean } = {},
+  ): Promise<GoLiveSummary[]> {
+    const goLives = await this.options.evaluationState.listGoLives();
+    const out: GoLiveSummary[] = [];
+    for (const { entityRef } of goLives) {
+      let entity: EntityReadinessResponse;
+      try {
+        entity = await this.options.readiness.getEntity(credentials, entityRef);
+      } catch (e) {
+        // Not allowed to read readiness at all: say so once; an entity the
+        // caller may not see is left out.
+        if ((e as Error).name === 'NotAllowedError') throw e;
+        continue;
+      }
+      const s = await this.stateOf(entity);
+      if (!s.goLiveDate || (s.phase.phase === 'closed' && !options.all))
+        continue;
+      out.push({
+        entityRef: s.entityRef,
+        goLiveDate: s.goLiveDate,
+        phase: s.phase,
+        ...(s.status ? { status: s.status } : {}),
+        signoff: {
+          signed: s.signoff.roles.filter(r => r.signoff).length,
+          total: s.signoff.roles.length,
+          complete: s.signoff.complete,
+        },
+        firstWeek: {
+          done: s.firstWeek.filter(d => d.state === 'done').length,
+          missed: s.missedDailyChecks,
+          due: s.firstWeek.some(d => d.state === 'due'),
+        },
+        closureReviewDue: s.closureReviewDue,
+        closureReviewed: Boolean(s.closureReview),
+      });
+    }
+    return out;
   }
 
   /** The go-live note of the entity (Markdown). */

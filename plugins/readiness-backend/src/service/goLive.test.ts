@@ -258,6 +258,26 @@ describe('go-live workflow', () => {
         note: '3 failed',
       });
 
+      // The org page's list: soonest first, with progress.
+      const list = await request(server)
+        .get('/api/readiness/go-lives')
+        .set('Authorization', mockCredentials.user.header(OWNER));
+      // (loyalty-points has a fixed date in its file: left out here.)
+      const relative = list.body.items.filter(
+        (g: any) => g.entityRef !== 'component:default/loyalty-points',
+      );
+      expect(relative.map((g: any) => [g.entityRef, g.phase.label])).toEqual([
+        ['component:default/auth-service', 'T+8'],
+        ['component:default/checkout-web', 'T+3'],
+        ['component:default/payments-api', 'T-1'],
+      ]);
+      expect(relative[1]).toMatchObject({
+        status: 'ready',
+        signoff: { signed: 0, total: 5, complete: false },
+        firstWeek: { done: 1, missed: 1, due: true },
+        closureReviewDue: false,
+      });
+
       const risky = await post('checkout-web', '/go-live/risky-actions', {
         kind: 'write',
         description: 'Backfilled 1,200 orders',

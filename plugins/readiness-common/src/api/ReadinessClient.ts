@@ -3,6 +3,7 @@ import type { DailyCheck } from '../golive/firstWeek';
 import type {
   ClosureReview,
   GoLiveResponse,
+  GoLiveSummary,
   RiskyAction,
 } from '../golive/types';
 import { entityPath } from '../refs';
@@ -84,6 +85,8 @@ export interface ReadinessApi {
   ): Promise<ExemptionsResponse>;
   grantExemption(entityRef: string, id: string): Promise<ExemptionsResponse>;
   revokeExemption(entityRef: string, id: string): Promise<ExemptionsResponse>;
+  /** Entities with a go-live date, soonest first (those past their first month with `all`). */
+  listGoLives(options?: { all?: boolean }): Promise<GoLiveSummary[]>;
   /** The go-live state: phase, sign-offs, the first week. */
   getGoLive(entityRef: string): Promise<GoLiveResponse>;
   signOff(
@@ -327,6 +330,14 @@ export class ReadinessClient implements ReadinessApi {
       `${entityPath(entityRef)}/exemptions/${encodeURIComponent(id)}`,
       'DELETE',
     );
+  }
+
+  async listGoLives(options: { all?: boolean } = {}): Promise<GoLiveSummary[]> {
+    return (
+      await this.json<{ items: GoLiveSummary[] }>(
+        `/go-lives${options.all ? '?all=true' : ''}`,
+      )
+    ).items;
   }
 
   getGoLive(entityRef: string): Promise<GoLiveResponse> {

@@ -39,12 +39,12 @@ export const GO_LIVE_PHASES: ReadonlyArray<{
 }> = [
   { phase: 'unscheduled', title: 'No go-live date set' },
   { phase: 'preparing', title: 'Preparing: work through the checklist' },
-  { phase: 'checklist', title: 'T-7: the checklist is complete' },
-  { phase: 'sign-off', title: 'T-1: sign-off by every role' },
+  { phase: 'checklist', title: 'The checklist is complete' },
+  { phase: 'sign-off', title: 'Sign-off by every role' },
   {
     phase: 'launch',
     title:
-      'T-0: launch day: dashboards watched, on-call confirmed, rollback ready, users told',
+      'Launch day: dashboards watched, on-call confirmed, rollback ready, users told',
   },
   { phase: 'first-week', title: 'First production week: a check every day' },
   { phase: 'weekly-review', title: 'Weeks 2–4: a review every week' },

@@ -85,3 +85,20 @@ export interface GoLiveResponse {
   /** Day 7 has come and no closure review is recorded. */
   closureReviewDue: boolean;
 }
+
+/**
+ * One go-live on the org page's Go-lives view.
+ *
+ * @public
+ */
+export interface GoLiveSummary {
+  entityRef: string;
+  goLiveDate: string;
+  phase: GoLivePhaseInfo;
+  status?: ReadinessStatus;
+  signoff: { signed: number; total: number; complete: boolean };
+  /** Daily checks of the first week so far. */
+  firstWeek: { done: number; missed: number; due: boolean };
+  closureReviewDue: boolean;
+  closureReviewed: boolean;
+}

@@ -220,6 +220,7 @@ export function mockReadinessApi(
     revokeExemption: jest.fn(),
     pushFacts: jest.fn(),
     getGoLive: jest.fn(async () => goLiveResponse()),
+    listGoLives: jest.fn(async () => []),
     signOff: jest.fn(),
     recordDailyCheck: jest.fn(),
     recordRiskyAction: jest.fn(),

@@ -49,6 +49,15 @@ export function bindGoLiveRoutes(
     );
   };
 
+  router.get('/go-lives', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    res.json({
+      items: await goLive.list(credentials, {
+        all: req.query.all === 'true',
+      }),
+    });
+  });
+
   router.get(`${BASE}/go-live`, async (req, res) => {
     const credentials = await httpAuth.credentials(req);
     res.json(await goLive.get(credentials, entityRefOf(req.params)));

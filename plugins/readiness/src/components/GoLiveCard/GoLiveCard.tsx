@@ -5,10 +5,8 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Button from '@material-ui/core/Button';
-import Step from '@material-ui/core/Step';
-import StepLabel from '@material-ui/core/StepLabel';
-import Stepper from '@material-ui/core/Stepper';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
 import Alert from '@material-ui/lab/Alert';
 import {
   GO_LIVE_PHASES,
@@ -20,6 +18,36 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { readinessApiRef } from '../../api';
 import { FirstWeekSection } from './FirstWeekSection';
 import { SignoffSection } from './SignoffSection';
+
+const useStyles = makeStyles(theme => ({
+  phases: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: theme.spacing(0.5),
+    listStyle: 'none',
+    padding: 0,
+    margin: theme.spacing(0, 0, 1.5),
+  },
+  step: {
+    padding: theme.spacing(0.25, 1),
+    borderRadius: 12,
+    fontSize: theme.typography.caption.fontSize,
+    border: `1px solid ${theme.palette.divider}`,
+  },
+  done: {
+    color: theme.palette.text.secondary,
+  },
+  current: {
+    fontWeight: theme.typography.fontWeightBold as number,
+    color: theme.palette.primary.contrastText,
+    backgroundColor: theme.palette.primary.main,
+    borderColor: theme.palette.primary.main,
+  },
+  next: {
+    color: theme.palette.text.secondary,
+    borderStyle: 'dashed',
+  },
+}));
 
 /** The phases a service passes, as steps (unscheduled is not one). */
 const STEPS = GO_LIVE_PHASES.filter(p => p.phase !== 'unscheduled');
@@ -49,6 +77,7 @@ export function GoLiveCard(props: {
 }) {
   const { entityRef, version } = props;
   const api = useApi(readinessApiRef);
+  const classes = useStyles();
   const state = useAsyncRetry(() => api.getGoLive(entityRef), [api, entityRef]);
   const [data, setData] = useState<GoLiveResponse>();
   useEffect(() => {
@@ -119,18 +148,25 @@ export function GoLiveCard(props: {
         </Alert>
       )}
       {scheduled && (
-        <Stepper
-          activeStep={active}
-          alternativeLabel
-          style={{ padding: '8px 0 16px' }}
-          aria-label="Go-live phases"
-        >
-          {STEPS.map(p => (
-            <Step key={p.phase}>
-              <StepLabel>{STEP_LABELS[p.phase]}</StepLabel>
-            </Step>
-          ))}
-        </Stepper>
+        <ol className={classes.phases} aria-label="Go-live phases">
+          {STEPS.map((p, i) => {
+            let state = 'next';
+            if (i < active) state = 'done';
+            else if (i === active) state = 'current';
+            return (
+              <li
+                key={p.phase}
+                className={`${classes.step} ${
+                  classes[state as 'done' | 'current' | 'next']
+                }`}
+                aria-current={state === 'current' ? 'step' : undefined}
+              >
+                {state === 'done' ? '✓ ' : ''}
+                {STEP_LABELS[p.phase]}
+              </li>
+            );
+          })}
+        </ol>
       )}
       {scheduled && data.missedDailyChecks > 0 && (
         <Alert severity="warning" style={{ marginBottom: 8 }}>

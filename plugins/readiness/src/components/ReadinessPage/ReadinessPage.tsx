@@ -14,6 +14,7 @@ import TextField from '@material-ui/core/TextField';
 import useAsync from 'react-use/esm/useAsync';
 import { readinessApiRef } from '../../api';
 import { AreaHeatmap } from './AreaHeatmap';
+import { GoLivesCard } from './GoLivesCard';
 import { GroupChart } from './GroupChart';
 import { ResultsTable } from './ResultsTable';
 import { SummaryTiles } from './SummaryTiles';
@@ -106,6 +107,9 @@ export function ReadinessOverview() {
             error={checks.error}
             scorecard={scorecardName}
           />
+        </Grid>
+        <Grid item xs={12}>
+          <GoLivesCard />
         </Grid>
         <Grid item xs={12}>
           {summary.value && (

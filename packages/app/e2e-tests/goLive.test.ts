@@ -1,0 +1,96 @@
+import { expect, test } from '@playwright/test';
+import fs from 'node:fs';
+import { openReadinessTab } from './helpers';
+
+const DAY = 86_400_000;
+const day = (n: number) =>
+  new Date(Date.now() + n * DAY).toISOString().slice(0, 10);
+
+const QUESTIONS = [
+  'Who does what in the first 15 minutes when an error occurs?',
+  'How will an incorrect or risky automated action be rolled back?',
+  'Which dashboard will trigger an alert at which threshold?',
+  'Which communication channel is used if customers or internal users are affected?',
+  'Are ownership and permission scope clear for every connector that accesses production data?',
+  'If a model or prompt change reduces quality, how long does returning to the previous version take?',
+];
+
+test.describe('Go-live', () => {
+  test('an owner sets the go-live date, two roles sign, the note downloads', async ({
+    page,
+  }) => {
+    // The guest is in Payments, which owns payments-api.
+    await openReadinessTab(page, 'payments-api');
+    await expect(
+      page.getByText('No go-live date: set one with Edit in Owners'),
+    ).toBeVisible();
+
+    await page.getByRole('button', { name: 'Edit' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Go-live date').fill(day(1));
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(
+      page.getByText(`Goes live ${day(1)} · T-1: Sign-off by every role`),
+    ).toBeVisible();
+
+    for (const role of ['Security team', 'Operations team']) {
+      await page.getByRole('button', { name: `Sign off as ${role}` }).click();
+      const sign = page.getByRole('dialog');
+      await sign.getByLabel('Note (optional)').fill(`${role}: checked`);
+      await sign.getByRole('button', { name: 'Sign off' }).click();
+      await expect(sign).toBeHidden();
+    }
+    await expect(page.getByTestId('signoff-security')).toContainText('✓ guest');
+    await expect(page.getByTestId('signoff-operations')).toContainText(
+      '✓ guest',
+    );
+    await expect(page.getByText('Sign-off: 2 of 5')).toBeVisible();
+    await page
+      .getByRole('button', { name: 'Download report' })
+      .scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'e2e-results/go-live-signoff.png' });
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download report' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(
+      /^go-live-component-default-payments-api-\d{4}-\d\d-\d\d\.md$/,
+    );
+    const note = fs.readFileSync((await download.path())!, 'utf8');
+    expect(note).toContain('# Go-live note: Payments API service');
+    for (const q of QUESTIONS) expect(note).toContain(q);
+    expect(note).toContain('| Security team | user:default/guest |');
+    expect(note).toContain('| Release manager | not signed |');
+  });
+
+  test('shows a service in its first production week, with a missed daily check', async ({
+    page,
+  }) => {
+    // The demo seed sets status-page live three days ago and checks only day 1.
+    await openReadinessTab(page, 'status-page');
+    await expect(
+      page.getByText(/Goes live .* · T\+3: First production week/),
+    ).toBeVisible();
+    await expect(
+      page.getByText('1 daily check of the first week was missed.'),
+    ).toBeVisible();
+    await expect(page.getByTestId('day-1')).toHaveAttribute(
+      'data-state',
+      'done',
+    );
+    await expect(page.getByTestId('day-2')).toHaveAttribute(
+      'data-state',
+      'missed',
+    );
+    await expect(page.getByTestId('day-3')).toHaveAttribute(
+      'data-state',
+      'due',
+    );
+    await page
+      .getByRole('button', { name: 'Record daily check' })
+      .scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'e2e-results/go-live-first-week.png' });
+  });
+});

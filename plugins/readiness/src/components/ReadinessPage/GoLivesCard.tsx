@@ -1,0 +1,102 @@
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import { GoLiveSummary } from '@readiness/backstage-plugin-readiness-common';
+import useAsync from 'react-use/esm/useAsync';
+import { readinessApiRef } from '../../api';
+import { StatusChip } from '../StatusChip';
+
+const FIRST_WEEKS = ['launch', 'first-week', 'weekly-review', 'closed'];
+
+function FirstWeek({ g }: { g: GoLiveSummary }) {
+  if (!FIRST_WEEKS.includes(g.phase.phase))
+    return <Typography variant="body2">not yet</Typography>;
+  const { done, missed, due } = g.firstWeek;
+  return (
+    <Typography
+      variant="body2"
+      color={missed > 0 ? 'error' : 'textPrimary'}
+      data-testid={`first-week-${g.entityRef}`}
+    >
+      {done} of 7 checked
+      {missed > 0 ? `, ${missed} missed` : ''}
+      {due ? ', today due' : ''}
+    </Typography>
+  );
+}
+
+/**
+ * Upcoming go-lives and services in their first weeks: date, phase, status,
+ * sign-off progress and the first week's daily checks (a missed day shows).
+ */
+export function GoLivesCard() {
+  const api = useApi(readinessApiRef);
+  const goLives = useAsync(() => api.listGoLives(), [api]);
+  return (
+    <InfoCard
+      title="Go-lives"
+      subheader="Services with a go-live date, soonest first, until their first month is over"
+    >
+      {goLives.loading && <Progress />}
+      {goLives.error && <ResponseErrorPanel error={goLives.error} />}
+      {goLives.value?.length === 0 && (
+        <Typography variant="body2" color="textSecondary">
+          No service has a go-live date. Set readiness/go-live-date, or Edit in
+          Owners on a service's Readiness tab.
+        </Typography>
+      )}
+      {!!goLives.value?.length && (
+        <Table size="small" aria-label="Go-lives">
+          <TableHead>
+            <TableRow>
+              <TableCell>Service</TableCell>
+              <TableCell>Go-live</TableCell>
+              <TableCell>Phase</TableCell>
+              <TableCell>Status</TableCell>
+              <TableCell>Sign-off</TableCell>
+              <TableCell>First week</TableCell>
+              <TableCell>Closure review</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {goLives.value.map(g => (
+              <TableRow key={g.entityRef}>
+                <TableCell>
+                  <EntityRefLink entityRef={g.entityRef} />
+                </TableCell>
+                <TableCell>{g.goLiveDate}</TableCell>
+                <TableCell>
+                  {g.phase.label}: {g.phase.title}
+                </TableCell>
+                <TableCell>
+                  {g.status ? <StatusChip status={g.status} /> : 'not scored'}
+                </TableCell>
+                <TableCell>
+                  {g.signoff.signed} of {g.signoff.total}
+                  {g.signoff.complete ? ' ✓' : ''}
+                </TableCell>
+                <TableCell>
+                  <FirstWeek g={g} />
+                </TableCell>
+                <TableCell>
+                  {g.closureReviewed && 'done'}
+                  {!g.closureReviewed && (g.closureReviewDue ? 'due' : '–')}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </InfoCard>
+  );
+}
