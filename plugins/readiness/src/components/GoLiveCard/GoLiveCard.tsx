@@ -150,18 +150,16 @@ export function GoLiveCard(props: {
       {scheduled && (
         <ol className={classes.phases} aria-label="Go-live phases">
           {STEPS.map((p, i) => {
-            let state = 'next';
-            if (i < active) state = 'done';
-            else if (i === active) state = 'current';
+            let step: 'done' | 'current' | 'next' = 'next';
+            if (i < active) step = 'done';
+            else if (i === active) step = 'current';
             return (
               <li
                 key={p.phase}
-                className={`${classes.step} ${
-                  classes[state as 'done' | 'current' | 'next']
-                }`}
-                aria-current={state === 'current' ? 'step' : undefined}
+                className={`${classes.step} ${classes[step]}`}
+                aria-current={step === 'current' ? 'step' : undefined}
               >
-                {state === 'done' ? '✓ ' : ''}
+                {step === 'done' ? '✓ ' : ''}
                 {STEP_LABELS[p.phase]}
               </li>
             );
