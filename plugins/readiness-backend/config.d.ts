@@ -55,6 +55,16 @@ export interface Config {
        */
       notify?: boolean;
     };
+    notifications?: {
+      /**
+       * Tell an entity's three owners (Backstage notifications) when its
+       * status changes, when an attestation or exemption runs out within
+       * seven days, when a daily check of the first production week is
+       * missed, and when sign-off is requested. Each is sent once (a status
+       * at most once a day per entity and scorecard). Default true.
+       */
+      enabled?: boolean;
+    };
     probes?: {
       /** Default true. */
       enabled?: boolean;

@@ -2,7 +2,8 @@
 
 /**
  * The go-live workflow: sign-offs (void once the status drops below Ready),
- * the first week's daily checks, risky actions and the closure review.
+ * the first week's daily checks, risky actions and the closure review; the
+ * log of notifications sent, for de-duplication.
  *
  * @param {import('knex').Knex} knex
  */
@@ -42,6 +43,11 @@ exports.up = async function up(knex) {
     table.string('recorded_by', 255).notNullable();
     table.dateTime('recorded_at', { useTz: true }).notNullable();
   });
+  // Notifications sent, by key, so each is sent once (or once per window).
+  await knex.schema.createTable('readiness_notifications', table => {
+    table.string('key', 400).primary();
+    table.dateTime('sent_at', { useTz: true }).notNullable();
+  });
   await knex.schema.createTable('readiness_closure_reviews', table => {
     table.string('entity_ref', 255).primary();
     table.text('incidents').notNullable();
@@ -60,6 +66,7 @@ exports.down = async function down(knex) {
     table.dropColumn('go_live_date');
   });
   await knex.schema.dropTable('readiness_closure_reviews');
+  await knex.schema.dropTable('readiness_notifications');
   await knex.schema.dropTable('readiness_risky_actions');
   await knex.schema.dropTable('readiness_daily_checks');
   await knex.schema.dropTable('readiness_signoffs');

@@ -22,6 +22,8 @@ import { FactsService } from './facts/FactsService';
 import { readProbeConfig } from './probes/config';
 import { createHttpProbeProvider } from './probes/HttpProbeProvider';
 import { GoLiveService } from './service/GoLiveService';
+import { ReadinessNotifier } from './notifications/ReadinessNotifier';
+import { scanForNotifications } from './notifications/scanForNotifications';
 import { ManualEvidenceService } from './service/ManualEvidenceService';
 import { OwnershipService } from './service/OwnershipService';
 import { notificationService } from '@backstage/plugin-notifications-node';
@@ -85,9 +87,20 @@ export const readinessPlugin = createBackendPlugin({
           scorecards: name => scorecards.get(name),
         });
         const reader = new CatalogReader(deps.catalog, deps.auth, scorecards);
+        const notifier = new ReadinessNotifier({
+          notifications:
+            config.getOptionalBoolean('readiness.notifications.enabled') ===
+            false
+              ? undefined
+              : deps.notifications,
+          log: stores.notificationLog,
+          owners: ref => stores.evaluationState.getOwners(ref),
+          logger,
+        });
         const evaluator = new Evaluator({
           stores,
           reader,
+          notifier,
           scorecards,
           logger,
           historyRetentionDays:
@@ -132,6 +145,26 @@ export const readinessPlugin = createBackendPlugin({
             },
           });
         }
+
+        // Evidence about to run out, missed daily checks: told once each.
+        await scheduler.scheduleTask({
+          id: 'readiness-notify',
+          frequency: { hours: 1 },
+          timeout: { minutes: 10 },
+          initialDelay: { minutes: 2 },
+          scope: 'global',
+          fn: async () => {
+            const sent = await scanForNotifications(
+              stores,
+              notifier,
+              new Date(),
+            );
+            if (sent.expiring + sent.missed > 0)
+              logger.info(
+                `Readiness: notified owners of ${sent.expiring} expiring attestations or exemptions and ${sent.missed} missed daily checks`,
+              );
+          },
+        });
 
         const service = new ReadinessService({
           stores,
@@ -179,6 +212,7 @@ export const readinessPlugin = createBackendPlugin({
               store: stores.goLive,
               evaluationState: stores.evaluationState,
               readiness: service,
+              notifier,
               scorecards,
               catalog: deps.catalog,
               auth: deps.auth,

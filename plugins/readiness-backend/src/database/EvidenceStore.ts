@@ -197,6 +197,43 @@ export class EvidenceStore {
   }
 
   /** Every attestation of an entity, newest first (at most 200). */
+  /**
+   * Attestations and granted exemptions in force that run out between `from`
+   * and `to`, for "expires soon" notifications.
+   */
+  async listExpiring(
+    from: Date,
+    to: Date,
+  ): Promise<
+    Array<{
+      entityRef: string;
+      checkId: string;
+      kind: 'attestation' | 'exemption';
+      expiresAt: string;
+    }>
+  > {
+    const window = (q: Knex.QueryBuilder) =>
+      q
+        .whereNull('revoked_at')
+        .where('expires_at', '>', from.toISOString())
+        .where('expires_at', '<=', to.toISOString())
+        .select('entity_ref', 'check_id', 'expires_at');
+    const [attestations, exemptions] = await Promise.all([
+      window(this.db(TABLES.attestations)),
+      window(this.db(TABLES.exemptions).whereNotNull('granted_at')),
+    ]);
+    const row = (kind: 'attestation' | 'exemption') => (r: any) => ({
+      entityRef: r.entity_ref,
+      checkId: r.check_id,
+      kind,
+      expiresAt: iso(r.expires_at),
+    });
+    return [
+      ...attestations.map(row('attestation')),
+      ...exemptions.map(row('exemption')),
+    ];
+  }
+
   async listAttestations(entityRef: string, now: Date) {
     const rows = await this.newest(ATTESTATIONS, entityRef, 'attested_at');
     return rows.map(

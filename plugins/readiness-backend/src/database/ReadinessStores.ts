@@ -3,6 +3,7 @@ import { Knex } from 'knex';
 import { EvaluationStateStore } from './EvaluationStateStore';
 import { EvidenceStore } from './EvidenceStore';
 import { GoLiveStore } from './GoLiveStore';
+import { NotificationLog } from './NotificationLog';
 import { HistoryStore } from './HistoryStore';
 import { applyDatabaseMigrations } from './migrations';
 import { OwnershipStore } from './OwnershipStore';
@@ -21,6 +22,8 @@ export interface ReadinessStores {
   evaluationState: EvaluationStateStore;
   /** Sign-offs and the first production week. */
   goLive: GoLiveStore;
+  /** Notifications sent, to send each once. */
+  notificationLog: NotificationLog;
   /** Resolves when the database answers. */
   ping(): Promise<void>;
 }
@@ -38,6 +41,7 @@ export function storesFor(
     ownership: new OwnershipStore(db),
     evaluationState: new EvaluationStateStore(db),
     goLive: new GoLiveStore(db),
+    notificationLog: new NotificationLog(db),
     ping: async () => {
       await db.raw('select 1 as ok');
     },

@@ -14,6 +14,7 @@ export const TABLES = {
   dailyChecks: 'readiness_daily_checks',
   riskyActions: 'readiness_risky_actions',
   closureReviews: 'readiness_closure_reviews',
+  notifications: 'readiness_notifications',
 } as const;
 
 /** Rows per INSERT, and refs per WHERE IN: well under SQLite's 32k parameter limit. */

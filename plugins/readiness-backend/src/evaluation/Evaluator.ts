@@ -8,6 +8,7 @@ import {
   overlayOwnership,
 } from '@readiness/backstage-plugin-readiness-common';
 import type { ReadinessStores } from '../database/ReadinessStores';
+import type { ReadinessNotifier } from '../notifications/ReadinessNotifier';
 import { ResultKeyMap, resultKey } from '../database/resultKey';
 import type { EvaluationState } from '../database/EvaluationStateStore';
 import type { ResultRow, StoredOwnership } from '../database/types';
@@ -59,6 +60,8 @@ export class Evaluator {
        * evaluation. Default one day.
        */
       fullPassMs?: number;
+      /** Told about status changes (ready, needs work, blocked). */
+      notifier?: ReadinessNotifier;
       now?: () => Date;
     },
   ) {}
@@ -394,6 +397,24 @@ export class Evaluator {
     await stores.results.setStale(refs, false);
     const changed = new ResultKeyMap(rows.map(r => [r, true]));
     const day = nowIso.slice(0, 10);
+    // The owners hear when a status changes (the first result is no change).
+    if (this.options.notifier) {
+      const transitions = rows.flatMap(r => {
+        const before = previous.get(r)?.result.status;
+        return before && before !== r.result.status
+          ? [
+              {
+                entityRef: r.result.entityRef,
+                scorecard: r.result.scorecard,
+                from: before,
+                to: r.result.status,
+              },
+            ]
+          : [];
+      });
+      if (transitions.length > 0)
+        await this.options.notifier.statusChanged(transitions);
+    }
     // A sign-off holds only while the status stays Ready.
     const dropped = rows.filter(r => r.result.status !== 'ready');
     if (dropped.length > 0) {

@@ -228,6 +228,11 @@ describe('every response matches openapi.yaml exactly', () => {
             .send({ role: 'security', note: 'contract' }),
       ],
       [
+        '/entities/{kind}/{namespace}/{name}/go-live/signoff-requests',
+        'post',
+        () => request(server).post(`${PREFIX}${live}/go-live/signoff-requests`),
+      ],
+      [
         '/entities/{kind}/{namespace}/{name}/go-live/daily-checks',
         'post',
         () =>

@@ -1173,6 +1173,9 @@ export const spec = {
                     "title": {
                       "type": "string"
                     },
+                    "group": {
+                      "type": "string"
+                    },
                     "signoff": {
                       "$ref": "#/components/schemas/GoLiveSignoff"
                     }
@@ -2548,6 +2551,81 @@ export const spec = {
           },
           "409": {
             "description": "Not now, the message says why (status not Ready, already signed, already recorded, too early).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/entities/{kind}/{namespace}/{name}/go-live/signoff-requests": {
+      "post": {
+        "operationId": "RequestSignoff",
+        "description": "Asks every role that has not signed (its group, else the owners) by notification, once a day per role (permission readiness.attestation.create; audited). The status must be Ready.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Who was asked; a role asked today already is not asked again.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "properties": {
+                    "asked": {
+                      "type": "integer"
+                    },
+                    "roles": {
+                      "type": "array",
+                      "items": {
+                        "type": "string"
+                      }
+                    }
+                  },
+                  "required": [
+                    "asked",
+                    "roles"
+                  ]
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "Not allowed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "No such entity.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "409": {
+            "description": "Not Ready, or notifications are off.",
             "content": {
               "application/json": {
                 "schema": {

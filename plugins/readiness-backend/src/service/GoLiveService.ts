@@ -34,6 +34,7 @@ import {
 import { EvaluationStateStore } from '../database/EvaluationStateStore';
 import { GoLiveStore } from '../database/GoLiveStore';
 import { ScorecardRegistry } from '../evaluation/ScorecardRegistry';
+import type { ReadinessNotifier } from '../notifications/ReadinessNotifier';
 import { text } from './manualEvidenceInput';
 import { ReadinessService } from './ReadinessService';
 
@@ -75,6 +76,7 @@ export class GoLiveService {
       catalog: CatalogService;
       auth: AuthService;
       permissions: PermissionsService;
+      notifier?: ReadinessNotifier;
       now?: () => Date;
     },
   ) {}
@@ -203,6 +205,41 @@ export class GoLiveService {
     };
     await this.options.store.addSignoff(ref, signoff);
     return this.stateOf(entity);
+  }
+
+  /**
+   * Asks every role that has not signed (its group, else the owners) by
+   * notification; once a day per role. Returns how many were asked.
+   */
+  async requestSignoff(
+    user: UserCredentials,
+    entityRef: string,
+  ): Promise<{ asked: number; roles: string[] }> {
+    const entity = await this.options.readiness.getEntity(user, entityRef);
+    const ref = entity.entityRef;
+    await this.demand(
+      user,
+      readinessAttestationCreatePermission,
+      ref,
+      `request sign-off of ${ref}`,
+    );
+    const state = await this.stateOf(entity);
+    if (state.status !== 'ready')
+      throw new ConflictError(
+        `Sign-off can be requested once ${ref} is Ready; it is ${
+          state.status ?? 'not evaluated'
+        }`,
+      );
+    const open = state.signoff.roles.filter(r => !r.signoff);
+    if (!this.options.notifier)
+      throw new ConflictError('Notifications are turned off');
+    const asked = await this.options.notifier.signoffRequested(
+      ref,
+      open,
+      user.principal.userEntityRef,
+      state.goLiveDate,
+    );
+    return { asked, roles: open.map(r => r.id) };
   }
 
   /** Records the daily check of a first-week day (today or a day before). */

@@ -1,4 +1,9 @@
+import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
+import {
+  NotificationSendOptions,
+  notificationService,
+} from '@backstage/plugin-notifications-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { GO_LIVE_QUESTIONS } from '@readiness/backstage-plugin-readiness-common';
 import request from 'supertest';
@@ -47,6 +52,17 @@ function entities() {
   );
 }
 
+const sent: NotificationSendOptions[] = [];
+const notifications = createServiceFactory({
+  service: notificationService,
+  deps: {},
+  factory: () => ({
+    send: async (n: NotificationSendOptions) => {
+      sent.push(n);
+    },
+  }),
+});
+
 const items = (failedJobs = true) => ({
   errorRate: { ok: true },
   latency: { ok: true, note: 'p95 140 ms' },
@@ -59,11 +75,13 @@ describe('go-live workflow', () => {
   it.each(databases.eachSupportedId())(
     'signs off by role, voids sign-offs when the status drops, on %p',
     async databaseId => {
+      sent.length = 0;
       const { server, knex } = await startReadinessBackend({
         databases,
         databaseId,
         authorize: policy,
         entities: entities(),
+        features: [notifications],
       });
       const as = (user: string, name = 'payments-api') => ({
         get: (path: string) =>
@@ -132,10 +150,25 @@ describe('go-live workflow', () => {
           fact_id: 'rollback-rehearsal',
         })
         .update({ value: JSON.stringify({ succeeded: false }) });
-      await knex('readiness_evaluation_state').delete();
+      await knex('readiness_evaluation_state').update({ input_hash: null });
       expect((await owner.post('/evaluate')).body.results[0].status).toBe(
         'blocked',
       );
+      // Its owners hear of it.
+      expect(
+        sent.filter(n => n.payload.title === 'payments-api is now Blocked'),
+      ).toEqual([
+        expect.objectContaining({
+          recipients: {
+            type: 'entity',
+            entityRef: [
+              'group:default/sre-oncall',
+              'group:default/payments',
+              'group:default/customer-support',
+            ],
+          },
+        }),
+      ]);
       const dropped = (await owner.get('/go-live')).body;
       expect(dropped.signoff.roles.every((r: any) => !r.signoff)).toBe(true);
       expect(dropped.signoff.voided).toHaveLength(2);
@@ -157,11 +190,26 @@ describe('go-live workflow', () => {
           fact_id: 'rollback-rehearsal',
         })
         .update({ value: JSON.stringify({ succeeded: true }) });
-      await knex('readiness_evaluation_state').delete();
+      await knex('readiness_evaluation_state').update({ input_hash: null });
       expect((await owner.post('/evaluate')).body.results[0].status).toBe(
         'ready',
       );
       const recovered = (await owner.get('/go-live')).body;
+      // Asking the roles that have not signed: once a day.
+      const asked = await owner.post('/go-live/signoff-requests');
+      expect(asked.body).toEqual({
+        asked: 5,
+        roles: [
+          'infrastructure',
+          'security',
+          'operations',
+          'release-manager',
+          'final-approval',
+        ],
+      });
+      expect((await owner.post('/go-live/signoff-requests')).body.asked).toBe(
+        0,
+      );
       expect(recovered.signoff.voided).toHaveLength(2);
       expect(recovered.signoff.roles.every((r: any) => !r.signoff)).toBe(true);
       expect(

@@ -93,6 +93,10 @@ export interface ReadinessApi {
     entityRef: string,
     input: { role: string; note?: string },
   ): Promise<GoLiveResponse>;
+  /** Asks the roles that have not signed, by notification. */
+  requestSignoff(
+    entityRef: string,
+  ): Promise<{ asked: number; roles: string[] }>;
   recordDailyCheck(
     entityRef: string,
     input: { day?: string; items: DailyCheck['items'] },
@@ -352,6 +356,15 @@ export class ReadinessClient implements ReadinessApi {
       `${entityPath(entityRef)}/go-live/signoffs`,
       'POST',
       input,
+    );
+  }
+
+  requestSignoff(
+    entityRef: string,
+  ): Promise<{ asked: number; roles: string[] }> {
+    return this.send(
+      `${entityPath(entityRef)}/go-live/signoff-requests`,
+      'POST',
     );
   }
 

@@ -8,6 +8,8 @@ import type { ReadinessStatus } from '../types';
 export interface SignoffRole {
   id: string;
   title: string;
+  /** The group asked when sign-off is requested (else the entity's owners). */
+  group?: string;
 }
 
 /**

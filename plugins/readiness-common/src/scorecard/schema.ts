@@ -375,6 +375,13 @@ export const scorecardSchema = z
                       .object({
                         id: id('sign-off role id'),
                         title: z.string().min(1),
+                        group: z
+                          .string()
+                          .regex(
+                            /^group:[^/\s]+\/\S+$/,
+                            'expected a group ref such as group:default/security',
+                          )
+                          .optional(),
                       })
                       .strict(),
                   )

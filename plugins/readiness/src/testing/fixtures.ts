@@ -222,6 +222,10 @@ export function mockReadinessApi(
     getGoLive: jest.fn(async () => goLiveResponse()),
     listGoLives: jest.fn(async () => []),
     signOff: jest.fn(),
+    requestSignoff: jest.fn(async () => ({
+      asked: 2,
+      roles: ['security', 'operations'],
+    })),
     recordDailyCheck: jest.fn(),
     recordRiskyAction: jest.fn(),
     recordClosureReview: jest.fn(),

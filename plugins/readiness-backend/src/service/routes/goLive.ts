@@ -71,6 +71,14 @@ export function bindGoLiveRoutes(
     );
   });
 
+  router.post(`${BASE}/go-live/signoff-requests`, async (req, res) => {
+    res.json(
+      await write(req, 'signoff-request', 'medium', (user, ref) =>
+        goLive.requestSignoff(user, ref),
+      ),
+    );
+  });
+
   router.post(`${BASE}/go-live/daily-checks`, async (req, res) => {
     res.json(
       await write(req, 'daily-check-create', 'medium', (user, ref) =>

@@ -34,6 +34,10 @@ export function SignoffSection(props: {
     setRole(undefined);
     setNote('');
   }, [api, entityRef, role, note]);
+  const [request, requestSignoff] = useAsyncFn(
+    () => api.requestSignoff(entityRef),
+    [api, entityRef],
+  );
   const { signoff } = data;
   const signed = signoff.roles.filter(r => r.signoff).length;
   const ready = data.status === 'ready';
@@ -83,6 +87,33 @@ export function SignoffSection(props: {
           </li>
         ))}
       </ul>
+      {ready && !signoff.complete && (
+        <div style={{ marginBottom: 8 }}>
+          <Button
+            size="small"
+            variant="outlined"
+            onClick={() => requestSignoff()}
+            disabled={request.loading}
+          >
+            Request sign-off
+          </Button>
+          {request.value && (
+            <Typography variant="caption" color="textSecondary" role="status">
+              {' '}
+              {request.value.asked === 0
+                ? 'Every open role was asked today already.'
+                : `Asked ${request.value.asked} role${
+                    request.value.asked === 1 ? '' : 's'
+                  } by notification.`}
+            </Typography>
+          )}
+          {request.error && (
+            <Alert severity="error" style={{ marginTop: 4 }}>
+              {request.error.message}
+            </Alert>
+          )}
+        </div>
+      )}
       {signoff.voided.length > 0 && (
         <Typography variant="caption" color="textSecondary" component="p">
           Void:{' '}

@@ -1,0 +1,233 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import type { NotificationSendOptions } from '@backstage/plugin-notifications-node';
+import { applyDatabaseMigrations } from '../database/migrations';
+import { storesFor } from '../database/ReadinessStores';
+import { ReadinessNotifier } from './ReadinessNotifier';
+import { scanForNotifications } from './scanForNotifications';
+
+jest.setTimeout(60_000);
+const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+const REF = 'component:default/status-page';
+const OWNERS = {
+  owner: 'group:default/platform',
+  incident: 'group:default/sre-oncall',
+  technical: 'group:default/platform',
+  communication: 'group:default/customer-support',
+};
+
+async function setup(databaseId: Parameters<typeof databases.init>[0]) {
+  const knex = await databases.init(databaseId);
+  await applyDatabaseMigrations(knex);
+  const stores = storesFor(knex);
+  const sent: NotificationSendOptions[] = [];
+  let now = new Date('2026-11-30T10:00:00Z');
+  let failNext = false;
+  const owners: Record<string, Record<string, string>> = { [REF]: OWNERS };
+  const notifier = new ReadinessNotifier({
+    notifications: {
+      send: async n => {
+        if (failNext) {
+          failNext = false;
+          throw new Error('notifications backend is down');
+        }
+        sent.push(n);
+      },
+    },
+    log: stores.notificationLog,
+    owners: async ref => owners[ref],
+    logger: mockServices.logger.mock(),
+    now: () => now,
+  });
+  return {
+    knex,
+    stores,
+    sent,
+    notifier,
+    owners,
+    setNow: (d: string) => {
+      now = new Date(d);
+    },
+    failOnce: () => {
+      failNext = true;
+    },
+  };
+}
+
+const change = (from: any, to: any) => ({
+  entityRef: REF,
+  scorecard: 'production',
+  from,
+  to,
+});
+
+describe('ReadinessNotifier', () => {
+  it.each(databases.eachSupportedId())(
+    'tells the three owners of a status change once a day per status, on %p',
+    async databaseId => {
+      const { sent, notifier, setNow, failOnce } = await setup(databaseId);
+      expect(await notifier.statusChanged([change('ready', 'blocked')])).toBe(
+        1,
+      );
+      expect(sent[0]).toMatchObject({
+        recipients: {
+          type: 'entity',
+          entityRef: [
+            'group:default/sre-oncall',
+            'group:default/platform',
+            'group:default/customer-support',
+          ],
+        },
+        payload: {
+          title: 'status-page is now Blocked',
+          link: '/catalog/default/component/status-page/readiness',
+          topic: 'readiness-status',
+          scope: `readiness-status:${REF}:production`,
+          severity: 'high',
+        },
+      });
+      // Flapping the same day: each status once.
+      expect(await notifier.statusChanged([change('blocked', 'ready')])).toBe(
+        1,
+      );
+      expect(await notifier.statusChanged([change('ready', 'blocked')])).toBe(
+        0,
+      );
+      expect(await notifier.statusChanged([change('blocked', 'ready')])).toBe(
+        0,
+      );
+      expect(sent).toHaveLength(2);
+      // A day later it may be said again.
+      setNow('2026-12-01T10:00:01Z');
+      expect(await notifier.statusChanged([change('ready', 'blocked')])).toBe(
+        1,
+      );
+      // A failed send is not lost: the next change tries again.
+      setNow('2026-12-02T11:00:00Z');
+      failOnce();
+      expect(await notifier.statusChanged([change('blocked', 'ready')])).toBe(
+        0,
+      );
+      expect(await notifier.statusChanged([change('blocked', 'ready')])).toBe(
+        1,
+      );
+      expect(sent).toHaveLength(4);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'tells once of evidence running out within a week and of each missed daily check, on %p',
+    async databaseId => {
+      const { stores, sent, notifier, setNow } = await setup(databaseId);
+      await stores.evidence.addAttestation(REF, {
+        checkId: 'alert-thresholds',
+        attestedBy: 'user:default/aiko.tanaka',
+        attestedAt: '2026-06-01T00:00:00Z',
+        expiresAt: '2026-12-04T00:00:00Z',
+      });
+      await stores.evidence.addAttestation(REF, {
+        checkId: 'support-ready',
+        attestedBy: 'user:default/aiko.tanaka',
+        attestedAt: '2026-06-01T00:00:00Z',
+        expiresAt: '2027-03-01T00:00:00Z', // not within a week
+      });
+      // Went live 2026-11-27: T+1 checked, T+2 missed, T+3 is today.
+      await stores.evaluationState.saveStates([
+        {
+          entityRef: REF,
+          inputHash: 'h',
+          evaluatedVersion: 0,
+          owners: { ...OWNERS, goLiveDate: '2026-11-27' },
+        },
+      ]);
+      await stores.goLive.addDailyCheck(REF, {
+        day: '2026-11-28',
+        items: {} as any,
+        checkedBy: 'user:default/aiko.tanaka',
+        checkedAt: '2026-11-28T09:00:00Z',
+      });
+      const now = new Date('2026-11-30T10:00:00Z');
+      expect(await scanForNotifications(stores, notifier, now)).toEqual({
+        expiring: 1,
+        missed: 1,
+      });
+      expect(sent.map(n => n.payload.title)).toEqual([
+        'status-page: the attestation of alert-thresholds runs out on 2026-12-04',
+        'status-page: the daily check of 2026-11-29 was missed',
+      ]);
+      expect(await scanForNotifications(stores, notifier, now)).toEqual({
+        expiring: 0,
+        missed: 0,
+      });
+      // The next day another day is missed; the first is not repeated.
+      setNow('2026-12-01T10:00:00Z');
+      expect(
+        await scanForNotifications(
+          stores,
+          notifier,
+          new Date('2026-12-01T10:00:00Z'),
+        ),
+      ).toEqual({ expiring: 0, missed: 1 });
+      expect(sent.at(-1)!.payload.title).toBe(
+        'status-page: the daily check of 2026-11-30 was missed',
+      );
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    "asks a role's group for sign-off, else the owners; once a day, on %p",
+    async databaseId => {
+      const { sent, notifier, owners } = await setup(databaseId);
+      const roles = [
+        {
+          id: 'security',
+          title: 'Security team',
+          group: 'group:default/security',
+        },
+        { id: 'operations', title: 'Operations team' },
+      ];
+      expect(
+        await notifier.signoffRequested(
+          REF,
+          roles,
+          'user:default/guest',
+          '2026-12-01',
+        ),
+      ).toBe(2);
+      expect(sent.map(n => n.recipients)).toEqual([
+        { type: 'entity', entityRef: ['group:default/security'] },
+        {
+          type: 'entity',
+          entityRef: [
+            'group:default/sre-oncall',
+            'group:default/platform',
+            'group:default/customer-support',
+          ],
+        },
+      ]);
+      expect(
+        await notifier.signoffRequested(REF, roles, 'user:default/guest'),
+      ).toBe(0);
+      // Nobody to tell: nothing is sent, and nothing is marked as sent.
+      owners['component:default/orphan'] = {};
+      expect(
+        await notifier.signoffRequested(
+          'component:default/orphan',
+          [roles[1]],
+          'user:default/guest',
+        ),
+      ).toBe(0);
+      owners['component:default/orphan'] = { owner: 'group:default/payments' };
+      expect(
+        await notifier.signoffRequested(
+          'component:default/orphan',
+          [roles[1]],
+          'user:default/guest',
+        ),
+      ).toBe(1);
+      expect(sent.at(-1)!.recipients).toEqual({
+        type: 'entity',
+        entityRef: ['group:default/payments'],
+      });
+    },
+  );
+});

@@ -1,0 +1,212 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { parseEntityRef } from '@backstage/catalog-model';
+import type { NotificationService } from '@backstage/plugin-notifications-node';
+import type {
+  ReadinessStatus,
+  SignoffRole,
+} from '@readiness/backstage-plugin-readiness-common';
+import type { StoredOwners } from '../database/EvaluationStateStore';
+import type { NotificationLog } from '../database/NotificationLog';
+
+const DAY_MS = 86_400_000;
+const STATUS_WORDS: Record<ReadinessStatus, string> = {
+  ready: 'Ready',
+  'needs-work': 'Needs work',
+  blocked: 'Blocked',
+};
+const FULL_REF = /^[a-z]+:[^/\s]+\/\S+$/i;
+
+type NotificationPayload = Parameters<
+  NotificationService['send']
+>[0]['payload'];
+
+/**
+ * Tells an entity's three owners (incident, technical, communication; the
+ * spec.owner when none is set) what needs them: a status change, evidence
+ * that runs out within a week, a missed daily check in the first week, a
+ * sign-off request. Every notification has a key in the log: the same one is
+ * not sent twice (a status at most once a day per entity and scorecard), and
+ * its `scope` makes a newer one replace the older in the inbox. Sending
+ * never fails the caller: errors are logged.
+ */
+export class ReadinessNotifier {
+  constructor(
+    private readonly options: {
+      notifications?: NotificationService;
+      log: NotificationLog;
+      owners: (entityRef: string) => Promise<StoredOwners | undefined>;
+      logger: LoggerService;
+      now?: () => Date;
+    },
+  ) {}
+
+  private now() {
+    return this.options.now?.() ?? new Date();
+  }
+
+  /** The owners to tell: the three roles where they are refs, else spec.owner. */
+  private async recipients(entityRef: string): Promise<string[]> {
+    const owners = (await this.options.owners(entityRef)) ?? {};
+    const roles = [owners.incident, owners.technical, owners.communication]
+      .filter((r): r is string => !!r && FULL_REF.test(r))
+      .filter((r, i, all) => all.indexOf(r) === i);
+    if (roles.length > 0) return roles;
+    return owners.owner && FULL_REF.test(owners.owner) ? [owners.owner] : [];
+  }
+
+  /** Sends once per key (and window); true when sent. */
+  private async send(
+    key: string,
+    windowMs: number,
+    to: string[],
+    payload: NotificationPayload,
+  ): Promise<boolean> {
+    const { notifications, log, logger } = this.options;
+    if (!notifications || to.length === 0) return false;
+    let claimed = false;
+    try {
+      claimed = await log.claim(key, this.now(), windowMs);
+      if (!claimed) return false;
+      await notifications.send({
+        recipients: { type: 'entity', entityRef: to },
+        payload,
+      });
+      return true;
+    } catch (error) {
+      logger.warn(`Readiness: could not send notification ${key}: ${error}`);
+      // Not sent: the next event or scan tries again.
+      if (claimed) await log.release(key).catch(() => undefined);
+      return false;
+    }
+  }
+
+  private tab(entityRef: string) {
+    const { kind, namespace, name } = parseEntityRef(entityRef);
+    return {
+      name,
+      link: `/catalog/${namespace}/${kind.toLocaleLowerCase(
+        'en-US',
+      )}/${name}/readiness`,
+    };
+  }
+
+  /** Status changes of evaluated results; returns how many were sent. */
+  async statusChanged(
+    changes: Array<{
+      entityRef: string;
+      scorecard: string;
+      from: ReadinessStatus;
+      to: ReadinessStatus;
+    }>,
+  ): Promise<number> {
+    let sent = 0;
+    for (const c of changes) {
+      if (c.from === c.to) continue;
+      const { name, link } = this.tab(c.entityRef);
+      const day = this.now().toISOString().slice(0, 10);
+      const ok = await this.send(
+        `status:${c.entityRef}:${c.scorecard}:${c.to}`,
+        DAY_MS,
+        await this.recipients(c.entityRef),
+        {
+          title: `${name} is now ${STATUS_WORDS[c.to]}`,
+          description: `${c.entityRef} went from ${STATUS_WORDS[c.from]} to ${
+            STATUS_WORDS[c.to]
+          } (${c.scorecard}) on ${day}.${
+            c.to === 'ready' ? '' : ' Its Readiness tab says what is open.'
+          }`,
+          link,
+          topic: 'readiness-status',
+          scope: `readiness-status:${c.entityRef}:${c.scorecard}`,
+          severity: c.to === 'blocked' ? 'high' : 'normal',
+        },
+      );
+      if (ok) sent++;
+    }
+    return sent;
+  }
+
+  /** Attestations and exemptions that run out within a week: once each. */
+  async evidenceExpiring(
+    items: Array<{
+      entityRef: string;
+      checkId: string;
+      kind: 'attestation' | 'exemption';
+      expiresAt: string;
+    }>,
+  ): Promise<number> {
+    let sent = 0;
+    for (const e of items) {
+      const { name, link } = this.tab(e.entityRef);
+      const ok = await this.send(
+        `expiring:${e.entityRef}:${e.kind}:${e.checkId}:${e.expiresAt}`,
+        Infinity,
+        await this.recipients(e.entityRef),
+        {
+          title: `${name}: the ${e.kind} of ${
+            e.checkId
+          } runs out on ${e.expiresAt.slice(0, 10)}`,
+          description:
+            e.kind === 'attestation'
+              ? `Review ${e.checkId} and attest again on the Readiness tab, or the check fails.`
+              : `The exemption from ${e.checkId} ends; fix the check or ask for a new exemption.`,
+          link,
+          topic: 'readiness-evidence',
+          scope: `readiness-expiring:${e.entityRef}:${e.checkId}`,
+          severity: 'normal',
+        },
+      );
+      if (ok) sent++;
+    }
+    return sent;
+  }
+
+  /** A day of the first production week passed without its check: once per day. */
+  async dailyCheckMissed(entityRef: string, day: string): Promise<boolean> {
+    const { name, link } = this.tab(entityRef);
+    return this.send(
+      `missed:${entityRef}:${day}`,
+      Infinity,
+      await this.recipients(entityRef),
+      {
+        title: `${name}: the daily check of ${day} was missed`,
+        description: `In the first production week error rate, latency, failed jobs, user feedback and connector health are checked every day. Record the check of ${day} on the Go-live card, late if need be.`,
+        link,
+        topic: 'readiness-go-live',
+        scope: `readiness-missed:${entityRef}`,
+        severity: 'high',
+      },
+    );
+  }
+
+  /** Asks the roles that have not signed (their groups, else the owners): once a day per role. */
+  async signoffRequested(
+    entityRef: string,
+    roles: Array<SignoffRole & { group?: string }>,
+    by: string,
+    goLiveDate?: string,
+  ): Promise<number> {
+    const { name, link } = this.tab(entityRef);
+    const owners = await this.recipients(entityRef);
+    let sent = 0;
+    for (const role of roles) {
+      const ok = await this.send(
+        `signoff-request:${entityRef}:${role.id}`,
+        DAY_MS,
+        role.group ? [role.group] : owners,
+        {
+          title: `Sign-off requested: ${name}${
+            goLiveDate ? ` goes live ${goLiveDate}` : ''
+          }`,
+          description: `${by} asks the ${role.title} to sign ${entityRef} off for go-live on its Readiness tab.`,
+          link,
+          topic: 'readiness-go-live',
+          scope: `readiness-signoff:${entityRef}:${role.id}`,
+          severity: 'normal',
+        },
+      );
+      if (ok) sent++;
+    }
+    return sent;
+  }
+}
