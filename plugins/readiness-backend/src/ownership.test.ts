@@ -28,14 +28,15 @@ const events = createServiceFactory({
     subscribe: async () => {},
   }),
 });
-const all: NotificationSendOptions[] = [];
+const allSent: NotificationSendOptions[] = [];
 /** Ownership notices only (status changes are notified too). */
 const sent = {
   get length() {
-    return all.filter(n => n.payload.topic === 'readiness-ownership').length;
+    return allSent.filter(n => n.payload.topic === 'readiness-ownership')
+      .length;
   },
   set length(n: number) {
-    all.length = n;
+    allSent.length = n;
   },
 };
 const notifications = createServiceFactory({
@@ -43,7 +44,7 @@ const notifications = createServiceFactory({
   deps: {},
   factory: () => ({
     send: async (n: NotificationSendOptions) => {
-      all.push(n);
+      allSent.push(n);
     },
   }),
 });
@@ -487,7 +488,9 @@ describe('ownership routes', () => {
       'billing-oncall does not exist',
     );
     // Only the role that changed owner is told; the channel is nobody's news.
-    expect(all.filter(n => n.payload.topic === 'readiness-ownership')).toEqual([
+    expect(
+      allSent.filter(n => n.payload.topic === 'readiness-ownership'),
+    ).toEqual([
       {
         recipients: {
           type: 'entity',
