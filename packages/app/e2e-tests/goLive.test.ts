@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import fs from 'node:fs';
-import { openReadinessTab } from './helpers';
+import { openReadinessTab, signIn } from './helpers';
 
 const DAY = 86_400_000;
 const day = (n: number) =>
@@ -92,5 +92,18 @@ test.describe('Go-live', () => {
       .getByRole('button', { name: 'Record daily check' })
       .scrollIntoViewIfNeeded();
     await page.screenshot({ path: 'e2e-results/go-live-first-week.png' });
+  });
+
+  test('lists go-lives on the org page, with the missed daily check', async ({
+    page,
+  }) => {
+    await signIn(page, '/readiness');
+    const table = page.getByRole('table', { name: 'Go-lives' });
+    await expect(
+      table.getByTestId('first-week-component:default/status-page'),
+    ).toHaveText('1 of 7 checked, 1 missed, today due');
+    await expect(table.getByText('loyalty-points')).toBeVisible();
+    await table.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'e2e-results/go-lives-org-page.png' });
   });
 });
