@@ -60,8 +60,9 @@ export interface Config {
        * Tell an entity's three owners (Backstage notifications) when its
        * status changes, when an attestation or exemption runs out within
        * seven days, when a daily check of the first production week is
-       * missed, and when sign-off is requested. Each is sent once (a status
-       * at most once a day per entity and scorecard). Default true.
+       * missed, and when sign-off is requested. Each is sent once; a status
+       * when it differs from the last one told, at most five a day per entity
+       * and scorecard. Default true.
        */
       enabled?: boolean;
     };

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { runCheck } from './commands/check';
 
@@ -121,5 +122,23 @@ describe('readiness check over the example catalog', () => {
 
   it('exits 1 because some results are blocked', () => {
     expect(exitCode).toBe(1);
+  });
+});
+
+describe('the default scorecard', () => {
+  it('cites the checklist item each check comes from', () => {
+    const lines = fs
+      .readFileSync(examples('scorecards/production.yaml'), 'utf8')
+      .split('\n');
+    const uncited: string[] = [];
+    lines.forEach((line, i) => {
+      if (!line.startsWith('        - id: ')) return;
+      let cited = false;
+      for (let j = i - 1; j >= 0 && lines[j].startsWith('        #'); j--) {
+        if (/\[00[0-4]\]/.test(lines[j])) cited = true;
+      }
+      if (!cited) uncited.push(line.trim());
+    });
+    expect(uncited).toEqual([]);
   });
 });

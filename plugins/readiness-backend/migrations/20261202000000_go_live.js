@@ -17,6 +17,8 @@ exports.up = async function up(knex) {
   await knex.schema.createTable('readiness_signoffs', table => {
     table.increments('id');
     table.string('entity_ref', 255).notNullable().index();
+    table.string('scorecard', 255).notNullable();
+    table.string('go_live_date', 10).notNullable();
     table.string('role', 100).notNullable();
     table.string('signed_by', 255).notNullable();
     table.dateTime('signed_at', { useTz: true }).notNullable();
@@ -24,6 +26,10 @@ exports.up = async function up(knex) {
     table.dateTime('voided_at', { useTz: true }).nullable();
     table.text('void_reason').nullable();
   });
+  // One valid sign-off per role and go-live: two people signing at once, one wins.
+  await knex.raw(
+    'CREATE UNIQUE INDEX readiness_signoffs_valid ON readiness_signoffs (entity_ref, scorecard, go_live_date, role) WHERE voided_at IS NULL',
+  );
   await knex.schema.createTable('readiness_daily_checks', table => {
     table.string('entity_ref', 255).notNullable();
     table.string('day', 10).notNullable();
@@ -47,15 +53,19 @@ exports.up = async function up(knex) {
   await knex.schema.createTable('readiness_notifications', table => {
     table.string('key', 400).primary();
     table.dateTime('sent_at', { useTz: true }).notNullable();
+    // What was said last (a status), to tell again only when it differs.
+    table.string('value', 100).nullable();
   });
   await knex.schema.createTable('readiness_closure_reviews', table => {
-    table.string('entity_ref', 255).primary();
+    table.string('entity_ref', 255).notNullable();
+    table.string('go_live_date', 10).notNullable();
     table.text('incidents').notNullable();
     table.text('support_requests').notNullable();
     table.text('quality_deviations').notNullable();
     table.text('missing_runbook_steps').notNullable();
     table.string('reviewed_by', 255).notNullable();
     table.dateTime('reviewed_at', { useTz: true }).notNullable();
+    table.primary(['entity_ref', 'go_live_date']);
   });
 };
 

@@ -25,7 +25,8 @@ describe('readiness report', () => {
       for (const q of GO_LIVE_QUESTIONS) expect(stdout).toContain(q.question);
     }
     const ready = report('payments-api').stdout;
-    expect(ready).toContain('**Production launch');
+    // Ready, but nobody signed: not a launch yet.
+    expect(ready).toContain('**Ready, awaiting sign-off (0 of 5 roles)');
     expect(ready).not.toContain('Unanswered');
     const pilot = report('support-portal').stdout;
     expect(pilot).toContain(

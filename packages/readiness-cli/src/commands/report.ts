@@ -3,7 +3,6 @@ import {
   ANNOTATION_GO_LIVE_DATE,
   DEFAULT_SIGNOFF_ROLES,
   entityKey,
-  firstWeek,
   goLivePhase,
   GoLiveResponse,
   ownershipFromAnnotations,
@@ -28,7 +27,10 @@ export function runReport(
   files: string[],
   options: ReportOptions,
 ): { stdout: string; stderr: string; exitCode: number } {
-  const { results, entities, warnings, now } = evaluateFiles(files, options);
+  const { results, entities, warnings, now, scorecards } = evaluateFiles(
+    files,
+    options,
+  );
   const wanted = options.entity.includes(':')
     ? options.entity.toLocaleLowerCase('en-US')
     : undefined;
@@ -69,16 +71,21 @@ export function runReport(
     phase: goLivePhase(valid ? date : undefined, now),
     status: result?.status,
     scorecard: result?.scorecard,
-    signoff: signoffProgress(DEFAULT_SIGNOFF_ROLES, [], result?.status),
-    firstWeek: firstWeek(valid ? date : undefined, now, []),
+    signoff: signoffProgress(
+      scorecards.find(c => c.name === result?.scorecard)?.signoffRoles ??
+        DEFAULT_SIGNOFF_ROLES,
+      [],
+      result?.status,
+    ),
+    // The first week's records live in the backend: files have none to show.
+    firstWeek: [],
     missedDailyChecks: 0,
+    lateDailyChecks: 0,
+    canSign: false,
     dailyChecks: [],
     riskyActions: [],
     closureReviewDue: false,
   };
-  goLive.missedDailyChecks = goLive.firstWeek.filter(
-    d => d.state === 'missed',
-  ).length;
   const stdout = renderGoLiveReport({
     entityRef: ref,
     title: entity.metadata.title,

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { Entity } from '@backstage/catalog-model';
 import {
+  CompiledScorecard,
   compileScorecard,
   EntityReadiness,
   evaluateCatalog,
@@ -22,6 +23,7 @@ export function evaluateFiles(
   files: string[],
   options: EvaluateOptions,
 ): {
+  scorecards: CompiledScorecard[];
   results: EntityReadiness[];
   entities: Entity[];
   warnings: string[];
@@ -53,5 +55,5 @@ export function evaluateFiles(
         : undefined,
     ...evidence,
   });
-  return { results, entities: checked.entities, warnings, now };
+  return { scorecards, results, entities: checked.entities, warnings, now };
 }

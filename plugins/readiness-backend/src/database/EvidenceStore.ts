@@ -219,7 +219,15 @@ export class EvidenceStore {
         .where('expires_at', '<=', to.toISOString())
         .select('entity_ref', 'check_id', 'expires_at');
     const [attestations, exemptions] = await Promise.all([
-      window(this.db(TABLES.attestations)),
+      // A renewed attestation replaces the older one: only the newest counts.
+      window(this.db(`${TABLES.attestations} as a`)).whereNotExists(
+        this.db(`${TABLES.attestations} as b`)
+          .whereRaw('b.entity_ref = a.entity_ref')
+          .whereRaw('b.check_id = a.check_id')
+          .whereRaw('b.attested_at > a.attested_at')
+          .whereNull('b.revoked_at')
+          .select(this.db.raw('1')),
+      ),
       window(this.db(TABLES.exemptions).whereNotNull('granted_at')),
     ]);
     const row = (kind: 'attestation' | 'exemption') => (r: any) => ({

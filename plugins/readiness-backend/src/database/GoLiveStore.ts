@@ -14,6 +14,8 @@ const { closureReviews: CLOSURE } = TABLES;
 const toSignoff = (r: any): Signoff => ({
   id: Number(r.id),
   role: r.role,
+  scorecard: r.scorecard,
+  goLiveDate: r.go_live_date,
   signedBy: r.signed_by,
   signedAt: iso(r.signed_at),
   note: orUndefined(r.note),
@@ -41,20 +43,41 @@ export class GoLiveStore {
     ).map(toSignoff);
   }
 
+  /** Adds a sign-off; ConflictError when the role has a valid one for this go-live. */
   async addSignoff(
     entityRef: string,
-    s: Omit<Signoff, 'id' | 'voidedAt' | 'voidReason'>,
+    s: Omit<Signoff, 'id' | 'voidedAt' | 'voidReason'> & {
+      scorecard: string;
+      goLiveDate: string;
+    },
   ): Promise<Signoff> {
-    const [row] = await this.db(SIGNOFFS)
-      .insert({
-        entity_ref: entityRef,
-        role: s.role,
-        signed_by: s.signedBy,
-        signed_at: s.signedAt,
-        note: s.note ?? null,
-      })
-      .returning('*');
-    return toSignoff(row);
+    try {
+      const [row] = await this.db(SIGNOFFS)
+        .insert({
+          entity_ref: entityRef,
+          scorecard: s.scorecard,
+          go_live_date: s.goLiveDate,
+          role: s.role,
+          signed_by: s.signedBy,
+          signed_at: s.signedAt,
+          note: s.note ?? null,
+        })
+        .returning('*');
+      return toSignoff(row);
+    } catch (e) {
+      if (!isUniqueViolation(e)) throw e;
+      throw new ConflictError(
+        `${s.role} was signed off a moment ago by someone else`,
+      );
+    }
+  }
+
+  /** Voids one sign-off. */
+  async voidSignoff(id: number, reason: string, at: string): Promise<void> {
+    await this.db(SIGNOFFS)
+      .where('id', id)
+      .whereNull('voided_at')
+      .update({ voided_at: at, void_reason: reason });
   }
 
   /**
@@ -62,20 +85,29 @@ export class GoLiveStore {
    * Ready (one UPDATE per status and batch); returns how many.
    */
   async voidSignoffs(
-    drops: Array<{ entityRef: string; status: string }>,
+    drops: Array<{ entityRef: string; scorecard: string; status: string }>,
     at: string,
   ): Promise<number> {
-    const byStatus = new Map<string, string[]>();
+    const groups = new Map<
+      string,
+      { scorecard: string; status: string; refs: string[] }
+    >();
     for (const d of drops) {
-      const refs = byStatus.get(d.status) ?? [];
-      refs.push(d.entityRef);
-      byStatus.set(d.status, refs);
+      const k = `${d.scorecard}\u0000${d.status}`;
+      const g = groups.get(k) ?? {
+        scorecard: d.scorecard,
+        status: d.status,
+        refs: [],
+      };
+      g.refs.push(d.entityRef);
+      groups.set(k, g);
     }
     let n = 0;
-    for (const [status, refs] of byStatus) {
+    for (const { scorecard, status, refs } of groups.values()) {
       for (const batch of chunks([...new Set(refs)])) {
         n += await this.db(SIGNOFFS)
           .whereIn('entity_ref', batch)
+          .where('scorecard', scorecard)
           .whereNull('voided_at')
           .update({
             voided_at: at,
@@ -161,8 +193,11 @@ export class GoLiveStore {
 
   async getClosureReview(
     entityRef: string,
+    goLiveDate: string,
   ): Promise<ClosureReview | undefined> {
-    const r = await this.db(CLOSURE).where('entity_ref', entityRef).first();
+    const r = await this.db(CLOSURE)
+      .where({ entity_ref: entityRef, go_live_date: goLiveDate })
+      .first();
     return r
       ? {
           incidents: r.incidents,
@@ -176,10 +211,15 @@ export class GoLiveStore {
   }
 
   /** Records the closure review; ConflictError when one is recorded. */
-  async addClosureReview(entityRef: string, r: ClosureReview): Promise<void> {
+  async addClosureReview(
+    entityRef: string,
+    goLiveDate: string,
+    r: ClosureReview,
+  ): Promise<void> {
     try {
       await this.db(CLOSURE).insert({
         entity_ref: entityRef,
+        go_live_date: goLiveDate,
         incidents: r.incidents,
         support_requests: r.supportRequests,
         quality_deviations: r.qualityDeviations,
@@ -189,7 +229,7 @@ export class GoLiveStore {
       });
     } catch (e) {
       if (!isUniqueViolation(e)) throw e;
-      const had = await this.getClosureReview(entityRef);
+      const had = await this.getClosureReview(entityRef, goLiveDate);
       throw new ConflictError(
         `The closure review was already recorded by ${had?.reviewedBy} at ${had?.reviewedAt}`,
       );

@@ -37,6 +37,42 @@ export class NotificationLog {
     return updated > 0;
   }
 
+  /**
+   * Records that `value` (a status) is now what was last said under `key`;
+   * false when it already was, so the same thing is not said twice in a row.
+   */
+  async changeValue(key: string, value: string, now: Date): Promise<boolean> {
+    const row = await this.db(TABLE).where('key', key).first('value');
+    if (!row) {
+      try {
+        await this.db(TABLE).insert({ key, value, sent_at: now.toISOString() });
+        return true;
+      } catch (e) {
+        if (/unique|duplicate/i.test(String((e as Error)?.message)))
+          return false;
+        throw e;
+      }
+    }
+    if (row.value === value) return false;
+    // Only if nobody changed it meanwhile.
+    const updated = await this.db(TABLE)
+      .where({ key, value: row.value })
+      .update({ value, sent_at: now.toISOString() });
+    return updated > 0;
+  }
+
+  /** Sets what was last said under `key` back, after a failed send. */
+  async restoreValue(key: string, value: string | undefined): Promise<void> {
+    if (value === undefined) await this.release(key);
+    else await this.db(TABLE).where('key', key).update({ value });
+  }
+
+  /** What was last said under `key`. */
+  async lastValue(key: string): Promise<string | undefined> {
+    const row = await this.db(TABLE).where('key', key).first('value');
+    return row?.value ?? undefined;
+  }
+
   /** Forgets a claim whose sending failed, so that it is tried again. */
   async release(key: string): Promise<void> {
     await this.db(TABLE).where('key', key).delete();

@@ -412,8 +412,16 @@ export class Evaluator {
             ]
           : [];
       });
-      if (transitions.length > 0)
-        await this.options.notifier.statusChanged(transitions);
+      if (transitions.length > 0) {
+        // Telling people never fails an evaluation.
+        await this.options.notifier
+          .statusChanged(transitions)
+          .catch(error =>
+            this.options.logger.warn(
+              `Readiness: could not notify status changes: ${error}`,
+            ),
+          );
+      }
     }
     // A sign-off holds only while the status stays Ready.
     const dropped = rows.filter(r => r.result.status !== 'ready');
@@ -421,6 +429,7 @@ export class Evaluator {
       await stores.goLive.voidSignoffs(
         dropped.map(r => ({
           entityRef: r.result.entityRef,
+          scorecard: r.result.scorecard,
           status: r.result.status,
         })),
         nowIso,

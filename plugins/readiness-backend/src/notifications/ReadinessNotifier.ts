@@ -14,6 +14,8 @@ const STATUS_WORDS: Record<ReadinessStatus, string> = {
   'needs-work': 'Needs work',
   blocked: 'Blocked',
 };
+/** Status notifications per entity and scorecard and day, at most. */
+export const STATUS_PER_DAY = 5;
 const FULL_REF = /^[a-z]+:[^/\s]+\/\S+$/i;
 
 type NotificationPayload = Parameters<
@@ -58,13 +60,16 @@ export class ReadinessNotifier {
   private async send(
     key: string,
     windowMs: number,
-    to: string[],
+    recipients: string[] | (() => Promise<string[]>),
     payload: NotificationPayload,
   ): Promise<boolean> {
     const { notifications, log, logger } = this.options;
-    if (!notifications || to.length === 0) return false;
+    if (!notifications) return false;
     let claimed = false;
     try {
+      const to =
+        typeof recipients === 'function' ? await recipients() : recipients;
+      if (to.length === 0) return false;
       claimed = await log.claim(key, this.now(), windowMs);
       if (!claimed) return false;
       await notifications.send({
@@ -90,7 +95,13 @@ export class ReadinessNotifier {
     };
   }
 
-  /** Status changes of evaluated results; returns how many were sent. */
+  /**
+   * Status changes of evaluated results; returns how many were sent. A
+   * status is told when it differs from the last one told for the entity and
+   * scorecard (so the inbox always ends on the current status), at most
+   * {@link STATUS_PER_DAY} times a day: a check flapping every few minutes
+   * does not flood anyone.
+   */
   async statusChanged(
     changes: Array<{
       entityRef: string;
@@ -99,29 +110,57 @@ export class ReadinessNotifier {
       to: ReadinessStatus;
     }>,
   ): Promise<number> {
+    const { notifications, log, logger } = this.options;
+    if (!notifications) return 0;
     let sent = 0;
     for (const c of changes) {
       if (c.from === c.to) continue;
-      const { name, link } = this.tab(c.entityRef);
-      const day = this.now().toISOString().slice(0, 10);
-      const ok = await this.send(
-        `status:${c.entityRef}:${c.scorecard}:${c.to}`,
-        DAY_MS,
-        await this.recipients(c.entityRef),
-        {
-          title: `${name} is now ${STATUS_WORDS[c.to]}`,
-          description: `${c.entityRef} went from ${STATUS_WORDS[c.from]} to ${
-            STATUS_WORDS[c.to]
-          } (${c.scorecard}) on ${day}.${
-            c.to === 'ready' ? '' : ' Its Readiness tab says what is open.'
-          }`,
-          link,
-          topic: 'readiness-status',
-          scope: `readiness-status:${c.entityRef}:${c.scorecard}`,
-          severity: c.to === 'blocked' ? 'high' : 'normal',
-        },
-      );
-      if (ok) sent++;
+      const key = `status:${c.entityRef}:${c.scorecard}`;
+      const now = this.now();
+      const day = now.toISOString().slice(0, 10);
+      let previous: string | undefined;
+      let changed = false;
+      let slot: string | undefined;
+      try {
+        const to = await this.recipients(c.entityRef);
+        if (to.length === 0) continue;
+        previous = await log.lastValue(key);
+        if (previous === c.to) continue;
+        for (let i = 0; i < STATUS_PER_DAY && !slot; i++) {
+          const k = `${key}:${day}:${i}`;
+          if (await log.claim(k, now)) slot = k;
+        }
+        if (!slot) continue; // the day's allowance is used up
+        changed = await log.changeValue(key, c.to, now);
+        if (!changed) {
+          await log.release(slot);
+          continue;
+        }
+        const { name, link } = this.tab(c.entityRef);
+        await notifications.send({
+          recipients: { type: 'entity', entityRef: to },
+          payload: {
+            title: `${name} is now ${STATUS_WORDS[c.to]}`,
+            description: `${c.entityRef} went from ${STATUS_WORDS[c.from]} to ${
+              STATUS_WORDS[c.to]
+            } (${c.scorecard}) on ${day}.${
+              c.to === 'ready' ? '' : ' Its Readiness tab says what is open.'
+            }`,
+            link,
+            topic: 'readiness-status',
+            scope: `readiness-status:${c.entityRef}:${c.scorecard}`,
+            severity: c.to === 'blocked' ? 'high' : 'normal',
+          },
+        });
+        sent++;
+      } catch (error) {
+        logger.warn(
+          `Readiness: could not notify the status of ${c.entityRef}: ${error}`,
+        );
+        // Not sent: said again at the next change.
+        if (changed) await log.restoreValue(key, previous).catch(() => {});
+        if (slot) await log.release(slot).catch(() => {});
+      }
     }
     return sent;
   }
@@ -141,7 +180,7 @@ export class ReadinessNotifier {
       const ok = await this.send(
         `expiring:${e.entityRef}:${e.kind}:${e.checkId}:${e.expiresAt}`,
         Infinity,
-        await this.recipients(e.entityRef),
+        () => this.recipients(e.entityRef),
         {
           title: `${name}: the ${e.kind} of ${
             e.checkId
@@ -167,7 +206,7 @@ export class ReadinessNotifier {
     return this.send(
       `missed:${entityRef}:${day}`,
       Infinity,
-      await this.recipients(entityRef),
+      () => this.recipients(entityRef),
       {
         title: `${name}: the daily check of ${day} was missed`,
         description: `In the first production week error rate, latency, failed jobs, user feedback and connector health are checked every day. Record the check of ${day} on the Go-live card, late if need be.`,

@@ -2,7 +2,8 @@ import { firstWeek } from '@readiness/backstage-plugin-readiness-common';
 import type { ReadinessStores } from '../database/ReadinessStores';
 import type { ReadinessNotifier } from './ReadinessNotifier';
 
-const WEEK_MS = 7 * 86_400_000;
+const DAY_MS = 86_400_000;
+const WEEK_MS = 7 * DAY_MS;
 
 /**
  * What the scheduled scan tells owners about: attestations and exemptions

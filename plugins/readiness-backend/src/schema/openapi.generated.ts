@@ -1079,6 +1079,12 @@ export const spec = {
           "role": {
             "type": "string"
           },
+          "scorecard": {
+            "type": "string"
+          },
+          "goLiveDate": {
+            "type": "string"
+          },
           "signedBy": {
             "type": "string"
           },
@@ -1218,6 +1224,7 @@ export const spec = {
                   "type": "string",
                   "enum": [
                     "done",
+                    "late",
                     "missed",
                     "due",
                     "upcoming"
@@ -1236,6 +1243,12 @@ export const spec = {
           },
           "missedDailyChecks": {
             "type": "integer"
+          },
+          "lateDailyChecks": {
+            "type": "integer"
+          },
+          "canSign": {
+            "type": "boolean"
           },
           "dailyChecks": {
             "type": "array",
@@ -1338,6 +1351,8 @@ export const spec = {
           "signoff",
           "firstWeek",
           "missedDailyChecks",
+          "lateDailyChecks",
+          "canSign",
           "dailyChecks",
           "riskyActions",
           "closureReviewDue"
@@ -1386,6 +1401,9 @@ export const spec = {
               "done": {
                 "type": "integer"
               },
+              "late": {
+                "type": "integer"
+              },
               "missed": {
                 "type": "integer"
               },
@@ -1395,6 +1413,7 @@ export const spec = {
             },
             "required": [
               "done",
+              "late",
               "missed",
               "due"
             ]

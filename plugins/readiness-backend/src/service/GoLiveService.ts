@@ -3,6 +3,7 @@ import {
   BackstageCredentials,
   BackstageUserPrincipal,
   PermissionsService,
+  UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError, NotAllowedError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
@@ -28,7 +29,6 @@ import {
   RISKY_ACTION_KINDS,
   RISKY_ACTION_OUTCOMES,
   RiskyAction,
-  Signoff,
   signoffProgress,
 } from '@readiness/backstage-plugin-readiness-common';
 import { EvaluationStateStore } from '../database/EvaluationStateStore';
@@ -76,6 +76,8 @@ export class GoLiveService {
       catalog: CatalogService;
       auth: AuthService;
       permissions: PermissionsService;
+      /** Who is in which group: a role with a `group` is signed by its members. */
+      userInfo: UserInfoService;
       notifier?: ReadinessNotifier;
       now?: () => Date;
     },
@@ -99,6 +101,19 @@ export class GoLiveService {
       throw new NotAllowedError(`You may not ${what} (${permission.name})`);
   }
 
+  private async may(
+    credentials: BackstageCredentials,
+    permission: ResourcePermission<'catalog-entity'>,
+    entityRef: string,
+  ): Promise<boolean> {
+    if (!this.options.auth.isPrincipal(credentials, 'user')) return false;
+    const [d] = await this.options.permissions.authorize(
+      [{ permission, resourceRef: entityRef }],
+      { credentials },
+    );
+    return d.result === AuthorizeResult.ALLOW;
+  }
+
   /** The result the go-live follows: the first scorecard with sign-off roles that applies. */
   private primary(entity: EntityReadinessResponse) {
     return entity.results.find(
@@ -120,11 +135,12 @@ export class GoLiveService {
       credentials,
       entityRef,
     );
-    return this.stateOf(entity);
+    return this.stateOf(entity, credentials);
   }
 
   private async stateOf(
     entity: EntityReadinessResponse,
+    credentials: BackstageCredentials,
   ): Promise<GoLiveResponse> {
     const { store } = this.options;
     const ref = entity.entityRef;
@@ -132,12 +148,13 @@ export class GoLiveService {
     const result = this.primary(entity);
     const date = entity.owners.goLiveDate;
     const valid = parseGoLiveDate(date) !== undefined ? date : undefined;
-    const [signoffs, dailyChecks, riskyActions, closureReview] =
+    const [signoffs, dailyChecks, riskyActions, closureReview, canSign] =
       await Promise.all([
         store.listSignoffs(ref),
         store.listDailyChecks(ref),
         store.listRiskyActions(ref),
-        store.getClosureReview(ref),
+        valid ? store.getClosureReview(ref, valid) : undefined,
+        this.may(credentials, readinessSignoffCreatePermission, ref),
       ]);
     const week = firstWeek(valid, now, dailyChecks);
     const start = parseGoLiveDate(valid);
@@ -151,9 +168,12 @@ export class GoLiveService {
         this.rolesFor(result?.scorecard),
         signoffs,
         result?.status,
+        { scorecard: result?.scorecard, goLiveDate: valid },
       ),
+      canSign,
       firstWeek: week,
       missedDailyChecks: week.filter(d => d.state === 'missed').length,
+      lateDailyChecks: week.filter(d => d.state === 'late').length,
       dailyChecks,
       riskyActions,
       ...(closureReview ? { closureReview } : {}),
@@ -164,7 +184,11 @@ export class GoLiveService {
     };
   }
 
-  /** Signs the entity off in one role; the status must be Ready. */
+  /**
+   * Signs the entity off in one role: the status must be Ready, the entity
+   * must have a go-live date, and a role with a `group` is signed by a member
+   * of that group.
+   */
   async signOff(
     user: UserCredentials,
     entityRef: string,
@@ -178,7 +202,7 @@ export class GoLiveService {
       ref,
       `sign ${ref} off`,
     );
-    const state = await this.stateOf(entity);
+    const state = await this.stateOf(entity, user);
     const roles = state.signoff.roles;
     const role = oneOf(
       body?.role,
@@ -186,25 +210,52 @@ export class GoLiveService {
       roles.map(r => r.id),
     );
     const note = text(body?.note, 'note', 1000);
-    if (state.status !== 'ready')
+    const spec = roles.find(r => r.id === role)!;
+    if (spec.group) {
+      const { ownershipEntityRefs } = await this.options.userInfo.getUserInfo(
+        user,
+      );
+      if (!ownershipEntityRefs.includes(spec.group))
+        throw new NotAllowedError(
+          `Only members of ${spec.group} sign off as ${spec.title}`,
+        );
+    }
+    if (!state.goLiveDate)
+      throw new ConflictError(
+        `${ref} has no go-live date (readiness/go-live-date); a sign-off is for a go-live`,
+      );
+    if (state.status !== 'ready' || !state.scorecard)
       throw new ConflictError(
         `A sign-off needs the status Ready; ${ref} is ${
           state.status ?? 'not evaluated'
         }${state.scorecard ? ` (${state.scorecard})` : ''}`,
       );
-    const had = roles.find(r => r.id === role)?.signoff;
-    if (had)
+    if (spec.signoff)
       throw new ConflictError(
-        `${role} was already signed off by ${had.signedBy} at ${had.signedAt}`,
+        `${role} was already signed off by ${spec.signoff.signedBy} at ${spec.signoff.signedAt}`,
       );
-    const signoff: Omit<Signoff, 'id'> = {
+    const added = await this.options.store.addSignoff(ref, {
       role,
+      scorecard: state.scorecard,
+      goLiveDate: state.goLiveDate,
       signedBy: user.principal.userEntityRef,
       signedAt: this.now().toISOString(),
       ...(note ? { note } : {}),
-    };
-    await this.options.store.addSignoff(ref, signoff);
-    return this.stateOf(entity);
+    });
+    // An evaluation may have dropped the status meanwhile: then it is void.
+    const after = await this.options.readiness.getEntity(user, ref);
+    const status = this.primary(after)?.status;
+    if (status !== 'ready') {
+      await this.options.store.voidSignoff(
+        added.id,
+        `the status was ${status ?? 'not evaluated'} when it was recorded`,
+        this.now().toISOString(),
+      );
+      throw new ConflictError(
+        `A sign-off needs the status Ready; ${ref} became ${status} meanwhile`,
+      );
+    }
+    return this.stateOf(after, user);
   }
 
   /**
@@ -223,7 +274,7 @@ export class GoLiveService {
       ref,
       `request sign-off of ${ref}`,
     );
-    const state = await this.stateOf(entity);
+    const state = await this.stateOf(entity, user);
     if (state.status !== 'ready')
       throw new ConflictError(
         `Sign-off can be requested once ${ref} is Ready; it is ${
@@ -262,7 +313,7 @@ export class GoLiveService {
         `${ref} has no go-live date (readiness/go-live-date); set one first`,
       );
     const today = this.now().toISOString().slice(0, 10);
-    const day = body?.day === undefined ? today : String(body.day);
+    const day = body?.day === undefined ? today : String(body.day).trim();
     if (!isFirstWeekDay(date, day)) {
       const week = firstWeek(date, this.now(), []);
       throw new InputError(
@@ -303,7 +354,7 @@ export class GoLiveService {
       checkedBy: user.principal.userEntityRef,
       checkedAt: this.now().toISOString(),
     });
-    return this.stateOf(entity);
+    return this.stateOf(entity, user);
   }
 
   /** Records a risky action of the first weeks. */
@@ -331,7 +382,7 @@ export class GoLiveService {
     const note = text(body?.note, 'note', 2000);
     if (note) action.note = note;
     await this.options.store.addRiskyAction(ref, action);
-    return this.stateOf(entity);
+    return this.stateOf(entity, user);
   }
 
   /** Records the closure review, from day 7 of the first week on. */
@@ -348,8 +399,9 @@ export class GoLiveService {
       ref,
       `record the closure review of ${ref}`,
     );
-    const start = parseGoLiveDate(entity.owners.goLiveDate);
-    if (start === undefined)
+    const date = entity.owners.goLiveDate;
+    const start = parseGoLiveDate(date);
+    if (start === undefined || !date)
       throw new InputError(
         `${ref} has no go-live date (readiness/go-live-date); set one first`,
       );
@@ -379,8 +431,8 @@ export class GoLiveService {
       reviewedAt: this.now().toISOString(),
     };
     if (errors.length) throw new InputError(errors.join('; '));
-    await this.options.store.addClosureReview(ref, review);
-    return this.stateOf(entity);
+    await this.options.store.addClosureReview(ref, date, review);
+    return this.stateOf(entity, user);
   }
 
   /**
@@ -404,7 +456,7 @@ export class GoLiveService {
         if ((e as Error).name === 'NotAllowedError') throw e;
         continue;
       }
-      const s = await this.stateOf(entity);
+      const s = await this.stateOf(entity, credentials);
       if (!s.goLiveDate || (s.phase.phase === 'closed' && !options.all))
         continue;
       out.push({
@@ -418,7 +470,10 @@ export class GoLiveService {
           complete: s.signoff.complete,
         },
         firstWeek: {
-          done: s.firstWeek.filter(d => d.state === 'done').length,
+          done: s.firstWeek.filter(
+            d => d.state === 'done' || d.state === 'late',
+          ).length,
+          late: s.lateDailyChecks,
           missed: s.missedDailyChecks,
           due: s.firstWeek.some(d => d.state === 'due'),
         },
@@ -438,7 +493,7 @@ export class GoLiveService {
       credentials,
       entityRef,
     );
-    const goLive = await this.stateOf(entity);
+    const goLive = await this.stateOf(entity, credentials);
     const result = this.primary(entity);
     const catalogEntity = await this.options.catalog.getEntityByRef(
       entity.entityRef,

@@ -139,8 +139,17 @@ describe('go-live workflow', () => {
       expect(twice.body.error.message).toContain(
         `security was already signed off by ${SECURITY}`,
       );
+      // Operations is signed by members of its group (the scorecard says so).
+      const outsider = await owner.post('/go-live/signoffs', {
+        role: 'operations',
+      });
+      expect(outsider.status).toBe(403);
+      expect(outsider.body.error.message).toBe(
+        'Only members of group:default/sre-oncall sign off as Operations team',
+      );
       expect(
-        (await owner.post('/go-live/signoffs', { role: 'operations' })).status,
+        (await owner.post('/go-live/signoffs', { role: 'release-manager' }))
+          .status,
       ).toBe(200);
 
       // The rollback rehearsal fails: blocked, and both sign-offs are void.
@@ -230,6 +239,9 @@ describe('go-live workflow', () => {
         expect(report.text).toContain(q.question);
       expect(report.text).toContain(`| Security team | ${SECURITY} |`);
       expect(report.text).toContain('| Operations team | not signed |');
+      expect(report.text).toContain(
+        '**Ready, awaiting sign-off (1 of 5 roles): not a production launch until every role has signed.**',
+      );
     },
   );
 
@@ -252,7 +264,8 @@ describe('go-live workflow', () => {
           .get(`${API}/${name}/go-live`)
           .set('Authorization', mockCredentials.user.header(OWNER));
 
-      // checkout-web went live 3 days ago: T+1 checked, T+2 missed, T+3 due.
+      // checkout-web went live 3 days ago: T+1 checked late (today), T+2
+      // missed, T+3 due.
       expect(
         (
           await post('checkout-web', '/go-live/daily-checks', {
@@ -295,12 +308,13 @@ describe('go-live workflow', () => {
       const week = (await get('checkout-web')).body;
       expect(week.phase).toMatchObject({ phase: 'first-week', label: 'T+3' });
       expect(week.firstWeek.slice(0, 4).map((d: any) => d.state)).toEqual([
-        'done',
+        'late',
         'missed',
         'due',
         'upcoming',
       ]);
       expect(week.missedDailyChecks).toBe(1);
+      expect(week.lateDailyChecks).toBe(1);
       expect(week.firstWeek[0].check.items.failedJobs).toEqual({
         ok: false,
         note: '3 failed',
@@ -322,7 +336,7 @@ describe('go-live workflow', () => {
       expect(relative[1]).toMatchObject({
         status: 'ready',
         signoff: { signed: 0, total: 5, complete: false },
-        firstWeek: { done: 1, missed: 1, due: true },
+        firstWeek: { done: 1, late: 1, missed: 1, due: true },
         closureReviewDue: false,
       });
 

@@ -45,8 +45,12 @@ export interface FirstWeekDay {
   /** 1 … 7. */
   day: number;
   date: string;
-  /** `done`: checked; `missed`: the day passed unchecked; `due`: today; `upcoming`. */
-  state: 'done' | 'missed' | 'due' | 'upcoming';
+  /**
+   * `done`: checked that day; `late`: checked on a later day (it was missed
+   * and stays visible as such); `missed`: the day passed unchecked; `due`:
+   * today; `upcoming`.
+   */
+  state: 'done' | 'late' | 'missed' | 'due' | 'upcoming';
   check?: DailyCheck;
 }
 
@@ -70,7 +74,7 @@ export function firstWeek(
     const date = isoDay(time);
     const check = byDay.get(date);
     let state: FirstWeekDay['state'];
-    if (check) state = 'done';
+    if (check) state = check.checkedAt.slice(0, 10) > date ? 'late' : 'done';
     else if (time < today) state = 'missed';
     else if (time === today) state = 'due';
     else state = 'upcoming';

@@ -99,6 +99,15 @@ describe('firstWeek', () => {
     ).toBe('done');
   });
 
+  it('keeps a missed day visible when it is checked late', () => {
+    const late = { ...check('2026-12-03'), checkedAt: '2026-12-04T08:00:00Z' };
+    const days = firstWeek('2026-12-01', at('2026-12-04T10:00:00Z'), [
+      check('2026-12-02'),
+      late,
+    ]);
+    expect(days.slice(0, 3).map(d => d.state)).toEqual(['done', 'late', 'due']);
+  });
+
   it('is empty without a go-live date, and knows its days', () => {
     expect(firstWeek(undefined, at('2026-12-05T00:00:00Z'), [])).toEqual([]);
     expect(isFirstWeekDay('2026-12-01', '2026-12-01')).toBe(false);

@@ -91,20 +91,29 @@ function evidenceOf(c: CheckResult, now: Date): string {
 }
 
 /**
- * The verdict of checklist [000]: a launch only when the status is Ready;
- * a controlled pilot expansion when something that is not critical is open;
- * not going live while a critical item is open.
+ * The verdict of checklist [000]: a launch only when the status is Ready and
+ * every sign-off role has signed ([001]); a controlled pilot expansion when
+ * something that is not critical is open; not going live while a critical
+ * item is open.
  *
  * @public
  */
-export function goLiveVerdict(status: EntityReadiness['status'] | undefined): {
-  decision: 'launch' | 'pilot' | 'not-ready';
+export function goLiveVerdict(
+  status: EntityReadiness['status'] | undefined,
+  signoff?: { complete: boolean; signed: number; total: number },
+): {
+  decision: 'launch' | 'awaiting-sign-off' | 'pilot' | 'not-ready';
   text: string;
 } {
+  if (status === 'ready' && signoff && !signoff.complete)
+    return {
+      decision: 'awaiting-sign-off',
+      text: `Ready, awaiting sign-off (${signoff.signed} of ${signoff.total} roles): not a production launch until every role has signed.`,
+    };
   if (status === 'ready')
     return {
       decision: 'launch',
-      text: 'Production launch: every critical item holds and the score meets the bar.',
+      text: 'Production launch: every critical item holds, the score meets the bar and every role has signed.',
     };
   if (status === 'needs-work')
     return {
@@ -161,7 +170,11 @@ function answer(
 export function renderGoLiveReport(input: GoLiveReportInput): string {
   const { result, owners, goLive, now } = input;
   const out: string[] = [];
-  const verdict = goLiveVerdict(result?.status);
+  const verdict = goLiveVerdict(result?.status, {
+    complete: goLive.signoff.complete,
+    signed: goLive.signoff.roles.filter(r => r.signoff).length,
+    total: goLive.signoff.roles.length,
+  });
   out.push(`# Go-live note: ${input.title ?? input.entityRef}`, '');
   out.push(`Entity: \`${input.entityRef}\`  `);
   out.push(`Written: ${now.toISOString()}  `);

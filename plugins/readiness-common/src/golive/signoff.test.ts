@@ -48,4 +48,25 @@ describe('signoffProgress', () => {
       )!.signoff,
     ).toEqual(again);
   });
+
+  it('does not count a sign-off given for another go-live date or scorecard', () => {
+    const moved = signed(1, 'security', '2026-11-28T09:00:00Z', {
+      goLiveDate: '2026-12-01',
+      scorecard: 'production',
+    });
+    const p = signoffProgress(roles, [moved], 'ready', {
+      goLiveDate: '2026-12-15',
+      scorecard: 'production',
+    });
+    expect(p.roles.find(r => r.id === 'security')!.signoff).toBeUndefined();
+    expect(p.voided[0].voidReason).toBe(
+      'given for the go-live on 2026-12-01; the date is now 2026-12-15',
+    );
+    expect(
+      signoffProgress(roles, [moved], 'ready', {
+        goLiveDate: '2026-12-01',
+        scorecard: 'pre-production',
+      }).voided[0].voidReason,
+    ).toBe('given for the scorecard production');
+  });
 });

@@ -34,6 +34,10 @@ export const DEFAULT_SIGNOFF_ROLES: ReadonlyArray<SignoffRole> = [
 export interface Signoff {
   id: number;
   role: string;
+  /** The scorecard whose status the sign-off vouches for. */
+  scorecard?: string;
+  /** The go-live date it was given for; a moved date needs new sign-offs. */
+  goLiveDate?: string;
   signedBy: string;
   signedAt: string;
   note?: string;
@@ -66,6 +70,7 @@ export function signoffProgress(
   roles: ReadonlyArray<SignoffRole>,
   signoffs: ReadonlyArray<Signoff>,
   currentStatus: ReadinessStatus | undefined,
+  current: { scorecard?: string; goLiveDate?: string } = {},
 ): SignoffProgress {
   const valid = new Map<string, Signoff>();
   const voided: Signoff[] = [];
@@ -73,18 +78,24 @@ export function signoffProgress(
     b.signedAt.localeCompare(a.signedAt),
   );
   for (const s of sorted) {
-    const isVoid = s.voidedAt !== undefined || currentStatus !== 'ready';
-    if (isVoid) {
-      voided.push(
-        s.voidedAt
-          ? s
-          : {
-              ...s,
-              voidReason: `the status is ${
-                currentStatus ?? 'not evaluated'
-              }, not ready`,
-            },
-      );
+    let reason: string | undefined;
+    if (s.voidedAt !== undefined) reason = s.voidReason ?? 'voided';
+    else if (
+      current.goLiveDate &&
+      s.goLiveDate &&
+      s.goLiveDate !== current.goLiveDate
+    )
+      reason = `given for the go-live on ${s.goLiveDate}; the date is now ${current.goLiveDate}`;
+    else if (
+      current.scorecard &&
+      s.scorecard &&
+      s.scorecard !== current.scorecard
+    )
+      reason = `given for the scorecard ${s.scorecard}`;
+    else if (currentStatus !== 'ready')
+      reason = `the status is ${currentStatus ?? 'not evaluated'}, not ready`;
+    if (reason !== undefined) {
+      voided.push(s.voidedAt ? s : { ...s, voidReason: reason });
     } else if (!valid.has(s.role)) valid.set(s.role, s);
   }
   const out = roles.map(r => ({

@@ -79,6 +79,10 @@ export interface GoLiveResponse {
   firstWeek: FirstWeekDay[];
   /** Days of the first week that passed without a daily check. */
   missedDailyChecks: number;
+  /** Days of the first week checked only on a later day. */
+  lateDailyChecks: number;
+  /** Whether the caller may sign (readiness.signoff.create on the entity). */
+  canSign: boolean;
   dailyChecks: DailyCheck[];
   riskyActions: RiskyAction[];
   closureReview?: ClosureReview;
@@ -97,8 +101,8 @@ export interface GoLiveSummary {
   phase: GoLivePhaseInfo;
   status?: ReadinessStatus;
   signoff: { signed: number; total: number; complete: boolean };
-  /** Daily checks of the first week so far. */
-  firstWeek: { done: number; missed: number; due: boolean };
+  /** Daily checks of the first week so far (`done` includes `late`). */
+  firstWeek: { done: number; late: number; missed: number; due: boolean };
   closureReviewDue: boolean;
   closureReviewed: boolean;
 }

@@ -152,6 +152,8 @@ export function goLiveResponse(
       day(7, 'upcoming'),
     ],
     missedDailyChecks: 1,
+    lateDailyChecks: 0,
+    canSign: true,
     dailyChecks: [],
     riskyActions: [],
     closureReviewDue: false,

@@ -14,6 +14,7 @@ import { RiskyActionDialog } from './RiskyActionDialog';
 
 const CHIP: Record<FirstWeekDay['state'], { label: string; color: string }> = {
   done: { label: 'checked', color: '#2e7d32' },
+  late: { label: 'missed, checked late', color: '#8d6e63' },
   missed: { label: 'missed', color: '#c62828' },
   due: { label: 'due today', color: '#ef6c00' },
   upcoming: { label: 'upcoming', color: '#757575' },
@@ -31,7 +32,9 @@ export function FirstWeekSection(props: {
   const open_ = data.firstWeek.filter(
     d => d.state === 'due' || d.state === 'missed',
   );
-  const done = data.firstWeek.filter(d => d.state === 'done').length;
+  const done = data.firstWeek.filter(
+    d => d.state === 'done' || d.state === 'late',
+  ).length;
   const close = () => setOpen(undefined);
   const saved = (next: GoLiveResponse) => {
     onChanged(next);

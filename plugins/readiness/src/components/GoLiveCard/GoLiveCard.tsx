@@ -173,6 +173,13 @@ export function GoLiveCard(props: {
             : `${data.missedDailyChecks} daily checks of the first week were missed.`}
         </Alert>
       )}
+      {scheduled && data.lateDailyChecks > 0 && (
+        <Typography variant="body2" color="textSecondary" gutterBottom>
+          {data.lateDailyChecks === 1
+            ? '1 daily check was recorded a day or more late.'
+            : `${data.lateDailyChecks} daily checks were recorded late.`}
+        </Typography>
+      )}
       <SignoffSection entityRef={entityRef} data={data} onChanged={updated} />
       {scheduled && inFirstWeeks.includes(data.phase.phase) && (
         <FirstWeekSection

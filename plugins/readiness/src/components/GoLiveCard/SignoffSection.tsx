@@ -48,6 +48,11 @@ export function SignoffSection(props: {
         Sign-off: {signed} of {signoff.roles.length}
         {signoff.complete ? ' (complete)' : ''}
       </Typography>
+      {!data.canSign && (
+        <Typography variant="body2" color="textSecondary">
+          You may not sign off this service (readiness.signoff.create).
+        </Typography>
+      )}
       {!ready && (
         <Typography variant="body2" color="textSecondary">
           Sign-off opens when the status is Ready
@@ -74,15 +79,20 @@ export function SignoffSection(props: {
                 ✓ {who(r.signoff.signedBy)}, {day(r.signoff.signedAt)}
               </Typography>
             ) : (
-              <Button
-                size="small"
-                color="primary"
-                disabled={!ready}
-                onClick={() => setRole(r)}
-                aria-label={`Sign off as ${r.title}`}
-              >
-                Sign
-              </Button>
+              data.canSign && (
+                <Button
+                  size="small"
+                  color="primary"
+                  disabled={!ready}
+                  onClick={() => setRole(r)}
+                  aria-label={`Sign off as ${r.title}`}
+                  title={
+                    r.group ? `Signed by members of ${r.group}` : undefined
+                  }
+                >
+                  Sign
+                </Button>
+              )
             )}
           </li>
         ))}

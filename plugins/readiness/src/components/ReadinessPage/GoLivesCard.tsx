@@ -21,7 +21,7 @@ const FIRST_WEEKS = ['launch', 'first-week', 'weekly-review', 'closed'];
 function FirstWeek({ g }: { g: GoLiveSummary }) {
   if (!FIRST_WEEKS.includes(g.phase.phase))
     return <Typography variant="body2">not yet</Typography>;
-  const { done, missed, due } = g.firstWeek;
+  const { done, late, missed, due } = g.firstWeek;
   return (
     <Typography
       variant="body2"
@@ -30,6 +30,7 @@ function FirstWeek({ g }: { g: GoLiveSummary }) {
     >
       {done} of 7 checked
       {missed > 0 ? `, ${missed} missed` : ''}
+      {late > 0 ? `, ${late} late` : ''}
       {due ? ', today due' : ''}
     </Typography>
   );
