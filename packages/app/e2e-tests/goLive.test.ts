@@ -81,15 +81,15 @@ test.describe('Go-live', () => {
     ).toBeVisible();
     await expect(page.getByTestId('day-1')).toHaveAttribute(
       'data-state',
-      'done',
+      'missed',
     );
     await expect(page.getByTestId('day-2')).toHaveAttribute(
       'data-state',
-      'missed',
+      'done',
     );
     await expect(page.getByTestId('day-3')).toHaveAttribute(
       'data-state',
-      'due',
+      'upcoming',
     );
     await page
       .getByRole('button', { name: 'Record daily check' })
