@@ -136,6 +136,32 @@ describe('GoLiveCard', () => {
     ).toBeInTheDocument();
   });
 
+  it('asks for a go-live date before anyone signs', async () => {
+    await renderWith(
+      mockReadinessApi({
+        getGoLive: jest.fn(async () =>
+          goLiveResponse({
+            goLiveDate: undefined,
+            phase: { phase: 'unscheduled', title: 'No go-live date set' },
+            firstWeek: [],
+            missedDailyChecks: 0,
+          }),
+        ),
+      }),
+    );
+    expect(
+      await screen.findByRole('button', { name: 'Sign off as Security team' }),
+    ).toBeDisabled();
+    expect(
+      screen.getByText(
+        'A sign-off is for a go-live: set the go-live date first.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Request sign-off' }),
+    ).not.toBeInTheDocument();
+  });
+
   it('records the daily check of a missed day, every item answered', async () => {
     const api = mockReadinessApi({
       recordDailyCheck: jest.fn(async () =>

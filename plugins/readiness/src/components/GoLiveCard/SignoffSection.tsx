@@ -41,6 +41,7 @@ export function SignoffSection(props: {
   const { signoff } = data;
   const signed = signoff.roles.filter(r => r.signoff).length;
   const ready = data.status === 'ready';
+  const dated = Boolean(data.goLiveDate);
 
   return (
     <section aria-label="Sign-off">
@@ -51,6 +52,11 @@ export function SignoffSection(props: {
       {!data.canSign && (
         <Typography variant="body2" color="textSecondary">
           You may not sign off this service (readiness.signoff.create).
+        </Typography>
+      )}
+      {!dated && (
+        <Typography variant="body2" color="textSecondary">
+          A sign-off is for a go-live: set the go-live date first.
         </Typography>
       )}
       {!ready && (
@@ -83,7 +89,7 @@ export function SignoffSection(props: {
                 <Button
                   size="small"
                   color="primary"
-                  disabled={!ready}
+                  disabled={!ready || !dated}
                   onClick={() => setRole(r)}
                   aria-label={`Sign off as ${r.title}`}
                   title={
@@ -97,7 +103,7 @@ export function SignoffSection(props: {
           </li>
         ))}
       </ul>
-      {ready && !signoff.complete && (
+      {ready && dated && !signoff.complete && (
         <div style={{ marginBottom: 8 }}>
           <Button
             size="small"
