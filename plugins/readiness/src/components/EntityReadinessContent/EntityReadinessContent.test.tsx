@@ -1,4 +1,10 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import {
   EntityProvider,
   entityRouteRef,
@@ -19,10 +25,19 @@ const entity = {
   spec: { type: 'service', owner: 'payments', lifecycle: 'production' },
 };
 
-function renderWith(api = mockReadinessApi()) {
+function renderWith(
+  api = mockReadinessApi(),
+  permission = mockApis.permission(),
+  shown: typeof entity = entity,
+) {
   return renderInTestApp(
-    <TestApiProvider apis={[[readinessApiRef, api]]}>
-      <EntityProvider entity={entity}>
+    <TestApiProvider
+      apis={[
+        [readinessApiRef, api],
+        [permissionApiRef, permission],
+      ]}
+    >
+      <EntityProvider entity={shown}>
         <EntityReadinessContent />
       </EntityProvider>
     </TestApiProvider>,
@@ -31,6 +46,21 @@ function renderWith(api = mockReadinessApi()) {
 }
 
 describe('EntityReadinessContent', () => {
+  it('shows the exact score in the gauge, not one rounded past the bar', async () => {
+    await renderWith(
+      mockReadinessApi({
+        getEntity: jest.fn(async () => ({
+          ...blockedResponse,
+          results: [{ ...blockedResponse.results[0], score: 96.6 }],
+        })),
+      }),
+    );
+    expect(await screen.findByText('96.6%')).toBeInTheDocument();
+    expect(
+      await screen.findByRole('button', { name: 'Re-evaluate' }),
+    ).toBeVisible();
+  });
+
   it('shows status, verdict, level, open checks first, remediation and owners', async () => {
     await renderWith();
     expect(await screen.findByTestId('status-blocked')).toHaveTextContent(
@@ -268,5 +298,24 @@ describe('EntityReadinessContent', () => {
     expect(
       within(screen.getByTestId('check-health-responds')).queryByRole('button'),
     ).toBeNull();
+  });
+  // usePermission caches answers per permission and entity across renders
+  // (SWR): another entity, so no earlier answer is reused.
+  it('offers Re-evaluate only to those the permission framework allows', async () => {
+    const authorize = jest.fn((r: { permission: { name: string } }) =>
+      r.permission.name === 'readiness.entity.evaluate'
+        ? AuthorizeResult.DENY
+        : AuthorizeResult.ALLOW,
+    );
+    await renderWith(mockReadinessApi(), mockApis.permission({ authorize }), {
+      ...entity,
+      metadata: { name: 'someone-elses-service', namespace: 'default' },
+    });
+    await waitFor(() => expect(authorize).toHaveBeenCalled());
+    await new Promise(r => setTimeout(r, 100));
+    expect(await screen.findByTestId('status-blocked')).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Re-evaluate' }),
+    ).not.toBeInTheDocument();
   });
 });

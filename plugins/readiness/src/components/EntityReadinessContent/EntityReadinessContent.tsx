@@ -16,8 +16,10 @@ import Switch from '@material-ui/core/Switch';
 import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
 import Typography from '@material-ui/core/Typography';
+import { usePermission } from '@backstage/plugin-permission-react';
 import {
   isFailing,
+  readinessEvaluatePermission,
   type CheckResult,
 } from '@readiness/backstage-plugin-readiness-common';
 import { useState } from 'react';
@@ -72,6 +74,11 @@ export function EntityReadinessContent() {
     'all',
   );
   const manual = useManualEvidence(entityRef, readiness.retry);
+  // Offer Re-evaluate only to those allowed (the same check the backend makes).
+  const mayEvaluate = usePermission({
+    permission: readinessEvaluatePermission,
+    resourceRef: entityRef,
+  });
   const [evaluation, evaluate] = useAsyncFn(async () => {
     await api.evaluate(entityRef);
     readiness.retry();
@@ -87,14 +94,16 @@ export function EntityReadinessContent() {
         title="No readiness results for this entity"
         description="No scorecard applies to this entity, or it has not been evaluated yet. Scorecards are listed in readiness.scorecards in app-config; evaluation runs on a schedule, or press Re-evaluate."
         action={
-          <Button
-            variant="contained"
-            color="primary"
-            onClick={() => evaluate()}
-            disabled={evaluation.loading}
-          >
-            {evaluation.loading ? 'Evaluating…' : 'Re-evaluate'}
-          </Button>
+          mayEvaluate.allowed ? (
+            <Button
+              variant="contained"
+              color="primary"
+              onClick={() => evaluate()}
+              disabled={evaluation.loading}
+            >
+              {evaluation.loading ? 'Evaluating…' : 'Re-evaluate'}
+            </Button>
+          ) : undefined
         }
       />
     );
@@ -135,6 +144,7 @@ export function EntityReadinessContent() {
               result={result}
               scorecardTitle={title}
               onEvaluate={() => evaluate()}
+              canEvaluate={mayEvaluate.allowed}
               evaluating={evaluation.loading}
               evaluateError={evaluation.error}
             />

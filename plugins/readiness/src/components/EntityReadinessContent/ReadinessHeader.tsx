@@ -31,6 +31,8 @@ export function ReadinessHeader(props: {
   result: EntityResult;
   scorecardTitle: string;
   onEvaluate: () => void;
+  /** False when the permission framework says the viewer may not re-evaluate. */
+  canEvaluate?: boolean;
   evaluating: boolean;
   evaluateError?: Error;
 }) {
@@ -40,8 +42,12 @@ export function ReadinessHeader(props: {
     <InfoCard title={props.scorecardTitle}>
       <div className={classes.layout}>
         <div className={classes.gauge}>
+          {/* The exact score: 96.6 must not read as 97 next to "97 needed". */}
           <Gauge
-            value={result.score / 100}
+            value={result.score}
+            max={100}
+            fractional={false}
+            unit="%"
             getColor={({ palette }) => {
               if (result.status === 'blocked') return palette.status.error;
               if (result.status === 'needs-work') return palette.status.warning;
@@ -68,19 +74,21 @@ export function ReadinessHeader(props: {
               : ''}
           </Typography>
         </div>
-        <Box>
-          <Button
-            variant="outlined"
-            color="primary"
-            onClick={props.onEvaluate}
-            disabled={props.evaluating}
-            startIcon={
-              props.evaluating ? <CircularProgress size={16} /> : undefined
-            }
-          >
-            {props.evaluating ? 'Evaluating…' : 'Re-evaluate'}
-          </Button>
-        </Box>
+        {props.canEvaluate !== false && (
+          <Box>
+            <Button
+              variant="outlined"
+              color="primary"
+              onClick={props.onEvaluate}
+              disabled={props.evaluating}
+              startIcon={
+                props.evaluating ? <CircularProgress size={16} /> : undefined
+              }
+            >
+              {props.evaluating ? 'Evaluating…' : 'Re-evaluate'}
+            </Button>
+          </Box>
+        )}
       </div>
       {result.stale && (
         <Alert severity="warning" style={{ marginTop: 16 }}>
