@@ -6,11 +6,9 @@ import {
   UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError, NotAllowedError } from '@backstage/errors';
+import { demandOnEntity, mayOnEntity } from './entityPermission';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import {
-  AuthorizeResult,
-  ResourcePermission,
-} from '@backstage/plugin-permission-common';
+import { ResourcePermission } from '@backstage/plugin-permission-common';
 import {
   ClosureReview,
   DAILY_CHECK_ITEMS,
@@ -87,31 +85,30 @@ export class GoLiveService {
     return this.options.now?.() ?? new Date();
   }
 
-  private async demand(
-    credentials: BackstageCredentials,
-    permission: ResourcePermission<'catalog-entity'>,
-    entityRef: string,
-    what: string,
-  ) {
-    const [d] = await this.options.permissions.authorize(
-      [{ permission, resourceRef: entityRef }],
-      { credentials },
-    );
-    if (d.result !== AuthorizeResult.ALLOW)
-      throw new NotAllowedError(`You may not ${what} (${permission.name})`);
-  }
-
-  private async may(
+  private may(
     credentials: BackstageCredentials,
     permission: ResourcePermission<'catalog-entity'>,
     entityRef: string,
   ): Promise<boolean> {
-    if (!this.options.auth.isPrincipal(credentials, 'user')) return false;
-    const [d] = await this.options.permissions.authorize(
-      [{ permission, resourceRef: entityRef }],
-      { credentials },
+    return mayOnEntity(this.options, credentials, permission, entityRef);
+  }
+
+  /** The entity the caller may read, after demanding `permission` on it. */
+  private async writable(
+    user: UserCredentials,
+    entityRef: string,
+    permission: ResourcePermission<'catalog-entity'>,
+    what: (ref: string) => string,
+  ): Promise<EntityReadinessResponse> {
+    const entity = await this.options.readiness.getEntity(user, entityRef);
+    await demandOnEntity(
+      this.options,
+      user,
+      permission,
+      entity.entityRef,
+      what(entity.entityRef),
     );
-    return d.result === AuthorizeResult.ALLOW;
+    return entity;
   }
 
   /** The result the go-live follows: the first scorecard with sign-off roles that applies. */
@@ -194,14 +191,13 @@ export class GoLiveService {
     entityRef: string,
     body: { role?: unknown; note?: unknown },
   ): Promise<GoLiveResponse> {
-    const entity = await this.options.readiness.getEntity(user, entityRef);
-    const ref = entity.entityRef;
-    await this.demand(
+    const entity = await this.writable(
       user,
+      entityRef,
       readinessSignoffCreatePermission,
-      ref,
-      `sign ${ref} off`,
+      r => `sign ${r} off`,
     );
+    const ref = entity.entityRef;
     const state = await this.stateOf(entity, user);
     const roles = state.signoff.roles;
     const role = oneOf(
@@ -266,14 +262,13 @@ export class GoLiveService {
     user: UserCredentials,
     entityRef: string,
   ): Promise<{ asked: number; roles: string[] }> {
-    const entity = await this.options.readiness.getEntity(user, entityRef);
-    const ref = entity.entityRef;
-    await this.demand(
+    const entity = await this.writable(
       user,
+      entityRef,
       readinessAttestationCreatePermission,
-      ref,
-      `request sign-off of ${ref}`,
+      r => `request sign-off of ${r}`,
     );
+    const ref = entity.entityRef;
     const state = await this.stateOf(entity, user);
     if (state.status !== 'ready')
       throw new ConflictError(
@@ -299,14 +294,13 @@ export class GoLiveService {
     entityRef: string,
     body: { day?: unknown; items?: unknown },
   ): Promise<GoLiveResponse> {
-    const entity = await this.options.readiness.getEntity(user, entityRef);
-    const ref = entity.entityRef;
-    await this.demand(
+    const entity = await this.writable(
       user,
+      entityRef,
       readinessAttestationCreatePermission,
-      ref,
-      `record checks of ${ref}`,
+      r => `record checks of ${r}`,
     );
+    const ref = entity.entityRef;
     const date = entity.owners.goLiveDate;
     if (parseGoLiveDate(date) === undefined)
       throw new InputError(
@@ -363,14 +357,13 @@ export class GoLiveService {
     entityRef: string,
     body: Record<string, unknown>,
   ): Promise<GoLiveResponse> {
-    const entity = await this.options.readiness.getEntity(user, entityRef);
-    const ref = entity.entityRef;
-    await this.demand(
+    const entity = await this.writable(
       user,
+      entityRef,
       readinessAttestationCreatePermission,
-      ref,
-      `record risky actions of ${ref}`,
+      r => `record risky actions of ${r}`,
     );
+    const ref = entity.entityRef;
     const action: Omit<RiskyAction, 'id'> = {
       kind: oneOf(body?.kind, 'kind', RISKY_ACTION_KINDS),
       description: text(body?.description, 'description', 2000, true)!,
@@ -391,14 +384,13 @@ export class GoLiveService {
     entityRef: string,
     body: Record<string, unknown>,
   ): Promise<GoLiveResponse> {
-    const entity = await this.options.readiness.getEntity(user, entityRef);
-    const ref = entity.entityRef;
-    await this.demand(
+    const entity = await this.writable(
       user,
+      entityRef,
       readinessAttestationCreatePermission,
-      ref,
-      `record the closure review of ${ref}`,
+      r => `record the closure review of ${r}`,
     );
+    const ref = entity.entityRef;
     const date = entity.owners.goLiveDate;
     const start = parseGoLiveDate(date);
     if (start === undefined || !date)

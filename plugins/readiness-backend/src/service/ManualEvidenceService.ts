@@ -27,6 +27,7 @@ import {
   readinessResultsReadPermission,
 } from '@readiness/backstage-plugin-readiness-common';
 import { EvidenceStore } from '../database/EvidenceStore';
+import { demandOnEntity, mayOnEntity } from './entityPermission';
 import { Evaluator } from '../evaluation/Evaluator';
 import { ScorecardRegistry } from '../evaluation/ScorecardRegistry';
 import {
@@ -64,28 +65,27 @@ export class ManualEvidenceService {
     return this.options.now?.() ?? new Date();
   }
 
-  private async allowed(
+  private allowed(
     credentials: BackstageCredentials,
     permission: ResourcePermission<'catalog-entity'>,
     entityRef: string,
   ): Promise<boolean> {
-    if (!this.options.auth.isPrincipal(credentials, 'user')) return false;
-    const [d] = await this.options.permissions.authorize(
-      [{ permission, resourceRef: entityRef }],
-      { credentials },
-    );
-    return d.result === AuthorizeResult.ALLOW;
+    return mayOnEntity(this.options, credentials, permission, entityRef);
   }
 
-  /** Throws NotAllowedError (`You may not <what> (<permission>)`) unless allowed. */
-  private async demand(
+  private demand(
     credentials: BackstageCredentials,
     permission: ResourcePermission<'catalog-entity'>,
     entityRef: string,
     what: string,
   ): Promise<void> {
-    if (!(await this.allowed(credentials, permission, entityRef)))
-      throw new NotAllowedError(`You may not ${what} (${permission.name})`);
+    return demandOnEntity(
+      this.options,
+      credentials,
+      permission,
+      entityRef,
+      what,
+    );
   }
 
   /** The entity, after checking read access and, if given, `[permission, what]`. */

@@ -1,18 +1,10 @@
-import {
-  AuditorService,
-  BackstageCredentials,
-  BackstageUserPrincipal,
-  HttpAuthService,
-} from '@backstage/backend-plugin-api';
-import type { Request } from 'express';
+import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import { GoLiveService } from '../GoLiveService';
 import type { ReadinessRouter } from '../router';
-import { audited } from './audit';
+import { entityWriter } from './audit';
 import { entityRefOf } from './query';
 
 const BASE = '/entities/:kind/:namespace/:name';
-
-type Params = { kind: string; namespace: string; name: string };
 
 /** The go-live workflow of an entity: state, sign-offs, first week, the go-live note. */
 export function bindGoLiveRoutes(
@@ -23,31 +15,10 @@ export function bindGoLiveRoutes(
     auditor: AuditorService;
   },
 ) {
-  const { goLive, httpAuth, auditor } = options;
+  const { goLive, httpAuth } = options;
 
   /** One audited write by a signed-in person on the entity of the path. */
-  const write = <T>(
-    req: Request<Params, any, any, any, any>,
-    eventId: string,
-    severityLevel: 'medium' | 'high',
-    run: (
-      user: BackstageCredentials<BackstageUserPrincipal>,
-      entityRef: string,
-    ) => Promise<T>,
-  ): Promise<T> => {
-    const entityRef = entityRefOf(req.params);
-    return audited(
-      auditor,
-      req,
-      { eventId, severityLevel, meta: { entityRef, role: req.body?.role } },
-      async () => ({
-        value: await run(
-          await httpAuth.credentials(req, { allow: ['user'] }),
-          entityRef,
-        ),
-      }),
-    );
-  };
+  const write = entityWriter(options, req => ({ role: req.body?.role }));
 
   router.get('/go-lives', async (req, res) => {
     const credentials = await httpAuth.credentials(req);

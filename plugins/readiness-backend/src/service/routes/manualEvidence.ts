@@ -1,18 +1,10 @@
-import {
-  AuditorService,
-  BackstageCredentials,
-  BackstageUserPrincipal,
-  HttpAuthService,
-} from '@backstage/backend-plugin-api';
-import type { Request } from 'express';
+import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import { ManualEvidenceService } from '../ManualEvidenceService';
 import type { ReadinessRouter } from '../router';
-import { audited } from './audit';
+import { entityWriter } from './audit';
 import { entityRefOf } from './query';
 
 const BASE = '/entities/:kind/:namespace/:name';
-
-type Params = { kind: string; namespace: string; name: string; id?: string };
 
 /** Attestations and exemptions of an entity: list, create, grant, revoke (writes audited). */
 export function bindManualEvidenceRoutes(
@@ -23,32 +15,13 @@ export function bindManualEvidenceRoutes(
     auditor: AuditorService;
   },
 ) {
-  const { manualEvidence: service, httpAuth, auditor } = options;
+  const { manualEvidence: service, httpAuth } = options;
 
   /** One audited write by a signed-in person on the entity of the path. */
-  const write = <T>(
-    req: Request<Params, any, any, any, any>,
-    eventId: string,
-    severityLevel: 'medium' | 'high',
-    run: (
-      user: BackstageCredentials<BackstageUserPrincipal>,
-      entityRef: string,
-    ) => Promise<T>,
-  ): Promise<T> => {
-    const entityRef = entityRefOf(req.params);
-    const meta = { entityRef, id: req.params.id, checkId: req.body?.checkId };
-    return audited(
-      auditor,
-      req,
-      { eventId, severityLevel, meta },
-      async () => ({
-        value: await run(
-          await httpAuth.credentials(req, { allow: ['user'] }),
-          entityRef,
-        ),
-      }),
-    );
-  };
+  const write = entityWriter(options, req => ({
+    id: req.params.id,
+    checkId: req.body?.checkId,
+  }));
 
   router.get(`${BASE}/attestations`, async (req, res) => {
     const credentials = await httpAuth.credentials(req);
