@@ -121,6 +121,22 @@ describe('readiness backend plugin', () => {
     expect(names(await get('owner=group:default/payments-risk'))).toEqual([
       'fraud-scoring',
     ]);
+    // Short forms, as people type them: kind and namespace implied, any case.
+    for (const owner of ['payments', 'Payments', 'group:payments']) {
+      expect(names(await get(`owner=${owner}`))).toHaveLength(6);
+    }
+    const checkout = names(await get('system=system:default/checkout'));
+    expect(checkout.length).toBeGreaterThan(0);
+    expect(names(await get('system=Checkout'))).toEqual(checkout);
+    expect(names(await get('system=system:checkout'))).toEqual(checkout);
+    expect(names(await get('domain=operations&area=ownership'))).toEqual([
+      'deploy-bot',
+      'search-indexer',
+      'support-portal',
+    ]);
+    expect((await get('system=system:')).body.error.message).toBe(
+      'system: "system:" is not an entity ref',
+    );
     expect(names(await get('check=roles-separate'))).toEqual([
       'fraud-scoring',
       'loyalty-points',

@@ -170,6 +170,39 @@ export const spec = {
               ]
             }
           },
+          "checks": {
+            "type": "array",
+            "description": "Every check, so that pages can show titles where results carry ids.",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "properties": {
+                "id": {
+                  "type": "string"
+                },
+                "title": {
+                  "type": "string"
+                },
+                "area": {
+                  "type": "string"
+                },
+                "severity": {
+                  "type": "string",
+                  "enum": [
+                    "critical",
+                    "required",
+                    "recommended"
+                  ]
+                }
+              },
+              "required": [
+                "id",
+                "title",
+                "area",
+                "severity"
+              ]
+            }
+          },
           "appliesTo": {
             "type": "object",
             "description": "The scorecard's spec.appliesTo, as written.",
@@ -183,6 +216,7 @@ export const spec = {
           "scoring",
           "areas",
           "levels",
+          "checks",
           "appliesTo"
         ]
       },

@@ -39,6 +39,19 @@ import { summarise } from './summary';
 
 const lower = (v?: string[]) => v?.map(x => x.toLowerCase());
 
+/**
+ * Refs of one kind as stored: short forms (`checkout`, `system:checkout`,
+ * `Checkout`) become `system:default/checkout`; an InputError names the field
+ * for a value that is not a ref.
+ */
+function refsOfKind(field: string, kind: string, values?: string[]) {
+  return values?.map(v => {
+    const key = tryEntityKey(v, { defaultKind: kind });
+    if (!key) throw new InputError(`${field}: "${v}" is not an entity ref`);
+    return key;
+  });
+}
+
 /** The stored key of an entity ref; InputError naming the value when it is not one. */
 function refKey(entityRef: string): string {
   const key = tryEntityKey(entityRef);
@@ -126,6 +139,12 @@ export class ReadinessService {
         checks: card.checks.filter(c => c.area === a.id).length,
       })),
       levels: card.levels.map(l => ({ id: l.id, title: l.title })),
+      checks: card.checks.map(c => ({
+        id: c.spec.id,
+        title: c.spec.title,
+        area: c.area,
+        severity: c.spec.severity,
+      })),
       appliesTo: card.appliesToSpec as Record<string, unknown>,
     };
   }
@@ -288,8 +307,8 @@ export class ReadinessService {
       owner: query.owner?.length
         ? await this.expandOwners(query.owner)
         : undefined,
-      system: lower(query.system),
-      domain: lower(query.domain),
+      system: refsOfKind('system', 'system', query.system),
+      domain: refsOfKind('domain', 'domain', query.domain),
       lifecycle: lower(query.lifecycle),
       kind: lower(query.kind),
       type: lower(query.type),

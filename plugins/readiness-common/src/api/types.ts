@@ -17,6 +17,13 @@ export interface ScorecardSummary {
   scoring: 'weighted' | 'items';
   areas: Array<{ id: string; title: string; checks: number }>;
   levels: Array<{ id: string; title: string }>;
+  /** Every check, so that pages can show titles where results carry ids. */
+  checks: Array<{
+    id: string;
+    title: string;
+    area: string;
+    severity: 'critical' | 'required' | 'recommended';
+  }>;
   /** The scorecard's `spec.appliesTo`, as written. */
   appliesTo: Record<string, unknown>;
 }

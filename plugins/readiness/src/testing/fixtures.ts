@@ -172,6 +172,20 @@ export function mockReadinessApi(
         passingScore: 97,
         areas: [{ id: 'ownership', title: 'Operational ownership', checks: 2 }],
         levels: [],
+        checks: [
+          {
+            id: 'incident-owner',
+            title: 'Incident owner named',
+            area: 'ownership',
+            severity: 'critical',
+          },
+          {
+            id: 'runbook',
+            title: 'Runbook linked',
+            area: 'ownership',
+            severity: 'required',
+          },
+        ],
       },
     ]),
     getEntity: jest.fn(async () => blockedResponse),

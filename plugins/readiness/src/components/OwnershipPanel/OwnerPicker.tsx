@@ -5,7 +5,9 @@ import TextField from '@material-ui/core/TextField';
 import Autocomplete from '@material-ui/lab/Autocomplete';
 import { useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
-import useDebounce from 'react-use/esm/useDebounce';
+import { entityTitle, searchTerm, useEntitySearch } from '../EntitySearch';
+
+const OWNER_KINDS = ['Group', 'User'];
 
 /** A group or user people can pick as an owner. */
 export interface OwnerOption {
@@ -13,33 +15,13 @@ export interface OwnerOption {
   label: string;
 }
 
-const FIELDS = [
-  'kind',
-  'metadata.name',
-  'metadata.namespace',
-  'metadata.title',
-  'spec.profile.displayName',
-];
-
 /** "Payments team (group:payments)": the name people know, and the ref. */
 export function ownerOption(e: Entity): OwnerOption {
   const ref = stringifyEntityRef(e).toLowerCase();
-  const name =
-    (e.spec as any)?.profile?.displayName ??
-    e.metadata.title ??
-    e.metadata.name;
-  return { ref, label: `${name} (${ref.replace(':default/', ':')})` };
+  return { ref, label: `${entityTitle(e)} (${ref.replace(':default/', ':')})` };
 }
 
-/**
- * What to search for: `group:sre`, `group:default/sre` or `user:priya`
- * search for the name part, as the labels show refs that way.
- */
-export function searchTerm(input: string): string {
-  const t = input.trim();
-  const m = /^(?:group|user):(?:[^/]*\/)?(.*)$/i.exec(t);
-  return (m ? m[1] : t).trim();
-}
+export { searchTerm };
 
 /**
  * Picks a group or user, searching the catalog as the person types (name,
@@ -66,27 +48,12 @@ export function OwnerPicker(props: {
   // from the value: when the value's label arrives from the catalog after
   // they started typing, what they typed stays.
   const [typed, setTyped] = useState<string | null>(null);
-  const [term, setTerm] = useState('');
-  useDebounce(() => setTerm(searchTerm(input)), 250, [input]);
-  const search = useAsync(async () => {
-    const { items } = await catalogApi.queryEntities({
-      filter: { kind: ['Group', 'User'] },
-      fullTextFilter: term
-        ? {
-            term,
-            fields: [
-              'metadata.name',
-              'metadata.title',
-              'spec.profile.displayName',
-            ],
-          }
-        : undefined,
-      orderFields: { field: 'metadata.name', order: 'asc' },
-      limit: 20,
-      fields: FIELDS,
-    });
-    return items.map(ownerOption);
-  }, [catalogApi, term]);
+  const found = useEntitySearch(OWNER_KINDS, input);
+  const options = useMemo(
+    () => found.value?.map(ownerOption) ?? [],
+    [found.value],
+  );
+  const search = { ...found, value: options };
   const current = useAsync(async () => {
     if (!props.value) return null;
     const entity = await catalogApi
@@ -113,7 +80,7 @@ export function OwnerPicker(props: {
       loading={search.loading}
       value={value}
       inputValue={typed ?? value?.label ?? ''}
-      filterOptions={options => options}
+      filterOptions={o => o}
       getOptionLabel={o => o.label}
       getOptionSelected={(o, v) => o.ref === v.ref}
       // What was typed stays until something is picked: a half-typed name is

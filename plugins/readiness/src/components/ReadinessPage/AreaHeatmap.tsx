@@ -1,66 +1,120 @@
 import { InfoCard } from '@backstage/core-components';
+import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
+import useMediaQuery from '@material-ui/core/useMediaQuery';
+import { useState } from 'react';
 import type { ScorecardSummary, SummaryGroup } from '../../api';
 
+const FIRST = 15;
+
 const useStyles = makeStyles(theme => ({
-  wrap: { overflowX: 'auto' },
-  table: { borderCollapse: 'collapse', width: '100%', fontSize: 13 },
+  table: {
+    borderCollapse: 'collapse',
+    width: '100%',
+    tableLayout: 'fixed',
+    fontSize: 13,
+  },
   th: {
-    textAlign: 'left',
-    padding: theme.spacing(0.5, 1),
-    fontWeight: 600,
-    whiteSpace: 'nowrap',
-    color: theme.palette.text.secondary,
-  },
-  td: {
-    padding: theme.spacing(0.5, 1),
     textAlign: 'center',
-    minWidth: 56,
-    border: `1px solid ${theme.palette.background.paper}`,
+    verticalAlign: 'bottom',
+    padding: theme.spacing(0.5),
+    fontWeight: 600,
+    fontSize: 12,
+    color: theme.palette.text.secondary,
+    overflowWrap: 'normal',
+    hyphens: 'auto',
   },
-  name: { padding: theme.spacing(0.5, 1), whiteSpace: 'nowrap' },
+  // On a phone the area names stand upright, so every area still fits.
+  thNarrow: {
+    writingMode: 'vertical-rl',
+    transform: 'rotate(180deg)',
+    whiteSpace: 'nowrap',
+    textAlign: 'left',
+    height: 120,
+    padding: theme.spacing(0.5, 0),
+  },
+  td: { padding: 0, border: `1px solid ${theme.palette.background.paper}` },
+  cell: {
+    width: '100%',
+    minWidth: 0,
+    padding: theme.spacing(0.75, 0),
+    borderRadius: 0,
+    color: theme.palette.text.primary,
+    fontSize: 12,
+  },
+  name: {
+    padding: theme.spacing(0.5, 1, 0.5, 0),
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+  },
 }));
 
-/** Share of entities passing each area, per group: where the gaps are. */
+/**
+ * Share of entities passing each area, per group: where the gaps are. Every
+ * area fits the width (names wrap, or stand upright on a phone); the first
+ * 15 groups show, with a button for the rest; a cell filters the table to
+ * that group and area.
+ */
 export function AreaHeatmap(props: {
   groups: SummaryGroup[];
   scorecard?: ScorecardSummary;
+  groupBy: string;
+  titleOf: (key: string) => string;
+  onSelect: (groupKey: string, areaId: string) => void;
 }) {
   const classes = useStyles();
+  const narrow = useMediaQuery('(max-width: 600px)');
+  const [all, setAll] = useState(false);
   const areas = props.scorecard?.areas ?? [];
   const color = (rate: number) =>
     `hsla(${Math.round((rate / 100) * 120)}, 65%, 45%, ${
       0.25 + (0.6 * (100 - Math.abs(50 - rate))) / 100
     })`;
   if (areas.length === 0) return null;
+  const shown = all ? props.groups : props.groups.slice(0, FIRST);
   return (
     <InfoCard
-      title="Area pass rate by group"
-      subheader="Share of entities with every check of the area passing"
+      title={`Area pass rate by ${props.groupBy}`}
+      subheader="Share of entities with every check of the area passing; pick a cell to list them"
     >
-      <div className={classes.wrap}>
-        <table className={classes.table}>
-          <thead>
-            <tr>
-              <th className={classes.th} />
-              {areas.map(a => (
-                <th key={a.id} className={classes.th} title={a.title}>
-                  {a.title}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {props.groups.slice(0, 15).map(g => (
+      <table className={classes.table} aria-label="Area pass rate">
+        <colgroup>
+          <col style={{ width: narrow ? '30%' : '18%' }} />
+          {areas.map(a => (
+            <col key={a.id} />
+          ))}
+        </colgroup>
+        <thead>
+          <tr>
+            <th className={classes.th} />
+            {areas.map(a => (
+              <th
+                key={a.id}
+                scope="col"
+                className={`${classes.th} ${narrow ? classes.thNarrow : ''}`}
+                title={a.title}
+              >
+                {a.title}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map(g => {
+            const title = props.titleOf(g.key);
+            return (
               <tr key={g.key}>
-                <td className={classes.name}>
-                  <Typography variant="body2">
-                    {g.key.replace(/^[a-z]+:default\//, '')}
+                <th scope="row" className={classes.name} title={title}>
+                  <Typography variant="body2" component="span">
+                    {title}
                   </Typography>
-                </td>
+                </th>
                 {areas.map(a => {
                   const rate = g.areaPassRate[a.id];
+                  const text =
+                    rate === undefined ? '–' : `${Math.round(rate)}%`;
                   return (
                     <td
                       key={a.id}
@@ -70,15 +124,33 @@ export function AreaHeatmap(props: {
                           rate === undefined ? undefined : color(rate),
                       }}
                     >
-                      {rate === undefined ? '–' : `${Math.round(rate)}%`}
+                      {rate === undefined || g.key === '(none)' ? (
+                        <span className={classes.cell}>{text}</span>
+                      ) : (
+                        <Button
+                          className={classes.cell}
+                          aria-label={`${title}, ${a.title}: ${text}`}
+                          title={`Entities of ${title} failing ${a.title}`}
+                          onClick={() => props.onSelect(g.key, a.id)}
+                        >
+                          {text}
+                        </Button>
+                      )}
                     </td>
                   );
                 })}
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            );
+          })}
+        </tbody>
+      </table>
+      {props.groups.length > FIRST && (
+        <Button size="small" color="primary" onClick={() => setAll(!all)}>
+          {all
+            ? `Show the first ${FIRST}`
+            : `Show all ${props.groups.length} groups`}
+        </Button>
+      )}
     </InfoCard>
   );
 }

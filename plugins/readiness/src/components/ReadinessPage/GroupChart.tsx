@@ -1,5 +1,8 @@
 import { InfoCard } from '@backstage/core-components';
+import Button from '@material-ui/core/Button';
 import { useTheme } from '@material-ui/core/styles';
+import type { ReadinessStatus } from '@readiness/backstage-plugin-readiness-common';
+import { useState } from 'react';
 import {
   Bar,
   BarChart,
@@ -12,22 +15,63 @@ import {
 } from 'recharts';
 import type { SummaryGroup } from '../../api';
 
-const short = (ref: string) => ref.replace(/^[a-z]+:default\//, '');
+const FIRST = 12;
+const ROW = 26;
 
-/** Status distribution per group (owner, system or domain), stacked. */
-export function GroupChart(props: { groups: SummaryGroup[]; groupBy: string }) {
+/**
+ * Status distribution per group (owner, system, domain, lifecycle or type),
+ * stacked, with the names people know. The first 12 groups show, with a
+ * button for the rest; a bar segment filters the table to that group and
+ * status.
+ */
+export function GroupChart(props: {
+  groups: SummaryGroup[];
+  groupBy: string;
+  titleOf: (key: string) => string;
+  onSelect: (groupKey: string, status: ReadinessStatus) => void;
+}) {
   const theme = useTheme();
-  const data = props.groups
-    .slice(0, 12)
-    .map(g => ({ name: short(g.key), ...g.counts }));
+  const [all, setAll] = useState(false);
+  const shown = all ? props.groups : props.groups.slice(0, FIRST);
+  const data = shown.map(g => ({
+    key: g.key,
+    name: props.titleOf(g.key),
+    ...g.counts,
+  }));
+  const longest = Math.max(...data.map(d => d.name.length), 4);
+  const select = (status: ReadinessStatus) => (d: any) => {
+    const key = d?.payload?.key ?? d?.key;
+    if (key && key !== '(none)') props.onSelect(key, status);
+  };
+  const bar = (status: ReadinessStatus, name: string, fill: string) => (
+    <Bar
+      dataKey={status}
+      name={name}
+      stackId="s"
+      isAnimationActive={false}
+      fill={fill}
+      cursor="pointer"
+      onClick={select(status)}
+    />
+  );
   return (
-    <InfoCard title={`Status by ${props.groupBy}`}>
-      <div style={{ width: '100%', height: 260 }}>
+    <InfoCard
+      title={`Status by ${props.groupBy}`}
+      subheader={
+        props.groupBy === 'owner'
+          ? 'A group also counts its sub-groups’ entities, so the bars add up to more than the total. Pick a bar to list them.'
+          : 'Pick a bar to list its entities.'
+      }
+    >
+      <div
+        style={{ width: '100%', height: Math.max(200, data.length * ROW + 70) }}
+        data-testid="group-chart"
+      >
         <ResponsiveContainer>
           <BarChart
             data={data}
             layout="vertical"
-            margin={{ left: 24, right: 16 }}
+            margin={{ left: 8, right: 16 }}
           >
             <CartesianGrid
               stroke={theme.palette.divider}
@@ -42,35 +86,24 @@ export function GroupChart(props: { groups: SummaryGroup[]; groupBy: string }) {
               type="category"
               dataKey="name"
               interval={0}
-              width={120}
+              width={Math.min(180, 12 + longest * 6.5)}
               tick={{ fill: theme.palette.text.secondary, fontSize: 11 }}
             />
-            <Tooltip />
+            <Tooltip cursor={{ fill: theme.palette.action.hover }} />
             <Legend />
-            <Bar
-              dataKey="blocked"
-              name="Blocked"
-              stackId="s"
-              isAnimationActive={false}
-              fill={theme.palette.error.main}
-            />
-            <Bar
-              dataKey="needs-work"
-              name="Needs work"
-              stackId="s"
-              isAnimationActive={false}
-              fill={theme.palette.warning.main}
-            />
-            <Bar
-              dataKey="ready"
-              name="Ready"
-              stackId="s"
-              isAnimationActive={false}
-              fill={theme.palette.success.main}
-            />
+            {bar('blocked', 'Blocked', theme.palette.error.main)}
+            {bar('needs-work', 'Needs work', theme.palette.warning.main)}
+            {bar('ready', 'Ready', theme.palette.success.main)}
           </BarChart>
         </ResponsiveContainer>
       </div>
+      {props.groups.length > FIRST && (
+        <Button size="small" color="primary" onClick={() => setAll(!all)}>
+          {all
+            ? `Show the first ${FIRST}`
+            : `Show all ${props.groups.length} groups`}
+        </Button>
+      )}
     </InfoCard>
   );
 }

@@ -1,33 +1,55 @@
 import {
   Content,
   ContentHeader,
+  EmptyState,
   Header,
   Page,
   Progress,
   ResponseErrorPanel,
-  EmptyState,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import Alert from '@material-ui/lab/Alert';
+import AlertTitle from '@material-ui/lab/AlertTitle';
+import { makeStyles } from '@material-ui/core/styles';
+import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
-import { readinessApiRef } from '../../api';
+import { readinessApiRef, ResultsQuery } from '../../api';
+import { NO_FILTERS } from './ActiveFilters';
 import { AreaHeatmap } from './AreaHeatmap';
 import { GoLivesCard } from './GoLivesCard';
 import { GroupChart } from './GroupChart';
 import { ResultsTable } from './ResultsTable';
 import { SummaryTiles } from './SummaryTiles';
 import { TopChecks } from './TopChecks';
-import { useResultsQuery } from './useResultsQuery';
+import { useEntityTitles, titleOf as titleOfRef } from './useEntityTitles';
+import { GROUP_BYS, useResultsQuery } from './useResultsQuery';
+
+const useStyles = makeStyles(theme => ({
+  selects: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: theme.spacing(1.5),
+    justifyContent: 'flex-end',
+  },
+  select: { minWidth: 180 },
+}));
 
 /** The body of the org-wide page, without the page header (for use inside other pages). */
 export function ReadinessOverview() {
+  const classes = useStyles();
   const api = useApi(readinessApiRef);
-  const { query, groupBy, update } = useResultsQuery();
+  const { query, groupBy, update, hrefWith } = useResultsQuery();
+  const [focus, setFocus] = useState(0);
   const scorecards = useAsync(() => api.getScorecards(), [api]);
-  const scorecardName = query.scorecard ?? scorecards.value?.[0]?.name;
-  const scorecard = scorecards.value?.find(s => s.name === scorecardName);
+  const scorecard = query.scorecard
+    ? scorecards.value?.find(s => s.name === query.scorecard)
+    : scorecards.value?.[0];
+  const scorecardName = scorecard?.name;
   const summary = useAsync(
     async () =>
       scorecardName ? api.getSummary(groupBy, scorecardName) : undefined,
@@ -37,10 +59,18 @@ export function ReadinessOverview() {
     async () => (scorecardName ? api.listCheckFailures(scorecardName) : []),
     [api, scorecardName],
   );
+  const titles = useEntityTitles(summary.value?.groups.map(g => g.key) ?? []);
+  const titleOf = (key: string) => titleOfRef(titles, key);
+  // A chart, heatmap or top check sets filters and brings the table into view.
+  const drill = (changes: Partial<ResultsQuery>) => {
+    update(changes);
+    setFocus(f => f + 1);
+  };
 
   if (scorecards.loading) return <Progress />;
   if (scorecards.error) return <ResponseErrorPanel error={scorecards.error} />;
-  if (!scorecardName) {
+  const known = scorecards.value ?? [];
+  if (known.length === 0) {
     return (
       <EmptyState
         missing="data"
@@ -49,55 +79,81 @@ export function ReadinessOverview() {
       />
     );
   }
+  if (!scorecard) {
+    return (
+      <Alert severity="error">
+        <AlertTitle>There is no scorecard named “{query.scorecard}”</AlertTitle>
+        <Typography variant="body2" paragraph>
+          The link may be old, or the scorecard was renamed or removed. Known
+          scorecards: {known.map(s => `${s.title} (${s.name})`).join(', ')}.
+        </Typography>
+        <Button
+          variant="outlined"
+          color="primary"
+          onClick={() => update({ ...NO_FILTERS, scorecard: undefined })}
+        >
+          Show {known[0].title}
+        </Button>
+      </Alert>
+    );
+  }
   return (
     <>
-      <ContentHeader
-        title={scorecard?.title ?? scorecardName}
-        description={scorecard?.description}
-      >
-        <TextField
-          select
-          label="Scorecard"
-          size="small"
-          variant="outlined"
-          value={scorecardName}
-          onChange={e => update({ scorecard: e.target.value })}
-          style={{ minWidth: 200, marginRight: 12 }}
-        >
-          {(scorecards.value ?? []).map(s => (
-            <MenuItem key={s.name} value={s.name}>
-              {s.title}
-            </MenuItem>
-          ))}
-        </TextField>
-        <TextField
-          select
-          label="Group by"
-          size="small"
-          variant="outlined"
-          value={groupBy}
-          onChange={e => update({ groupBy: e.target.value })}
-          style={{ minWidth: 140 }}
-        >
-          {['owner', 'system', 'domain', 'lifecycle', 'type'].map(g => (
-            <MenuItem key={g} value={g}>
-              {g}
-            </MenuItem>
-          ))}
-        </TextField>
+      <ContentHeader title={scorecard.title}>
+        <div className={classes.selects}>
+          <TextField
+            select
+            label="Scorecard"
+            size="small"
+            variant="outlined"
+            value={scorecard.name}
+            onChange={e => update({ scorecard: e.target.value })}
+            className={classes.select}
+          >
+            {known.map(s => (
+              <MenuItem key={s.name} value={s.name}>
+                {s.title}
+              </MenuItem>
+            ))}
+          </TextField>
+          <TextField
+            select
+            label="Group by"
+            size="small"
+            variant="outlined"
+            value={groupBy}
+            onChange={e => update({ groupBy: e.target.value })}
+            className={classes.select}
+          >
+            {GROUP_BYS.map(g => (
+              <MenuItem key={g} value={g}>
+                {g}
+              </MenuItem>
+            ))}
+          </TextField>
+        </div>
       </ContentHeader>
+      {scorecard.description && (
+        <Typography variant="body2" color="textSecondary" paragraph>
+          {scorecard.description}
+        </Typography>
+      )}
       {summary.error && <ResponseErrorPanel error={summary.error} />}
       <Grid container spacing={3}>
         <Grid item xs={12}>
-          {summary.value ? (
-            <SummaryTiles overall={summary.value.overall} />
-          ) : (
-            <Progress />
-          )}
+          {summary.value && <SummaryTiles overall={summary.value.overall} />}
+          {summary.loading && <Progress />}
         </Grid>
         <Grid item xs={12} md={7}>
           {summary.value && (
-            <GroupChart groups={summary.value.groups} groupBy={groupBy} />
+            <GroupChart
+              groups={summary.value.groups}
+              groupBy={groupBy}
+              titleOf={titleOf}
+              onSelect={(key, status) =>
+                drill({ ...NO_FILTERS, [groupBy]: [key], status: [status] })
+              }
+            />
           )}
         </Grid>
         <Grid item xs={12} md={5}>
@@ -105,7 +161,8 @@ export function ReadinessOverview() {
             checks={checks.value}
             loading={checks.loading}
             error={checks.error}
-            scorecard={scorecardName}
+            hrefFor={checkId => hrefWith({ check: checkId })}
+            onSelect={checkId => drill({ check: checkId })}
           />
         </Grid>
         <Grid item xs={12}>
@@ -113,14 +170,23 @@ export function ReadinessOverview() {
         </Grid>
         <Grid item xs={12}>
           {summary.value && (
-            <AreaHeatmap groups={summary.value.groups} scorecard={scorecard} />
+            <AreaHeatmap
+              groups={summary.value.groups}
+              scorecard={scorecard}
+              groupBy={groupBy}
+              titleOf={titleOf}
+              onSelect={(key, area) =>
+                drill({ ...NO_FILTERS, [groupBy]: [key], area })
+              }
+            />
           )}
         </Grid>
         <Grid item xs={12}>
           <ResultsTable
-            query={{ ...query, scorecard: scorecardName }}
+            query={{ ...query, scorecard: scorecard.name }}
             update={update}
             scorecard={scorecard}
+            focus={focus}
           />
         </Grid>
       </Grid>

@@ -1,4 +1,4 @@
-import { InfoCard, Link, ResponseErrorPanel } from '@backstage/core-components';
+import { InfoCard, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Button from '@material-ui/core/Button';
@@ -15,15 +15,24 @@ import Typography from '@material-ui/core/Typography';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import { makeStyles } from '@material-ui/core/styles';
 import GetApp from '@material-ui/icons/GetApp';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { readinessApiRef, ResultsQuery, ScorecardSummary } from '../../api';
 import type { ResultSort } from '@readiness/backstage-plugin-readiness-common';
+import { ReadinessTabLink } from '../ReadinessTabLink';
 import { StatusChip } from '../StatusChip';
+import { ActiveFilters, activeFilters, NO_FILTERS } from './ActiveFilters';
+import { EntityFilterPicker } from './EntityFilterPicker';
 import { FilterText } from './FilterText';
 
 const useStyles = makeStyles(theme => ({
+  card: {
+    scrollMarginTop: theme.spacing(2),
+    transition: 'box-shadow 0.3s',
+    borderRadius: theme.shape.borderRadius,
+  },
+  focused: { boxShadow: `0 0 0 3px ${theme.palette.primary.main}` },
   filters: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -33,31 +42,44 @@ const useStyles = makeStyles(theme => ({
   },
   select: { minWidth: 160 },
   wrap: { overflowX: 'auto' },
-  gaps: {
-    maxWidth: 360,
-    overflowWrap: 'anywhere',
-    color: theme.palette.text.secondary,
-  },
+  nowrap: { whiteSpace: 'nowrap' },
+  name: { minWidth: 160 },
+  gaps: { minWidth: 220, color: theme.palette.text.secondary },
+  empty: { padding: theme.spacing(3, 1), textAlign: 'center' },
 }));
 
 const SORTABLE: Record<string, string> = {
   name: 'Entity',
   status: 'Status',
   score: 'Score',
-  changed: 'Changed',
 };
 
-/** All results, filtered, sorted and paged on the server; the filters live in the URL. */
+/**
+ * All results, filtered, sorted and paged on the server; the filters live in
+ * the URL. `focus` changes when a chart, heatmap or top check set a filter:
+ * the table scrolls into view and is outlined for a moment.
+ */
 export function ResultsTable(props: {
   query: ResultsQuery;
   update: (changes: Partial<ResultsQuery>) => void;
   scorecard?: ScorecardSummary;
+  focus?: number;
 }) {
   const { query, update } = props;
   const classes = useStyles();
   const api = useApi(readinessApiRef);
   const [page, setPage] = useState(0);
   const [pageSize, setPageSize] = useState(25);
+  const card = useRef<HTMLDivElement>(null);
+  const [focused, setFocused] = useState(false);
+  useEffect(() => {
+    if (!props.focus) return undefined;
+    setPage(0);
+    card.current?.scrollIntoView?.({ behavior: 'smooth', block: 'start' });
+    setFocused(true);
+    const t = setTimeout(() => setFocused(false), 1500);
+    return () => clearTimeout(t);
+  }, [props.focus]);
   const results = useAsync(
     () =>
       api.listResults({ ...query, offset: page * pageSize, limit: pageSize }),
@@ -78,190 +100,266 @@ export function ResultsTable(props: {
   };
   const sort = query.sort ?? 'score';
   const sortKey = sort.replace(/^-/, '');
+  const checkTitle = (id: string) =>
+    props.scorecard?.checks?.find(c => c.id === id)?.title ?? id;
+  const filtered = activeFilters(query, props.scorecard).length > 0;
+  const items = results.value?.items ?? [];
 
   return (
-    <InfoCard
-      title="All results"
-      action={
-        <Button
-          startIcon={<GetApp />}
-          onClick={() => exportCsv()}
-          disabled={download.loading}
-          style={{ marginTop: 8 }}
-        >
-          {download.loading ? 'Exporting…' : 'Export CSV'}
-        </Button>
-      }
+    <div
+      ref={card}
+      id="readiness-results"
+      data-testid="readiness-results"
+      className={`${classes.card} ${focused ? classes.focused : ''}`}
     >
-      <div className={classes.filters}>
-        <TextField
-          select
-          label="Status"
-          size="small"
-          variant="outlined"
-          className={classes.select}
-          value={query.status ?? []}
-          SelectProps={{ multiple: true }}
-          onChange={e => set({ status: e.target.value as any })}
-          inputProps={{ 'aria-label': 'Status' }}
-        >
-          <MenuItem value="blocked">Blocked</MenuItem>
-          <MenuItem value="needs-work">Needs work</MenuItem>
-          <MenuItem value="ready">Ready</MenuItem>
-        </TextField>
-        <FilterText
-          label="Owner"
-          placeholder="group:default/payments"
-          value={query.owner?.[0]}
-          onChange={v => set({ owner: v ? [v] : undefined })}
-        />
-        <FilterText
-          label="System"
-          placeholder="system:default/checkout"
-          value={query.system?.[0]}
-          onChange={v => set({ system: v ? [v] : undefined })}
-        />
-        <FilterText
-          label="Domain"
-          value={query.domain?.[0]}
-          onChange={v => set({ domain: v ? [v] : undefined })}
-        />
-        <FilterText
-          label="Lifecycle"
-          value={query.lifecycle?.[0]}
-          onChange={v => set({ lifecycle: v ? [v] : undefined })}
-        />
-        <FilterText
-          label="Type"
-          value={query.type?.[0]}
-          onChange={v => set({ type: v ? [v] : undefined })}
-        />
-        <TextField
-          select
-          label="Failing area"
-          size="small"
-          variant="outlined"
-          className={classes.select}
-          value={query.area ?? ''}
-          onChange={e => set({ area: e.target.value || undefined })}
-        >
-          <MenuItem value="">Any</MenuItem>
-          {(props.scorecard?.areas ?? []).map(a => (
-            <MenuItem key={a.id} value={a.id}>
-              {a.title}
-            </MenuItem>
-          ))}
-        </TextField>
-        <FilterText
-          label="Failing check"
-          value={query.check}
-          onChange={v => set({ check: v || undefined })}
-        />
-        <FilterText
-          label="Search"
-          value={query.q}
-          onChange={v => set({ q: v || undefined })}
-        />
-      </div>
-      {results.value && (
-        <Typography variant="body2" color="textSecondary" gutterBottom>
-          {results.value.totalItems}{' '}
-          {results.value.totalItems === 1 ? 'entity matches' : 'entities match'}
-        </Typography>
-      )}
-      {results.error && <ResponseErrorPanel error={results.error} />}
-      {results.loading && <LinearProgress />}
-      <div className={classes.wrap}>
-        <Table size="small" aria-label="Readiness results">
-          <TableHead>
-            <TableRow>
-              {['name', 'status', 'score'].map(key => (
-                <TableCell key={key}>
-                  <TableSortLabel
-                    active={sortKey === key}
-                    direction={sort.startsWith('-') ? 'desc' : 'asc'}
-                    onClick={() =>
-                      set({
-                        sort: (sortKey === key && !sort.startsWith('-')
-                          ? `-${key}`
-                          : key) as ResultSort,
-                      })
-                    }
-                  >
-                    {SORTABLE[key]}
-                  </TableSortLabel>
-                </TableCell>
-              ))}
-              <TableCell>Level</TableCell>
-              <TableCell>Owner</TableCell>
-              <TableCell>System</TableCell>
-              <TableCell>Open checks</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {(results.value?.items ?? []).map(r => (
-              <TableRow key={`${r.entityRef}|${r.scorecard}`} hover>
-                <TableCell>
-                  <EntityRefLink
-                    entityRef={r.entityRef}
-                    title={r.title ?? r.name}
-                  />
-                </TableCell>
-                <TableCell>
-                  <StatusChip status={r.status} />
-                </TableCell>
-                <TableCell>{r.score}</TableCell>
-                <TableCell>
-                  {props.scorecard?.levels.find(l => l.id === r.level)?.title ??
-                    r.level ??
-                    '–'}
-                </TableCell>
-                <TableCell>
-                  {r.owner ? (
-                    <EntityRefLink entityRef={r.owner} defaultKind="group" />
-                  ) : (
-                    '–'
-                  )}
-                </TableCell>
-                <TableCell>
-                  {r.system ? <EntityRefLink entityRef={r.system} /> : '–'}
-                </TableCell>
-                <TableCell className={classes.gaps}>
-                  {r.failingChecks.slice(0, 4).map((c, i) => (
-                    <span key={c}>
-                      {i > 0 && ', '}
-                      <Link
-                        to={`?${new URLSearchParams({
-                          ...(query.scorecard
-                            ? { scorecard: query.scorecard }
-                            : {}),
-                          check: c,
-                        })}`}
-                      >
-                        {c}
-                      </Link>
-                    </span>
-                  ))}
-                  {r.failingChecks.length > 4 &&
-                    ` +${r.failingChecks.length - 4}`}
-                </TableCell>
-              </TableRow>
+      <InfoCard
+        title="All results"
+        action={
+          <Button
+            startIcon={<GetApp />}
+            onClick={() => exportCsv()}
+            disabled={download.loading}
+            style={{ marginTop: 8 }}
+          >
+            {download.loading ? 'Exporting…' : 'Export CSV'}
+          </Button>
+        }
+      >
+        <div className={classes.filters}>
+          <TextField
+            select
+            label="Status"
+            size="small"
+            variant="outlined"
+            className={classes.select}
+            value={query.status ?? []}
+            SelectProps={{ multiple: true }}
+            onChange={e => set({ status: e.target.value as any })}
+            inputProps={{ 'aria-label': 'Status' }}
+          >
+            <MenuItem value="blocked">Blocked</MenuItem>
+            <MenuItem value="needs-work">Needs work</MenuItem>
+            <MenuItem value="ready">Ready</MenuItem>
+          </TextField>
+          <EntityFilterPicker
+            label="Owner"
+            kind="Group"
+            value={query.owner?.[0]}
+            onChange={v => set({ owner: v ? [v] : undefined })}
+          />
+          <EntityFilterPicker
+            label="System"
+            kind="System"
+            value={query.system?.[0]}
+            onChange={v => set({ system: v ? [v] : undefined })}
+          />
+          <EntityFilterPicker
+            label="Domain"
+            kind="Domain"
+            value={query.domain?.[0]}
+            onChange={v => set({ domain: v ? [v] : undefined })}
+          />
+          <FilterText
+            label="Lifecycle"
+            value={query.lifecycle?.[0]}
+            onChange={v => set({ lifecycle: v ? [v] : undefined })}
+          />
+          <FilterText
+            label="Type"
+            value={query.type?.[0]}
+            onChange={v => set({ type: v ? [v] : undefined })}
+          />
+          <TextField
+            select
+            label="Failing area"
+            size="small"
+            variant="outlined"
+            className={classes.select}
+            value={query.area ?? ''}
+            onChange={e => set({ area: e.target.value || undefined })}
+          >
+            <MenuItem value="">Any</MenuItem>
+            {(props.scorecard?.areas ?? []).map(a => (
+              <MenuItem key={a.id} value={a.id}>
+                {a.title}
+              </MenuItem>
             ))}
-          </TableBody>
-        </Table>
-      </div>
-      <TablePagination
-        component="div"
-        count={results.value?.totalItems ?? 0}
-        page={page}
-        rowsPerPage={pageSize}
-        rowsPerPageOptions={[25, 50, 100]}
-        onPageChange={(_, p) => setPage(p)}
-        onRowsPerPageChange={e => {
-          setPageSize(Number(e.target.value));
-          setPage(0);
-        }}
-      />
-    </InfoCard>
+          </TextField>
+          <TextField
+            select
+            label="Failing check"
+            size="small"
+            variant="outlined"
+            className={classes.select}
+            value={query.check ?? ''}
+            onChange={e => set({ check: e.target.value || undefined })}
+            SelectProps={{
+              MenuProps: { PaperProps: { style: { maxHeight: 400 } } },
+            }}
+          >
+            <MenuItem value="">Any</MenuItem>
+            {query.check &&
+              !props.scorecard?.checks?.some(c => c.id === query.check) && (
+                <MenuItem value={query.check}>{query.check}</MenuItem>
+              )}
+            {(props.scorecard?.checks ?? []).map(c => (
+              <MenuItem key={c.id} value={c.id}>
+                {c.title}
+              </MenuItem>
+            ))}
+          </TextField>
+          <FilterText
+            label="Search"
+            value={query.q}
+            onChange={v => set({ q: v || undefined })}
+          />
+        </div>
+        <ActiveFilters
+          query={query}
+          scorecard={props.scorecard}
+          onRemove={key => set({ [key]: undefined })}
+          onClear={() => set(NO_FILTERS)}
+        />
+        {results.value && (
+          <Typography variant="body2" color="textSecondary" gutterBottom>
+            {results.value.totalItems}{' '}
+            {results.value.totalItems === 1
+              ? 'entity matches'
+              : 'entities match'}
+          </Typography>
+        )}
+        {results.error && <ResponseErrorPanel error={results.error} />}
+        {results.loading && <LinearProgress />}
+        {results.value && items.length === 0 ? (
+          <div className={classes.empty}>
+            <Typography variant="h6" gutterBottom>
+              {filtered
+                ? 'No entity matches these filters'
+                : 'Nothing has been scored by this scorecard yet'}
+            </Typography>
+            <Typography variant="body2" color="textSecondary" paragraph>
+              {filtered
+                ? 'Remove a filter above, or clear them all to see every result.'
+                : 'Results appear after the next evaluation of the entities this scorecard applies to.'}
+            </Typography>
+            {filtered && (
+              <Button
+                variant="outlined"
+                color="primary"
+                onClick={() => set(NO_FILTERS)}
+              >
+                Clear filters
+              </Button>
+            )}
+          </div>
+        ) : (
+          <div className={classes.wrap}>
+            <Table size="small" aria-label="Readiness results">
+              <TableHead>
+                <TableRow>
+                  {['name', 'status', 'score'].map(key => (
+                    <TableCell key={key} className={classes.nowrap}>
+                      <TableSortLabel
+                        active={sortKey === key}
+                        direction={sort.startsWith('-') ? 'desc' : 'asc'}
+                        onClick={() =>
+                          set({
+                            sort: (sortKey === key && !sort.startsWith('-')
+                              ? `-${key}`
+                              : key) as ResultSort,
+                          })
+                        }
+                      >
+                        {SORTABLE[key]}
+                      </TableSortLabel>
+                    </TableCell>
+                  ))}
+                  {['Level', 'Owner', 'System', 'Domain', 'Open checks'].map(
+                    h => (
+                      <TableCell key={h} className={classes.nowrap}>
+                        {h}
+                      </TableCell>
+                    ),
+                  )}
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {items.map(r => (
+                  <TableRow key={`${r.entityRef}|${r.scorecard}`} hover>
+                    <TableCell className={classes.name}>
+                      <ReadinessTabLink entityRef={r.entityRef}>
+                        {r.title ?? r.name}
+                      </ReadinessTabLink>
+                    </TableCell>
+                    <TableCell className={classes.nowrap}>
+                      <StatusChip status={r.status} />
+                    </TableCell>
+                    <TableCell className={classes.nowrap}>{r.score}</TableCell>
+                    <TableCell className={classes.nowrap}>
+                      {props.scorecard?.levels.find(l => l.id === r.level)
+                        ?.title ??
+                        r.level ??
+                        '–'}
+                    </TableCell>
+                    {[r.owner, r.system, r.domain].map((ref, i) => (
+                      <TableCell key={i} className={classes.nowrap}>
+                        {ref ? (
+                          <EntityRefLink
+                            entityRef={ref}
+                            defaultKind={i === 0 ? 'group' : undefined}
+                          />
+                        ) : (
+                          '–'
+                        )}
+                      </TableCell>
+                    ))}
+                    <TableCell className={classes.gaps}>
+                      {r.failingChecks.length === 0
+                        ? '–'
+                        : r.failingChecks.slice(0, 3).map((c, i) => (
+                            <span key={c}>
+                              {i > 0 && ' · '}
+                              <Button
+                                size="small"
+                                variant="text"
+                                color="primary"
+                                style={{
+                                  textTransform: 'none',
+                                  padding: 0,
+                                  minWidth: 0,
+                                  verticalAlign: 'baseline',
+                                }}
+                                onClick={() => set({ check: c })}
+                                title={`Show every entity failing “${checkTitle(
+                                  c,
+                                )}”`}
+                              >
+                                {checkTitle(c)}
+                              </Button>
+                            </span>
+                          ))}
+                      {r.failingChecks.length > 3 &&
+                        ` · ${r.failingChecks.length - 3} more`}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
+        )}
+        <TablePagination
+          component="div"
+          count={results.value?.totalItems ?? 0}
+          page={page}
+          rowsPerPage={pageSize}
+          rowsPerPageOptions={[25, 50, 100]}
+          onPageChange={(_, p) => setPage(p)}
+          onRowsPerPageChange={e => {
+            setPageSize(Number(e.target.value));
+            setPage(0);
+          }}
+        />
+      </InfoCard>
+    </div>
   );
 }

@@ -7,12 +7,18 @@ import {
 import Typography from '@material-ui/core/Typography';
 import type { CheckFailureCount } from '../../api';
 
-/** The checks most entities fail, each a link that filters the table to them. */
+/**
+ * The checks most entities fail. Each is a link (with the page's other
+ * parameters, so it can be opened in a new tab) that filters the table below
+ * and brings it into view.
+ */
 export function TopChecks(props: {
   checks?: CheckFailureCount[];
   loading?: boolean;
   error?: Error;
-  scorecard: string;
+  /** The page's URL with `check` set to this check. */
+  hrefFor: (checkId: string) => string;
+  onSelect: (checkId: string) => void;
 }) {
   if (props.loading || props.error || !props.checks) {
     return (
@@ -27,7 +33,10 @@ export function TopChecks(props: {
   }
   const top = props.checks.filter(c => c.failing > 0).slice(0, 8);
   return (
-    <InfoCard title="Top failing checks">
+    <InfoCard
+      title="Top failing checks"
+      subheader="Pick one to list the entities that fail it"
+    >
       {top.length === 0 ? (
         <Typography variant="body2" color="textSecondary">
           Every entity passes every check.
@@ -37,9 +46,12 @@ export function TopChecks(props: {
           {top.map(c => (
             <li key={c.checkId} style={{ marginBottom: 6 }}>
               <Link
-                to={`?scorecard=${encodeURIComponent(
-                  props.scorecard,
-                )}&check=${encodeURIComponent(c.checkId)}`}
+                to={props.hrefFor(c.checkId)}
+                onClick={(e: React.MouseEvent) => {
+                  if (e.metaKey || e.ctrlKey || e.shiftKey) return;
+                  e.preventDefault();
+                  props.onSelect(c.checkId);
+                }}
               >
                 {c.title}
               </Link>

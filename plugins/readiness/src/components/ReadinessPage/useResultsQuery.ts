@@ -3,7 +3,8 @@ import { useSearchParams } from 'react-router-dom';
 import type { ResultsQuery } from '../../api';
 import type { SummaryGroupBy } from '@readiness/backstage-plugin-readiness-common';
 
-const GROUP_BYS: SummaryGroupBy[] = [
+/** What the page can group by. */
+export const GROUP_BYS: SummaryGroupBy[] = [
   'owner',
   'system',
   'domain',
@@ -60,5 +61,14 @@ export function useResultsQuery() {
     },
     [setParams],
   );
-  return { query, groupBy, update };
+  /** The page's URL with these parameters changed and the others kept. */
+  const hrefWith = useCallback(
+    (changes: Record<string, string>) => {
+      const next = new URLSearchParams(params);
+      for (const [key, value] of Object.entries(changes)) next.set(key, value);
+      return `?${next}`;
+    },
+    [params],
+  );
+  return { query, groupBy, update, hrefWith };
 }

@@ -1,0 +1,7 @@
+export {
+  entityTitle,
+  searchTerm,
+  useEntityOption,
+  useEntitySearch,
+} from './useEntitySearch';
+export type { EntityOption } from './useEntitySearch';
