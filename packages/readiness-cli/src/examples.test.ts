@@ -10,6 +10,7 @@ describe('readiness check over the example catalog', () => {
     scorecard: [
       examples('scorecards/production.yaml'),
       examples('scorecards/systems.yaml'),
+      examples('scorecards/groups.yaml'),
     ],
     facts: examples('evidence.json'),
     format: 'json',
@@ -112,6 +113,19 @@ describe('readiness check over the example catalog', () => {
     ]) {
       expect(statusOf(`component:default/${name}`)).toBeUndefined();
     }
+  });
+
+  it('scores a team by what it owns, its sub-teams included', () => {
+    // Payments owns invoice-generator and ledger-service (blocked); its
+    // sub-team payments-risk owns fraud-scoring.
+    expect(statusOf('group:default/payments')).toBe('blocked');
+    expect(statusOf('group:default/payments-risk')).toBe('blocked');
+    const payments = results.find(
+      r => r.entityRef === 'group:default/payments',
+    )!;
+    expect(payments.scorecard).toBe('team-rollup');
+    // The top group answers for everything beneath it.
+    expect(statusOf('group:default/leadership')).toBe('blocked');
   });
 
   it('rolls parts up into systems and domains', () => {

@@ -6,6 +6,7 @@ import {
 import { useApi } from '@backstage/core-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
+import Box from '@material-ui/core/Box';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -14,8 +15,10 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { readinessApiRef, ResultRow } from '../../api';
+import { ReadinessTabLink } from '../ReadinessTabLink';
 import { StatusChip } from '../StatusChip';
 import { READINESS_ROLE_RELATIONS } from '@readiness/backstage-plugin-readiness-common';
+import { GroupScore } from './GroupScore';
 
 /** Relation types the catalog module emits, from the owner's side. */
 const ROLE_RELATIONS = [
@@ -24,41 +27,64 @@ const ROLE_RELATIONS = [
   [READINESS_ROLE_RELATIONS.communication.ownerOf, 'Communication'],
 ] as const;
 
+/** At most this many owned entities per scorecard (the org page lists all). */
+const LIMIT = 200;
+
 /**
- * Card for Group (and User) pages: the entities this group is incident,
- * technical or communication owner of, with their readiness status. Needs
- * the Readiness catalog module, which emits the role relations.
+ * Card for Group (and User) pages: the group's own readiness score (from a
+ * scorecard that applies to groups, such as the example Team readiness), and
+ * every entity it answers for, with status: what it owns (`spec.owner`, its
+ * sub-groups' included) and what it is incident, technical or communication
+ * owner of (the role relations need the Readiness catalog module).
  *
  * @public
  */
 export function GroupReadinessCard() {
   const { entity } = useEntity();
   const who = entity.kind.toLowerCase() === 'user' ? 'person' : 'group';
+  const self = stringifyEntityRef(entity).toLowerCase();
   const api = useApi(readinessApiRef);
   const roles = new Map<string, string[]>();
   for (const [type, label] of ROLE_RELATIONS) {
     for (const r of entity.relations ?? []) {
-      if (r.type === type)
-        roles.set(r.targetRef, [...(roles.get(r.targetRef) ?? []), label]);
+      if (r.type === type) {
+        const ref = r.targetRef.toLowerCase();
+        roles.set(ref, [...(roles.get(ref) ?? []), label]);
+      }
     }
   }
-  const refs = [...roles.keys()];
-  const { value, loading, error } = useAsync(
-    async () =>
-      refs.length
-        ? (await api.listResults({ entity: refs, limit: 500, sort: 'score' }))
-            .items
-        : [],
-    [api, refs.join(',')],
-  );
+  const roleRefs = [...roles.keys()].sort();
+  const { value, loading, error } = useAsync(async () => {
+    const scorecards = await api.getScorecards();
+    const pages = await Promise.all(
+      scorecards.flatMap(s => [
+        api.listResults({
+          scorecard: s.name,
+          owner: [self],
+          limit: LIMIT,
+          sort: 'score',
+        }),
+        roleRefs.length
+          ? api.listResults({
+              scorecard: s.name,
+              entity: roleRefs,
+              limit: LIMIT,
+            })
+          : Promise.resolve({ items: [], totalItems: 0 }),
+      ]),
+    );
+    const owned = pages.filter((_, i) => i % 2 === 0);
+    return {
+      rows: pages.flatMap(p => p.items),
+      owned: new Set(owned.flatMap(p => p.items.map(r => r.entityRef))),
+      truncated: owned.some(p => p.totalItems > p.items.length),
+    };
+  }, [api, self, roleRefs.join(',')]);
   // Roles given in the Readiness UI: who named the group, and when.
-  const named = useAsync(
-    () => api.listNamedRoles(stringifyEntityRef(entity)),
-    [api, stringifyEntityRef(entity)],
-  );
+  const named = useAsync(() => api.listNamedRoles(self), [api, self]);
   const namedNote = (ref: string, label: string) => {
     const n = named.value?.find(
-      x => x.entityRef === ref.toLowerCase() && x.role === label.toLowerCase(),
+      x => x.entityRef === ref && x.role === label.toLowerCase(),
     );
     return n
       ? ` (named by ${n.namedBy.replace(
@@ -67,55 +93,107 @@ export function GroupReadinessCard() {
         )} on ${n.namedAt.slice(0, 10)})`
       : '';
   };
+  // One row per entity: the worst of its scorecards' results.
   const byRef = new Map<string, ResultRow>();
-  for (const r of value ?? [])
-    if (!byRef.has(r.entityRef)) byRef.set(r.entityRef, r);
+  const rank = { blocked: 0, 'needs-work': 1, ready: 2 };
+  for (const r of value?.rows ?? []) {
+    const had = byRef.get(r.entityRef);
+    if (!had || rank[r.status] < rank[had.status]) byRef.set(r.entityRef, r);
+  }
+  const refs = [...new Set([...byRef.keys(), ...roleRefs])].sort((a, b) => {
+    const ra = byRef.get(a);
+    const rb = byRef.get(b);
+    return (
+      (ra ? rank[ra.status] : 3) - (rb ? rank[rb.status] : 3) ||
+      a.localeCompare(b)
+    );
+  });
+  const why = (ref: string) => {
+    const reasons: string[] = [];
+    const owner = byRef.get(ref)?.owner;
+    // Owned here, or by a sub-group; a role alone says only the role.
+    if (owner && value?.owned.has(ref))
+      reasons.push(owner === self ? 'Owner' : `Owner via ${owner}`);
+    for (const label of roles.get(ref) ?? [])
+      reasons.push(`${label}${namedNote(ref, label)}`);
+    return reasons;
+  };
 
   return (
     <InfoCard
       title={`Readiness of what this ${who} answers for`}
-      subheader="Incident, technical and communication roles"
+      subheader={`What it owns${
+        who === 'group' ? ' (sub-groups included)' : ''
+      }, and where it is incident, technical or communication owner`}
     >
+      <GroupScore entityRef={self} />
       {loading && <Progress />}
       {error && <ResponseErrorPanel error={error} />}
-      {!loading && refs.length === 0 && (
+      {!loading && !error && refs.length === 0 && (
         <Typography variant="body2" color="textSecondary">
-          This {who} holds no incident, technical or communication role yet.
+          This {who} owns nothing that is scored and holds no incident,
+          technical or communication role yet.
         </Typography>
       )}
       {refs.length > 0 && !loading && (
-        <Table size="small" aria-label="Roles and readiness">
-          <TableHead>
-            <TableRow>
-              <TableCell>Entity</TableCell>
-              <TableCell>Roles</TableCell>
-              <TableCell>Status</TableCell>
-              <TableCell>Score</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {refs.sort().map(ref => {
-              const r = byRef.get(ref.toLowerCase());
-              return (
-                <TableRow key={ref}>
-                  <TableCell>
-                    <EntityRefLink entityRef={ref} />
-                  </TableCell>
-                  <TableCell>
-                    {roles
-                      .get(ref)!
-                      .map(label => `${label}${namedNote(ref, label)}`)
-                      .join(', ')}
-                  </TableCell>
-                  <TableCell>
-                    {r ? <StatusChip status={r.status} /> : '–'}
-                  </TableCell>
-                  <TableCell>{r ? r.score : 'not scored'}</TableCell>
-                </TableRow>
-              );
-            })}
-          </TableBody>
-        </Table>
+        <Box style={{ overflowX: 'auto' }}>
+          <Table size="small" aria-label="Roles and readiness">
+            <TableHead>
+              <TableRow>
+                <TableCell>Entity</TableCell>
+                <TableCell>Why listed</TableCell>
+                <TableCell>Status</TableCell>
+                <TableCell>Score</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {refs.map(ref => {
+                const r = byRef.get(ref);
+                return (
+                  <TableRow key={ref}>
+                    <TableCell>
+                      {r ? (
+                        <ReadinessTabLink entityRef={ref}>
+                          {r.title ?? r.name}
+                        </ReadinessTabLink>
+                      ) : (
+                        <EntityRefLink entityRef={ref} />
+                      )}
+                    </TableCell>
+                    <TableCell>
+                      {why(ref).map((w, i) => (
+                        <span key={w}>
+                          {i > 0 && ', '}
+                          {w.startsWith('Owner via ') ? (
+                            <>
+                              Owner via{' '}
+                              <EntityRefLink
+                                entityRef={w.slice('Owner via '.length)}
+                                defaultKind="group"
+                              />
+                            </>
+                          ) : (
+                            w
+                          )}
+                        </span>
+                      ))}
+                    </TableCell>
+                    <TableCell style={{ whiteSpace: 'nowrap' }}>
+                      {r ? <StatusChip status={r.status} /> : '–'}
+                    </TableCell>
+                    <TableCell>{r ? r.score : 'not scored'}</TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+          {value?.truncated && (
+            <Typography variant="caption" color="textSecondary">
+              The first {LIMIT} owned entities per scorecard; the Readiness page
+              lists all (filter by this owner).
+            </Typography>
+          )}
+        </Box>
       )}
     </InfoCard>
   );
