@@ -52,6 +52,12 @@ export default defineConfig({
   projects: [
     { name: 'chromium', testIgnore: 'live/**' },
     {
+      // The pages as people use them, on a phone (#15).
+      name: 'phone',
+      testMatch: 'pages.test.ts',
+      use: { viewport: { width: 390, height: 844 } },
+    },
+    {
       name: 'live',
       testMatch: 'live/**/*.test.ts',
       use: { baseURL: 'http://localhost:7008' },

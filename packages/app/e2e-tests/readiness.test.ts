@@ -22,7 +22,7 @@ test.describe('Readiness tab', () => {
       );
       await expect(page.getByText('Ownership', { exact: true })).toBeVisible();
       if (open) {
-        await page.getByLabel('Only what is open').check();
+        await page.getByLabel('Show only open checks').check();
         await expect(page.getByText(open)).toBeVisible();
         await expect(page.getByTestId(/^check-/)).toHaveCount(openCount);
       } else {
@@ -79,8 +79,14 @@ test.describe('Readiness page', () => {
     await expect(page.getByText('Top failing checks')).toBeVisible();
     await page.screenshot({ path: 'e2e-results/readiness-page.png' });
 
-    await page.getByLabel('Owner').fill('group:default/identity');
-    await expect(page).toHaveURL(/owner=group%3Adefault%2Fidentity/);
+    // Typed as people type it; the backend reads the short form.
+    await page
+      .getByRole('textbox', { name: 'Owner', exact: true })
+      .fill('identity');
+    await page
+      .getByRole('textbox', { name: 'Owner', exact: true })
+      .press('Enter');
+    await expect(page).toHaveURL(/owner=identity/);
     await expect(page.getByText('3 entities match')).toBeVisible();
     const table = page.getByRole('table', { name: 'Readiness results' });
     await expect(table.getByRole('row')).toHaveCount(4); // header + 3

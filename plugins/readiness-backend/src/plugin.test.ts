@@ -156,6 +156,27 @@ describe('readiness backend plugin', () => {
         ),
       ),
     ).toEqual(['auth-service', 'ledger-service']);
+    // The worst status per entity, across scorecards, for the catalog.
+    const statuses = (q: string) =>
+      request(server).get(`/api/readiness/statuses?${q}`);
+    expect(
+      (
+        await statuses(
+          'entity=component:default/payments-api&entity=Component:default/ledger-service&entity=component:default/nope',
+        )
+      ).body.items,
+    ).toEqual([
+      { entityRef: 'component:default/ledger-service', status: 'blocked' },
+      { entityRef: 'component:default/payments-api', status: 'ready' },
+    ]);
+    const blockedComponents = (await statuses('status=blocked')).body.items
+      .filter((i: any) => i.entityRef.startsWith('component:'))
+      .map((i: any) => i.entityRef.split('/')[1]);
+    expect(blockedComponents).toEqual(blocked);
+    expect((await statuses('status=great')).body.error.message).toContain(
+      'status/0 must be equal to one of the allowed values',
+    );
+    expect((await statuses('')).status).toBe(400);
     const page = await get('sort=-score&limit=2&offset=0');
     expect(page.body).toMatchObject({ totalItems: 16, offset: 0, limit: 2 });
     expect(page.body.items.map((r: any) => r.score)).toEqual([100, 100]);

@@ -6,6 +6,7 @@ import {
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import {
+  CatalogFilterBlueprint,
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
@@ -69,6 +70,18 @@ const groupReadinessCard = EntityCardBlueprint.make({
   },
 });
 
+const catalogReadinessFilter = CatalogFilterBlueprint.make({
+  name: 'status',
+  params: {
+    loader: async () => {
+      const { EntityReadinessStatusPicker } = await import(
+        './components/CatalogReadiness'
+      );
+      return <EntityReadinessStatusPicker />;
+    },
+  },
+});
+
 /**
  * The Readiness frontend plugin for the new frontend system: the API, the
  * org-wide page (with its nav entry), the entity tab and the overview card.
@@ -84,5 +97,6 @@ export default createFrontendPlugin({
     entityReadinessContent,
     entityReadinessCard,
     groupReadinessCard,
+    catalogReadinessFilter,
   ],
 });

@@ -14,3 +14,9 @@ export {
 } from './plugin';
 export { isReadinessAvailable, readinessEntityFilter } from './filters';
 export * from './api';
+export {
+  EntityReadinessStatus,
+  createReadinessStatusColumn,
+  EntityReadinessStatusFilter,
+  EntityReadinessStatusPicker,
+} from './components/CatalogReadiness';

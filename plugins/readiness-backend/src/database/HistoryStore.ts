@@ -1,6 +1,8 @@
+import type { OrgHistoryDay } from '@readiness/backstage-plugin-readiness-common';
 import { Knex } from 'knex';
 import { ResultKeyMap } from './resultKey';
 import type { CheckChange, HistoryPoint } from './types';
+import { barContains, bars } from './resultRows';
 import { chunks, iso, orUndefined, TABLES } from './util';
 
 const { history: HISTORY, changes: CHANGES } = TABLES;
@@ -9,6 +11,8 @@ const { history: HISTORY, changes: CHANGES } = TABLES;
 export type HistoryPointToRecord = HistoryPoint & {
   entityRef: string;
   changed: boolean;
+  /** The checks that count against the entity that day. */
+  failingChecks?: string[];
 };
 
 /**
@@ -34,6 +38,7 @@ export class HistoryStore {
             status: p.status,
             score: p.score,
             level: p.level ?? null,
+            failing_checks: p.failingChecks ? bars(p.failingChecks) : null,
           })),
         )
         .onConflict(['entity_ref', 'scorecard', 'day']);
@@ -71,8 +76,8 @@ export class HistoryStore {
    */
   async fillDay(day: string): Promise<number> {
     const result: any = await this.db.raw(
-      `insert into ${HISTORY} (entity_ref, scorecard, day, status, score, level)
-       select r.entity_ref, r.scorecard, ?, r.status, r.score, r.level
+      `insert into ${HISTORY} (entity_ref, scorecard, day, status, score, level, failing_checks)
+       select r.entity_ref, r.scorecard, ?, r.status, r.score, r.level, r.failing_checks
        from ${TABLES.results} r
        where not exists (
          select 1 from ${HISTORY} h
@@ -91,6 +96,54 @@ export class HistoryStore {
     await this.db(CHANGES)
       .where('changed_at', '<', `${beforeDay}T00:00:00.000Z`)
       .delete();
+  }
+
+  /**
+   * Per day since `sinceDay`: the scorecard's points per status and, with a
+   * check, how many failed it; only entities `entityRefs` selects, when given
+   * (a subquery of the results, so the filter is applied in the database).
+   */
+  async orgHistory(options: {
+    scorecard: string;
+    sinceDay: string;
+    checkId?: string;
+    entityRefs?: Knex.QueryBuilder;
+  }): Promise<OrgHistoryDay[]> {
+    const q = this.db(HISTORY)
+      .where('scorecard', options.scorecard)
+      .andWhere('day', '>=', options.sinceDay);
+    if (options.entityRefs) q.whereIn('entity_ref', options.entityRefs);
+    const rows = await q
+      .groupBy('day', 'status')
+      .orderBy('day')
+      .select(
+        'day',
+        'status',
+        this.db.raw('count(*) as n'),
+        this.db.raw(
+          `sum(case when failing_checks like ? escape '\\' then 1 else 0 end) as failing`,
+          [barContains(options.checkId ?? '')],
+        ),
+        this.db.raw(
+          'sum(case when failing_checks is null then 0 else 1 end) as known',
+        ),
+      );
+    const days = new Map<string, OrgHistoryDay>();
+    for (const r of rows) {
+      let d = days.get(r.day);
+      if (!d) {
+        d = { day: r.day, counts: { ready: 0, 'needs-work': 0, blocked: 0 } };
+        if (options.checkId) d.check = { failing: 0, total: 0 };
+        days.set(r.day, d);
+      }
+      if (r.status in d.counts)
+        d.counts[r.status as keyof OrgHistoryDay['counts']] += Number(r.n);
+      if (d.check) {
+        d.check.failing += Number(r.failing ?? 0);
+        d.check.total += Number(r.known ?? 0);
+      }
+    }
+    return [...days.values()];
   }
 
   /** Daily points since a day, and the latest 500 check changes. */

@@ -260,4 +260,91 @@ describe('ResultsStore and HistoryStore', () => {
       ).toBe(0);
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'counts statuses and a check’s failures per day, filtered in the database, on %p',
+    async databaseId => {
+      const { stores } = await storeFor(databaseId);
+      const runbook = [{ id: 'runbook', area: 'ownership' }];
+      await stores.results.writeResults(
+        [
+          resultRow('a', { owner: 'group:default/payments' }),
+          resultRow('b', {
+            owner: 'group:default/payments',
+            status: 'blocked',
+            failing: runbook,
+          }),
+          resultRow('c', { owner: 'group:default/identity' }),
+        ],
+        [],
+        NOW,
+      );
+      const point = (
+        name: string,
+        day: string,
+        status: 'ready' | 'blocked',
+        failingChecks?: string[],
+      ) => ({
+        entityRef: `component:default/${name}`,
+        scorecard: 'production',
+        day,
+        status,
+        score: 1,
+        changed: true,
+        failingChecks,
+      });
+      await stores.history.recordHistory([
+        // Before failing checks were recorded: counted, not in check rates.
+        point('a', '2026-11-21', 'blocked'),
+        point('a', '2026-11-22', 'blocked', ['runbook']),
+        point('b', '2026-11-22', 'blocked', ['runbook', 'dashboard']),
+        point('c', '2026-11-22', 'ready', []),
+        point('a', '2026-11-23', 'ready', []),
+        point('b', '2026-11-23', 'blocked', ['runbook']),
+      ]);
+      // c has no point on the 23rd: the day is filled from its result.
+      await stores.history.fillDay('2026-11-23');
+      const all = await stores.history.orgHistory({
+        scorecard: 'production',
+        sinceDay: '2026-11-21',
+        checkId: 'runbook',
+      });
+      expect(all).toEqual([
+        {
+          day: '2026-11-21',
+          counts: { ready: 0, 'needs-work': 0, blocked: 1 },
+          check: { failing: 0, total: 0 },
+        },
+        {
+          day: '2026-11-22',
+          counts: { ready: 1, 'needs-work': 0, blocked: 2 },
+          check: { failing: 2, total: 3 },
+        },
+        {
+          day: '2026-11-23',
+          counts: { ready: 2, 'needs-work': 0, blocked: 1 },
+          check: { failing: 1, total: 3 },
+        },
+      ]);
+      const payments = await stores.history.orgHistory({
+        scorecard: 'production',
+        sinceDay: '2026-11-22',
+        entityRefs: stores.results.entityRefsMatching({
+          scorecard: 'production',
+          owner: ['group:default/payments'],
+        }),
+      });
+      expect(payments.map(d => [d.day, d.counts.blocked, d.check])).toEqual([
+        ['2026-11-22', 2, undefined],
+        ['2026-11-23', 1, undefined],
+      ]);
+      // A LIKE wildcard in a check id matches nothing but itself.
+      const wild = await stores.history.orgHistory({
+        scorecard: 'production',
+        sinceDay: '2026-11-22',
+        checkId: '%',
+      });
+      expect(wild.map(d => d.check!.failing)).toEqual([0, 0]);
+    },
+  );
 });

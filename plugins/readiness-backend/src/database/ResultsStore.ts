@@ -229,6 +229,41 @@ export class ResultsStore {
     return `${row.n}:${row.latest ? iso(row.latest) : ''}`;
   }
 
+  /**
+   * The worst status of each entity across its scorecards: of the given
+   * entities, or of every entity whose worst status is one of `status`.
+   */
+  async worstStatuses(filter: {
+    entityRefs?: string[];
+    status?: ReadinessStatus[];
+  }): Promise<Array<{ entityRef: string; status: ReadinessStatus }>> {
+    const q = this.db(RESULTS).select('entity_ref', 'status');
+    if (filter.entityRefs) q.whereIn('entity_ref', filter.entityRefs);
+    if (filter.status) {
+      // Every result of an entity that has one with a wanted status: the
+      // worst is decided below, over all of them.
+      q.whereIn(
+        'entity_ref',
+        this.db(RESULTS).select('entity_ref').whereIn('status', filter.status),
+      );
+    }
+    const rank: Record<ReadinessStatus, number> = {
+      blocked: 0,
+      'needs-work': 1,
+      ready: 2,
+    };
+    const worst = new Map<string, ReadinessStatus>();
+    for (const row of await q) {
+      const had = worst.get(row.entity_ref);
+      if (!had || rank[row.status as ReadinessStatus] < rank[had])
+        worst.set(row.entity_ref, row.status);
+    }
+    return [...worst]
+      .filter(([, s]) => !filter.status || filter.status.includes(s))
+      .map(([entityRef, status]) => ({ entityRef, status }))
+      .sort((a, b) => a.entityRef.localeCompare(b.entityRef));
+  }
+
   async summaryRows(
     scorecard: string,
     groupBy: 'owner' | 'system' | 'domain' | 'lifecycle' | 'type',
@@ -256,6 +291,11 @@ export class ResultsStore {
       .orderBy('entity_ref')
       .select();
     return rows.map(r => toDetail(r, this.lookup));
+  }
+
+  /** The entity refs of the results a filter selects, as a subquery. */
+  entityRefsMatching(filter: ResultFilter): Knex.QueryBuilder {
+    return this.filtered(filter).distinct('entity_ref');
   }
 
   private filtered(filter: ResultFilter): Knex.QueryBuilder {

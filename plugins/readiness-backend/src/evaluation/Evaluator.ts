@@ -6,6 +6,7 @@ import {
   EntityReadiness,
   evaluateCatalog,
   overlayOwnership,
+  isFailing,
 } from '@readiness/backstage-plugin-readiness-common';
 import type { ReadinessStores } from '../database/ReadinessStores';
 import type { ReadinessNotifier } from '../notifications/ReadinessNotifier';
@@ -444,6 +445,7 @@ export class Evaluator {
         score: r.score,
         level: r.level?.id,
         changed: changed.has(r),
+        failingChecks: r.checks.filter(isFailing).map(c => c.checkId),
       })),
     );
     // What each evaluation read, and when time alone changes its results.

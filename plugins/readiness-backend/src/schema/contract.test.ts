@@ -151,6 +151,22 @@ describe('every response matches openapi.yaml exactly', () => {
         () => request(server).get(`${PREFIX}/results?limit=100`),
       ],
       [
+        '/history',
+        'get',
+        () =>
+          request(server).get(
+            `${PREFIX}/history?owner=payments&check=runbook&days=90`,
+          ),
+      ],
+      [
+        '/statuses',
+        'get',
+        () =>
+          request(server).get(
+            `${PREFIX}/statuses?entity=component:default/payments-api&entity=system:default/checkout`,
+          ),
+      ],
+      [
         '/summary',
         'get',
         () => request(server).get(`${PREFIX}/summary?groupBy=owner`),

@@ -474,12 +474,20 @@ export const spec = {
             "items": {
               "$ref": "#/components/schemas/EntityResult"
             }
+          },
+          "applicableScorecards": {
+            "type": "array",
+            "description": "The scorecards that apply to the entity (by name); with no results, empty means none applies and otherwise it has not been evaluated yet.",
+            "items": {
+              "type": "string"
+            }
           }
         },
         "required": [
           "entityRef",
           "owners",
-          "results"
+          "results",
+          "applicableScorecards"
         ]
       },
       "ResultRow": {
@@ -2351,6 +2359,283 @@ export const spec = {
               "application/json": {
                 "schema": {
                   "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/history": {
+      "get": {
+        "operationId": "GetOrgHistory",
+        "description": "Daily status counts of a scorecard for the entities the filters select (as they are now), and with check, how many failed it each day.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/scorecard"
+          },
+          {
+            "name": "status",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "array",
+              "items": {
+                "$ref": "#/components/schemas/Status"
+              }
+            },
+            "style": "form",
+            "explode": true
+          },
+          {
+            "name": "owner",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "description": "Owner refs; a group includes its sub-groups.",
+            "schema": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
+            },
+            "style": "form",
+            "explode": true
+          },
+          {
+            "name": "system",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "schema": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
+            },
+            "style": "form",
+            "explode": true
+          },
+          {
+            "name": "domain",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "schema": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
+            },
+            "style": "form",
+            "explode": true
+          },
+          {
+            "name": "lifecycle",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
+            },
+            "style": "form",
+            "explode": true
+          },
+          {
+            "name": "kind",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
+            },
+            "style": "form",
+            "explode": true
+          },
+          {
+            "name": "type",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
+            },
+            "style": "form",
+            "explode": true
+          },
+          {
+            "name": "check",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "description": "Only results failing this check.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "days",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 366,
+              "default": 30
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "One item per day with points, oldest first.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "properties": {
+                    "scorecard": {
+                      "type": "string"
+                    },
+                    "checkId": {
+                      "type": "string"
+                    },
+                    "days": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "properties": {
+                          "day": {
+                            "type": "string"
+                          },
+                          "counts": {
+                            "type": "object",
+                            "additionalProperties": false,
+                            "properties": {
+                              "ready": {
+                                "type": "integer"
+                              },
+                              "needs-work": {
+                                "type": "integer"
+                              },
+                              "blocked": {
+                                "type": "integer"
+                              }
+                            },
+                            "required": [
+                              "ready",
+                              "needs-work",
+                              "blocked"
+                            ]
+                          },
+                          "check": {
+                            "type": "object",
+                            "additionalProperties": false,
+                            "properties": {
+                              "failing": {
+                                "type": "integer"
+                              },
+                              "total": {
+                                "type": "integer"
+                              }
+                            },
+                            "required": [
+                              "failing",
+                              "total"
+                            ]
+                          }
+                        },
+                        "required": [
+                          "day",
+                          "counts"
+                        ]
+                      }
+                    }
+                  },
+                  "required": [
+                    "scorecard",
+                    "days"
+                  ]
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/statuses": {
+      "get": {
+        "operationId": "ListStatuses",
+        "description": "The worst status of each entity across its scorecards, for a status column or filter in the catalog; of the given entities, or of every entity whose worst status is one of status.",
+        "parameters": [
+          {
+            "name": "entity",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "description": "Entity refs, at most 500.",
+            "schema": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
+            },
+            "style": "form",
+            "explode": true
+          },
+          {
+            "name": "status",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "array",
+              "items": {
+                "$ref": "#/components/schemas/Status"
+              }
+            },
+            "style": "form",
+            "explode": true
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "One item per entity with results, by entity ref.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "properties": {
+                          "entityRef": {
+                            "type": "string"
+                          },
+                          "status": {
+                            "$ref": "#/components/schemas/Status"
+                          }
+                        },
+                        "required": [
+                          "entityRef",
+                          "status"
+                        ]
+                      }
+                    }
+                  },
+                  "required": [
+                    "items"
+                  ]
                 }
               }
             }

@@ -17,12 +17,15 @@ import {
   EntityReadinessResponse,
   HistoryResponse,
   READINESS_STATUSES,
+  ReadinessStatus,
   readinessEvaluatePermission,
   readinessResultsReadPermission,
   ReadinessResultRow,
   ResultsPage,
   ResultsQuery,
+  OrgHistoryResponse,
   ScorecardSummary,
+  StatusesResponse,
   SummaryGroupBy,
   SummaryResponse,
   tryEntityKey,
@@ -203,11 +206,21 @@ export class ReadinessService {
       );
     }
     let owners = stored;
-    if (maySee.result === AuthorizeResult.ALLOW && !owners) {
+    // Which scorecards apply: those with results, or, with none, the ones
+    // whose appliesTo takes the entity as the catalog has it now.
+    let applicable = [...new Set(results.map(r => r.scorecard))];
+    if (
+      maySee.result === AuthorizeResult.ALLOW &&
+      (!owners || results.length === 0)
+    ) {
       const entity = await this.options.catalog.getEntityByRef(entityRef, {
         credentials,
       });
-      owners = entity && ownersOf(entity);
+      owners = owners ?? (entity && ownersOf(entity));
+      if (entity && results.length === 0)
+        applicable = this.scorecards
+          .filter(c => c.appliesTo(entity))
+          .map(c => c.name);
     }
     if (maySee.result !== AuthorizeResult.ALLOW || !owners)
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);
@@ -219,6 +232,7 @@ export class ReadinessService {
     return {
       entityRef,
       owners,
+      applicableScorecards: applicable,
       results: results.map(r => ({
         ...r.result,
         // The latest of this result's own evaluation and its shard's last run.
@@ -348,6 +362,78 @@ export class ReadinessService {
       rows: this.options.stores.results.streamResults({
         filter,
         sort: query.sort ?? 'score',
+      }),
+    };
+  }
+
+  /**
+   * The worst status of each entity across its scorecards (for a status
+   * column or filter in the catalog): of the given entities (at most 500), or
+   * of every entity whose worst status is one of `status`.
+   */
+  async listStatuses(
+    credentials: BackstageCredentials,
+    query: { entity?: string[]; status?: string[] },
+  ): Promise<StatusesResponse> {
+    await this.authorize(credentials, readinessResultsReadPermission);
+    for (const s of query.status ?? []) {
+      if (!READINESS_STATUSES.includes(s as ReadinessStatus))
+        throw new InputError(
+          `status: "${s}" is not one of ${READINESS_STATUSES.join(', ')}`,
+        );
+    }
+    if (!query.entity?.length && !query.status?.length)
+      throw new InputError('entity or status: give at least one');
+    if ((query.entity?.length ?? 0) > 500)
+      throw new InputError('entity: at most 500 refs per request');
+    const items = await this.options.stores.results.worstStatuses({
+      entityRefs: query.entity?.map(refKey),
+      status: query.status as ReadinessStatus[] | undefined,
+    });
+    return { items };
+  }
+
+  /**
+   * Daily status counts of a scorecard over the last `days` days (1–366) for
+   * the entities a results query selects (owner with sub-groups, system,
+   * domain, lifecycle, kind, type; as the entities are now), and with
+   * `check`, how many failed that check each day.
+   */
+  async getOrgHistory(
+    credentials: BackstageCredentials,
+    query: ResultsQuery & { days?: number },
+  ): Promise<OrgHistoryResponse> {
+    await this.authorize(credentials, readinessResultsReadPermission);
+    const days = query.days ?? 30;
+    if (!Number.isInteger(days) || days < 1 || days > 366)
+      throw new InputError(`days: ${days} is not a whole number from 1 to 366`);
+    const filter = await this.resultFilter({ ...query, check: undefined });
+    const { scorecard } = filter;
+    const filtered = [
+      filter.owner,
+      filter.system,
+      filter.domain,
+      filter.lifecycle,
+      filter.kind,
+      filter.type,
+      filter.status,
+      filter.entityRefs,
+      filter.failingArea,
+      filter.text,
+    ].some(Boolean);
+    const since = new Date(Date.now() - (days - 1) * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    return {
+      scorecard: scorecard!,
+      checkId: query.check,
+      days: await this.options.stores.history.orgHistory({
+        scorecard: scorecard!,
+        sinceDay: since,
+        checkId: query.check,
+        entityRefs: filtered
+          ? this.options.stores.results.entityRefsMatching(filter)
+          : undefined,
       }),
     };
   }

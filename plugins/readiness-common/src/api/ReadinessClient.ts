@@ -29,8 +29,11 @@ import type {
   ResultsQuery,
   ScorecardSummary,
   SummaryGroupBy,
+  OrgHistoryResponse,
+  StatusesResponse,
   SummaryResponse,
 } from './types';
+import type { ReadinessStatus } from '../types';
 
 /**
  * The Readiness REST API as calls. {@link ReadinessClient} implements it in
@@ -44,6 +47,22 @@ export interface ReadinessApi {
   evaluate(entityRef: string): Promise<EntityReadinessResponse>;
   getHistory(entityRef: string, days?: number): Promise<HistoryResponse>;
   listResults(query: ResultsQuery): Promise<ResultsPage>;
+  /**
+   * Daily status counts of a scorecard over the last `days` days for the
+   * entities the query's filters select, and with `check`, its failures.
+   */
+  getOrgHistory(
+    query: ResultsQuery & { days?: number },
+  ): Promise<OrgHistoryResponse>;
+  /**
+   * The worst status of each entity across its scorecards: of the given
+   * entities (at most 500), or of every entity whose worst status is one of
+   * `status`.
+   */
+  getStatuses(query: {
+    entity?: string[];
+    status?: ReadinessStatus[];
+  }): Promise<StatusesResponse>;
   getSummary(
     groupBy: SummaryGroupBy,
     scorecard?: string,
@@ -183,6 +202,37 @@ export class ReadinessClient implements ReadinessApi {
 
   getHistory(entityRef: string, days = 30): Promise<HistoryResponse> {
     return this.json(`${entityPath(entityRef)}/history?days=${days}`);
+  }
+
+  getOrgHistory(
+    query: ResultsQuery & { days?: number },
+  ): Promise<OrgHistoryResponse> {
+    const { scorecard, status, owner, system, domain, lifecycle, kind } = query;
+    const { type, check, days } = query;
+    return this.json(
+      `/history?${resultsQueryString({
+        scorecard,
+        status,
+        owner,
+        system,
+        domain,
+        lifecycle,
+        kind,
+        type,
+        check,
+        days,
+      })}`,
+    );
+  }
+
+  getStatuses(query: {
+    entity?: string[];
+    status?: ReadinessStatus[];
+  }): Promise<StatusesResponse> {
+    const params = new URLSearchParams();
+    for (const e of query.entity ?? []) params.append('entity', e);
+    for (const s of query.status ?? []) params.append('status', s);
+    return this.json(`/statuses?${params}`);
   }
 
   listResults(query: ResultsQuery): Promise<ResultsPage> {

@@ -59,6 +59,11 @@ export interface EntityReadinessResponse {
   entityRef: string;
   owners: EntityOwners;
   results: EntityResult[];
+  /**
+   * The scorecards that apply to the entity (by name). With no results, an
+   * empty list means none applies; otherwise it has not been evaluated yet.
+   */
+  applicableScorecards: string[];
 }
 
 /**
@@ -339,4 +344,39 @@ export interface FactsPushResponse {
   unchanged: number;
   /** The entities re-evaluated. */
   entityRefs: string[];
+}
+
+/**
+ * `GET /statuses`: the worst status of each entity across its scorecards.
+ *
+ * @public
+ */
+export interface StatusesResponse {
+  items: Array<{ entityRef: string; status: ReadinessStatus }>;
+}
+
+/**
+ * One day of a scorecard's history across the organisation (`GET /history`).
+ *
+ * @public
+ */
+export interface OrgHistoryDay {
+  /** `YYYY-MM-DD` (UTC). */
+  day: string;
+  /** Entities per status that day. */
+  counts: Record<ReadinessStatus, number>;
+  /** With a check: entities failing it, of those whose checks were recorded that day. */
+  check?: { failing: number; total: number };
+}
+
+/**
+ * `GET /history`: daily status counts of a scorecard for the entities a
+ * results filter selects (as they are now), and a check's failures per day.
+ *
+ * @public
+ */
+export interface OrgHistoryResponse {
+  scorecard: string;
+  checkId?: string;
+  days: OrgHistoryDay[];
 }

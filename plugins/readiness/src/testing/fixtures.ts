@@ -23,6 +23,7 @@ const check = (
 /** A blocked service: a critical ownership check fails, a recommended one is unknown. */
 export const blockedResponse: EntityReadinessResponse = {
   entityRef: 'component:default/ledger-service',
+  applicableScorecards: ['production'],
   owners: {
     owner: 'group:default/payments',
     incident: 'group:default/billing-oncall',
@@ -196,6 +197,8 @@ export function mockReadinessApi(
       changes: [],
     })),
     listResults: jest.fn(async () => ({ items: [], totalItems: 0 })),
+    getStatuses: jest.fn(async () => ({ items: [] })),
+    getOrgHistory: jest.fn(async () => ({ scorecard: 'production', days: [] })),
     getSummary: jest.fn(async () => ({
       scorecard: 'production',
       groupBy: 'owner',

@@ -1,9 +1,9 @@
 import type { SummaryGroupBy } from '@readiness/backstage-plugin-readiness-common';
 import { csvHeader, csvRows } from '../csv';
 import type { ReadinessRouter, RouterOptions } from '../router';
-import { resultsQuery } from './query';
+import { list, resultsQuery } from './query';
 
-/** GET /results (JSON pages, or CSV of the whole query) and GET /summary. */
+/** GET /results (JSON pages, or CSV of the whole query), GET /history (org-wide, by day), GET /statuses and GET /summary. */
 export function bindResultRoutes(
   router: ReadinessRouter,
   { service, httpAuth }: RouterOptions,
@@ -28,6 +28,26 @@ export function bindResultRoutes(
     res.write(`\ufeff${csvHeader()}`);
     for await (const batch of rows) res.write(csvRows(batch));
     res.end();
+  });
+
+  router.get('/history', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    res.json(
+      await service.getOrgHistory(credentials, {
+        ...resultsQuery(req.query),
+        days: req.query.days === undefined ? undefined : Number(req.query.days),
+      }),
+    );
+  });
+
+  router.get('/statuses', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    res.json(
+      await service.listStatuses(credentials, {
+        entity: list(req.query.entity),
+        status: list(req.query.status),
+      }),
+    );
   });
 
   router.get('/summary', async (req, res) => {

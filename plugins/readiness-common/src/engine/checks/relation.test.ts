@@ -16,16 +16,21 @@ describe('relation checks', () => {
     };
     expect(runCheck(partOfSystem, e)).toMatchObject({
       result: 'pass',
-      message: 'has 1 partOf relation to a system',
+      message: 'has 1 parent system',
     });
     expect(
       runCheck({ type: 'relation', with: { type: 'providesApi', min: 2 } }, e),
     ).toMatchObject({
       result: 'fail',
-      message: 'has no providesApi relations, expected at least 2',
+      message: 'has no provided APIs, expected at least 2',
       observed: 0,
       threshold: 2,
     });
+    // Other relation types keep their name.
+    expect(
+      runCheck({ type: 'relation', with: { type: 'apiProvidedBy' } }, e)
+        .message,
+    ).toBe('has no apiProvidedBy relations, expected at least 1');
   });
 
   it('derives relations from spec fields for entities read from files', () => {

@@ -46,6 +46,16 @@ export function relationsOf(
   return out;
 }
 
+const NOUNS: Record<string, (kind?: string) => string> = {
+  ownedby: () => 'owner',
+  partof: kind => (kind ? `parent ${kind}` : 'parent'),
+  haspart: kind => (kind ? `${kind} part` : 'part'),
+  providesapi: () => 'provided API',
+  consumesapi: () => 'consumed API',
+  dependson: kind => (kind ? `${kind} dependency` : 'dependency'),
+  dependencyof: () => 'dependent',
+};
+
 /** `relation` checks: the entity has at least `min` relations of a type, optionally to a kind. */
 export function compileRelationCheck(w: {
   type: string;
@@ -54,9 +64,15 @@ export function compileRelationCheck(w: {
 }): CheckFn {
   const type = w.type.toLowerCase();
   const kind = w.targetKind?.toLowerCase();
-  const what = `${w.type} relation${w.min === 1 ? '' : 's'}${
-    w.targetKind ? ` to a ${w.targetKind}` : ''
-  }`;
+  // People's words for the well-known relations ("has no owner"), the
+  // relation's name for the others.
+  const noun = NOUNS[type]?.(kind);
+  const what = (n: number) =>
+    noun
+      ? `${noun}${n === 1 ? '' : 's'}`
+      : `${w.type} relation${n === 1 ? '' : 's'}${
+          w.targetKind ? ` to a ${w.targetKind}` : ''
+        }`;
   return entity => {
     const n = relationsOf(entity).filter(
       r => r.type.toLowerCase() === type && (!kind || r.targetKind === kind),
@@ -64,13 +80,13 @@ export function compileRelationCheck(w: {
     return n >= w.min
       ? {
           result: 'pass',
-          message: `has ${n} ${what}`,
+          message: `has ${n} ${what(n)}`,
           observed: n,
           threshold: w.min,
         }
       : {
           result: 'fail',
-          message: `has ${n === 0 ? 'no' : n} ${what}, expected at least ${
+          message: `has ${n === 0 ? 'no' : n} ${what(n)}, expected at least ${
             w.min
           }`,
           observed: n,

@@ -1,6 +1,7 @@
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
+import { ReadinessTabLink } from '../ReadinessTabLink';
 import { makeStyles } from '@material-ui/core/styles';
 import CheckCircle from '@material-ui/icons/CheckCircle';
 import Cancel from '@material-ui/icons/Cancel';
@@ -106,6 +107,27 @@ function evidenceText(check: CheckResult): string | undefined {
   return parts.length ? parts.join(' ') : undefined;
 }
 
+// A roll-up names its parts as `system:checkout (blocked)`.
+const PART =
+  /\b([a-z]+:(?:[a-z0-9_.-]+\/)?[a-z0-9_.-]+) \((blocked|needs-work|ready)\)/gi;
+
+/** A check's message with the parts a roll-up names linked to their Readiness tabs. */
+export function LinkedMessage(props: { message: string }) {
+  const out: ReactNode[] = [];
+  let last = 0;
+  for (const m of props.message.matchAll(PART)) {
+    out.push(props.message.slice(last, m.index));
+    out.push(
+      <span key={m.index}>
+        <ReadinessTabLink entityRef={m[1]}>{m[1]}</ReadinessTabLink> ({m[2]})
+      </span>,
+    );
+    last = m.index! + m[0].length;
+  }
+  out.push(props.message.slice(last));
+  return <>{out}</>;
+}
+
 /** One check: icon, title, message, evidence, remediation; `actions` leaves room for attest/exempt. */
 export function CheckRow(props: { check: CheckResult; actions?: ReactNode }) {
   const { check } = props;
@@ -120,7 +142,7 @@ export function CheckRow(props: { check: CheckResult; actions?: ReactNode }) {
           {check.title}
         </Typography>
         <Typography variant="body2" className={classes.message}>
-          {check.message}
+          <LinkedMessage message={check.message} />
         </Typography>
         <div className={classes.meta}>
           <Chip size="small" variant="outlined" label={check.severity} />

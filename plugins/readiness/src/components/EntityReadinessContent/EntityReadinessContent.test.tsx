@@ -91,7 +91,7 @@ describe('EntityReadinessContent', () => {
   it('filters to what is open and by severity', async () => {
     await renderWith();
     await screen.findByTestId('status-blocked');
-    await userEvent.click(screen.getByLabelText('Only what is open'));
+    await userEvent.click(screen.getByLabelText('Show only open checks'));
     expect(
       screen.queryByTestId('check-technical-owner'),
     ).not.toBeInTheDocument();
@@ -141,17 +141,37 @@ describe('EntityReadinessContent', () => {
     ).toBeInTheDocument();
   });
 
-  it('explains what to do when no scorecard applies', async () => {
+  it('says when no scorecard applies, and still shows the owners', async () => {
+    await renderWith(
+      mockReadinessApi({
+        getEntity: jest.fn(async () => ({
+          ...blockedResponse,
+          results: [],
+          applicableScorecards: [],
+        })),
+      }),
+    );
+    expect(
+      await screen.findByText('No scorecard applies to this component'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/The scorecards \(Production readiness\) do not apply/),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Re-evaluate' }),
+    ).not.toBeInTheDocument();
+    expect(await screen.findByText('Ownership')).toBeInTheDocument();
+  });
+
+  it('says when a scorecard applies but has not evaluated the entity yet', async () => {
     await renderWith(
       mockReadinessApi({
         getEntity: jest.fn(async () => ({ ...blockedResponse, results: [] })),
       }),
     );
+    expect(await screen.findByText('Not evaluated yet')).toBeInTheDocument();
     expect(
-      await screen.findByText('No readiness results for this entity'),
-    ).toBeInTheDocument();
-    expect(
-      screen.getByText(/readiness.scorecards in app-config/),
+      await screen.findByText(/Production readiness applies to it/),
     ).toBeInTheDocument();
   });
 

@@ -88,24 +88,54 @@ export function EntityReadinessContent() {
   if (readiness.error) return <ResponseErrorPanel error={readiness.error} />;
   const data = readiness.value!;
   if (data.results.length === 0) {
+    const applicable = data.applicableScorecards ?? [];
+    const titleOf = (name: string) =>
+      scorecards.value?.find(s => s.name === name)?.title ?? name;
+    const none = applicable.length === 0;
     return (
-      <EmptyState
-        missing="data"
-        title="No readiness results for this entity"
-        description="No scorecard applies to this entity, or it has not been evaluated yet. Scorecards are listed in readiness.scorecards in app-config; evaluation runs on a schedule, or press Re-evaluate."
-        action={
-          mayEvaluate.allowed ? (
-            <Button
-              variant="contained"
-              color="primary"
-              onClick={() => evaluate()}
-              disabled={evaluation.loading}
-            >
-              {evaluation.loading ? 'Evaluating…' : 'Re-evaluate'}
-            </Button>
-          ) : undefined
-        }
-      />
+      <Grid container spacing={3}>
+        <Grid item xs={12} md={8}>
+          <EmptyState
+            missing={none ? 'info' : 'data'}
+            title={
+              none
+                ? `No scorecard applies to this ${entity.kind.toLocaleLowerCase(
+                    'en-US',
+                  )}`
+                : 'Not evaluated yet'
+            }
+            description={
+              none
+                ? `The scorecards (${
+                    (scorecards.value ?? []).map(s => s.title).join(', ') ||
+                    'none configured'
+                  }) do not apply to it: see their appliesTo in readiness.scorecards (app-config). A service that is not in production yet is scored once it has a go-live date, if the scorecard says so; the owners can be set here meanwhile.`
+                : `${applicable
+                    .map(titleOf)
+                    .join(
+                      ', ',
+                    )} applies to it, but it has no results yet: evaluation runs on a schedule${
+                    mayEvaluate.allowed ? ', or press Re-evaluate' : ''
+                  }.`
+            }
+            action={
+              !none && mayEvaluate.allowed ? (
+                <Button
+                  variant="contained"
+                  color="primary"
+                  onClick={() => evaluate()}
+                  disabled={evaluation.loading}
+                >
+                  {evaluation.loading ? 'Evaluating…' : 'Re-evaluate'}
+                </Button>
+              ) : undefined
+            }
+          />
+        </Grid>
+        <Grid item xs={12} md={4}>
+          <OwnershipPanel entityRef={entityRef} onChanged={readiness.retry} />
+        </Grid>
+      </Grid>
     );
   }
   const result = data.results[Math.min(selected, data.results.length - 1)];
@@ -166,7 +196,7 @@ export function EntityReadinessContent() {
                   color="primary"
                 />
               }
-              label="Only what is open"
+              label="Show only open checks"
             />
             <Select
               value={severity}
@@ -229,7 +259,13 @@ export function EntityReadinessContent() {
             )}
           </Grid>
           <Grid item>
-            <TrendChart history={history.value} scorecard={result.scorecard} />
+            <TrendChart
+              history={history.value}
+              scorecard={result.scorecard}
+              checkTitle={id =>
+                result.checks.find(c => c.checkId === id)?.title ?? id
+              }
+            />
           </Grid>
         </Grid>
       </Grid>

@@ -16,13 +16,16 @@ import type { HistoryResponse } from '../../api';
 export function TrendChart(props: {
   history?: HistoryResponse;
   scorecard: string;
+  /** The title of a check, for the list of changes. */
+  checkTitle?: (checkId: string) => string;
 }) {
   const theme = useTheme();
   const points = (props.history?.points ?? []).filter(
     p => p.scorecard === props.scorecard,
   );
   const changes = (props.history?.changes ?? [])
-    .filter(c => c.scorecard === props.scorecard)
+    // A check whose result stayed the same (only its message moved) is no change.
+    .filter(c => c.scorecard === props.scorecard && c.oldResult !== c.newResult)
     .slice(0, 5);
   return (
     <InfoCard title="Trend" subheader="Score per day, last 30 days">
@@ -74,8 +77,9 @@ export function TrendChart(props: {
               variant="body2"
               color="textSecondary"
             >
-              {c.changedAt.slice(0, 10)} · {c.checkId}: {c.oldResult ?? 'new'} →{' '}
-              {c.newResult ?? 'removed'}
+              {c.changedAt.slice(0, 10)} ·{' '}
+              {props.checkTitle?.(c.checkId) ?? c.checkId}:{' '}
+              {c.oldResult ?? 'new'} → {c.newResult ?? 'removed'}
             </Typography>
           ))}
         </>

@@ -131,6 +131,7 @@ describe('GroupReadinessCard', () => {
       getEntity: jest.fn(async () => ({
         entityRef: 'group:default/payments',
         owners: {},
+        applicableScorecards: ['production'],
         results: [
           {
             entityRef: 'group:default/payments',
@@ -187,7 +188,7 @@ describe('GroupReadinessCard', () => {
       'Production readiness: 33.3 of 95 needed',
     );
     expect(screen.getByTestId('group-score')).toHaveTextContent(
-      'Nothing the team owns is blocked: 2 of 3 owned entities are blocked',
+      'Open: Nothing the team owns is blocked',
     );
   });
 });

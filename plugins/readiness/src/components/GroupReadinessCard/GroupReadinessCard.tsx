@@ -151,7 +151,7 @@ export function GroupReadinessCard() {
                 const r = byRef.get(ref);
                 return (
                   <TableRow key={ref}>
-                    <TableCell>
+                    <TableCell style={{ minWidth: 140 }}>
                       {r ? (
                         <ReadinessTabLink entityRef={ref}>
                           {r.title ?? r.name}
@@ -160,7 +160,7 @@ export function GroupReadinessCard() {
                         <EntityRefLink entityRef={ref} />
                       )}
                     </TableCell>
-                    <TableCell>
+                    <TableCell style={{ minWidth: 150 }}>
                       {why(ref).map((w, i) => (
                         <span key={w}>
                           {i > 0 && ', '}
@@ -181,7 +181,9 @@ export function GroupReadinessCard() {
                     <TableCell style={{ whiteSpace: 'nowrap' }}>
                       {r ? <StatusChip status={r.status} /> : '–'}
                     </TableCell>
-                    <TableCell>{r ? r.score : 'not scored'}</TableCell>
+                    <TableCell style={{ whiteSpace: 'nowrap' }}>
+                      {r ? r.score : 'not scored'}
+                    </TableCell>
                   </TableRow>
                 );
               })}

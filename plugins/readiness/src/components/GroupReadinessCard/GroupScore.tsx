@@ -37,11 +37,11 @@ export function GroupScore(props: { entityRef: string }) {
                 {title(r.scorecard)}: {r.score} of {r.passingScore} needed
               </Typography>
             </Box>
-            {open.map(c => (
-              <Typography key={c.checkId} variant="body2" color="textSecondary">
-                {c.title}: {c.message}
+            {open.length > 0 && (
+              <Typography variant="body2" color="textSecondary">
+                Open: {open.map(c => c.title).join(' · ')}
               </Typography>
-            ))}
+            )}
           </Box>
         );
       })}

@@ -2,7 +2,7 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { ResponseError } from '@backstage/errors';
-import { screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within, cleanup } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { readinessApiRef } from '../../api';
 import { mockReadinessApi, ownershipResponse } from '../../testing/fixtures';
@@ -55,6 +55,60 @@ describe('OwnershipPanel', () => {
     );
     expect(screen.getByTestId('owner-runbook')).toHaveTextContent('not set');
     expect(screen.getByRole('button', { name: 'Edit' })).toBeInTheDocument();
+  });
+
+  it('does not flag unset roles in red on a system, whose parts hold them', async () => {
+    await render();
+    const onComponent = await screen.findByTestId('owner-runbook');
+    expect(onComponent.firstElementChild!.className).toMatch(/colorError/);
+    cleanup();
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [readinessApiRef, mockReadinessApi()],
+          [catalogApiRef, catalogApiMock({ entities: groups })],
+        ]}
+      >
+        <OwnershipPanel entityRef="system:default/checkout" />
+      </TestApiProvider>,
+      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    );
+    const onSystem = await screen.findByTestId('owner-runbook');
+    expect(onSystem).toHaveTextContent('not set');
+    expect(onSystem.firstElementChild!.className).toMatch(/colorTextSecondary/);
+  });
+
+  it('opens a channel that is a web or email address', async () => {
+    for (const [channel, href] of [
+      ['https://chat.acme.example/ledger', 'https://chat.acme.example/ledger'],
+      ['ledger-oncall@acme.example', 'mailto:ledger-oncall@acme.example'],
+    ]) {
+      const api = mockReadinessApi({
+        getOwnership: jest.fn(async () => ({
+          ...ownershipResponse,
+          effective: { ...ownershipResponse.effective, channel },
+        })),
+      });
+      const { unmount } = await renderInTestApp(
+        <TestApiProvider
+          apis={[
+            [readinessApiRef, api],
+            [catalogApiRef, catalogApiMock({ entities: groups })],
+          ]}
+        >
+          <OwnershipPanel
+            entityRef="component:default/ledger-service"
+            onChanged={jest.fn()}
+          />
+        </TestApiProvider>,
+        {
+          mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+        },
+      );
+      const cell = await screen.findByTestId('owner-channel');
+      expect(within(cell).getByRole('link')).toHaveAttribute('href', href);
+      unmount();
+    }
   });
 
   it('is read-only, and says why, for those not allowed', async () => {

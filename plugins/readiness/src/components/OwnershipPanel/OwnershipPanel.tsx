@@ -47,15 +47,18 @@ function Value({
   field,
   value,
   problem,
+  optional,
 }: {
   field: keyof EntityOwnersEdit;
   value?: string;
   problem?: string;
+  /** Not set is no gap here (a system or domain: its parts hold the roles). */
+  optional?: boolean;
 }) {
   if (!value)
-    return field === 'goLiveDate' ? (
+    return field === 'goLiveDate' || optional ? (
       <Typography color="textSecondary" variant="body2">
-        none
+        {field === 'goLiveDate' ? 'none' : 'not set'}
       </Typography>
     ) : (
       <Typography color="error" variant="body2">
@@ -65,8 +68,13 @@ function Value({
   // A value that is wrong is shown as text, never as a link to nowhere.
   if (problem) return <Typography variant="body2">{value}</Typography>;
   if (field === 'runbook') return <Link to={value}>{value}</Link>;
-  if (field === 'channel')
+  if (field === 'channel') {
+    // A web address or an email address can be opened; `slack:#x` is a name.
+    if (/^https?:\/\//i.test(value)) return <Link to={value}>{value}</Link>;
+    const email = /^(?:mailto:)?([^\s@:]+@[^\s@]+\.[^\s@]+)$/i.exec(value);
+    if (email) return <Link to={`mailto:${email[1]}`}>{email[1]}</Link>;
     return <Typography variant="body2">{value}</Typography>;
+  }
   return /^[a-z]+:[^/]+\/.+$/i.test(value) ? (
     <EntityRefLink entityRef={value} />
   ) : (
@@ -152,6 +160,9 @@ export function OwnershipPanel(props: {
   entityRef: string;
   onChanged?: () => void;
 }) {
+  // Systems and domains are scored by their parts: roles unset on them are
+  // not gaps, so they are not shown in red.
+  const optional = /^(system|domain):/i.test(props.entityRef);
   const classes = useStyles();
   const api = useApi(readinessApiRef);
   const ownership = useAsyncRetry(
@@ -237,6 +248,7 @@ export function OwnershipPanel(props: {
                   field={field}
                   value={o.effective[field]}
                   problem={o.problems[field]}
+                  optional={optional}
                 />
               </div>
               <FieldNotes

@@ -23,6 +23,7 @@ import { NO_FILTERS } from './ActiveFilters';
 import { AreaHeatmap } from './AreaHeatmap';
 import { GoLivesCard } from './GoLivesCard';
 import { GroupChart } from './GroupChart';
+import { OrgHistoryChart } from './OrgHistoryChart';
 import { ResultsTable } from './ResultsTable';
 import { SummaryTiles } from './SummaryTiles';
 import { TopChecks } from './TopChecks';
@@ -163,6 +164,14 @@ export function ReadinessOverview() {
             error={checks.error}
             hrefFor={checkId => hrefWith({ check: checkId })}
             onSelect={checkId => drill({ check: checkId })}
+          />
+        </Grid>
+        <Grid item xs={12}>
+          <OrgHistoryChart
+            query={{ ...query, scorecard: scorecard.name }}
+            checkTitle={id =>
+              scorecard.checks?.find(c => c.id === id)?.title ?? id
+            }
           />
         </Grid>
         <Grid item xs={12}>

@@ -1,0 +1,8 @@
+export {
+  EntityReadinessStatus,
+  createReadinessStatusColumn,
+} from './createReadinessStatusColumn';
+export {
+  EntityReadinessStatusFilter,
+  EntityReadinessStatusPicker,
+} from './EntityReadinessStatusPicker';
