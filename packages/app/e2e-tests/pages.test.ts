@@ -33,6 +33,9 @@ test.describe('Readiness page as people use it', () => {
     await signIn(page, '/readiness?groupBy=system');
     await expect(page.getByText('Top failing checks')).toBeVisible();
     await shot(page, 'overview');
+    // On a phone the filters are folded away.
+    const toggle = results(page).getByRole('button', { name: 'Filters' });
+    if (await toggle.isVisible()) await toggle.click();
     await page
       .getByRole('textbox', { name: 'Owner', exact: true })
       .fill('payments');

@@ -239,6 +239,20 @@ describe('readiness backend plugin', () => {
         )
       ).status,
     ).toBe(404);
+    const ghostHistory = await request(server).get(
+      '/api/readiness/entities/component/default/ghost/history',
+    );
+    expect(ghostHistory.status).toBe(404);
+    expect(ghostHistory.body.error.message).toBe(
+      'No entity component:default/ghost in the catalog',
+    );
+    expect(
+      (
+        await request(server).get(
+          '/api/readiness/entities/component/default/payments-api/history',
+        )
+      ).status,
+    ).toBe(200);
   });
 
   it('summarises per owner with the group hierarchy, and per system', async () => {

@@ -271,20 +271,38 @@ export class ReadinessService {
     entityRef: string,
     options: { days?: number; scorecard?: string } = {},
   ): Promise<HistoryResponse> {
-    await this.authorize(credentials, readinessResultsReadPermission);
     const ref = refKey(entityRef);
+    // As for the entity itself: results may be read, and the entity seen.
+    const [mayRead, maySee] = await this.options.permissions.authorize(
+      [
+        { permission: readinessResultsReadPermission },
+        { permission: catalogEntityReadPermission, resourceRef: ref },
+      ],
+      { credentials },
+    );
+    if (mayRead.result !== AuthorizeResult.ALLOW)
+      throw new NotAllowedError(
+        `You may not read readiness results (${readinessResultsReadPermission.name})`,
+      );
+    if (maySee.result !== AuthorizeResult.ALLOW)
+      throw new NotFoundError(`No entity ${ref} in the catalog`);
     const days = options.days ?? 30;
     const since = new Date(Date.now() - (days - 1) * 86_400_000)
       .toISOString()
       .slice(0, 10);
-    return {
-      entityRef: ref,
-      ...(await this.options.stores.history.getHistory(
-        ref,
-        since,
-        options.scorecard,
-      )),
-    };
+    const history = await this.options.stores.history.getHistory(
+      ref,
+      since,
+      options.scorecard,
+    );
+    // No history: an entity just added, or one that does not exist (404).
+    if (
+      history.points.length === 0 &&
+      history.changes.length === 0 &&
+      !(await this.options.catalog.getEntityByRef(ref, { credentials }))
+    )
+      throw new NotFoundError(`No entity ${ref} in the catalog`);
+    return { entityRef: ref, ...history };
   }
 
   /**

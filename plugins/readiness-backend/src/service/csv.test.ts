@@ -22,7 +22,13 @@ describe('csv', () => {
       'entity_ref,title,kind,type,lifecycle,owner,system,domain,scorecard,status,score,level,failing_checks,changed_at,stale\r\n',
     );
     expect(csvRows([row({ failingChecks: ['a', 'b'], level: 'pilot' })])).toBe(
-      'component:default/a,,component,,,,,,production,ready,100,pilot,a; b,2026-11-23T12:00:00.000Z,false\r\n',
+      'component:default/a,,component,,,,,,production,ready,100,pilot,"a; b",2026-11-23T12:00:00.000Z,false\r\n',
+    );
+  });
+
+  it('quotes semicolons, on which spreadsheets in many locales split', () => {
+    expect(csvRows([row({ title: 'Pay; refund' })]).split(',')[1]).toBe(
+      '"Pay; refund"',
     );
   });
 

@@ -26,7 +26,8 @@ function cell(value: string | number | boolean | undefined): string {
   // Quote when needed, and defuse values a spreadsheet would run as a formula.
   const safe =
     /^[=+\-@\t\r]/.test(text) && typeof value === 'string' ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  // `;` too: spreadsheets in many locales split on it.
+  return /[",;\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** The CSV header line. */

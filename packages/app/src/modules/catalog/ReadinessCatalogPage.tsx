@@ -16,19 +16,16 @@ import type { ComponentProps, ReactNode } from 'react';
  * wrapped letter by letter).
  */
 const readinessColumns: CatalogTableColumnsFunc = context => {
-  const minWidth: Record<string, number> = {
-    'resolved.entityRef': 170,
-    'resolved.partOfSystemRelationTitle': 110,
-    'resolved.ownedByRelationsTitle': 110,
+  const style: Record<string, object> = {
+    'resolved.entityRef': { minWidth: 170 },
+    'resolved.partOfSystemRelationTitle': { whiteSpace: 'nowrap' },
+    'resolved.ownedByRelationsTitle': { whiteSpace: 'nowrap' },
   };
   const columns = CatalogTable.defaultColumnsFunc(context).map(c =>
-    minWidth[String(c.field)]
+    style[String(c.field)]
       ? {
           ...c,
-          cellStyle: {
-            ...(c.cellStyle as object),
-            minWidth: minWidth[String(c.field)],
-          },
+          cellStyle: { ...(c.cellStyle as object), ...style[String(c.field)] },
         }
       : c,
   );

@@ -48,6 +48,8 @@ export function ReadinessHeader(props: {
             max={100}
             fractional={false}
             unit="%"
+            // "87.5%" at full size is wider than the ring.
+            size={Number.isInteger(result.score) ? 'normal' : 'small'}
             getColor={({ palette }) => {
               if (result.status === 'blocked') return palette.status.error;
               if (result.status === 'needs-work') return palette.status.warning;

@@ -141,9 +141,9 @@ export function GroupReadinessCard() {
             <TableHead>
               <TableRow>
                 <TableCell>Entity</TableCell>
-                <TableCell>Why listed</TableCell>
                 <TableCell>Status</TableCell>
                 <TableCell>Score</TableCell>
+                <TableCell>Why listed</TableCell>
               </TableRow>
             </TableHead>
             <TableBody>
@@ -159,6 +159,13 @@ export function GroupReadinessCard() {
                       ) : (
                         <EntityRefLink entityRef={ref} />
                       )}
+                    </TableCell>
+
+                    <TableCell style={{ whiteSpace: 'nowrap' }}>
+                      {r ? <StatusChip status={r.status} /> : '–'}
+                    </TableCell>
+                    <TableCell style={{ whiteSpace: 'nowrap' }}>
+                      {r ? r.score : 'not scored'}
                     </TableCell>
                     <TableCell style={{ minWidth: 150 }}>
                       {why(ref).map((w, i) => (
@@ -177,12 +184,6 @@ export function GroupReadinessCard() {
                           )}
                         </span>
                       ))}
-                    </TableCell>
-                    <TableCell style={{ whiteSpace: 'nowrap' }}>
-                      {r ? <StatusChip status={r.status} /> : '–'}
-                    </TableCell>
-                    <TableCell style={{ whiteSpace: 'nowrap' }}>
-                      {r ? r.score : 'not scored'}
                     </TableCell>
                   </TableRow>
                 );

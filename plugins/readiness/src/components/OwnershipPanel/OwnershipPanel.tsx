@@ -223,7 +223,11 @@ export function OwnershipPanel(props: {
   return (
     <InfoCard
       title="Ownership"
-      subheader="Who acts in the first 15 minutes of an incident"
+      subheader={
+        optional
+          ? 'Optional here: its parts hold their own roles'
+          : 'Who acts in the first 15 minutes of an incident'
+      }
       action={
         o.canEdit ? (
           <Button
@@ -237,30 +241,32 @@ export function OwnershipPanel(props: {
       }
     >
       <dl className={classes.list}>
-        {FIELDS.map(([field, term]) => (
-          <div key={field} style={{ display: 'contents' }}>
-            <dt className={classes.term}>
-              <Typography variant="body2">{term}</Typography>
-            </dt>
-            <dd className={classes.value}>
-              <div data-testid={`owner-${field}`}>
-                <Value
+        {FIELDS.filter(([f]) => !(optional && f === 'goLiveDate')).map(
+          ([field, term]) => (
+            <div key={field} style={{ display: 'contents' }}>
+              <dt className={classes.term}>
+                <Typography variant="body2">{term}</Typography>
+              </dt>
+              <dd className={classes.value}>
+                <div data-testid={`owner-${field}`}>
+                  <Value
+                    field={field}
+                    value={o.effective[field]}
+                    problem={o.problems[field]}
+                    optional={optional}
+                  />
+                </div>
+                <FieldNotes
                   field={field}
-                  value={o.effective[field]}
-                  problem={o.problems[field]}
-                  optional={optional}
+                  o={o}
+                  busy={busy}
+                  onRevert={f => revert([f])}
+                  onKeep={keep}
                 />
-              </div>
-              <FieldNotes
-                field={field}
-                o={o}
-                busy={busy}
-                onRevert={f => revert([f])}
-                onKeep={keep}
-              />
-            </dd>
-          </div>
-        ))}
+              </dd>
+            </div>
+          ),
+        )}
       </dl>
       {!o.canEdit && (
         <Typography

@@ -25,14 +25,17 @@ const useStyles = makeStyles(theme => ({
     overflowWrap: 'normal',
     hyphens: 'auto',
   },
-  // On a phone the area names stand upright, so every area still fits.
-  thNarrow: {
+  // On a phone the area names stand upright (two lines at most), so every
+  // area still fits.
+  upright: {
+    display: 'inline-block',
     writingMode: 'vertical-rl',
     transform: 'rotate(180deg)',
-    whiteSpace: 'nowrap',
+    whiteSpace: 'normal',
     textAlign: 'left',
-    height: 120,
-    padding: theme.spacing(0.5, 0),
+    height: 112,
+    fontSize: 11,
+    lineHeight: 1.1,
   },
   td: { padding: 0, border: `1px solid ${theme.palette.background.paper}` },
   cell: {
@@ -42,6 +45,7 @@ const useStyles = makeStyles(theme => ({
     borderRadius: 0,
     color: theme.palette.text.primary,
     fontSize: 12,
+    '@media (max-width: 600px)': { fontSize: 11 },
   },
   name: {
     padding: theme.spacing(0.5, 1, 0.5, 0),
@@ -77,7 +81,7 @@ export function AreaHeatmap(props: {
   return (
     <InfoCard
       title={`Area pass rate by ${props.groupBy}`}
-      subheader="Share of entities with every check of the area passing; pick a cell to list them"
+      subheader="Share of entities (%) with every check of the area passing; pick a cell to list them"
     >
       <table className={classes.table} aria-label="Area pass rate">
         <colgroup>
@@ -90,13 +94,12 @@ export function AreaHeatmap(props: {
           <tr>
             <th className={classes.th} />
             {areas.map(a => (
-              <th
-                key={a.id}
-                scope="col"
-                className={`${classes.th} ${narrow ? classes.thNarrow : ''}`}
-                title={a.title}
-              >
-                {a.title}
+              <th key={a.id} scope="col" className={classes.th} title={a.title}>
+                {narrow ? (
+                  <span className={classes.upright}>{a.title}</span>
+                ) : (
+                  a.title
+                )}
               </th>
             ))}
           </tr>
@@ -113,8 +116,11 @@ export function AreaHeatmap(props: {
                 </th>
                 {areas.map(a => {
                   const rate = g.areaPassRate[a.id];
+                  // On a phone without "%": "100%" is wider than the cell.
                   const text =
-                    rate === undefined ? '–' : `${Math.round(rate)}%`;
+                    rate === undefined
+                      ? '–'
+                      : `${Math.round(rate)}${narrow ? '' : '%'}`;
                   return (
                     <td
                       key={a.id}
@@ -129,7 +135,9 @@ export function AreaHeatmap(props: {
                       ) : (
                         <Button
                           className={classes.cell}
-                          aria-label={`${title}, ${a.title}: ${text}`}
+                          aria-label={`${title}, ${a.title}: ${Math.round(
+                            rate,
+                          )}%`}
                           title={`Entities of ${title} failing ${a.title}`}
                           onClick={() => props.onSelect(g.key, a.id)}
                         >

@@ -3,6 +3,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Button from '@material-ui/core/Button';
 import MenuItem from '@material-ui/core/MenuItem';
+import MuiLink from '@material-ui/core/Link';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -15,6 +16,8 @@ import Typography from '@material-ui/core/Typography';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import { makeStyles } from '@material-ui/core/styles';
 import GetApp from '@material-ui/icons/GetApp';
+import FilterList from '@material-ui/icons/FilterList';
+import useMediaQuery from '@material-ui/core/useMediaQuery';
 import { useEffect, useRef, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
@@ -44,7 +47,7 @@ const useStyles = makeStyles(theme => ({
   wrap: { overflowX: 'auto' },
   nowrap: { whiteSpace: 'nowrap' },
   name: { minWidth: 160 },
-  gaps: { minWidth: 220, color: theme.palette.text.secondary },
+  gaps: { minWidth: 260, color: theme.palette.text.secondary },
   empty: { padding: theme.spacing(3, 1), textAlign: 'center' },
 }));
 
@@ -71,6 +74,10 @@ export function ResultsTable(props: {
   const [page, setPage] = useState(0);
   const [pageSize, setPageSize] = useState(25);
   const card = useRef<HTMLDivElement>(null);
+  // On a phone the filters fold away behind a button; the chips of the
+  // filters in force stay.
+  const narrow = useMediaQuery('(max-width: 600px)');
+  const [showFilters, setShowFilters] = useState(false);
   const [focused, setFocused] = useState(false);
   useEffect(() => {
     if (!props.focus) return undefined;
@@ -125,7 +132,23 @@ export function ResultsTable(props: {
           </Button>
         }
       >
-        <div className={classes.filters}>
+        {narrow && (
+          <Button
+            size="small"
+            color="primary"
+            variant="outlined"
+            startIcon={<FilterList />}
+            onClick={() => setShowFilters(!showFilters)}
+            aria-expanded={showFilters}
+            style={{ marginBottom: 12 }}
+          >
+            {showFilters ? 'Hide filters' : 'Filters'}
+          </Button>
+        )}
+        <div
+          className={classes.filters}
+          style={narrow && !showFilters ? { display: 'none' } : undefined}
+        >
           <TextField
             select
             label="Status"
@@ -274,7 +297,7 @@ export function ResultsTable(props: {
                       </TableSortLabel>
                     </TableCell>
                   ))}
-                  {['Level', 'Owner', 'System', 'Domain', 'Open checks'].map(
+                  {['Open checks', 'Owner', 'System', 'Domain', 'Level'].map(
                     h => (
                       <TableCell key={h} className={classes.nowrap}>
                         {h}
@@ -295,11 +318,28 @@ export function ResultsTable(props: {
                       <StatusChip status={r.status} />
                     </TableCell>
                     <TableCell className={classes.nowrap}>{r.score}</TableCell>
-                    <TableCell className={classes.nowrap}>
-                      {props.scorecard?.levels.find(l => l.id === r.level)
-                        ?.title ??
-                        r.level ??
-                        '–'}
+
+                    <TableCell className={classes.gaps}>
+                      {r.failingChecks.length === 0
+                        ? '–'
+                        : r.failingChecks.slice(0, 2).map((c, i) => (
+                            <span key={c}>
+                              {i > 0 && ' · '}
+                              <MuiLink
+                                component="button"
+                                variant="body2"
+                                style={{ textAlign: 'left' }}
+                                onClick={() => set({ check: c })}
+                                title={`Show every entity failing “${checkTitle(
+                                  c,
+                                )}”`}
+                              >
+                                {checkTitle(c)}
+                              </MuiLink>
+                            </span>
+                          ))}
+                      {r.failingChecks.length > 2 &&
+                        ` · ${r.failingChecks.length - 2} more`}
                     </TableCell>
                     {[r.owner, r.system, r.domain].map((ref, i) => (
                       <TableCell key={i} className={classes.nowrap}>
@@ -313,33 +353,11 @@ export function ResultsTable(props: {
                         )}
                       </TableCell>
                     ))}
-                    <TableCell className={classes.gaps}>
-                      {r.failingChecks.length === 0
-                        ? '–'
-                        : r.failingChecks.slice(0, 3).map((c, i) => (
-                            <span key={c}>
-                              {i > 0 && ' · '}
-                              <Button
-                                size="small"
-                                variant="text"
-                                color="primary"
-                                style={{
-                                  textTransform: 'none',
-                                  padding: 0,
-                                  minWidth: 0,
-                                  verticalAlign: 'baseline',
-                                }}
-                                onClick={() => set({ check: c })}
-                                title={`Show every entity failing “${checkTitle(
-                                  c,
-                                )}”`}
-                              >
-                                {checkTitle(c)}
-                              </Button>
-                            </span>
-                          ))}
-                      {r.failingChecks.length > 3 &&
-                        ` · ${r.failingChecks.length - 3} more`}
+                    <TableCell className={classes.nowrap}>
+                      {props.scorecard?.levels.find(l => l.id === r.level)
+                        ?.title ??
+                        r.level ??
+                        '–'}
                     </TableCell>
                   </TableRow>
                 ))}
