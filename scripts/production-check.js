@@ -85,7 +85,10 @@ async function productionCheck(postgresUrl) {
     });
     const body = await res.json();
     const names = (body.items ?? []).map(s => s.name).join(', ');
-    if (res.status !== 200 || names !== 'production, system-rollup') {
+    if (
+      res.status !== 200 ||
+      names !== 'production, system-rollup, team-rollup'
+    ) {
       throw new Error(
         `GET /api/readiness/scorecards answered ${res.status}: ${JSON.stringify(
           body,
