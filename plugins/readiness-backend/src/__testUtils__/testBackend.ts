@@ -4,7 +4,10 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  PolicyDecision,
+} from '@backstage/plugin-permission-common';
 import { Entity } from '@backstage/catalog-model';
 import { Knex } from 'knex';
 import { readinessPlugin } from '../plugin';
@@ -26,6 +29,15 @@ export interface TestBackendOptions {
     request: TestAuthorizeRequest,
     userEntityRef?: string,
   ) => AuthorizeResult;
+  /**
+   * Decides conditional requests (which entities the caller may read in the
+   * catalog: ALLOW, DENY or CONDITIONAL with the catalog's rules); ALLOW
+   * when not given.
+   */
+  authorizeConditional?: (
+    request: TestAuthorizeRequest,
+    userEntityRef?: string,
+  ) => PolicyDecision;
   /** Replaces the catalog built from the example entities. */
   catalog?: ReturnType<typeof catalogServiceMock.mock>;
   /** Catalog entities, when not the examples (ignored with `catalog`). */
@@ -66,6 +78,14 @@ export async function startReadinessBackend(options: TestBackendOptions) {
                 opts?.credentials?.principal?.userEntityRef,
               ) ?? AuthorizeResult.ALLOW,
           })),
+        authorizeConditional: async (requests: any[], opts?: any) =>
+          requests.map(
+            r =>
+              options.authorizeConditional?.(
+                r,
+                opts?.credentials?.principal?.userEntityRef,
+              ) ?? { result: AuthorizeResult.ALLOW },
+          ),
       } as any).factory,
       mockServices.scheduler.factory({
         includeInitialDelayedTasksOnStartup: true,

@@ -236,8 +236,12 @@ export class ResultsStore {
   async worstStatuses(filter: {
     entityRefs?: string[];
     status?: ReadinessStatus[];
+    visibleTo?: ResultFilter['visibleTo'];
   }): Promise<Array<{ entityRef: string; status: ReadinessStatus }>> {
-    const q = this.db(RESULTS).select('entity_ref', 'status');
+    const q = this.filtered({ visibleTo: filter.visibleTo }).select(
+      'entity_ref',
+      'status',
+    );
     if (filter.entityRefs) q.whereIn('entity_ref', filter.entityRefs);
     if (filter.status) {
       // Every result of an entity that has one with a wanted status: the
@@ -267,10 +271,19 @@ export class ResultsStore {
   async summaryRows(
     scorecard: string,
     groupBy: 'owner' | 'system' | 'domain' | 'lifecycle' | 'type',
+    visibleTo?: ResultFilter['visibleTo'],
   ): Promise<SummaryRow[]> {
-    const rows = await this.db(RESULTS)
-      .where('scorecard', scorecard)
-      .select({ key: groupBy }, 'status', 'score', 'area_scores');
+    const rows: Array<{
+      key: string | null;
+      status: ReadinessStatus;
+      score: number | string;
+      area_scores: string;
+    }> = await this.filtered({ scorecard, visibleTo }).select(
+      { key: groupBy },
+      'status',
+      'score',
+      'area_scores',
+    );
     return rows.map(r => ({
       key: r.key ?? undefined,
       status: r.status,
@@ -283,10 +296,12 @@ export class ResultsStore {
   async getCheckFailures(
     scorecard: string,
     checkId: string,
+    visibleTo?: ResultFilter['visibleTo'],
   ): Promise<StoredResultWithDetail[]> {
     const rows: ResultDbRow[] = await this.filtered({
       scorecard,
       failingCheck: checkId,
+      visibleTo,
     })
       .orderBy('entity_ref')
       .select();
@@ -300,6 +315,7 @@ export class ResultsStore {
 
   private filtered(filter: ResultFilter): Knex.QueryBuilder {
     const q = this.db(RESULTS);
+    if (filter.visibleTo) q.where(filter.visibleTo);
     if (filter.scorecard) q.where('scorecard', filter.scorecard);
     const inList = (column: string, values?: string[]) => {
       if (values && values.length > 0) q.whereIn(column, values);

@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import type {
   OwnershipRoles,
   ReadinessResultRow,
@@ -61,6 +62,11 @@ export interface ResultFilter {
   failingCheck?: string;
   text?: string;
   entityRefs?: string[];
+  /**
+   * Only the results the caller may see (the catalog's conditional decision
+   * as a where-clause, see service/entityVisibility.ts); all when absent.
+   */
+  visibleTo?: (q: Knex.QueryBuilder) => void;
 }
 
 /** Evidence for a set of entities, keyed by entity ref, as the engine takes it. */

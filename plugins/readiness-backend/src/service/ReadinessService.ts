@@ -37,6 +37,7 @@ import { FactCollector } from '../facts/FactCollector';
 import { Evaluator } from '../evaluation/Evaluator';
 import { ScorecardRegistry } from '../evaluation/ScorecardRegistry';
 import { OrgTree } from './orgTree';
+import { entityVisibility } from './entityVisibility';
 import { ownersOf } from './owners';
 import { summarise } from './summary';
 
@@ -105,6 +106,20 @@ export class ReadinessService {
     if (decision.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError(`You may not ${what} (${permission.name})`);
     }
+  }
+
+  /**
+   * The where-clause of the results the caller may see (undefined: all), and
+   * a key for caches of what they see.
+   */
+  private async visibleTo(
+    credentials: BackstageCredentials,
+  ): Promise<{ visibleTo?: ResultFilter['visibleTo']; key: string }> {
+    const v = await entityVisibility(this.options.permissions, credentials);
+    if ('all' in v) return { key: 'all' };
+    if ('none' in v)
+      return { visibleTo: q => q.whereRaw('1 = 0'), key: 'none' };
+    return { visibleTo: v.where, key: v.key };
   }
 
   private get scorecards(): CompiledScorecard[] {
@@ -326,7 +341,10 @@ export class ReadinessService {
   }
 
   /** The store filter of a results query, validated, owners expanded. */
-  async resultFilter(query: ResultsQuery): Promise<ResultFilter> {
+  async resultFilter(
+    query: ResultsQuery,
+    credentials?: BackstageCredentials,
+  ): Promise<ResultFilter> {
     for (const s of query.status ?? []) {
       if (!READINESS_STATUSES.includes(s))
         throw new InputError(
@@ -348,6 +366,9 @@ export class ReadinessService {
       failingCheck: query.check,
       text: query.q?.trim() || undefined,
       entityRefs: query.entity?.map(e => tryEntityKey(e) ?? e.toLowerCase()),
+      visibleTo: credentials
+        ? (await this.visibleTo(credentials)).visibleTo
+        : undefined,
     };
   }
 
@@ -356,7 +377,7 @@ export class ReadinessService {
     query: ResultsQuery,
   ): Promise<ResultsPage> {
     await this.authorize(credentials, readinessResultsReadPermission);
-    const filter = await this.resultFilter(query);
+    const filter = await this.resultFilter(query, credentials);
     const offset = query.offset ?? 0;
     const limit = query.limit ?? 50;
     const page = await this.options.stores.results.queryResults({
@@ -374,7 +395,7 @@ export class ReadinessService {
     query: ResultsQuery,
   ): Promise<{ scorecard: string; rows: AsyncIterable<ReadinessResultRow[]> }> {
     await this.authorize(credentials, readinessResultsReadPermission);
-    const filter = await this.resultFilter(query);
+    const filter = await this.resultFilter(query, credentials);
     return {
       scorecard: filter.scorecard!,
       rows: this.options.stores.results.streamResults({
@@ -407,6 +428,7 @@ export class ReadinessService {
     const items = await this.options.stores.results.worstStatuses({
       entityRefs: query.entity?.map(refKey),
       status: query.status as ReadinessStatus[] | undefined,
+      visibleTo: (await this.visibleTo(credentials)).visibleTo,
     });
     return { items };
   }
@@ -425,9 +447,13 @@ export class ReadinessService {
     const days = query.days ?? 30;
     if (!Number.isInteger(days) || days < 1 || days > 366)
       throw new InputError(`days: ${days} is not a whole number from 1 to 366`);
-    const filter = await this.resultFilter({ ...query, check: undefined });
+    const filter = await this.resultFilter(
+      { ...query, check: undefined },
+      credentials,
+    );
     const { scorecard } = filter;
     const filtered = [
+      filter.visibleTo,
       filter.owner,
       filter.system,
       filter.domain,
@@ -466,14 +492,17 @@ export class ReadinessService {
     const { results } = this.options.stores;
     // Dashboards ask the same summary again and again: computed once per
     // version of the results (and of the organisation, for owners).
-    const [version, snapshot] = await Promise.all([
+    const [version, snapshot, seen] = await Promise.all([
       results.resultsVersion(scorecard),
       groupBy === 'owner' ? this.options.reader.current() : undefined,
+      this.visibleTo(credentials),
     ]);
-    const key = `${scorecard}|${groupBy}|${version}|${snapshot?.readAt ?? ''}`;
+    const key = `${scorecard}|${groupBy}|${version}|${snapshot?.readAt ?? ''}|${
+      seen.key
+    }`;
     const cached = this.summaries.get(key);
     if (cached) return cached;
-    const rows = await results.summaryRows(scorecard, groupBy);
+    const rows = await results.summaryRows(scorecard, groupBy, seen.visibleTo);
     const tree = new OrgTree(snapshot?.organisation ?? []);
     const summary = { scorecard, groupBy, ...summarise(rows, groupBy, tree) };
     this.summaries.set(key, summary);
@@ -491,8 +520,9 @@ export class ReadinessService {
     await this.authorize(credentials, readinessResultsReadPermission);
     const card = this.card(scorecard);
     const failing = new Map<string, number>();
+    const { visibleTo } = await this.visibleTo(credentials);
     for await (const batch of this.options.stores.results.streamResults({
-      filter: { scorecard: card.name },
+      filter: { scorecard: card.name, visibleTo },
       batchSize: 2000,
     })) {
       for (const r of batch)
@@ -527,6 +557,9 @@ export class ReadinessService {
     const rows = await this.options.stores.results.getCheckFailures(
       scorecard,
       checkId,
+      (
+        await this.visibleTo(credentials)
+      ).visibleTo,
     );
     return rows.map(r => {
       const check = r.result.checks.find(c => c.checkId === checkId)!;
