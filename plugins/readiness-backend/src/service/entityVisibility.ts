@@ -49,6 +49,19 @@ const RULES: Record<
     ),
 };
 
+/** The where-clause of a rule; NotAllowedError naming a rule we cannot apply. */
+function ruleOf(name: string) {
+  const rule = RULES[name];
+  if (!rule) {
+    throw new NotAllowedError(
+      `The permission policy limits catalog.entity.read with the rule ${name}, which Readiness cannot apply to its results (it applies ${Object.keys(
+        RULES,
+      ).join(' and ')})`,
+    );
+  }
+  return rule;
+}
+
 function apply(q: Knex.QueryBuilder, c: EntityCriteria): void {
   if ('allOf' in c) {
     q.where(b => c.allOf.forEach(x => b.where(bb => apply(bb, x))));
@@ -57,17 +70,7 @@ function apply(q: Knex.QueryBuilder, c: EntityCriteria): void {
   } else if ('not' in c) {
     q.whereNot(b => apply(b, c.not));
   } else {
-    const rule = RULES[c.rule];
-    if (!rule) {
-      throw new NotAllowedError(
-        `The permission policy limits catalog.entity.read with the rule ${
-          c.rule
-        }, which Readiness cannot apply to its results (it applies ${Object.keys(
-          RULES,
-        ).join(' and ')})`,
-      );
-    }
-    rule(q, (c.params ?? {}) as Record<string, unknown>);
+    ruleOf(c.rule)(q, (c.params ?? {}) as Record<string, unknown>);
   }
 }
 
@@ -76,7 +79,7 @@ function check(c: EntityCriteria): void {
   if ('allOf' in c) c.allOf.forEach(check);
   else if ('anyOf' in c) c.anyOf.forEach(check);
   else if ('not' in c) check(c.not);
-  else if (!RULES[c.rule]) apply({ where() {} } as any, c);
+  else ruleOf(c.rule);
 }
 
 /** The results the caller may see, from one conditional permission request. */
