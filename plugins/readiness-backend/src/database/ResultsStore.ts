@@ -1,4 +1,5 @@
 import {
+  READINESS_STATUSES,
   ReadinessStatus,
   ReadinessSummary,
 } from '@readiness/backstage-plugin-readiness-common';
@@ -251,15 +252,12 @@ export class ResultsStore {
         this.db(RESULTS).select('entity_ref').whereIn('status', filter.status),
       );
     }
-    const rank: Record<ReadinessStatus, number> = {
-      blocked: 0,
-      'needs-work': 1,
-      ready: 2,
-    };
+    // READINESS_STATUSES runs from best to worst.
+    const rank = (x: ReadinessStatus) => READINESS_STATUSES.indexOf(x);
     const worst = new Map<string, ReadinessStatus>();
     for (const row of await q) {
       const had = worst.get(row.entity_ref);
-      if (!had || rank[row.status as ReadinessStatus] < rank[had])
+      if (!had || rank(row.status as ReadinessStatus) > rank(had))
         worst.set(row.entity_ref, row.status);
     }
     return [...worst]

@@ -16,8 +16,10 @@ export class StatusLoader {
     string,
     { at: number; value: Promise<Status> }
   >();
-  private pending = new Map<string, (s: Status) => void>();
-  private failures = new Map<string, (e: Error) => void>();
+  private pending = new Map<
+    string,
+    { resolve: (s: Status) => void; reject: (e: Error) => void }
+  >();
   private scheduled = false;
 
   constructor(private readonly api: Pick<ReadinessApi, 'getStatuses'>) {}
@@ -27,10 +29,9 @@ export class StatusLoader {
     const ref = entityRef.toLowerCase();
     const had = this.known.get(ref);
     if (had && Date.now() - had.at < TTL_MS) return had.value;
-    const value = new Promise<Status>((resolve, reject) => {
-      this.pending.set(ref, resolve);
-      this.failures.set(ref, reject);
-    });
+    const value = new Promise<Status>((resolve, reject) =>
+      this.pending.set(ref, { resolve, reject }),
+    );
     this.known.set(ref, { at: Date.now(), value });
     if (!this.scheduled) {
       this.scheduled = true;
@@ -42,20 +43,19 @@ export class StatusLoader {
   private async flush() {
     this.scheduled = false;
     const pending = this.pending;
-    const failures = this.failures;
     this.pending = new Map();
-    this.failures = new Map();
     const refs = [...pending.keys()];
     for (let i = 0; i < refs.length; i += BATCH) {
       const batch = refs.slice(i, i + BATCH);
       try {
         const { items } = await this.api.getStatuses({ entity: batch });
         const found = new Map(items.map(it => [it.entityRef, it.status]));
-        for (const ref of batch) pending.get(ref)!(found.get(ref) ?? null);
+        for (const ref of batch)
+          pending.get(ref)!.resolve(found.get(ref) ?? null);
       } catch (e) {
         for (const ref of batch) {
           this.known.delete(ref);
-          failures.get(ref)!(e as Error);
+          pending.get(ref)!.reject(e as Error);
         }
       }
     }

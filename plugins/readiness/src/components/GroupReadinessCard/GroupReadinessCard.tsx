@@ -17,7 +17,10 @@ import useAsync from 'react-use/esm/useAsync';
 import { readinessApiRef, ResultRow } from '../../api';
 import { ReadinessTabLink } from '../ReadinessTabLink';
 import { StatusChip } from '../StatusChip';
-import { READINESS_ROLE_RELATIONS } from '@readiness/backstage-plugin-readiness-common';
+import {
+  READINESS_ROLE_RELATIONS,
+  READINESS_STATUSES,
+} from '@readiness/backstage-plugin-readiness-common';
 import { GroupScore } from './GroupScore';
 
 /** Relation types the catalog module emits, from the owner's side. */
@@ -95,16 +98,17 @@ export function GroupReadinessCard() {
   };
   // One row per entity: the worst of its scorecards' results.
   const byRef = new Map<string, ResultRow>();
-  const rank = { blocked: 0, 'needs-work': 1, ready: 2 };
+  // READINESS_STATUSES runs from best to worst; blocked sorts first.
+  const rank = (x: ResultRow['status']) => -READINESS_STATUSES.indexOf(x);
   for (const r of value?.rows ?? []) {
     const had = byRef.get(r.entityRef);
-    if (!had || rank[r.status] < rank[had.status]) byRef.set(r.entityRef, r);
+    if (!had || rank(r.status) < rank(had.status)) byRef.set(r.entityRef, r);
   }
   const refs = [...new Set([...byRef.keys(), ...roleRefs])].sort((a, b) => {
     const ra = byRef.get(a);
     const rb = byRef.get(b);
     return (
-      (ra ? rank[ra.status] : 3) - (rb ? rank[rb.status] : 3) ||
+      (ra ? rank(ra.status) : 1) - (rb ? rank(rb.status) : 1) ||
       a.localeCompare(b)
     );
   });
