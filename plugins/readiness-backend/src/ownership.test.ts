@@ -86,10 +86,10 @@ async function start(
   return { server, catalog };
 }
 
-describe('ownership routes', () => {
-  it.each(databases.eachSupportedId())(
-    'reads, saves with If-Match, re-evaluates and logs the change on %p',
-    async databaseId => {
+describe.each(databases.eachSupportedId())(
+  'ownership routes on %s',
+  databaseId => {
+    it('reads, saves with If-Match, re-evaluates and logs the change', async () => {
       const { server, catalog } = await start({ databaseId });
       const read = await request(server).get(URL);
       expect(read.status).toBe(200);
@@ -230,12 +230,9 @@ describe('ownership routes', () => {
         ).result,
       ).toBe('fail');
       expect(after.body.results[0].status).toBe('blocked');
-    },
-  );
+    });
 
-  it.each(databases.eachSupportedId())(
-    'answers 400 naming every bad field, and 428 without If-Match, on %p',
-    async databaseId => {
+    it('answers 400 naming every bad field, and 428 without If-Match', async () => {
       const { server } = await start({ databaseId });
       const put = (roles: object, ifMatch = '0') =>
         request(server).put(URL).set('If-Match', ifMatch).send({ roles });
@@ -273,12 +270,9 @@ describe('ownership routes', () => {
         .send({});
       expect(noIfMatchRevert.status).toBe(428);
       expect((await request(server).get(URL)).body.version).toBe(0);
-    },
-  );
+    });
 
-  it.each(databases.eachSupportedId())(
-    'keeps an untouched invalid value, stores nothing for a no-op, and reverts to the file per field on %p',
-    async databaseId => {
+    it('keeps an untouched invalid value, stores nothing for a no-op, and reverts to the file per field', async () => {
       const { server } = await start({ databaseId });
       const read = (await request(server).get(URL)).body;
       // The file names an incident owner that does not exist: flagged, not blocking.
@@ -350,12 +344,9 @@ describe('ownership routes', () => {
         .set('If-Match', '"4"')
         .send({ fields: ['owner'] });
       expect(bad.status).toBe(400);
-    },
-  );
+    });
 
-  it.each(databases.eachSupportedId())(
-    'says when catalog-info.yaml changed since an edit, and lets the edit be kept, on %p',
-    async databaseId => {
+    it('says when catalog-info.yaml changed since an edit, and lets the edit be kept', async () => {
       const { server, catalog } = await start({ databaseId });
       const saved = await request(server)
         .put(URL)
@@ -399,60 +390,65 @@ describe('ownership routes', () => {
         overridden: ['incident'],
         effective: { incident: 'group:default/sre-oncall' },
       });
-    },
-  );
-
-  it('decides readiness.ownership.update per entity, on GET and on PUT', async () => {
-    const { server } = await start({
-      editable: ['component:default/ledger-service'],
     });
-    const other =
-      '/api/readiness/entities/component/default/payments-api/ownership';
-    expect((await request(server).get(URL)).body.canEdit).toBe(true);
-    expect((await request(server).get(other)).body.canEdit).toBe(false);
-    const res = await request(server)
-      .put(other)
-      .set('If-Match', '0')
-      .send({ roles: { incident: 'group:default/sre-oncall' } });
-    expect(res.status).toBe(403);
-    expect(res.body.error.message).toContain('only its owners and admins may');
-    expect((await request(server).get(other)).body.version).toBe(0);
-    const mine = await request(server)
-      .put(URL)
-      .set('If-Match', '0')
-      .send({ roles: { incident: 'group:default/sre-oncall' } });
-    expect(mine.status).toBe(200);
-  });
 
-  it('says whether the stored edit differs from catalog-info.yaml', async () => {
-    const { server } = await start();
-    const api =
-      '/api/readiness/entities/component/default/payments-api/ownership';
-    const read = (await request(server).get(api)).body;
-    expect(read.catalog.incident).toBe('group:default/sre-oncall');
-    // The catalog's own values, written in shorthand: no difference.
-    const same = await request(server)
-      .put(api)
-      .set('If-Match', '0')
-      .send({
-        roles: {
-          ...read.catalog,
-          incident: 'sre-oncall',
-          technical: 'group:payments',
-        },
+    it('decides readiness.ownership.update per entity, on GET and on PUT', async () => {
+      const { server } = await start({
+        databaseId,
+        editable: ['component:default/ledger-service'],
       });
-    expect(same.status).toBe(200);
-    expect(same.body).toMatchObject({ differsFromCatalog: false, version: 0 });
-    const changed = await request(server)
-      .put(api)
-      .set('If-Match', '0')
-      .send({ roles: { ...read.catalog, runbook: 'https://example.com/rb' } });
-    expect(changed.body.differsFromCatalog).toBe(true);
-  });
+      const other =
+        '/api/readiness/entities/component/default/payments-api/ownership';
+      expect((await request(server).get(URL)).body.canEdit).toBe(true);
+      expect((await request(server).get(other)).body.canEdit).toBe(false);
+      const res = await request(server)
+        .put(other)
+        .set('If-Match', '0')
+        .send({ roles: { incident: 'group:default/sre-oncall' } });
+      expect(res.status).toBe(403);
+      expect(res.body.error.message).toContain(
+        'only its owners and admins may',
+      );
+      expect((await request(server).get(other)).body.version).toBe(0);
+      const mine = await request(server)
+        .put(URL)
+        .set('If-Match', '0')
+        .send({ roles: { incident: 'group:default/sre-oncall' } });
+      expect(mine.status).toBe(200);
+    });
 
-  it.each(databases.eachSupportedId())(
-    'lets one of two simultaneous saves of the same version win on %p',
-    async databaseId => {
+    it('says whether the stored edit differs from catalog-info.yaml', async () => {
+      const { server } = await start({ databaseId });
+      const api =
+        '/api/readiness/entities/component/default/payments-api/ownership';
+      const read = (await request(server).get(api)).body;
+      expect(read.catalog.incident).toBe('group:default/sre-oncall');
+      // The catalog's own values, written in shorthand: no difference.
+      const same = await request(server)
+        .put(api)
+        .set('If-Match', '0')
+        .send({
+          roles: {
+            ...read.catalog,
+            incident: 'sre-oncall',
+            technical: 'group:payments',
+          },
+        });
+      expect(same.status).toBe(200);
+      expect(same.body).toMatchObject({
+        differsFromCatalog: false,
+        version: 0,
+      });
+      const changed = await request(server)
+        .put(api)
+        .set('If-Match', '0')
+        .send({
+          roles: { ...read.catalog, runbook: 'https://example.com/rb' },
+        });
+      expect(changed.body.differsFromCatalog).toBe(true);
+    });
+
+    it('lets one of two simultaneous saves of the same version win', async () => {
       const { server } = await start({ databaseId });
       const save = (incident: string) =>
         request(server)
@@ -469,94 +465,94 @@ describe('ownership routes', () => {
       expect(now.version).toBe(1);
       expect(now.effective.incident).toBe(winner.incident);
       expect(now.history).toHaveLength(1);
-    },
-  );
+    });
 
-  it('tells newly named owners once, and says who named them', async () => {
-    const { server } = await start();
-    const put = (roles: object, version: number, reason?: string) =>
-      request(server)
-        .put(URL)
-        .set('If-Match', `"${version}"`)
-        .send({ roles, reason });
-    await put(
-      {
-        incident: 'group:default/sre-oncall',
-        channel: 'slack:#ledger-incidents',
-      },
-      0,
-      'billing-oncall does not exist',
-    );
-    // Only the role that changed owner is told; the channel is nobody's news.
-    expect(
-      allSent.filter(n => n.payload.topic === 'readiness-ownership'),
-    ).toEqual([
-      {
-        recipients: {
-          type: 'entity',
-          entityRef: 'group:default/sre-oncall',
-          excludeEntityRef: mockCredentials.user().principal.userEntityRef,
+    it('tells newly named owners once, and says who named them', async () => {
+      const { server } = await start({ databaseId });
+      const put = (roles: object, version: number, reason?: string) =>
+        request(server)
+          .put(URL)
+          .set('If-Match', `"${version}"`)
+          .send({ roles, reason });
+      await put(
+        {
+          incident: 'group:default/sre-oncall',
+          channel: 'slack:#ledger-incidents',
         },
-        payload: expect.objectContaining({
-          title: 'You are now incident owner of ledger-service',
-          link: '/catalog/default/component/ledger-service/readiness',
-          scope:
-            'readiness-ownership:component:default/ledger-service:incident:group:default/sre-oncall',
-          severity: 'high',
-        }),
-      },
-    ]);
-    // Saving other fields again tells nobody.
-    await put({ runbook: 'https://wiki.acme.example/ledger' }, 1);
-    expect(sent.length).toBe(1);
+        0,
+        'billing-oncall does not exist',
+      );
+      // Only the role that changed owner is told; the channel is nobody's news.
+      expect(
+        allSent.filter(n => n.payload.topic === 'readiness-ownership'),
+      ).toEqual([
+        {
+          recipients: {
+            type: 'entity',
+            entityRef: 'group:default/sre-oncall',
+            excludeEntityRef: mockCredentials.user().principal.userEntityRef,
+          },
+          payload: expect.objectContaining({
+            title: 'You are now incident owner of ledger-service',
+            link: '/catalog/default/component/ledger-service/readiness',
+            scope:
+              'readiness-ownership:component:default/ledger-service:incident:group:default/sre-oncall',
+            severity: 'high',
+          }),
+        },
+      ]);
+      // Saving other fields again tells nobody.
+      await put({ runbook: 'https://wiki.acme.example/ledger' }, 1);
+      expect(sent.length).toBe(1);
 
-    const named = await request(server).get(
-      '/api/readiness/ownership/named?owner=sre-oncall',
-    );
-    expect(named.status).toBe(200);
-    expect(named.body.items).toEqual([
-      {
-        entityRef: 'component:default/ledger-service',
-        role: 'incident',
-        namedBy: mockCredentials.user().principal.userEntityRef,
-        namedAt: expect.any(String),
-        reason: 'billing-oncall does not exist',
-      },
-    ]);
-    expect(
-      (
-        await request(server).get(
-          '/api/readiness/ownership/named?owner=payments',
-        )
-      ).body.items,
-    ).toEqual([]);
-    const bad = await request(server).get(
-      `/api/readiness/ownership/named?owner=${encodeURIComponent(
-        'component:ledger-service',
-      )}`,
-    );
-    expect(bad.status).toBe(400);
-    expect(bad.body.error.message).toContain('owner:');
-  });
+      const named = await request(server).get(
+        '/api/readiness/ownership/named?owner=sre-oncall',
+      );
+      expect(named.status).toBe(200);
+      expect(named.body.items).toEqual([
+        {
+          entityRef: 'component:default/ledger-service',
+          role: 'incident',
+          namedBy: mockCredentials.user().principal.userEntityRef,
+          namedAt: expect.any(String),
+          reason: 'billing-oncall does not exist',
+        },
+      ]);
+      expect(
+        (
+          await request(server).get(
+            '/api/readiness/ownership/named?owner=payments',
+          )
+        ).body.items,
+      ).toEqual([]);
+      const bad = await request(server).get(
+        `/api/readiness/ownership/named?owner=${encodeURIComponent(
+          'component:ledger-service',
+        )}`,
+      );
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toContain('owner:');
+    });
 
-  it('lists edits for the catalog module, to services only', async () => {
-    const { server } = await start();
-    await request(server)
-      .put(URL)
-      .set('If-Match', '0')
-      .send({ roles: { incident: 'group:default/sre-oncall' } });
-    expect((await request(server).get('/api/readiness/ownership')).status).toBe(
-      403,
-    );
-    const res = await request(server)
-      .get('/api/readiness/ownership')
-      .set('Authorization', mockCredentials.service.header());
-    expect(res.body.items).toEqual([
-      {
-        entityRef: 'component:default/ledger-service',
-        version: 1,
-        roles: { incident: 'group:default/sre-oncall' },
-      },
-    ]);
-  });
-});
+    it('lists edits for the catalog module, to services only', async () => {
+      const { server } = await start({ databaseId });
+      await request(server)
+        .put(URL)
+        .set('If-Match', '0')
+        .send({ roles: { incident: 'group:default/sre-oncall' } });
+      expect(
+        (await request(server).get('/api/readiness/ownership')).status,
+      ).toBe(403);
+      const res = await request(server)
+        .get('/api/readiness/ownership')
+        .set('Authorization', mockCredentials.service.header());
+      expect(res.body.items).toEqual([
+        {
+          entityRef: 'component:default/ledger-service',
+          version: 1,
+          roles: { incident: 'group:default/sre-oncall' },
+        },
+      ]);
+    });
+  },
+);

@@ -1,6 +1,7 @@
 import {
   mockCredentials,
   mockServices,
+  TestDatabaseId,
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { createServiceFactory } from '@backstage/backend-plugin-api';
@@ -10,13 +11,14 @@ import request from 'supertest';
 import { startReadinessBackend } from '../__testUtils__/testBackend';
 
 jest.setTimeout(60_000);
-const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 
-/** The real plugin on SQLite, with its actions captured. */
-async function start(result: AuthorizeResult) {
+/** The real plugin with its actions captured. */
+async function start(databaseId: TestDatabaseId, result: AuthorizeResult) {
   const actions: Record<string, any> = {};
   const { server } = await startReadinessBackend({
     databases,
+    databaseId,
     authorize: () => result,
     features: [
       createServiceFactory({
@@ -39,9 +41,12 @@ async function start(result: AuthorizeResult) {
   return { server, actions, run };
 }
 
-describe('MCP actions', () => {
+describe.each(databases.eachSupportedId())('MCP actions on %s', databaseId => {
   it('answer as /results does for an owner, however the owner is written', async () => {
-    const { server, actions, run } = await start(AuthorizeResult.ALLOW);
+    const { server, actions, run } = await start(
+      databaseId,
+      AuthorizeResult.ALLOW,
+    );
     expect(Object.keys(actions).sort()).toEqual([
       'get-entity-readiness',
       'list-failing-checks-for-owner',
@@ -87,7 +92,7 @@ describe('MCP actions', () => {
   });
 
   it('refuse a caller without readiness.results.read', async () => {
-    const { run } = await start(AuthorizeResult.DENY);
+    const { run } = await start(databaseId, AuthorizeResult.DENY);
     await expect(
       run('get-entity-readiness', {
         entityRef: 'component:default/ledger-service',

@@ -251,22 +251,25 @@ describe('Evaluator', () => {
     },
   );
 
-  it('re-evaluates one entity now', async () => {
-    const { evaluator, knex } = await setup('SQLITE_3');
-    const results = await evaluator.evaluateNow(
-      'component:default/session-service',
-    );
-    expect(results).toEqual([
-      expect.objectContaining({
-        scorecard: 'production',
-        status: 'blocked', // roles-separate is critical
-      }),
-    ]);
-    expect(await count(knex, 'readiness_results')).toBe(1);
-    await expect(
-      evaluator.evaluateNow('component:default/ghost'),
-    ).rejects.toThrow('No entity component:default/ghost in the catalog');
-  });
+  it.each(databases.eachSupportedId())(
+    're-evaluates one entity now on %p',
+    async databaseId => {
+      const { evaluator, knex } = await setup(databaseId);
+      const results = await evaluator.evaluateNow(
+        'component:default/session-service',
+      );
+      expect(results).toEqual([
+        expect.objectContaining({
+          scorecard: 'production',
+          status: 'blocked', // roles-separate is critical
+        }),
+      ]);
+      expect(await count(knex, 'readiness_results')).toBe(1);
+      await expect(
+        evaluator.evaluateNow('component:default/ghost'),
+      ).rejects.toThrow('No entity component:default/ghost in the catalog');
+    },
+  );
 });
 
 describe('diffChecks', () => {

@@ -13,97 +13,93 @@ const at = (minutesAgo: number) =>
 const check = (body: any, id: string) =>
   body.results[0].checks.find((c: any) => c.checkId === id);
 
-describe('POST /facts', () => {
-  it.each(databases.eachSupportedId())(
-    'stores facts from CI, re-evaluates at once, and a retry changes nothing, on %p',
-    async databaseId => {
-      const { server, knex } = await startReadinessBackend({
-        databases,
-        databaseId,
-      });
-      const push = (body: object) =>
-        request(server)
-          .post('/api/readiness/facts')
-          .set('Authorization', mockCredentials.service.header())
-          .send(body);
-      const entity = () =>
-        request(server).get(
-          '/api/readiness/entities/component/default/invoice-generator',
-        );
-      expect(check((await entity()).body, 'load-test-p95').result).not.toBe(
-        'pass',
+describe.each(databases.eachSupportedId())('POST /facts on %s', databaseId => {
+  it('stores facts from CI, re-evaluates at once, and a retry changes nothing', async () => {
+    const { server, knex } = await startReadinessBackend({
+      databases,
+      databaseId,
+    });
+    const push = (body: object) =>
+      request(server)
+        .post('/api/readiness/facts')
+        .set('Authorization', mockCredentials.service.header())
+        .send(body);
+    const entity = () =>
+      request(server).get(
+        '/api/readiness/entities/component/default/invoice-generator',
       );
+    expect(check((await entity()).body, 'load-test-p95').result).not.toBe(
+      'pass',
+    );
 
-      const body = {
-        entityRef: 'Component:default/invoice-generator',
-        facts: [
-          {
-            id: 'load-test',
-            value: { p95Ms: 120, errorRate: 0.0001 },
-            observedAt: at(5),
-            source: 'ci:k6',
-          },
-        ],
-      };
-      const first = await push(body);
-      expect(first.status).toBe(200);
-      expect(first.body).toEqual({
-        stored: 1,
-        unchanged: 0,
-        entityRefs: [SESSION],
-      });
-      // Re-evaluated before the answer: the check reads the new fact now.
-      expect(check((await entity()).body, 'load-test-p95')).toMatchObject({
-        result: 'pass',
-        evidence: { source: 'ci:k6' },
-      });
+    const body = {
+      entityRef: 'Component:default/invoice-generator',
+      facts: [
+        {
+          id: 'load-test',
+          value: { p95Ms: 120, errorRate: 0.0001 },
+          observedAt: at(5),
+          source: 'ci:k6',
+        },
+      ],
+    };
+    const first = await push(body);
+    expect(first.status).toBe(200);
+    expect(first.body).toEqual({
+      stored: 1,
+      unchanged: 0,
+      entityRefs: [SESSION],
+    });
+    // Re-evaluated before the answer: the check reads the new fact now.
+    expect(check((await entity()).body, 'load-test-p95')).toMatchObject({
+      result: 'pass',
+      evidence: { source: 'ci:k6' },
+    });
 
-      // The same push again, and an older report arriving late: nothing changes.
-      expect((await push(body)).body).toMatchObject({
-        stored: 0,
-        unchanged: 1,
-      });
-      const late = await push({
-        ...body,
-        facts: [
-          { ...body.facts[0], value: { p95Ms: 900 }, observedAt: at(60) },
-        ],
-      });
-      expect(late.body).toMatchObject({ stored: 0, unchanged: 1 });
-      const rows = await knex('readiness_facts').where({
-        entity_ref: SESSION,
-        fact_id: 'load-test',
-      });
-      expect(rows).toHaveLength(1);
-      expect(JSON.parse(rows[0].value)).toEqual({
-        p95Ms: 120,
-        errorRate: 0.0001,
-      });
+    // The same push again, and an older report arriving late: nothing changes.
+    expect((await push(body)).body).toMatchObject({
+      stored: 0,
+      unchanged: 1,
+    });
+    const late = await push({
+      ...body,
+      facts: [{ ...body.facts[0], value: { p95Ms: 900 }, observedAt: at(60) }],
+    });
+    expect(late.body).toMatchObject({ stored: 0, unchanged: 1 });
+    const rows = await knex('readiness_facts').where({
+      entity_ref: SESSION,
+      fact_id: 'load-test',
+    });
+    expect(rows).toHaveLength(1);
+    expect(JSON.parse(rows[0].value)).toEqual({
+      p95Ms: 120,
+      errorRate: 0.0001,
+    });
 
-      // A batch, with the caller as the default source.
-      const batch = await push({
-        items: [
-          {
-            entityRef: SESSION,
-            facts: [{ id: 'secret-scan', value: { findings: 0 } }],
-          },
-          {
-            entityRef: 'component:default/payments-api',
-            facts: [{ id: 'custom.metric', value: 3 }],
-          },
-        ],
-      });
-      expect(batch.body).toMatchObject({ stored: 2, unchanged: 0 });
-      const custom = await knex('readiness_facts')
-        .where({ fact_id: 'custom.metric' })
-        .first();
-      expect(custom.source).toBe('service:external:test-service');
-    },
-  );
+    // A batch, with the caller as the default source.
+    const batch = await push({
+      items: [
+        {
+          entityRef: SESSION,
+          facts: [{ id: 'secret-scan', value: { findings: 0 } }],
+        },
+        {
+          entityRef: 'component:default/payments-api',
+          facts: [{ id: 'custom.metric', value: 3 }],
+        },
+      ],
+    });
+    expect(batch.body).toMatchObject({ stored: 2, unchanged: 0 });
+    const custom = await knex('readiness_facts')
+      .where({ fact_id: 'custom.metric' })
+      .first();
+    expect(custom.source).toBe('service:external:test-service');
+  });
 
   it('answers 401 without a token, 403 without the permission, and 400 naming the field', async () => {
     const { server } = await startReadinessBackend({
       databases,
+      databaseId,
       authorize: r =>
         r.permission.name === 'readiness.facts.write' &&
         r.resourceRef === 'component:default/payments-api'

@@ -71,10 +71,10 @@ const items = (failedJobs = true) => ({
   connectorHealth: { ok: true },
 });
 
-describe('go-live workflow', () => {
-  it.each(databases.eachSupportedId())(
-    'signs off by role, voids sign-offs when the status drops, on %p',
-    async databaseId => {
+describe.each(databases.eachSupportedId())(
+  'go-live workflow on %s',
+  databaseId => {
+    it('signs off by role, voids sign-offs when the status drops', async () => {
       sent.length = 0;
       const { server, knex } = await startReadinessBackend({
         databases,
@@ -242,12 +242,9 @@ describe('go-live workflow', () => {
       expect(report.text).toContain(
         '**Ready, awaiting sign-off (1 of 5 roles): not a production launch until every role has signed.**',
       );
-    },
-  );
+    });
 
-  it.each(databases.eachSupportedId())(
-    'keeps the first week: daily checks, a missed day, risky actions, the closure review, on %p',
-    async databaseId => {
+    it('keeps the first week: daily checks, a missed day, risky actions, the closure review', async () => {
       const { server } = await startReadinessBackend({
         databases,
         databaseId,
@@ -408,22 +405,23 @@ describe('go-live workflow', () => {
       expect(note.text).toContain(
         '- Missing runbook steps: how to drain the export queue',
       );
-    },
-  );
-
-  it('refuses a go-live date that is not one, naming the field', async () => {
-    const { server } = await startReadinessBackend({
-      databases,
-      authorize: policy,
     });
-    const res = await request(server)
-      .put(`${API}/loyalty-points/ownership`)
-      .set('Authorization', mockCredentials.user.header(OWNER))
-      .set('If-Match', '0')
-      .send({ roles: { goLiveDate: '2026-02-30' } });
-    expect(res.status).toBe(400);
-    expect(res.body.error.message).toBe(
-      'roles.goLiveDate: "2026-02-30" is not a date; use YYYY-MM-DD',
-    );
-  });
-});
+
+    it('refuses a go-live date that is not one, naming the field', async () => {
+      const { server } = await startReadinessBackend({
+        databases,
+        databaseId,
+        authorize: policy,
+      });
+      const res = await request(server)
+        .put(`${API}/loyalty-points/ownership`)
+        .set('Authorization', mockCredentials.user.header(OWNER))
+        .set('If-Match', '0')
+        .send({ roles: { goLiveDate: '2026-02-30' } });
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toBe(
+        'roles.goLiveDate: "2026-02-30" is not a date; use YYYY-MM-DD',
+      );
+    });
+  },
+);
