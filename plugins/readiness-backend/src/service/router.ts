@@ -3,6 +3,7 @@ import {
   HttpAuthService,
   LoggerService,
 } from '@backstage/backend-plugin-api';
+import { NotFoundError } from '@backstage/errors';
 import type { ApiRouter } from '@backstage/backend-openapi-utils';
 import { createOpenApiRouter, spec } from '../schema/openapi.generated';
 import { FactsService } from '../facts/FactsService';
@@ -10,6 +11,7 @@ import { GoLiveService } from './GoLiveService';
 import { ManualEvidenceService } from './ManualEvidenceService';
 import { OwnershipService } from './OwnershipService';
 import { ReadinessService } from './ReadinessService';
+import { requestGuards } from './requestGuards';
 import { bindCheckRoutes } from './routes/checks';
 import { bindEntityRoutes } from './routes/entities';
 import { bindFactRoutes } from './routes/facts';
@@ -46,7 +48,7 @@ export interface RouterOptions {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<ReadinessRouter> {
-  const router = await createOpenApiRouter();
+  const router = await createOpenApiRouter({ middleware: requestGuards() });
   bindHealthRoutes(router, options);
   bindScorecardRoutes(router, options);
   bindEntityRoutes(router, options);
@@ -56,5 +58,14 @@ export async function createRouter(
   bindFactRoutes(router, options);
   bindManualEvidenceRoutes(router, options);
   bindGoLiveRoutes(router, options);
+  // A path no route matches (an empty name, a typo) answers a JSON error
+  // like every other route, not an empty 404.
+  router.use((req, _res, next) =>
+    next(
+      new NotFoundError(
+        `No route ${req.method} ${req.path} in the Readiness API`,
+      ),
+    ),
+  );
   return router;
 }

@@ -206,7 +206,15 @@ export function parseScorecardYaml(
         })),
       );
     }
-    const value = doc.toJS();
+    let value: unknown;
+    try {
+      value = doc.toJS();
+    } catch (e) {
+      // An alias to an anchor that is not there, an alias cycle, …
+      throw new ScorecardValidationError(where, [
+        { path: '', message: `YAML: ${(e as Error).message}` },
+      ]);
+    }
     if (value === null || value === undefined) return;
     out.push(parseScorecard(value, where));
   });

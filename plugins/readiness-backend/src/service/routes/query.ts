@@ -1,3 +1,4 @@
+import { InputError } from '@backstage/errors';
 import {
   entityKey,
   type ReadinessStatus,
@@ -39,11 +40,21 @@ export function resultsQuery(q: Record<string, unknown>): ResultsQuery {
   };
 }
 
-/** The entity key (`kind:namespace/name`, lower case) of the path parameters. */
+/**
+ * The entity key (`kind:namespace/name`, lower case) of the path parameters;
+ * an InputError (400) naming the parameter when one cannot be part of a ref.
+ */
 export function entityRefOf(p: {
   kind: string;
   namespace: string;
   name: string;
 }): string {
+  for (const field of ['kind', 'namespace', 'name'] as const) {
+    if (!p[field] || /[:/]/.test(p[field])) {
+      throw new InputError(
+        `${field}: ${JSON.stringify(p[field])} cannot be part of an entity ref`,
+      );
+    }
+  }
   return entityKey({ kind: p.kind, namespace: p.namespace, name: p.name });
 }
