@@ -11,6 +11,7 @@ import {
 import type { ReadinessStores } from '../database/ReadinessStores';
 import type { ReadinessNotifier } from '../notifications/ReadinessNotifier';
 import { ResultKeyMap, resultKey } from '../database/resultKey';
+import { retryOnConnectionLoss } from '../database/retry';
 import type { EvaluationState } from '../database/EvaluationStateStore';
 import type { ResultRow, StoredOwnership } from '../database/types';
 import { CatalogReader, CatalogSnapshot } from './CatalogReader';
@@ -73,6 +74,16 @@ export class Evaluator {
 
   private now(): Date {
     return this.options.now?.() ?? new Date();
+  }
+
+  /** Runs a write again when the database connection is lost during it. */
+  private retrying<T>(write: () => Promise<T>): Promise<T> {
+    return retryOnConnectionLoss(write, {
+      onRetry: error =>
+        this.options.logger.warn(
+          `Readiness: database connection lost during a write, trying again: ${error}`,
+        ),
+    });
   }
 
   /** Evaluates the entities whose ref hashes into `shard`. */
@@ -394,8 +405,12 @@ export class Evaluator {
       const before = previous.get(r);
       return before ? diffChecks(before.result, r.result, nowIso) : [];
     });
-    await stores.results.writeResults(rows, changes, nowIso);
-    await stores.results.setStale(refs, false);
+    // The batch is one transaction: a lost connection rolls it back, and it
+    // runs again on a new one (as do the idempotent writes after it).
+    await this.retrying(() =>
+      stores.results.writeResults(rows, changes, nowIso),
+    );
+    await this.retrying(() => stores.results.setStale(refs, false));
     const changed = new ResultKeyMap(rows.map(r => [r, true]));
     const day = nowIso.slice(0, 10);
     // The owners hear when a status changes (the first result is no change).
@@ -436,17 +451,19 @@ export class Evaluator {
         nowIso,
       );
     }
-    const historyRows = await stores.history.recordHistory(
-      results.map(r => ({
-        entityRef: r.entityRef,
-        scorecard: r.scorecard,
-        day,
-        status: r.status,
-        score: r.score,
-        level: r.level?.id,
-        changed: changed.has(r),
-        failingChecks: r.checks.filter(isFailing).map(c => c.checkId),
-      })),
+    const historyRows = await this.retrying(() =>
+      stores.history.recordHistory(
+        results.map(r => ({
+          entityRef: r.entityRef,
+          scorecard: r.scorecard,
+          day,
+          status: r.status,
+          score: r.score,
+          level: r.level?.id,
+          changed: changed.has(r),
+          failingChecks: r.checks.filter(isFailing).map(c => c.checkId),
+        })),
+      ),
     );
     // What each evaluation read, and when time alone changes its results.
     const recheck = new Map<string, number>();
@@ -456,17 +473,19 @@ export class Evaluator {
       if (t < (recheck.get(r.entityRef) ?? Infinity))
         recheck.set(r.entityRef, t);
     }
-    await stores.evaluationState.saveStates(
-      prepared.map(p => ({
-        entityRef: p.ref,
-        inputHash: p.inputHash,
-        evaluatedVersion: evidenceVersions.get(p.ref) ?? 0,
-        recheckAt: Math.min(
-          recheck.get(p.ref) ?? Infinity,
-          at.getTime() + this.fullPassMs,
-        ),
-        owners: ownersOf(p.entity),
-      })),
+    await this.retrying(() =>
+      stores.evaluationState.saveStates(
+        prepared.map(p => ({
+          entityRef: p.ref,
+          inputHash: p.inputHash,
+          evaluatedVersion: evidenceVersions.get(p.ref) ?? 0,
+          recheckAt: Math.min(
+            recheck.get(p.ref) ?? Infinity,
+            at.getTime() + this.fullPassMs,
+          ),
+          owners: ownersOf(p.entity),
+        })),
+      ),
     );
     return {
       results,
