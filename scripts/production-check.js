@@ -12,7 +12,13 @@ const { startBackend } = require('./start-backend');
 
 const BASE = 'http://localhost:7007';
 const PREFIX = 'readiness_prodcheck_';
-const TOKEN = require('node:crypto').randomBytes(24).toString('hex');
+const { randomBytes } = require('node:crypto');
+
+const TOKEN = randomBytes(24).toString('hex');
+/** A token nobody issued: refused, and never written to the log either. */
+const WRONG_TOKEN = randomBytes(24).toString('hex');
+/** PostgreSQL's trust authentication ignores it; the backend must not log it. */
+const DB_PASSWORD = `pw-${randomBytes(12).toString('hex')}`;
 
 async function dropDatabases(url) {
   const { Client } = require('pg');
@@ -46,6 +52,80 @@ async function waitFor(what, fn, ms) {
   throw new Error(`${what} within ${ms / 1000} s${last ? `: ${last}` : ''}`);
 }
 
+/**
+ * In production, errors answer a JSON message without a stack trace or source
+ * path, and neither the tokens a client sent nor the database password reach
+ * the log.
+ */
+async function checkErrorsAndLogs(log) {
+  const api = (path, init = {}) =>
+    fetch(`${BASE}/api/readiness${path}`, {
+      ...init,
+      headers: {
+        Authorization: `Bearer ${TOKEN}`,
+        'Content-Type': 'application/json',
+        ...init.headers,
+      },
+    });
+  const cases = [
+    ['bad parameter', await api('/results?limit=abc'), 400],
+    [
+      'unknown entity',
+      await api('/entities/component/default/ghost/history'),
+      404,
+    ],
+    ['no route', await api('/entities/component/default//ownership'), 404],
+    [
+      'bad fact',
+      await api('/facts', {
+        method: 'POST',
+        body: JSON.stringify({
+          entityRef: 'component:default/ghost',
+          facts: [{ id: 'X!' }],
+        }),
+      }),
+      400,
+    ],
+    [
+      'token nobody issued',
+      await api('/scorecards', {
+        headers: { Authorization: `Bearer ${WRONG_TOKEN}` },
+      }),
+      401,
+    ],
+  ];
+  for (const [what, res, status] of cases) {
+    const text = await res.text();
+    const body = JSON.parse(text);
+    if (res.status !== status || typeof body.error?.message !== 'string') {
+      throw new Error(
+        `${what}: answered ${res.status} ${text.slice(
+          0,
+          200,
+        )}, expected ${status} with a message`,
+      );
+    }
+    if (/"stack"|\n\s+at |\.ts:\d|node_modules/.test(text)) {
+      throw new Error(
+        `${what}: the error body shows a stack trace or source path: ${text.slice(
+          0,
+          300,
+        )}`,
+      );
+    }
+  }
+  // Let the log catch up with the requests.
+  await new Promise(r => setTimeout(r, 500));
+  for (const [name, secret] of [
+    ['the CI token', TOKEN],
+    ['a refused token', WRONG_TOKEN],
+    ['the database password', DB_PASSWORD],
+  ]) {
+    if (log().includes(secret))
+      throw new Error(`${name} appears in the backend's log`);
+  }
+}
+
 /** Resolves when the check passes; rejects with the reason otherwise. */
 async function productionCheck(postgresUrl) {
   const url = new URL(postgresUrl);
@@ -57,7 +137,8 @@ async function productionCheck(postgresUrl) {
       POSTGRES_HOST: url.hostname,
       POSTGRES_PORT: url.port || '5432',
       POSTGRES_USER: decodeURIComponent(url.username) || 'postgres',
-      POSTGRES_PASSWORD: decodeURIComponent(url.password),
+      POSTGRES_PASSWORD: decodeURIComponent(url.password) || DB_PASSWORD,
+      NODE_ENV: 'production',
       APP_CONFIG_backend_database_prefix: PREFIX,
       // Production refuses guest sign-in: the check calls the API with the
       // CI token of app-config.production.yaml, as a pipeline would.
@@ -104,6 +185,7 @@ async function productionCheck(postgresUrl) {
         `the demo CI token was answered ${demo.status} in production, expected 401`,
       );
     }
+    await checkErrorsAndLogs(() => output);
     return names;
   } catch (error) {
     process.stderr.write(`${output.split('\n').slice(-40).join('\n')}\n`);

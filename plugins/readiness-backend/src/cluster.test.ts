@@ -9,7 +9,7 @@ import { Evaluator } from './evaluation/Evaluator';
 import { readinessPlugin } from './plugin';
 import { exampleEntities, readinessConfig } from './__testUtils__/testUtils';
 
-jest.setTimeout(90_000);
+jest.setTimeout(150_000);
 
 const databases = TestDatabases.create({ ids: ['POSTGRES_15'] });
 const postgres = databases.eachSupportedId();
@@ -92,6 +92,78 @@ const FREQUENCY_S = 4;
         new Set(history.map(h => `${h.entity_ref}|${h.scorecard}|${h.day}`))
           .size,
       ).toBe(history.length);
+    });
+
+    it('runs a shard again on the other replica within one period when the replica running it stops answering', async () => {
+      const knex = await databases.init('POSTGRES_15');
+      // The first run of shard 0 never ends (as when its replica is killed or
+      // frozen mid-shard): its lock stays taken until the run times out and
+      // Backstage's scheduler janitor (once a minute) frees it.
+      const PERIOD_S = 80;
+      let hung: { evaluator: Evaluator; start: number } | undefined;
+      let release = () => {};
+      const recovered: Array<{ evaluator: Evaluator; start: number }> = [];
+      const original = Evaluator.prototype.runShard;
+      const spy = jest
+        .spyOn(Evaluator.prototype, 'runShard')
+        .mockImplementation(async function (this: Evaluator, shard, shards) {
+          if (shard === 0 && !hung) {
+            hung = { evaluator: this, start: Date.now() };
+            await new Promise<void>(r => (release = r));
+            throw new Error('killed');
+          }
+          if (shard === 0)
+            recovered.push({ evaluator: this, start: Date.now() });
+          return original.call(this, shard, shards);
+        });
+      const config = readinessConfig({
+        evaluation: {
+          shards: 2,
+          schedule: {
+            frequency: { seconds: PERIOD_S },
+            timeout: { seconds: 3 },
+            initialDelay: { seconds: 0 },
+          },
+        },
+      });
+      const replica = () =>
+        startTestBackend({
+          features: [
+            readinessPlugin,
+            mockServices.database.factory({ knex }),
+            mockServices.rootConfig.factory({ data: config }),
+            catalogServiceMock.factory({ entities: exampleEntities() }),
+            schedulerServiceFactory,
+          ],
+        });
+      // Backstage's scheduler starts its janitor (which frees the locks of
+      // runs past their timeout) only outside NODE_ENV=test.
+      const nodeEnv = process.env.NODE_ENV;
+      process.env.NODE_ENV = 'production';
+      let a;
+      let b;
+      try {
+        a = await replica();
+        b = await replica();
+      } finally {
+        process.env.NODE_ENV = nodeEnv;
+      }
+      for (let i = 0; i < PERIOD_S && recovered.length === 0; i++) {
+        await new Promise(r => setTimeout(r, 1000));
+      }
+      release();
+      await Promise.all([a.stop(), b.stop()]);
+      spy.mockRestore();
+
+      expect(hung).toBeDefined();
+      expect(recovered.length).toBeGreaterThanOrEqual(1);
+      // On the other replica, and within one period of the stuck run's start.
+      expect(recovered[0].evaluator).not.toBe(hung!.evaluator);
+      expect(recovered[0].start - hung!.start).toBeLessThan(PERIOD_S * 1000);
+      const [shard0] = await knex('readiness_shards')
+        .where({ shard: 0 })
+        .select();
+      expect(shard0.last_success_at).not.toBeNull();
     });
   },
 );

@@ -175,6 +175,7 @@ export const readinessPlugin = createBackendPlugin({
           facts,
           catalog: deps.catalog,
           permissions: deps.permissions,
+          auth: deps.auth,
         });
         const ownership = new OwnershipService({
           ownership: stores.ownership,

@@ -1,4 +1,5 @@
 import {
+  AuthService,
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
@@ -82,8 +83,20 @@ export class ReadinessService {
       facts: FactCollector;
       catalog: CatalogService;
       permissions: PermissionsService;
+      auth: AuthService;
     },
   ) {}
+
+  /**
+   * Reads an entity with the plugin's own credentials, once the caller was
+   * found to be allowed `catalog.entity.read` on it: a CI token restricted
+   * to this plugin may not have its request passed on to the catalog.
+   */
+  private async readEntity(entityRef: string) {
+    return this.options.catalog.getEntityByRef(entityRef, {
+      credentials: await this.options.auth.getOwnServiceCredentials(),
+    });
+  }
 
   /**
    * Throws NotAllowedError unless the caller may do `permission` (on
@@ -228,9 +241,7 @@ export class ReadinessService {
       maySee.result === AuthorizeResult.ALLOW &&
       (!owners || results.length === 0)
     ) {
-      const entity = await this.options.catalog.getEntityByRef(entityRef, {
-        credentials,
-      });
+      const entity = await this.readEntity(entityRef);
       owners = owners ?? (entity && ownersOf(entity));
       if (entity && results.length === 0)
         applicable = this.scorecards
@@ -314,7 +325,7 @@ export class ReadinessService {
     if (
       history.points.length === 0 &&
       history.changes.length === 0 &&
-      !(await this.options.catalog.getEntityByRef(ref, { credentials }))
+      !(await this.readEntity(ref))
     )
       throw new NotFoundError(`No entity ${ref} in the catalog`);
     return { entityRef: ref, ...history };
