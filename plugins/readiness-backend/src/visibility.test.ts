@@ -1,4 +1,10 @@
-import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { startReadinessBackend } from './__testUtils__/testBackend';
@@ -24,9 +30,33 @@ describe('results are limited to the entities the caller may read in the catalog
   it.each(databases.eachSupportedId())(
     'in lists, counts, CSV, checks, statuses and history, on %p',
     async databaseId => {
+      const actions: Record<string, any> = {};
+      /**
+       * Payments' entities, once known: the permission backend answers a
+       * request about one entity by applying the conditions to it.
+       */
+      const ownedByPayments = new Set<string>();
       const { server } = await startReadinessBackend({
         databases,
         databaseId,
+        features: [
+          createServiceFactory({
+            service: actionsRegistryServiceRef,
+            deps: {},
+            factory: () => ({
+              register: (a: any) => {
+                actions[a.name] = a;
+              },
+            }),
+          }),
+        ],
+        authorize: (r, user) =>
+          user === PAYMENTS_DEV &&
+          r.permission.name === 'catalog.entity.read' &&
+          r.resourceRef &&
+          !ownedByPayments.has(r.resourceRef)
+            ? AuthorizeResult.DENY
+            : AuthorizeResult.ALLOW,
         authorizeConditional: (_r, user) => {
           if (user === PAYMENTS_DEV)
             return {
@@ -81,6 +111,7 @@ describe('results are limited to the entities the caller may read in the catalog
         .filter((r: any) => r.owner === 'group:default/payments')
         .map((r: any) => r.entityRef)
         .sort();
+      owned.forEach((ref: string) => ownedByPayments.add(ref));
       expect(owned.length).toBeGreaterThan(2);
       expect(owned.length).toBeLessThan(all.length);
 
@@ -164,6 +195,40 @@ describe('results are limited to the entities the caller may read in the catalog
       expect(
         (await as(OUTSIDER, '/statuses?status=blocked')).body.items,
       ).toEqual([]);
+
+      // The MCP actions answer from the same query: a parent group's failing
+      // entities are only the ones Payments owns, and others are not found.
+      const act = (name: string, input: object) =>
+        actions[name].action({
+          input,
+          credentials: mockCredentials.user(PAYMENTS_DEV),
+          logger: mockServices.logger.mock(),
+        });
+      const failingAll = (
+        await as(
+          undefined,
+          '/results?owner=engineering&status=blocked&status=needs-work&limit=200',
+        )
+      ).body.items.map((r: any) => r.entityRef);
+      const failingMine = failingAll.filter((ref: string) =>
+        owned.includes(ref),
+      );
+      expect(failingMine.length).toBeGreaterThan(0);
+      expect(failingMine.length).toBeLessThan(failingAll.length);
+      const listed = await act('list-failing-checks-for-owner', {
+        owner: 'engineering',
+      });
+      expect(
+        listed.output.entities.map((e: any) => e.entityRef).sort(),
+      ).toEqual([...failingMine].sort());
+      const notMine = failingAll.find((ref: string) => !owned.includes(ref));
+      await expect(
+        act('get-entity-readiness', { entityRef: notMine }),
+      ).rejects.toThrow(/No entity/);
+      const [kind, rest] = notMine.split(':');
+      expect((await as(PAYMENTS_DEV, `/entities/${kind}/${rest}`)).status).toBe(
+        404,
+      );
 
       // A rule Readiness cannot apply is refused, by name: never more than the catalog shows.
       const refused = await as(CURIOUS, '/results');
