@@ -102,7 +102,7 @@ const FREQUENCY_S = 4;
       // gone, as with a killed process) and the run never ends. The shard's
       // lock stays taken until the run's timeout passes and Backstage's
       // scheduler janitor (once a minute) frees it.
-      const PERIOD_S = 80;
+      const PERIOD_S = 90;
       let hung: { evaluator: Evaluator; start: number } | undefined;
       let release = () => {};
       const recovered: Array<{ evaluator: Evaluator; start: number }> = [];

@@ -98,18 +98,23 @@ export class ResultsStore {
           .merge();
       }
       for (const batch of chunks(changes)) {
-        await tx(CHANGES).insert(
-          batch.map(c => ({
-            entity_ref: c.entityRef,
-            scorecard: c.scorecard,
-            check_id: c.checkId,
-            old_result: c.oldResult ?? null,
-            new_result: c.newResult ?? null,
-            old_message: c.oldMessage ?? null,
-            new_message: c.newMessage ?? null,
-            changed_at: c.changedAt,
-          })),
-        );
+        await tx(CHANGES)
+          .insert(
+            batch.map(c => ({
+              entity_ref: c.entityRef,
+              scorecard: c.scorecard,
+              check_id: c.checkId,
+              old_result: c.oldResult ?? null,
+              new_result: c.newResult ?? null,
+              old_message: c.oldMessage ?? null,
+              new_message: c.newMessage ?? null,
+              changed_at: c.changedAt,
+            })),
+          )
+          // Written again after a lost connection whose commit went through:
+          // the same change is not logged twice.
+          .onConflict(['entity_ref', 'scorecard', 'check_id', 'changed_at'])
+          .ignore();
       }
     });
   }

@@ -72,4 +72,38 @@ describe('migrations', () => {
       );
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'keep one row per check change, removing copies already there, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      for (const name of [
+        '20261123000000_init.js',
+        '20261129000000_manual_evidence.js',
+        '20261130000000_ownership_overrides.js',
+        '20261201000000_evaluation_state.js',
+        '20261202000000_go_live.js',
+        '20261203000000_history_failing_checks.js',
+      ])
+        await knex.migrate.up({ ...config, name });
+      const change = {
+        entity_ref: 'component:default/a',
+        scorecard: 'production',
+        check_id: 'runbook',
+        old_result: 'fail',
+        new_result: 'pass',
+        changed_at: new Date('2026-11-30T12:00:00Z'),
+      };
+      await knex('readiness_changes').insert([change, change]);
+      await applyDatabaseMigrations(knex);
+      expect(await knex('readiness_changes').select('check_id')).toEqual([
+        { check_id: 'runbook' },
+      ]);
+      await expect(
+        knex('readiness_changes')
+          .insert(change)
+          .then(() => 'inserted a second copy'),
+      ).rejects.toThrow();
+    },
+  );
 });

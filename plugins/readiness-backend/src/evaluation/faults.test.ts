@@ -115,86 +115,128 @@ const postgres = databases
   .eachSupportedId()
   .filter(([id]) => id.startsWith('POSTGRES'));
 
+/**
+ * Makes each INSERT into `table` take 50 ms, so a transaction writing it is
+ * open long enough to be cut, and kills the backend connection that runs
+ * one (`pg_terminate_backend`) once. Resolves whether it killed one.
+ */
+async function killDuringInsert(knex: Knex, table: string) {
+  const database = (knex.client as any).connectionSettings.database;
+  const admin = knexFactory({
+    client: 'pg',
+    connection: `${process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING}/${database}`,
+  });
+  await admin.raw(`
+    CREATE OR REPLACE FUNCTION slow_insert() RETURNS trigger AS $$
+    BEGIN PERFORM pg_sleep(0.05); RETURN NULL; END $$ LANGUAGE plpgsql;
+    CREATE TRIGGER slow_insert BEFORE INSERT ON ${table}
+      FOR EACH STATEMENT EXECUTE FUNCTION slow_insert();`);
+  let stop = false;
+  const killed = (async () => {
+    try {
+      for (let i = 0; i < 3000 && !stop; i++) {
+        const rows = await admin.raw(
+          `SELECT pid FROM pg_stat_activity
+            WHERE datname = ? AND pid <> pg_backend_pid() AND state = 'active'
+              AND query ILIKE ?`,
+          [database, `insert into "${table}"%`],
+        );
+        for (const { pid } of rows.rows) {
+          const r = await admin.raw('SELECT pg_terminate_backend(?) AS t', [
+            pid,
+          ]);
+          if (r.rows[0].t) return true;
+        }
+        await new Promise(res => setTimeout(res, 5));
+      }
+      return false;
+    } finally {
+      await admin.raw(`DROP TRIGGER slow_insert ON ${table}`);
+      await admin.destroy();
+    }
+  })();
+  return {
+    killed: () => {
+      stop = true;
+      return killed;
+    },
+  };
+}
+
 (postgres.length ? describe : describe.skip)(
   'a database connection lost during a batch write on POSTGRES_15',
   () => {
-    it('rolls the transaction back and writes it again once, with no half-written state', async () => {
-      const N = 600;
-      const entities = manyComponents(N, 'https://runbooks/one');
-      const { knex, catalog, evaluator, logger, setNow } = await setup(
+    const N = 600;
+    /** N components evaluated once; the next read gives each a change. */
+    async function evaluatedThenChanged() {
+      const env = await setup(
         'POSTGRES_15',
-        entities,
+        manyComponents(N, 'https://runbooks/one'),
       );
-      await evaluator.runShard(0, 1);
-      expect(await count(knex, 'readiness_results')).toBe(N);
-
-      // Every result changes on the next run (a new runbook link), so its
-      // batch holds N results and their check changes in one transaction.
+      await env.evaluator.runShard(0, 1);
+      expect(await count(env.knex, 'readiness_results')).toBe(N);
+      expect(await count(env.knex, 'readiness_changes')).toBe(0);
+      // Every result changes on the next run (no runbook link), so its batch
+      // holds N results and N check changes in one transaction.
       const changed = manyComponents(N, '');
       jest
-        .spyOn(catalog, 'queryEntities')
+        .spyOn(env.catalog, 'queryEntities')
         .mockImplementation(async (req, opts) =>
           catalogServiceMock({ entities: changed }).queryEntities(req, opts),
         );
+      env.setNow('2026-11-30T09:00:00.000Z');
+      return env;
+    }
+    /** Results failing the runbook check: 0 after the first run, N after the second. */
+    const runbookFailing = async (knex: Knex) =>
+      Number(
+        (
+          await knex('readiness_results')
+            .where('failing_checks', 'like', '%|runbook|%')
+            .count({ n: '*' })
+        )[0].n,
+      );
 
-      // Each insert into the results takes 50 ms, so the transaction is
-      // open long enough to be cut; then the backend's connection is killed.
-      const database = (knex.client.config.connection as any).database;
-      const admin = knexFactory({
-        client: 'pg',
-        connection: `${process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING}/${database}`,
-      });
-      try {
-        await admin.raw(`
-          CREATE FUNCTION slow_insert() RETURNS trigger AS $$
-          BEGIN PERFORM pg_sleep(0.05); RETURN NULL; END $$ LANGUAGE plpgsql;
-          CREATE TRIGGER slow_insert BEFORE INSERT ON readiness_results
-            FOR EACH STATEMENT EXECUTE FUNCTION slow_insert();`);
-        let terminated = false;
-        const killer = (async () => {
-          for (let i = 0; i < 2000 && !terminated; i++) {
-            const rows = await admin.raw(
-              `SELECT pid FROM pg_stat_activity
-                WHERE datname = ? AND pid <> pg_backend_pid()
-                  AND query ILIKE 'insert into "readiness_results"%'`,
-              [database],
-            );
-            for (const { pid } of rows.rows) {
-              const r = await admin.raw('SELECT pg_terminate_backend(?) AS t', [
-                pid,
-              ]);
-              terminated ||= r.rows[0].t;
-            }
-            await new Promise(res => setTimeout(res, 5));
-          }
-        })();
-        setNow('2026-11-30T09:00:00.000Z');
-        const report = await evaluator.runShard(0, 1);
-        await killer;
-        expect(terminated).toBe(true);
-        expect(logger.warn).toHaveBeenCalledWith(
-          expect.stringContaining(
-            'database connection lost during a write, trying again',
-          ),
-        );
-        expect(report.written).toBe(N);
+    afterEach(() => jest.restoreAllMocks());
 
-        // Written once: every result is the new one, each check change once.
-        const rows = await knex('readiness_results').select('entity_ref');
-        expect(rows).toHaveLength(N);
-        const changes = await knex('readiness_changes')
-          .select('entity_ref', 'check_id')
-          .count({ n: '*' })
-          .groupBy('entity_ref', 'check_id');
-        expect(changes.length).toBeGreaterThanOrEqual(N);
-        expect(changes.filter(c => Number(c.n) !== 1)).toEqual([]);
-        expect(
-          await count(knex, 'readiness_changes', { check_id: 'runbook' }),
-        ).toBe(N);
-        expect(await count(knex, 'readiness_history')).toBe(N);
-      } finally {
-        await admin.destroy();
-      }
+    it('leaves nothing of a batch whose connection is killed before its commit', async () => {
+      const { knex, evaluator } = await evaluatedThenChanged();
+      // No second attempt here: what the failed one left is what is seen.
+      jest
+        .spyOn(Evaluator.prototype as any, 'retrying')
+        .mockImplementation((write: any) => write());
+      // The changes are written after the results, in the same transaction.
+      const killer = await killDuringInsert(knex, 'readiness_changes');
+      await expect(evaluator.runShard(0, 1)).rejects.toThrow();
+      expect(await killer.killed()).toBe(true);
+      // Rolled back: every result is still the first one, and no change is logged.
+      expect(await runbookFailing(knex)).toBe(0);
+      expect(await count(knex, 'readiness_changes')).toBe(0);
+    });
+
+    it('writes the batch again after the lost connection, once', async () => {
+      const { knex, evaluator, logger } = await evaluatedThenChanged();
+      const killer = await killDuringInsert(knex, 'readiness_changes');
+      const report = await evaluator.runShard(0, 1);
+      expect(await killer.killed()).toBe(true);
+      expect(logger.warn).toHaveBeenCalledWith(
+        expect.stringContaining(
+          'database connection lost during a write, trying again',
+        ),
+      );
+      expect(report.written).toBe(N);
+      // Every result is the new one, and each check change is logged once.
+      expect(await runbookFailing(knex)).toBe(N);
+      expect(
+        await count(knex, 'readiness_changes', { check_id: 'runbook' }),
+      ).toBe(N);
+      const copies = await knex('readiness_changes')
+        .select('entity_ref', 'check_id')
+        .count({ n: '*' })
+        .groupBy('entity_ref', 'check_id')
+        .havingRaw('count(*) > 1');
+      expect(copies).toEqual([]);
+      expect(await count(knex, 'readiness_history')).toBe(N);
     });
   },
 );
