@@ -1,17 +1,9 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
-import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
+import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import knexFactory, { Knex } from 'knex';
 import request from 'supertest';
-import { readinessPlugin } from './plugin';
-import { exampleEntities, readinessConfig } from './__testUtils__/testUtils';
+import { readinessConfig } from './__testUtils__/testUtils';
 
 /** How long the load runs (READINESS_SOAK_SECONDS, default 60). */
 const SOAK_MS = Number(process.env.READINESS_SOAK_SECONDS ?? 60) * 1000;
@@ -41,20 +33,59 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
 }
 
-// Two backend instances on one PostgreSQL database, each with its own
-// connection pool and Backstage's real scheduler evaluating every few
-// seconds, under a load of reads, ownership edits, fact pushes and
-// attestations from CLIENTS clients on loopback.
+/** Replica processes still running, killed after the tests whatever happened. */
+const children = new Set<ReturnType<typeof fork>>();
+afterAll(() => children.forEach(c => c.kill('SIGKILL')));
+
+/** Starts a replica in its own Node.js process; resolves with its URL and a stop. */
+function replicaProcess(db: object, config: object) {
+  const child = fork(path.join(__dirname, '__testUtils__/replicaProcess.js'), {
+    env: {
+      ...process.env,
+      READINESS_REPLICA_DB: JSON.stringify(db),
+      READINESS_REPLICA_CONFIG: JSON.stringify(config),
+    },
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
+  children.add(child);
+  let stderr = '';
+  child.stderr!.on('data', d => (stderr += d));
+  const exited = new Promise<void>(r =>
+    child.on('exit', () => {
+      children.delete(child);
+      r();
+    }),
+  );
+  return new Promise<{ url: string; stop: () => Promise<void> }>(
+    (resolve, reject) => {
+      // Backstage's node transform also sends `watch` messages: wait for the port.
+      child.on('message', (m: any) =>
+        typeof m?.port !== 'number'
+          ? undefined
+          : resolve({
+              url: `http://127.0.0.1:${m.port}`,
+              stop: async () => {
+                child.kill('SIGTERM');
+                await exited;
+              },
+            }),
+      );
+      child.on('exit', code =>
+        reject(new Error(`replica exited with ${code}: ${stderr}`)),
+      );
+    },
+  );
+}
+
+// Two backend processes on one PostgreSQL database, each with Backstage's
+// real scheduler evaluating every few seconds, under a load of reads,
+// ownership edits, fact pushes and attestations from CLIENTS clients on
+// loopback.
 (postgres.length ? describe : describe.skip)(
   'two replicas under load on one POSTGRES_15 database',
   () => {
     it('loses no update, writes no duplicate history, and ends equal to a serial replay of the accepted writes', async () => {
       const knex = await databases.init('POSTGRES_15');
-      const second: Knex = knexFactory({
-        client: 'pg',
-        connection: (knex.client as any).connectionSettings,
-        pool: { min: 0, max: 10 },
-      });
       const config = readinessConfig({
         evaluation: {
           shards: 2,
@@ -65,18 +96,13 @@ function percentile(values: number[], p: number): number {
           },
         },
       });
-      const replica = (db: Knex) =>
-        startTestBackend({
-          features: [
-            readinessPlugin,
-            mockServices.database.factory({ knex: db }),
-            mockServices.rootConfig.factory({ data: config }),
-            catalogServiceMock.factory({ entities: exampleEntities() }),
-            schedulerServiceFactory,
-          ],
-        });
-      const replicas = [await replica(knex), await replica(second)];
-      const servers = replicas.map(r => r.server);
+      const db = (knex.client as any).connectionSettings;
+      // One after the other: the first creates the tables.
+      const replicas = [
+        await replicaProcess(db, config),
+        await replicaProcess(db, config),
+      ];
+      const servers = replicas.map(r => r.url);
       const pick = <T>(list: T[]) =>
         list[Math.floor(Math.random() * list.length)];
 
@@ -202,7 +228,6 @@ function percentile(values: number[], p: number): number {
         );
       } finally {
         await Promise.all(replicas.map(r => r.stop()));
-        await second.destroy();
       }
       const seconds = (Date.now() - started) / 1000;
       expect(unexpected).toEqual([]);
