@@ -99,11 +99,16 @@ describe('migrations', () => {
       expect(await knex('readiness_changes').select('check_id')).toEqual([
         { check_id: 'runbook' },
       ]);
-      await expect(
-        knex('readiness_changes')
-          .insert(change)
-          .then(() => 'inserted a second copy'),
-      ).rejects.toThrow();
+      const again = await knex('readiness_changes')
+        .insert(change)
+        .then(
+          () => 'inserted a second copy',
+          () => 'refused',
+        );
+      expect(again).toBe('refused');
+      expect(
+        Number((await knex('readiness_changes').count({ n: '*' }))[0].n),
+      ).toBe(1);
     },
   );
 });
