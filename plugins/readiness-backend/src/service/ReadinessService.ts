@@ -122,6 +122,29 @@ export class ReadinessService {
   }
 
   /**
+   * Whether the caller may see `entityRef` in the catalog; throws
+   * NotAllowedError unless they may read readiness results at all. One
+   * permission request for both.
+   */
+  private async maySeeEntity(
+    credentials: BackstageCredentials,
+    entityRef: string,
+  ): Promise<boolean> {
+    const [mayRead, maySee] = await this.options.permissions.authorize(
+      [
+        { permission: readinessResultsReadPermission },
+        { permission: catalogEntityReadPermission, resourceRef: entityRef },
+      ],
+      { credentials },
+    );
+    if (mayRead.result !== AuthorizeResult.ALLOW)
+      throw new NotAllowedError(
+        `You may not read readiness results (${readinessResultsReadPermission.name})`,
+      );
+    return maySee.result === AuthorizeResult.ALLOW;
+  }
+
+  /**
    * The where-clause of the results the caller may see (undefined: all), and
    * a key for caches of what they see.
    */
@@ -215,32 +238,18 @@ export class ReadinessService {
     credentials: BackstageCredentials,
     entityRef: string,
   ): Promise<EntityReadinessResponse> {
-    const { stores, permissions } = this.options;
-    const [[mayRead, maySee], runs, results, stored] = await Promise.all([
-      permissions.authorize(
-        [
-          { permission: readinessResultsReadPermission },
-          { permission: catalogEntityReadPermission, resourceRef: entityRef },
-        ],
-        { credentials },
-      ),
+    const { stores } = this.options;
+    const [maySee, runs, results, stored] = await Promise.all([
+      this.maySeeEntity(credentials, entityRef),
       stores.shardRuns.listShardRuns(),
       stores.results.getEntityResults(entityRef),
       stores.evaluationState.getOwners(entityRef),
     ]);
-    if (mayRead.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `You may not read readiness results (${readinessResultsReadPermission.name})`,
-      );
-    }
     let owners = stored;
     // Which scorecards apply: those with results, or, with none, the ones
     // whose appliesTo takes the entity as the catalog has it now.
     let applicable = [...new Set(results.map(r => r.scorecard))];
-    if (
-      maySee.result === AuthorizeResult.ALLOW &&
-      (!owners || results.length === 0)
-    ) {
+    if (maySee && (!owners || results.length === 0)) {
       const entity = await this.readEntity(entityRef);
       owners = owners ?? (entity && ownersOf(entity));
       if (entity && results.length === 0)
@@ -248,7 +257,7 @@ export class ReadinessService {
           .filter(c => c.appliesTo(entity))
           .map(c => c.name);
     }
-    if (maySee.result !== AuthorizeResult.ALLOW || !owners)
+    if (!maySee || !owners)
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);
     const lastRun = runs
       .map(s => s.lastSuccessAt)
@@ -299,18 +308,7 @@ export class ReadinessService {
   ): Promise<HistoryResponse> {
     const ref = refKey(entityRef);
     // As for the entity itself: results may be read, and the entity seen.
-    const [mayRead, maySee] = await this.options.permissions.authorize(
-      [
-        { permission: readinessResultsReadPermission },
-        { permission: catalogEntityReadPermission, resourceRef: ref },
-      ],
-      { credentials },
-    );
-    if (mayRead.result !== AuthorizeResult.ALLOW)
-      throw new NotAllowedError(
-        `You may not read readiness results (${readinessResultsReadPermission.name})`,
-      );
-    if (maySee.result !== AuthorizeResult.ALLOW)
+    if (!(await this.maySeeEntity(credentials, ref)))
       throw new NotFoundError(`No entity ${ref} in the catalog`);
     const days = options.days ?? 30;
     const since = new Date(Date.now() - (days - 1) * 86_400_000)
@@ -462,20 +460,9 @@ export class ReadinessService {
       { ...query, check: undefined },
       credentials,
     );
-    const { scorecard } = filter;
-    const filtered = [
-      filter.visibleTo,
-      filter.owner,
-      filter.system,
-      filter.domain,
-      filter.lifecycle,
-      filter.kind,
-      filter.type,
-      filter.status,
-      filter.entityRefs,
-      filter.failingArea,
-      filter.text,
-    ].some(Boolean);
+    // Any filter besides the scorecard (the check only counts failures).
+    const { scorecard, ...narrowing } = filter;
+    const filtered = Object.values(narrowing).some(v => v !== undefined);
     const since = new Date(Date.now() - (days - 1) * 86_400_000)
       .toISOString()
       .slice(0, 10);
