@@ -1,13 +1,10 @@
-import {
-  mockCredentials,
-  mockServices,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
-import { createServiceFactory } from '@backstage/backend-plugin-api';
-import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
-import { startReadinessBackend } from './__testUtils__/testBackend';
+import {
+  startReadinessBackend,
+  testActions,
+} from './__testUtils__/testBackend';
 
 jest.setTimeout(120_000);
 const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
@@ -30,7 +27,7 @@ describe('results are limited to the entities the caller may read in the catalog
   it.each(databases.eachSupportedId())(
     'in lists, counts, CSV, checks, statuses and history, on %p',
     async databaseId => {
-      const actions: Record<string, any> = {};
+      const actions = testActions();
       /**
        * Payments' entities, once known: the permission backend answers a
        * request about one entity by applying the conditions to it.
@@ -39,17 +36,7 @@ describe('results are limited to the entities the caller may read in the catalog
       const { server } = await startReadinessBackend({
         databases,
         databaseId,
-        features: [
-          createServiceFactory({
-            service: actionsRegistryServiceRef,
-            deps: {},
-            factory: () => ({
-              register: (a: any) => {
-                actions[a.name] = a;
-              },
-            }),
-          }),
-        ],
+        features: [actions.feature],
         authorize: (r, user) =>
           user === PAYMENTS_DEV &&
           r.permission.name === 'catalog.entity.read' &&
@@ -199,11 +186,7 @@ describe('results are limited to the entities the caller may read in the catalog
       // The MCP actions answer from the same query: a parent group's failing
       // entities are only the ones Payments owns, and others are not found.
       const act = (name: string, input: object) =>
-        actions[name].action({
-          input,
-          credentials: mockCredentials.user(PAYMENTS_DEV),
-          logger: mockServices.logger.mock(),
-        });
+        actions.run(name, input, mockCredentials.user(PAYMENTS_DEV));
       const failingAll = (
         await as(
           undefined,

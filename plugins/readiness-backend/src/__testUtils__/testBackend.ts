@@ -1,8 +1,15 @@
 import {
+  mockCredentials,
   mockServices,
   startTestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
+import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
+import {
+  BackstageCredentials,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   AuthorizeResult,
@@ -104,4 +111,27 @@ export async function startReadinessBackend(options: TestBackendOptions) {
     }
   }
   return { server, knex };
+}
+
+/**
+ * Backstage's mock actions registry as a feature of the test backend:
+ * `run` invokes a registered action as `credentials` (a mock user when not
+ * given), validating its input and output against the action's schemas.
+ */
+export function testActions() {
+  const registry = actionsRegistryServiceMock();
+  return {
+    feature: createServiceFactory({
+      service: actionsRegistryServiceRef,
+      deps: {},
+      factory: () => registry,
+    }),
+    names: () => [...registry.actions.values()].map(a => a.name).sort(),
+    run: (name: string, input: object, credentials?: BackstageCredentials) =>
+      registry.invoke({
+        id: `test:${name}`,
+        input: input as any,
+        credentials: credentials ?? mockCredentials.user(),
+      }) as Promise<{ output: any }>,
+  };
 }

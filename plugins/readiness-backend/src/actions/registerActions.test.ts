@@ -1,53 +1,33 @@
-import {
-  mockCredentials,
-  mockServices,
-  TestDatabaseId,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
-import { createServiceFactory } from '@backstage/backend-plugin-api';
-import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
-import { startReadinessBackend } from '../__testUtils__/testBackend';
+import {
+  startReadinessBackend,
+  testActions,
+} from '../__testUtils__/testBackend';
 
 jest.setTimeout(60_000);
 const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 
-/** The real plugin with its actions captured. */
+/** The real plugin with its actions registered in Backstage's mock registry. */
 async function start(databaseId: TestDatabaseId, result: AuthorizeResult) {
-  const actions: Record<string, any> = {};
+  const actions = testActions();
   const { server } = await startReadinessBackend({
     databases,
     databaseId,
     authorize: () => result,
-    features: [
-      createServiceFactory({
-        service: actionsRegistryServiceRef,
-        deps: {},
-        factory: () => ({
-          register: (a: any) => {
-            actions[a.name] = a;
-          },
-        }),
-      }),
-    ],
+    features: [actions.feature],
   });
-  const run = (name: string, input: object) =>
-    actions[name].action({
-      input,
-      credentials: mockCredentials.user(),
-      logger: mockServices.logger.mock(),
-    });
-  return { server, actions, run };
+  return { server, names: actions.names, run: actions.run };
 }
 
 describe.each(databases.eachSupportedId())('MCP actions on %s', databaseId => {
   it('answer as /results does for an owner, however the owner is written', async () => {
-    const { server, actions, run } = await start(
+    const { server, names, run } = await start(
       databaseId,
       AuthorizeResult.ALLOW,
     );
-    expect(Object.keys(actions).sort()).toEqual([
+    expect(names()).toEqual([
       'get-entity-readiness',
       'list-failing-checks-for-owner',
     ]);
