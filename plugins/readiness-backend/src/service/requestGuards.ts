@@ -40,13 +40,15 @@ export const rejectNulCharacters: RequestHandler = (req, _res, next) => {
   );
 };
 
+const parseJson = express.json({ limit: MAX_BODY_BYTES });
+
 /**
  * Reads JSON bodies up to {@link MAX_BODY_BYTES}. A larger one answers 413
  * here, in Backstage's error shape: the OpenAPI router turns every error
  * passed on before its validator into a 400.
  */
 export const jsonBody: RequestHandler = (req, res, next) => {
-  express.json({ limit: MAX_BODY_BYTES })(req, res, (error?: any) => {
+  parseJson(req, res, (error?: any) => {
     if (error?.type === 'entity.too.large') {
       res.status(413).json({
         error: {
