@@ -56,6 +56,18 @@ export interface TestBackendOptions {
   waitForEvaluation?: boolean;
 }
 
+/** Stops for the backends started inside the running test. */
+const startedInTest: Array<() => Promise<void>> = [];
+
+// A backend started inside a test stops when the test ends, so that its
+// database connections go back before the next test starts another (a file
+// that keeps a dozen running until its end holds a dozen pools of PostgreSQL
+// connections, and parallel files run out of them). One started in beforeAll
+// runs until the file ends, as startTestBackend arranges.
+afterEach(async () => {
+  await Promise.all(startedInTest.splice(0).map(stop => stop()));
+});
+
 /**
  * The real Readiness plugin in a test backend: the example catalog and demo
  * evidence, a mock permission policy, the scheduler running its shards at
@@ -66,7 +78,7 @@ export async function startReadinessBackend(options: TestBackendOptions) {
     options.databaseId ?? 'SQLITE_3',
   );
   const config = (options.config as any) ?? readinessConfig();
-  const { server } = await startTestBackend({
+  const backend = await startTestBackend({
     features: [
       readinessPlugin,
       exampleEvidence,
@@ -100,6 +112,8 @@ export async function startReadinessBackend(options: TestBackendOptions) {
       ...(options.features ?? []),
     ],
   });
+  if (expect.getState().currentTestName !== undefined)
+    startedInTest.push(() => backend.stop());
   if (options.waitForEvaluation !== false) {
     const shards = config.readiness?.evaluation?.shards ?? 4;
     for (let i = 0; i < 100; i++) {
@@ -110,7 +124,7 @@ export async function startReadinessBackend(options: TestBackendOptions) {
       await new Promise(r => setTimeout(r, 100));
     }
   }
-  return { server, knex };
+  return { server: backend.server, knex };
 }
 
 /**
