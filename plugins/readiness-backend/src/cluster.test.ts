@@ -137,6 +137,7 @@ const FREQUENCY_S = 4;
         const p = knexFactory({
           client: 'pg',
           connection: (knex.client as any).connectionSettings,
+          pool: { min: 0, max: 5 },
         });
         pools.push(p);
         return p;

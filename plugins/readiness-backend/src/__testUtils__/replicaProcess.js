@@ -30,6 +30,8 @@ async function main() {
   const knex = knexFactory({
     client: 'pg',
     connection: JSON.parse(process.env.READINESS_REPLICA_DB),
+    // As Backstage's test databases: other test files share the server.
+    pool: { min: 0, max: 5 },
   });
   const backend = await startTestBackend({
     features: [
