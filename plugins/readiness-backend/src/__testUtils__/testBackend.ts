@@ -64,7 +64,12 @@ const startedInTest: Array<() => Promise<void>> = [];
 // that keeps a dozen running until its end holds a dozen pools of PostgreSQL
 // connections, and parallel files run out of them). One started in beforeAll
 // runs until the file ends, as startTestBackend arranges.
+let inTest = false;
+beforeEach(() => {
+  inTest = true;
+});
 afterEach(async () => {
+  inTest = false;
   await Promise.all(startedInTest.splice(0).map(stop => stop()));
 });
 
@@ -112,8 +117,7 @@ export async function startReadinessBackend(options: TestBackendOptions) {
       ...(options.features ?? []),
     ],
   });
-  if (expect.getState().currentTestName !== undefined)
-    startedInTest.push(() => backend.stop());
+  if (inTest) startedInTest.push(() => backend.stop());
   if (options.waitForEvaluation !== false) {
     const shards = config.readiness?.evaluation?.shards ?? 4;
     for (let i = 0; i < 100; i++) {
