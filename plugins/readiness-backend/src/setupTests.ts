@@ -1,1 +1,5 @@
-export {};
+import { installLoopbackOnly } from './__testUtils__/loopbackOnly';
+
+// No test of this package may open a socket to anything but loopback, even
+// when the SSRF guard it tests is broken.
+installLoopbackOnly();

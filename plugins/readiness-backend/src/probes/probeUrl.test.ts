@@ -1,9 +1,14 @@
+import dns from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
 import { AddressInfo } from 'node:net';
 import selfsigned from 'selfsigned';
 import { PROBE_ORIGIN, probeUrl } from './probeUrl';
 import { SsrfGuard } from './ssrfGuard';
+import {
+  clearConnectAttempts,
+  connectAttempts,
+} from '../__testUtils__/loopbackOnly';
 
 jest.setTimeout(30_000);
 
@@ -134,9 +139,51 @@ describe('probeUrl against real local servers', () => {
   });
 
   it('checks every hop: a redirect to cloud metadata is denied', async () => {
+    clearConnectAttempts();
     const value = await probe(`${base}/to-metadata`);
     expect(value.error).toContain('denied by the SSRF guard');
     expect(value.error).toContain('169.254.169.254 is a link-local address');
+    // Denied before a connect was tried (setupTests refuses any that is not
+    // loopback, so a broken guard is seen here, never on the network).
+    expect(connectAttempts().map(a => a.host)).toEqual(['127.0.0.1']);
+  });
+
+  it('connects to the address the guard checked, not to a second DNS answer', async () => {
+    // The guard's resolver says 127.0.0.1; the system resolver, asked again
+    // at connect time, would say 127.0.0.2 (a rebinding attacker's answer).
+    const rebound = http.createServer((_req, res) => {
+      res.statusCode = 418;
+      res.end('rebound');
+    });
+    servers.push(rebound);
+    await new Promise<void>(r => rebound.listen(0, '127.0.0.2', r));
+    const port = (rebound.address() as AddressInfo).port;
+    const first = http.createServer(handler);
+    servers.push(first);
+    await new Promise<void>(r => first.listen(port, '127.0.0.1', r));
+    const second = jest
+      .spyOn(dns, 'lookup')
+      .mockImplementation(((_host: string, opts: any, cb: any) => {
+        const callback = typeof opts === 'function' ? opts : cb;
+        if (opts?.all)
+          callback(null, [{ address: '127.0.0.2', family: 4 }]);
+        else callback(null, '127.0.0.2', 4);
+      }) as any);
+    try {
+      clearConnectAttempts();
+      const value = await probeUrl(`http://rebind.test:${port}/ok`, {
+        guard: new SsrfGuard(['127.0.0.0/8'], async () => [
+          { address: '127.0.0.1', family: 4 },
+        ]),
+        limits,
+      });
+      expect(value).toMatchObject({ status: 200 });
+      expect(connectAttempts()).toEqual([
+        { host: 'rebind.test', port, address: '127.0.0.1' },
+      ]);
+    } finally {
+      second.mockRestore();
+    }
   });
 
   it('denies loopback unless it is allowed', async () => {

@@ -7,6 +7,8 @@ const dns: Record<string, string[]> = {
   'v6local.evil.example': ['fd12:3456::1'],
   'public.example': ['93.184.215.14'],
   'db.corp.example': ['10.20.0.5'],
+  'evilcorp.example': ['10.20.0.6'],
+  'corp.example.evil.example': ['10.20.0.7'],
 };
 const lookup = async (host: string) => {
   const list = dns[host];
@@ -85,6 +87,11 @@ describe('SsrfGuard', () => {
     await expect(
       resolve('http://127.0.0.1:8080/', ['127.0.0.1']),
     ).resolves.toMatchObject({ address: '127.0.0.1' });
+    // "*.corp.example" is a domain and its sub-domains, not a suffix of text.
+    for (const host of ['evilcorp.example', 'corp.example.evil.example'])
+      await expect(
+        resolve(`http://${host}/`, ['*.corp.example']),
+      ).rejects.toThrow('a private address');
     // Allowing one range does not open the others.
     await expect(
       resolve('http://169.254.169.254/', ['10.0.0.0/8']),
