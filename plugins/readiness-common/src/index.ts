@@ -80,7 +80,12 @@ export {
 export * from './golive/types';
 export {
   renderGoLiveReport,
-  goLiveVerdict,
   GO_LIVE_QUESTIONS,
   type GoLiveReportInput,
 } from './golive/report';
+export {
+  goLiveDecision,
+  type GoLiveDecision,
+  type GoLiveDecisionValue,
+  type LaunchRequirement,
+} from './golive/decision';

@@ -3,6 +3,7 @@ import {
   ANNOTATION_GO_LIVE_DATE,
   DEFAULT_SIGNOFF_ROLES,
   entityKey,
+  goLiveDecision,
   goLivePhase,
   GoLiveResponse,
   ownershipFromAnnotations,
@@ -64,6 +65,14 @@ export function runReport(
   const result = results.find(r => r.entityRef === ref);
   const date = entity.metadata.annotations?.[ANNOTATION_GO_LIVE_DATE];
   const valid = parseGoLiveDate(date) !== undefined;
+  const card = scorecards.find(c => c.name === result?.scorecard);
+  // Files carry no sign-offs: at best the note says "awaiting sign-off".
+  const signoff = signoffProgress(
+    card?.signoffRoles ?? DEFAULT_SIGNOFF_ROLES,
+    [],
+    result?.status,
+    { goLiveDate: valid ? date : undefined },
+  );
   const goLive: GoLiveResponse = {
     entityRef: ref,
     ...(valid ? { goLiveDate: date } : {}),
@@ -71,17 +80,22 @@ export function runReport(
     phase: goLivePhase(valid ? date : undefined, now),
     status: result?.status,
     scorecard: result?.scorecard,
-    signoff: signoffProgress(
-      scorecards.find(c => c.name === result?.scorecard)?.signoffRoles ??
-        DEFAULT_SIGNOFF_ROLES,
-      [],
-      result?.status,
+    signoff,
+    decision: goLiveDecision(
+      result,
+      {
+        complete: signoff.complete,
+        signed: 0,
+        total: signoff.roles.length,
+      },
+      card?.launchRequires,
     ),
     // The first week's records live in the backend: files have none to show.
     firstWeek: [],
     missedDailyChecks: 0,
     lateDailyChecks: 0,
     canSign: false,
+    canRecord: false,
     dailyChecks: [],
     riskyActions: [],
     closureReviewDue: false,

@@ -1,4 +1,5 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -56,4 +57,34 @@ export function readinessConfig(extra: Record<string, unknown> = {}) {
       ...extra,
     },
   };
+}
+
+/**
+ * Backstage's user info as a sign-in resolver gives it for the example users:
+ * the user and the groups it is a member of (`spec.memberOf`), plus `extra`
+ * memberships a test adds. Unknown users own only themselves.
+ */
+export function exampleUserInfo(extra: Record<string, string[]> = {}) {
+  const groups = new Map<string, string[]>();
+  for (const e of exampleEntities()) {
+    if (e.kind !== 'User') continue;
+    const ref = `user:default/${e.metadata.name}`;
+    const memberOf = ((e.spec?.memberOf as string[]) ?? []).map(
+      g => `group:default/${g}`,
+    );
+    groups.set(ref, memberOf);
+  }
+  return mockServices.userInfo.mock({
+    getUserInfo: async (credentials: any) => {
+      const user = credentials.principal.userEntityRef as string;
+      return {
+        userEntityRef: user,
+        ownershipEntityRefs: [
+          user,
+          ...(groups.get(user) ?? []),
+          ...(extra[user] ?? []),
+        ],
+      };
+    },
+  }).factory;
 }

@@ -179,7 +179,7 @@ describe('ReadinessNotifier', () => {
   );
 
   it.each(databases.eachSupportedId())(
-    "asks a role's group for sign-off, else the owners; once a day, on %p",
+    "asks a role's members for sign-off, else the owners, never the requester; once a day, on %p",
     async databaseId => {
       const { sent, notifier, owners } = await setup(databaseId);
       const roles = [
@@ -187,6 +187,7 @@ describe('ReadinessNotifier', () => {
           id: 'security',
           title: 'Security team',
           group: 'group:default/security',
+          members: ['user:default/noah.mensah'],
         },
         { id: 'operations', title: 'Operations team' },
       ];
@@ -199,7 +200,11 @@ describe('ReadinessNotifier', () => {
         ),
       ).toBe(2);
       expect(sent.map(n => n.recipients)).toEqual([
-        { type: 'entity', entityRef: ['group:default/security'] },
+        {
+          type: 'entity',
+          entityRef: ['user:default/noah.mensah'],
+          excludeEntityRef: 'user:default/guest',
+        },
         {
           type: 'entity',
           entityRef: [
@@ -207,6 +212,7 @@ describe('ReadinessNotifier', () => {
             'group:default/platform',
             'group:default/customer-support',
           ],
+          excludeEntityRef: 'user:default/guest',
         },
       ]);
       expect(
@@ -232,6 +238,7 @@ describe('ReadinessNotifier', () => {
       expect(sent.at(-1)!.recipients).toEqual({
         type: 'entity',
         entityRef: ['group:default/payments'],
+        excludeEntityRef: 'user:default/guest',
       });
     },
   );

@@ -62,6 +62,7 @@ export class ReadinessNotifier {
     windowMs: number,
     recipients: string[] | (() => Promise<string[]>),
     payload: NotificationPayload,
+    exclude?: string,
   ): Promise<boolean> {
     const { notifications, log, logger } = this.options;
     if (!notifications) return false;
@@ -73,7 +74,11 @@ export class ReadinessNotifier {
       claimed = await log.claim(key, this.now(), windowMs);
       if (!claimed) return false;
       await notifications.send({
-        recipients: { type: 'entity', entityRef: to },
+        recipients: {
+          type: 'entity',
+          entityRef: to,
+          ...(exclude ? { excludeEntityRef: exclude } : {}),
+        },
         payload,
       });
       return true;
@@ -138,7 +143,10 @@ export class ReadinessNotifier {
         }
         const { name, link } = this.tab(c.entityRef);
         await notifications.send({
-          recipients: { type: 'entity', entityRef: to },
+          recipients: {
+            type: 'entity',
+            entityRef: to,
+          },
           payload: {
             title: `${name} is now ${STATUS_WORDS[c.to]}`,
             description: `${c.entityRef} went from ${STATUS_WORDS[c.from]} to ${
@@ -221,7 +229,7 @@ export class ReadinessNotifier {
   /** Asks the roles that have not signed (their groups, else the owners): once a day per role. */
   async signoffRequested(
     entityRef: string,
-    roles: Array<SignoffRole & { group?: string }>,
+    roles: Array<SignoffRole & { members?: string[] }>,
     by: string,
     goLiveDate?: string,
   ): Promise<number> {
@@ -232,7 +240,8 @@ export class ReadinessNotifier {
       const ok = await this.send(
         `signoff-request:${entityRef}:${role.id}`,
         DAY_MS,
-        role.group ? [role.group] : owners,
+        // The members of the role's group, else the owners; never the requester.
+        role.members ?? owners,
         {
           title: `Sign-off requested: ${name}${
             goLiveDate ? ` goes live ${goLiveDate}` : ''
@@ -243,6 +252,7 @@ export class ReadinessNotifier {
           scope: `readiness-signoff:${entityRef}:${role.id}`,
           severity: 'normal',
         },
+        by,
       );
       if (ok) sent++;
     }

@@ -3,7 +3,7 @@ import Ajv from 'ajv';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { startReadinessBackend } from '../__testUtils__/testBackend';
-import { exampleEntities } from '../__testUtils__/testUtils';
+import { exampleEntities, exampleUserInfo } from '../__testUtils__/testUtils';
 import { spec } from './openapi.generated';
 
 jest.setTimeout(120_000);
@@ -37,20 +37,29 @@ describe.each(databases.eachSupportedId())(
         databaseId,
         // payments-api (Ready) went live 8 days ago: sign-off, a daily check
         // and the closure review are all possible.
-        entities: exampleEntities().map(e =>
-          e.kind === 'Component' && e.metadata.name === 'payments-api'
+        // checkout-web (Ready) goes live tomorrow: sign-off can be asked.
+        entities: exampleEntities().map(e => {
+          const date: Record<string, string> = {
+            'payments-api': day(-8),
+            'checkout-web': day(1),
+          };
+          return e.kind === 'Component' && date[e.metadata.name]
             ? {
                 ...e,
                 metadata: {
                   ...e.metadata,
                   annotations: {
                     ...e.metadata.annotations,
-                    'readiness/go-live-date': day(-8),
+                    'readiness/go-live-date': date[e.metadata.name],
                   },
                 },
               }
-            : e,
-        ),
+            : e;
+        }),
+        // The mock user is in Security, so it may sign that role.
+        features: [
+          exampleUserInfo({ 'user:default/mock': ['group:default/security'] }),
+        ],
         // One user who may only ask for exemptions, so a request waits to be granted.
         authorize: (r, user) =>
           user === ASKER && r.permission.name === 'readiness.exemption.create'
@@ -258,7 +267,9 @@ describe.each(databases.eachSupportedId())(
           '/entities/{kind}/{namespace}/{name}/go-live/signoff-requests',
           'post',
           () =>
-            request(server).post(`${PREFIX}${live}/go-live/signoff-requests`),
+            request(server).post(
+              `${PREFIX}/entities/component/default/checkout-web/go-live/signoff-requests`,
+            ),
         ],
         [
           '/entities/{kind}/{namespace}/{name}/go-live/daily-checks',

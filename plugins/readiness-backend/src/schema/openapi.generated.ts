@@ -1182,6 +1182,70 @@ export const spec = {
           "title"
         ]
       },
+      "GoLiveDecisionValue": {
+        "type": "string",
+        "enum": [
+          "not-ready",
+          "pilot",
+          "awaiting-sign-off",
+          "launch"
+        ]
+      },
+      "GoLiveDecision": {
+        "type": "object",
+        "additionalProperties": false,
+        "description": "May it go live, by checklists [000] and [001].",
+        "properties": {
+          "decision": {
+            "$ref": "#/components/schemas/GoLiveDecisionValue"
+          },
+          "text": {
+            "type": "string"
+          },
+          "short": {
+            "type": "string"
+          },
+          "incompleteAreas": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "properties": {
+                "id": {
+                  "type": "string"
+                },
+                "title": {
+                  "type": "string"
+                },
+                "open": {
+                  "type": "array",
+                  "items": {
+                    "type": "string"
+                  }
+                }
+              },
+              "required": [
+                "id",
+                "title",
+                "open"
+              ]
+            }
+          },
+          "blocking": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          }
+        },
+        "required": [
+          "decision",
+          "text",
+          "short",
+          "incompleteAreas",
+          "blocking"
+        ]
+      },
       "GoLiveResponse": {
         "type": "object",
         "additionalProperties": false,
@@ -1205,6 +1269,9 @@ export const spec = {
           "scorecard": {
             "type": "string"
           },
+          "decision": {
+            "$ref": "#/components/schemas/GoLiveDecision"
+          },
           "signoff": {
             "type": "object",
             "additionalProperties": false,
@@ -1223,6 +1290,9 @@ export const spec = {
                     },
                     "group": {
                       "type": "string"
+                    },
+                    "independent": {
+                      "type": "boolean"
                     },
                     "signoff": {
                       "$ref": "#/components/schemas/GoLiveSignoff"
@@ -1290,6 +1360,9 @@ export const spec = {
             "type": "integer"
           },
           "canSign": {
+            "type": "boolean"
+          },
+          "canRecord": {
             "type": "boolean"
           },
           "dailyChecks": {
@@ -1394,7 +1467,9 @@ export const spec = {
           "firstWeek",
           "missedDailyChecks",
           "lateDailyChecks",
+          "decision",
           "canSign",
+          "canRecord",
           "dailyChecks",
           "riskyActions",
           "closureReviewDue"
@@ -1415,6 +1490,22 @@ export const spec = {
           },
           "status": {
             "$ref": "#/components/schemas/Status"
+          },
+          "decision": {
+            "type": "object",
+            "additionalProperties": false,
+            "properties": {
+              "decision": {
+                "$ref": "#/components/schemas/GoLiveDecisionValue"
+              },
+              "short": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "decision",
+              "short"
+            ]
           },
           "signoff": {
             "type": "object",
@@ -1451,13 +1542,17 @@ export const spec = {
               },
               "due": {
                 "type": "boolean"
+              },
+              "notOk": {
+                "type": "integer"
               }
             },
             "required": [
               "done",
               "late",
               "missed",
-              "due"
+              "due",
+              "notOk"
             ]
           },
           "closureReviewDue": {
@@ -1471,6 +1566,7 @@ export const spec = {
           "entityRef",
           "goLiveDate",
           "phase",
+          "decision",
           "signoff",
           "firstWeek",
           "closureReviewDue",

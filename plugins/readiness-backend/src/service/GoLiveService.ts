@@ -9,6 +9,7 @@ import { ConflictError, InputError, NotAllowedError } from '@backstage/errors';
 import { demandOnEntity, mayOnEntity } from './entityPermission';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { ResourcePermission } from '@backstage/plugin-permission-common';
+import { tryEntityKey } from '@readiness/backstage-plugin-readiness-common';
 import {
   ClosureReview,
   DAILY_CHECK_ITEMS,
@@ -16,6 +17,7 @@ import {
   DEFAULT_SIGNOFF_ROLES,
   EntityReadinessResponse,
   firstWeek,
+  goLiveDecision,
   goLivePhase,
   GoLiveResponse,
   GoLiveSummary,
@@ -34,6 +36,7 @@ import { GoLiveStore } from '../database/GoLiveStore';
 import { ScorecardRegistry } from '../evaluation/ScorecardRegistry';
 import type { ReadinessNotifier } from '../notifications/ReadinessNotifier';
 import { text } from './manualEvidenceInput';
+import { OrgTree } from './orgTree';
 import { ReadinessService } from './ReadinessService';
 
 type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
@@ -118,9 +121,34 @@ export class GoLiveService {
     );
   }
 
+  private cardOf(scorecard: string | undefined) {
+    return scorecard ? this.options.scorecards.get(scorecard) : undefined;
+  }
+
   private rolesFor(scorecard: string | undefined) {
-    const card = scorecard ? this.options.scorecards.get(scorecard) : undefined;
-    return card?.signoffRoles ?? DEFAULT_SIGNOFF_ROLES;
+    return this.cardOf(scorecard)?.signoffRoles ?? DEFAULT_SIGNOFF_ROLES;
+  }
+
+  /**
+   * Whether the user owns the entity: is, or is a member of, spec.owner or
+   * one of the three roles (a group with its sub-groups).
+   */
+  private async ownsEntity(
+    user: UserCredentials,
+    entity: EntityReadinessResponse,
+  ): Promise<string | undefined> {
+    const { owner, incident, technical, communication } = entity.owners;
+    const refs = [owner, incident, technical, communication]
+      .map(o => tryEntityKey(o, { defaultKind: 'group' }))
+      .filter((k): k is string => Boolean(k));
+    if (refs.length === 0) return undefined;
+    const owners = new Set(await this.options.readiness.expandOwners(refs));
+    const { ownershipEntityRefs } = await this.options.userInfo.getUserInfo(
+      user,
+    );
+    return [user.principal.userEntityRef, ...ownershipEntityRefs]
+      .map(r => r.toLowerCase())
+      .find(r => owners.has(r));
   }
 
   /** The go-live state of an entity the caller may read. */
@@ -145,29 +173,47 @@ export class GoLiveService {
     const result = this.primary(entity);
     const date = entity.owners.goLiveDate;
     const valid = parseGoLiveDate(date) !== undefined ? date : undefined;
-    const [signoffs, dailyChecks, riskyActions, closureReview, canSign] =
-      await Promise.all([
-        store.listSignoffs(ref),
-        store.listDailyChecks(ref),
-        store.listRiskyActions(ref),
-        valid ? store.getClosureReview(ref, valid) : undefined,
-        this.may(credentials, readinessSignoffCreatePermission, ref),
-      ]);
+    const [
+      signoffs,
+      dailyChecks,
+      riskyActions,
+      closureReview,
+      canSign,
+      canRecord,
+    ] = await Promise.all([
+      store.listSignoffs(ref),
+      store.listDailyChecks(ref),
+      store.listRiskyActions(ref),
+      valid ? store.getClosureReview(ref, valid) : undefined,
+      this.may(credentials, readinessSignoffCreatePermission, ref),
+      this.may(credentials, readinessAttestationCreatePermission, ref),
+    ]);
     const week = firstWeek(valid, now, dailyChecks);
     const start = parseGoLiveDate(valid);
+    const signoff = signoffProgress(
+      this.rolesFor(result?.scorecard),
+      signoffs,
+      result?.status,
+      { scorecard: result?.scorecard, goLiveDate: valid },
+    );
     return {
       entityRef: ref,
       ...(valid ? { goLiveDate: valid } : {}),
       ...(date && !valid ? { invalidGoLiveDate: date } : {}),
       phase: goLivePhase(valid, now),
       ...(result ? { status: result.status, scorecard: result.scorecard } : {}),
-      signoff: signoffProgress(
-        this.rolesFor(result?.scorecard),
-        signoffs,
-        result?.status,
-        { scorecard: result?.scorecard, goLiveDate: valid },
+      decision: goLiveDecision(
+        result,
+        {
+          complete: signoff.complete,
+          signed: signoff.roles.filter(r => r.signoff).length,
+          total: signoff.roles.length,
+        },
+        this.cardOf(result?.scorecard)?.launchRequires,
       ),
+      signoff,
       canSign,
+      canRecord,
       firstWeek: week,
       missedDailyChecks: week.filter(d => d.state === 'missed').length,
       lateDailyChecks: week.filter(d => d.state === 'late').length,
@@ -207,15 +253,41 @@ export class GoLiveService {
     );
     const note = text(body?.note, 'note', 1000);
     const spec = roles.find(r => r.id === role)!;
+    const me = user.principal.userEntityRef;
+    if (spec.signoff)
+      throw new ConflictError(
+        `${role} was already signed off by ${spec.signoff.signedBy} at ${spec.signoff.signedAt}`,
+      );
     if (spec.group) {
       const { ownershipEntityRefs } = await this.options.userInfo.getUserInfo(
         user,
       );
-      if (!ownershipEntityRefs.includes(spec.group))
+      const group = spec.group.toLowerCase();
+      if (!ownershipEntityRefs.some(r => r.toLowerCase() === group))
         throw new NotAllowedError(
           `Only members of ${spec.group} sign off as ${spec.title}`,
         );
     }
+    if (spec.independent) {
+      const via = await this.ownsEntity(user, entity);
+      if (via)
+        throw new NotAllowedError(
+          `${spec.title} is signed independently of the service: you own ${ref} (as ${via}), so someone else must sign it`,
+        );
+    }
+    const card = this.cardOf(state.scorecard);
+    const perPerson = card?.signoffRolesPerPerson ?? 1;
+    const mine = state.signoff.roles.filter(
+      r => r.signoff?.signedBy.toLowerCase() === me.toLowerCase(),
+    );
+    if (mine.length >= perPerson)
+      throw new NotAllowedError(
+        `One person signs at most ${perPerson} role${
+          perPerson === 1 ? '' : 's'
+        } of a go-live: you signed ${mine.map(r => r.title).join(', ')} for ${
+          state.goLiveDate ?? 'this go-live'
+        }`,
+      );
     if (!state.goLiveDate)
       throw new ConflictError(
         `${ref} has no go-live date (readiness/go-live-date); a sign-off is for a go-live`,
@@ -226,15 +298,11 @@ export class GoLiveService {
           state.status ?? 'not evaluated'
         }${state.scorecard ? ` (${state.scorecard})` : ''}`,
       );
-    if (spec.signoff)
-      throw new ConflictError(
-        `${role} was already signed off by ${spec.signoff.signedBy} at ${spec.signoff.signedAt}`,
-      );
     const added = await this.options.store.addSignoff(ref, {
       role,
       scorecard: state.scorecard,
       goLiveDate: state.goLiveDate,
-      signedBy: user.principal.userEntityRef,
+      signedBy: me,
       signedAt: this.now().toISOString(),
       ...(note ? { note } : {}),
     });
@@ -276,12 +344,29 @@ export class GoLiveService {
           state.status ?? 'not evaluated'
         }`,
       );
+    if ((state.phase.day ?? -1) > 0)
+      throw new ConflictError(
+        `${ref} went live on ${state.goLiveDate}; sign-off is asked before launch`,
+      );
     const open = state.signoff.roles.filter(r => !r.signoff);
     if (!this.options.notifier)
       throw new ConflictError('Notifications are turned off');
+    // A role's group means its own members (not everyone in the groups
+    // below it); never the person asking.
+    const tree = new OrgTree(await this.options.readiness.organisation());
+    const me = user.principal.userEntityRef.toLowerCase();
     const asked = await this.options.notifier.signoffRequested(
       ref,
-      open,
+      open.map(r => ({
+        ...r,
+        ...(r.group
+          ? {
+              members: tree
+                .directMembers(r.group)
+                .filter(m => m.toLowerCase() !== me),
+            }
+          : {}),
+      })),
       user.principal.userEntityRef,
       state.goLiveDate,
     );
@@ -456,6 +541,7 @@ export class GoLiveService {
         goLiveDate: s.goLiveDate,
         phase: s.phase,
         ...(s.status ? { status: s.status } : {}),
+        decision: { decision: s.decision.decision, short: s.decision.short },
         signoff: {
           signed: s.signoff.roles.filter(r => r.signoff).length,
           total: s.signoff.roles.length,
@@ -468,6 +554,9 @@ export class GoLiveService {
           late: s.lateDailyChecks,
           missed: s.missedDailyChecks,
           due: s.firstWeek.some(d => d.state === 'due'),
+          notOk: s.firstWeek.filter(
+            d => d.check && Object.values(d.check.items).some(i => !i.ok),
+          ).length,
         },
         closureReviewDue: s.closureReviewDue,
         closureReviewed: Boolean(s.closureReview),

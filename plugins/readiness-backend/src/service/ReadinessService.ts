@@ -1,3 +1,4 @@
+import { Entity } from '@backstage/catalog-model';
 import {
   AuthService,
   BackstageCredentials,
@@ -327,6 +328,11 @@ export class ReadinessService {
     )
       throw new NotFoundError(`No entity ${ref} in the catalog`);
     return { entityRef: ref, ...history };
+  }
+
+  /** The catalog's users, groups, systems and domains, as last read. */
+  organisation(): Promise<Entity[]> {
+    return this.options.reader.organisation();
   }
 
   /**

@@ -8,7 +8,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { GO_LIVE_QUESTIONS } from '@readiness/backstage-plugin-readiness-common';
 import request from 'supertest';
 import { startReadinessBackend } from '../__testUtils__/testBackend';
-import { exampleEntities } from '../__testUtils__/testUtils';
+import { exampleEntities, exampleUserInfo } from '../__testUtils__/testUtils';
 
 jest.setTimeout(120_000);
 const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
@@ -81,7 +81,13 @@ describe.each(databases.eachSupportedId())(
         databaseId,
         authorize: policy,
         entities: entities(),
-        features: [notifications],
+        features: [
+          notifications,
+          exampleUserInfo({
+            [SECURITY]: ['group:default/security'],
+            [OWNER]: ['group:default/release-management'],
+          }),
+        ],
       });
       const as = (user: string, name = 'payments-api') => ({
         get: (path: string) =>
@@ -134,7 +140,9 @@ describe.each(databases.eachSupportedId())(
         signedBy: SECURITY,
         note: 'pen test closed',
       });
-      const twice = await owner.post('/go-live/signoffs', { role: 'security' });
+      const twice = await as(SECURITY).post('/go-live/signoffs', {
+        role: 'security',
+      });
       expect(twice.status).toBe(409);
       expect(twice.body.error.message).toContain(
         `security was already signed off by ${SECURITY}`,
@@ -184,7 +192,7 @@ describe.each(databases.eachSupportedId())(
       expect(dropped.signoff.voided[0].voidReason).toMatch(
         /^the status dropped to blocked on \d{4}-\d\d-\d\d$/,
       );
-      const notReady = await owner.post('/go-live/signoffs', {
+      const notReady = await as(SECURITY).post('/go-live/signoffs', {
         role: 'security',
       });
       expect(notReady.status).toBe(409);

@@ -8,11 +8,15 @@ import {
 export class OrgTree {
   private readonly parent = new Map<string, string>();
   private readonly children = new Map<string, string[]>();
+  private readonly members = new Map<string, string[]>();
+  private readonly groups = new Set<string>();
 
   constructor(organisation: Entity[]) {
     for (const e of organisation) {
+      if (e.kind.toLowerCase() === 'user') this.addMember(e);
       if (e.kind.toLowerCase() !== 'group') continue;
       const self = entityKey(e);
+      this.groups.add(self);
       const p = tryEntityKey(
         (e.spec as { parent?: unknown } | undefined)?.parent,
         { defaultKind: 'group', defaultNamespace: e.metadata.namespace },
@@ -22,6 +26,35 @@ export class OrgTree {
         this.children.set(p, [...(this.children.get(p) ?? []), self]);
       }
     }
+  }
+
+  private addMember(user: Entity) {
+    const self = entityKey(user);
+    const groups = new Set<string>();
+    const memberOf = (user.spec as { memberOf?: unknown } | undefined)
+      ?.memberOf;
+    for (const g of Array.isArray(memberOf) ? memberOf : []) {
+      const key = tryEntityKey(g, {
+        defaultKind: 'group',
+        defaultNamespace: user.metadata.namespace,
+      });
+      if (key) groups.add(key);
+    }
+    for (const r of user.relations ?? []) {
+      if (r.type === 'memberOf') groups.add(r.targetRef.toLowerCase());
+    }
+    for (const g of groups)
+      this.members.set(g, [...(this.members.get(g) ?? []), self]);
+  }
+
+  /** The users who are members of the group itself (not of its sub-groups). */
+  directMembers(group: string): string[] {
+    return this.members.get(group.toLowerCase()) ?? [];
+  }
+
+  /** Whether the catalog has this group. */
+  hasGroup(group: string): boolean {
+    return this.groups.has(group.toLowerCase());
   }
 
   /** The group and every group above it, nearest first. */

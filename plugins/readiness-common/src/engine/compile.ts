@@ -10,6 +10,7 @@ import { compileOwnershipCheck } from './checks/ownership';
 import { compileRelationCheck } from './checks/relation';
 import { compileRollupCheck } from './checks/rollup';
 import { CheckFn } from './checks/types';
+import type { LaunchRequirement } from '../golive/decision';
 import { DEFAULT_SIGNOFF_ROLES, SignoffRole } from '../golive/signoff';
 
 /**
@@ -88,6 +89,10 @@ export interface CompiledScorecard {
   readonly verdicts: Record<'ready' | 'needs-work' | 'blocked', string>;
   /** Who signs an entity off for go-live (`spec.goLive.signoff.roles`, else checklist [001]'s five). */
   readonly signoffRoles: ReadonlyArray<SignoffRole>;
+  /** How many roles one person may sign for one go-live date (default 1). */
+  readonly signoffRolesPerPerson: number;
+  /** What a Ready service needs before launch (`spec.goLive.launchRequires`, default `ready`). */
+  readonly launchRequires: LaunchRequirement;
 }
 
 function compileCheck(check: CheckSpec): CheckFn {
@@ -148,5 +153,7 @@ export function compileScorecard(spec: ScorecardSpec): CompiledScorecard {
     areaIndex: new Map(spec.spec.areas.map((a, i) => [a.id, i])),
     verdicts: { ...DEFAULT_VERDICTS, ...spec.spec.verdicts },
     signoffRoles: spec.spec.goLive?.signoff?.roles ?? DEFAULT_SIGNOFF_ROLES,
+    signoffRolesPerPerson: spec.spec.goLive?.signoff?.rolesPerPerson ?? 1,
+    launchRequires: spec.spec.goLive?.launchRequires ?? 'ready',
   };
 }

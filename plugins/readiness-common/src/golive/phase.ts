@@ -39,7 +39,10 @@ export const GO_LIVE_PHASES: ReadonlyArray<{
 }> = [
   { phase: 'unscheduled', title: 'No go-live date set' },
   { phase: 'preparing', title: 'Preparing: work through the checklist' },
-  { phase: 'checklist', title: 'The checklist is complete' },
+  {
+    phase: 'checklist',
+    title: 'Final week: every gate passes before sign-off',
+  },
   { phase: 'sign-off', title: 'Sign-off by every role' },
   {
     phase: 'launch',

@@ -91,44 +91,6 @@ function evidenceOf(c: CheckResult, now: Date): string {
 }
 
 /**
- * The verdict of checklist [000]: a launch only when the status is Ready and
- * every sign-off role has signed ([001]); a controlled pilot expansion when
- * something that is not critical is open; not going live while a critical
- * item is open.
- *
- * @public
- */
-export function goLiveVerdict(
-  status: EntityReadiness['status'] | undefined,
-  signoff?: { complete: boolean; signed: number; total: number },
-): {
-  decision: 'launch' | 'awaiting-sign-off' | 'pilot' | 'not-ready';
-  text: string;
-} {
-  if (status === 'ready' && signoff && !signoff.complete)
-    return {
-      decision: 'awaiting-sign-off',
-      text: `Ready, awaiting sign-off (${signoff.signed} of ${signoff.total} roles): not a production launch until every role has signed.`,
-    };
-  if (status === 'ready')
-    return {
-      decision: 'launch',
-      text: 'Production launch: every critical item holds, the score meets the bar and every role has signed.',
-    };
-  if (status === 'needs-work')
-    return {
-      decision: 'pilot',
-      text: 'Controlled pilot expansion, not a production launch: items remain open.',
-    };
-  return {
-    decision: 'not-ready',
-    text: status
-      ? 'Not ready to go live: a critical item is open.'
-      : 'Not evaluated: no scorecard applies or the entity has not been evaluated yet.',
-  };
-}
-
-/**
  * Answers one of the six questions from the checks that cover it: answered
  * when every such check passes (or is exempt), with the evidence; otherwise
  * "unanswered" with what is missing.
@@ -170,11 +132,7 @@ function answer(
 export function renderGoLiveReport(input: GoLiveReportInput): string {
   const { result, owners, goLive, now } = input;
   const out: string[] = [];
-  const verdict = goLiveVerdict(result?.status, {
-    complete: goLive.signoff.complete,
-    signed: goLive.signoff.roles.filter(r => r.signoff).length,
-    total: goLive.signoff.roles.length,
-  });
+  const verdict = goLive.decision;
   out.push(`# Go-live note: ${input.title ?? input.entityRef}`, '');
   out.push(`Entity: \`${input.entityRef}\`  `);
   out.push(`Written: ${now.toISOString()}  `);
@@ -187,6 +145,12 @@ export function renderGoLiveReport(input: GoLiveReportInput): string {
 
   out.push('## Decision', '');
   out.push(`**${verdict.text}**`, '');
+  if (verdict.incompleteAreas.length > 0 && verdict.decision !== 'not-ready') {
+    out.push('Incomplete areas:', '');
+    for (const a of verdict.incompleteAreas)
+      out.push(`- ${a.title}: ${a.open.join(', ')} open`);
+    out.push('');
+  }
   if (result) {
     out.push(
       `Status ${result.status}, score ${result.score} of ${

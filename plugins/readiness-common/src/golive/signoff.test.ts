@@ -69,4 +69,18 @@ describe('signoffProgress', () => {
       }).voided[0].voidReason,
     ).toBe('given for the scorecard production');
   });
+
+  it('does not count a sign-off once the go-live date is removed', () => {
+    const given = signed(1, 'security', '2026-11-28T09:00:00Z', {
+      goLiveDate: '2026-12-01',
+      scorecard: 'production',
+    });
+    const p = signoffProgress(roles, [given], 'ready', {
+      scorecard: 'production',
+    });
+    expect(p.roles.find(r => r.id === 'security')!.signoff).toBeUndefined();
+    expect(p.voided[0].voidReason).toBe(
+      'given for the go-live on 2026-12-01; the date was removed',
+    );
+  });
 });

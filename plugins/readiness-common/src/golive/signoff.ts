@@ -8,8 +8,13 @@ import type { ReadinessStatus } from '../types';
 export interface SignoffRole {
   id: string;
   title: string;
-  /** The group asked when sign-off is requested (else the entity's owners). */
+  /**
+   * The group whose members sign this role and are asked when sign-off is
+   * requested (else the entity's owners are asked).
+   */
   group?: string;
+  /** An owner of the entity (spec.owner or one of its three roles) may not sign it. */
+  independent?: boolean;
 }
 
 /**
@@ -80,12 +85,14 @@ export function signoffProgress(
   for (const s of sorted) {
     let reason: string | undefined;
     if (s.voidedAt !== undefined) reason = s.voidReason ?? 'voided';
-    else if (
-      current.goLiveDate &&
-      s.goLiveDate &&
-      s.goLiveDate !== current.goLiveDate
-    )
-      reason = `given for the go-live on ${s.goLiveDate}; the date is now ${current.goLiveDate}`;
+    else if (s.goLiveDate !== current.goLiveDate)
+      // A sign-off counts for the current go-live date only: a moved or
+      // removed date needs new sign-offs.
+      reason = current.goLiveDate
+        ? `given for the go-live on ${
+            s.goLiveDate ?? 'no date'
+          }; the date is now ${current.goLiveDate}`
+        : `given for the go-live on ${s.goLiveDate}; the date was removed`;
     else if (
       current.scorecard &&
       s.scorecard &&

@@ -1,4 +1,5 @@
 import type { ReadinessStatus } from '../types';
+import type { GoLiveDecision } from './decision';
 import type { DailyCheck, FirstWeekDay } from './firstWeek';
 import type { GoLivePhaseInfo } from './phase';
 import type { SignoffProgress } from './signoff';
@@ -75,6 +76,8 @@ export interface GoLiveResponse {
   /** The entity's status under its first scorecard, if evaluated. */
   status?: ReadinessStatus;
   scorecard?: string;
+  /** May it go live: not ready, pilot expansion, awaiting sign-off or launch. */
+  decision: GoLiveDecision;
   signoff: SignoffProgress;
   firstWeek: FirstWeekDay[];
   /** Days of the first week that passed without a daily check. */
@@ -83,6 +86,11 @@ export interface GoLiveResponse {
   lateDailyChecks: number;
   /** Whether the caller may sign (readiness.signoff.create on the entity). */
   canSign: boolean;
+  /**
+   * Whether the caller may record daily checks, risky actions and the closure
+   * review, and request sign-off (readiness.attestation.create on the entity).
+   */
+  canRecord: boolean;
   dailyChecks: DailyCheck[];
   riskyActions: RiskyAction[];
   closureReview?: ClosureReview;
@@ -100,9 +108,18 @@ export interface GoLiveSummary {
   goLiveDate: string;
   phase: GoLivePhaseInfo;
   status?: ReadinessStatus;
+  /** The decision in a few words (`decision.short` of {@link GoLiveResponse}). */
+  decision: { decision: GoLiveDecision['decision']; short: string };
   signoff: { signed: number; total: number; complete: boolean };
   /** Daily checks of the first week so far (`done` includes `late`). */
-  firstWeek: { done: number; late: number; missed: number; due: boolean };
+  firstWeek: {
+    done: number;
+    late: number;
+    missed: number;
+    due: boolean;
+    /** Checked days with an item not ok. */
+    notOk: number;
+  };
   closureReviewDue: boolean;
   closureReviewed: boolean;
 }

@@ -367,6 +367,8 @@ export const scorecardSchema = z
           .optional(),
         goLive: z
           .object({
+            // [000]: an incomplete area makes it a controlled pilot expansion.
+            launchRequires: z.enum(['ready', 'complete-areas']).optional(),
             signoff: z
               .object({
                 roles: z
@@ -382,10 +384,14 @@ export const scorecardSchema = z
                             'expected a group ref such as group:default/security',
                           )
                           .optional(),
+                        // An owner of the entity may not sign this role.
+                        independent: z.boolean().optional(),
                       })
                       .strict(),
                   )
                   .min(1),
+                // How many roles one person may sign for one go-live date.
+                rolesPerPerson: z.number().int().min(1).optional(),
               })
               .strict()
               .optional(),

@@ -142,6 +142,13 @@ export function goLiveResponse(
     },
     status: 'ready',
     scorecard: 'production',
+    decision: {
+      decision: 'awaiting-sign-off',
+      short: 'Awaiting sign-off (0 of 2)',
+      text: 'Ready, awaiting sign-off (0 of 2 roles): not a production launch until every role has signed.',
+      incompleteAreas: [],
+      blocking: [],
+    },
     signoff: { roles, voided: [], complete: false },
     firstWeek: [
       day(1, 'done'),
@@ -155,6 +162,7 @@ export function goLiveResponse(
     missedDailyChecks: 1,
     lateDailyChecks: 0,
     canSign: true,
+    canRecord: true,
     dailyChecks: [],
     riskyActions: [],
     closureReviewDue: false,

@@ -3,6 +3,7 @@ import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import {
+  DAILY_CHECK_ITEMS,
   GoLiveResponse,
   FirstWeekDay,
 } from '@readiness/backstage-plugin-readiness-common';
@@ -49,55 +50,70 @@ export function FirstWeekSection(props: {
       <div
         style={{ display: 'flex', flexWrap: 'wrap', gap: 4, margin: '4px 0' }}
       >
-        {data.firstWeek.map(d => (
-          <Chip
-            key={d.date}
-            size="small"
-            variant={d.state === 'upcoming' ? 'outlined' : 'default'}
-            data-testid={`day-${d.day}`}
-            data-state={d.state}
-            label={`T+${d.day} ${CHIP[d.state].label}`}
-            title={
-              d.check
-                ? `${d.date}: checked by ${d.check.checkedBy}`
-                : `${d.date}`
-            }
-            style={
-              d.state === 'upcoming'
-                ? undefined
-                : { backgroundColor: CHIP[d.state].color, color: '#fff' }
-            }
-          />
-        ))}
+        {data.firstWeek.map(d => {
+          // A checked day with an item not ok is not a green "checked".
+          const notOk = d.check
+            ? DAILY_CHECK_ITEMS.filter(i => d.check!.items[i.id]?.ok === false)
+            : [];
+          const chip =
+            notOk.length > 0
+              ? {
+                  label: `not ok: ${notOk.map(i => i.title).join(', ')}`,
+                  color: '#c62828',
+                }
+              : CHIP[d.state];
+          return (
+            <Chip
+              key={d.date}
+              size="small"
+              variant={d.state === 'upcoming' ? 'outlined' : 'default'}
+              data-testid={`day-${d.day}`}
+              data-state={notOk.length > 0 ? 'not-ok' : d.state}
+              label={`T+${d.day} ${chip.label}`}
+              title={
+                d.check
+                  ? `${d.date}: checked by ${d.check.checkedBy}`
+                  : `${d.date}`
+              }
+              style={
+                d.state === 'upcoming'
+                  ? undefined
+                  : { backgroundColor: chip.color, color: '#fff' }
+              }
+            />
+          );
+        })}
       </div>
-      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
-        <Button
-          size="small"
-          color="primary"
-          variant="outlined"
-          disabled={open_.length === 0}
-          onClick={() => setOpen('check')}
-        >
-          Record daily check
-        </Button>
-        <Button size="small" onClick={() => setOpen('risky')}>
-          Record risky action
-        </Button>
-        {!data.closureReview && (
+      {data.canRecord && (
+        <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
           <Button
             size="small"
-            disabled={!data.closureReviewDue}
-            onClick={() => setOpen('review')}
-            title={
-              data.closureReviewDue
-                ? undefined
-                : 'The closure review comes at the end of the first week'
-            }
+            color="primary"
+            variant="outlined"
+            disabled={open_.length === 0}
+            onClick={() => setOpen('check')}
           >
-            Closure review
+            Record daily check
           </Button>
-        )}
-      </div>
+          <Button size="small" onClick={() => setOpen('risky')}>
+            Record risky action
+          </Button>
+          {!data.closureReview && (
+            <Button
+              size="small"
+              disabled={!data.closureReviewDue}
+              onClick={() => setOpen('review')}
+              title={
+                data.closureReviewDue
+                  ? undefined
+                  : 'The closure review comes at the end of the first week'
+              }
+            >
+              Closure review
+            </Button>
+          )}
+        </div>
+      )}
       {data.riskyActions.length > 0 && (
         <>
           <Typography variant="subtitle2" style={{ marginTop: 12 }}>

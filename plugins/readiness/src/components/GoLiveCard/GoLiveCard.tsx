@@ -47,7 +47,30 @@ const useStyles = makeStyles(theme => ({
     color: theme.palette.text.secondary,
     borderStyle: 'dashed',
   },
+  missed: {
+    color: theme.palette.error.main,
+    borderColor: theme.palette.error.main,
+  },
 }));
+
+const DECISION_SEVERITY = {
+  'not-ready': 'error',
+  pilot: 'warning',
+  'awaiting-sign-off': 'info',
+  launch: 'success',
+} as const;
+
+/**
+ * Whether a past step was done: the checklist only when every area it needs
+ * is complete (the decision got past pilot), sign-off only when every role
+ * signed. Other steps pass with the date.
+ */
+function stepDone(phase: string, data: GoLiveResponse): boolean {
+  const d = data.decision.decision;
+  if (phase === 'checklist') return d === 'awaiting-sign-off' || d === 'launch';
+  if (phase === 'sign-off') return data.signoff.complete;
+  return true;
+}
 
 /** The phases a service passes, as steps (unscheduled is not one). */
 const STEPS = GO_LIVE_PHASES.filter(p => p.phase !== 'unscheduled');
@@ -150,8 +173,8 @@ export function GoLiveCard(props: {
       {scheduled && (
         <ol className={classes.phases} aria-label="Go-live phases">
           {STEPS.map((p, i) => {
-            let step: 'done' | 'current' | 'next' = 'next';
-            if (i < active) step = 'done';
+            let step: 'done' | 'missed' | 'current' | 'next' = 'next';
+            if (i < active) step = stepDone(p.phase, data) ? 'done' : 'missed';
             else if (i === active) step = 'current';
             return (
               <li
@@ -160,12 +183,35 @@ export function GoLiveCard(props: {
                 aria-current={step === 'current' ? 'step' : undefined}
               >
                 {step === 'done' ? '✓ ' : ''}
+                {step === 'missed' ? '✗ ' : ''}
                 {STEP_LABELS[p.phase]}
+                {step === 'missed' ? ' (not done)' : ''}
               </li>
             );
           })}
         </ol>
       )}
+      {scheduled &&
+        (data.phase.day ?? -1) >= 0 &&
+        data.decision.decision !== 'launch' && (
+          <Alert
+            severity="error"
+            style={{ marginBottom: 8 }}
+            data-testid="date-passed"
+          >
+            {data.phase.day === 0
+              ? 'The go-live is today'
+              : `The go-live date ${data.goLiveDate} has passed`}
+            , but this is not a production launch: {data.decision.short}.
+          </Alert>
+        )}
+      <Alert
+        severity={DECISION_SEVERITY[data.decision.decision]}
+        style={{ marginBottom: 8 }}
+        data-testid="go-live-decision"
+      >
+        {data.decision.text}
+      </Alert>
       {scheduled && data.missedDailyChecks > 0 && (
         <Alert severity="warning" style={{ marginBottom: 8 }}>
           {data.missedDailyChecks === 1

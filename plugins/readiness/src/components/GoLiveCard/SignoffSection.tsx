@@ -13,7 +13,7 @@ import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { readinessApiRef } from '../../api';
 
 const day = (iso: string) => iso.slice(0, 10);
-const who = (ref: string) => ref.replace(/^user:default\//, '');
+const who = (ref: string) => ref.replace(/^(user|group):default\//, '');
 
 /** Each sign-off role: who signed and when, or a Sign button; void sign-offs below. */
 export function SignoffSection(props: {
@@ -79,7 +79,15 @@ export function SignoffSection(props: {
               minHeight: 32,
             }}
           >
-            <Typography variant="body2">{r.title}</Typography>
+            <div>
+              <Typography variant="body2">{r.title}</Typography>
+              {(r.group || r.independent) && (
+                <Typography variant="caption" color="textSecondary">
+                  {r.group ? `Members of ${who(r.group)}` : 'Anyone allowed'}
+                  {r.independent ? ', not the service’s owners' : ''}
+                </Typography>
+              )}
+            </div>
             {r.signoff ? (
               <Typography variant="body2" title={r.signoff.note}>
                 ✓ {who(r.signoff.signedBy)}, {day(r.signoff.signedAt)}
@@ -92,9 +100,6 @@ export function SignoffSection(props: {
                   disabled={!ready || !dated}
                   onClick={() => setRole(r)}
                   aria-label={`Sign off as ${r.title}`}
-                  title={
-                    r.group ? `Signed by members of ${r.group}` : undefined
-                  }
                 >
                   Sign
                 </Button>
@@ -103,33 +108,37 @@ export function SignoffSection(props: {
           </li>
         ))}
       </ul>
-      {ready && dated && !signoff.complete && (
-        <div style={{ marginBottom: 8 }}>
-          <Button
-            size="small"
-            variant="outlined"
-            onClick={() => requestSignoff()}
-            disabled={request.loading}
-          >
-            Request sign-off
-          </Button>
-          {request.value && (
-            <Typography variant="caption" color="textSecondary" role="status">
-              {' '}
-              {request.value.asked === 0
-                ? 'Every open role was asked today already.'
-                : `Asked ${request.value.asked} role${
-                    request.value.asked === 1 ? '' : 's'
-                  } by notification.`}
-            </Typography>
-          )}
-          {request.error && (
-            <Alert severity="error" style={{ marginTop: 4 }}>
-              {request.error.message}
-            </Alert>
-          )}
-        </div>
-      )}
+      {ready &&
+        dated &&
+        data.canRecord &&
+        !signoff.complete &&
+        (data.phase.day ?? -1) <= 0 && (
+          <div style={{ marginBottom: 8 }}>
+            <Button
+              size="small"
+              variant="outlined"
+              onClick={() => requestSignoff()}
+              disabled={request.loading}
+            >
+              Request sign-off
+            </Button>
+            {request.value && (
+              <Typography variant="caption" color="textSecondary" role="status">
+                {' '}
+                {request.value.asked === 0
+                  ? 'Every open role was asked today already.'
+                  : `Asked ${request.value.asked} role${
+                      request.value.asked === 1 ? '' : 's'
+                    } by notification.`}
+              </Typography>
+            )}
+            {request.error && (
+              <Alert severity="error" style={{ marginTop: 4 }}>
+                {request.error.message}
+              </Alert>
+            )}
+          </div>
+        )}
       {signoff.voided.length > 0 && (
         <Typography variant="caption" color="textSecondary" component="p">
           Void:{' '}

@@ -28,8 +28,9 @@ describe('GoLivesCard', () => {
               title: 'First production week: a check every day',
             },
             status: 'ready' as const,
+            decision: { decision: 'launch' as const, short: 'Launch' },
             signoff: { signed: 5, total: 5, complete: true },
-            firstWeek: { done: 1, late: 0, missed: 1, due: true },
+            firstWeek: { done: 1, late: 0, missed: 1, due: true, notOk: 0 },
             closureReviewDue: false,
             closureReviewed: false,
           },
@@ -40,11 +41,15 @@ describe('GoLivesCard', () => {
               phase: 'checklist' as const,
               day: -7,
               label: 'T-7',
-              title: 'The checklist is complete',
+              title: 'Final week: every gate passes before sign-off',
             },
             status: 'blocked' as const,
+            decision: {
+              decision: 'not-ready' as const,
+              short: 'Not ready: blocked by 2 critical checks',
+            },
             signoff: { signed: 0, total: 5, complete: false },
-            firstWeek: { done: 0, late: 0, missed: 0, due: false },
+            firstWeek: { done: 0, late: 0, missed: 0, due: false, notOk: 0 },
             closureReviewDue: false,
             closureReviewed: false,
           },
@@ -56,7 +61,10 @@ describe('GoLivesCard', () => {
     ).toHaveTextContent('1 of 7 checked, 1 missed, today due');
     expect(screen.getByText('5 of 5 ✓')).toBeInTheDocument();
     expect(
-      screen.getByText('T-7: The checklist is complete'),
+      screen.getByText('T-7: Final week: every gate passes before sign-off'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Not ready: blocked by 2 critical checks'),
     ).toBeInTheDocument();
     expect(screen.getByText('not yet')).toBeInTheDocument();
   });

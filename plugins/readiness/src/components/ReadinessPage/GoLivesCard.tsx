@@ -21,16 +21,17 @@ const FIRST_WEEKS = ['launch', 'first-week', 'weekly-review', 'closed'];
 function FirstWeek({ g }: { g: GoLiveSummary }) {
   if (!FIRST_WEEKS.includes(g.phase.phase))
     return <Typography variant="body2">not yet</Typography>;
-  const { done, late, missed, due } = g.firstWeek;
+  const { done, late, missed, due, notOk = 0 } = g.firstWeek;
   return (
     <Typography
       variant="body2"
-      color={missed > 0 ? 'error' : 'textPrimary'}
+      color={missed > 0 || notOk > 0 ? 'error' : 'textPrimary'}
       data-testid={`first-week-${g.entityRef}`}
     >
       {done} of 7 checked
       {missed > 0 ? `, ${missed} missed` : ''}
       {late > 0 ? `, ${late} late` : ''}
+      {notOk > 0 ? `, ${notOk} not ok` : ''}
       {due ? ', today due' : ''}
     </Typography>
   );
@@ -64,6 +65,7 @@ export function GoLivesCard() {
               <TableCell>Go-live</TableCell>
               <TableCell>Phase</TableCell>
               <TableCell>Status</TableCell>
+              <TableCell>Decision</TableCell>
               <TableCell>Sign-off</TableCell>
               <TableCell>First week</TableCell>
               <TableCell>Closure review</TableCell>
@@ -81,6 +83,23 @@ export function GoLivesCard() {
                 </TableCell>
                 <TableCell>
                   {g.status ? <StatusChip status={g.status} /> : 'not scored'}
+                </TableCell>
+                <TableCell>
+                  <Typography variant="body2" component="span">
+                    {g.decision.short}
+                  </Typography>
+                  {(g.phase.day ?? -1) >= 0 &&
+                    g.decision.decision !== 'launch' && (
+                      <Typography
+                        variant="body2"
+                        color="error"
+                        data-testid={`date-passed-${g.entityRef}`}
+                      >
+                        {g.phase.day === 0
+                          ? 'Goes live today without a launch decision'
+                          : 'The date passed without a launch decision'}
+                      </Typography>
+                    )}
                 </TableCell>
                 <TableCell>
                   {g.signoff.signed} of {g.signoff.total}

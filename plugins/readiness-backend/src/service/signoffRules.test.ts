@@ -1,0 +1,239 @@
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
+import {
+  NotificationSendOptions,
+  notificationService,
+} from '@backstage/plugin-notifications-node';
+import request from 'supertest';
+import { startReadinessBackend } from '../__testUtils__/testBackend';
+import { exampleEntities, exampleUserInfo } from '../__testUtils__/testUtils';
+
+jest.setTimeout(120_000);
+const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+const API = '/api/readiness/entities/component/default/payments-api';
+const REF = 'component:default/payments-api';
+const DAY = 86_400_000;
+const day = (n: number) =>
+  new Date(Date.now() + n * DAY).toISOString().slice(0, 10);
+
+// People of the example org (examples/org/users.yaml) and their groups.
+const PRIYA = 'user:default/priya.raman'; // platform
+const NOAH = 'user:default/noah.mensah'; // identity, security
+const AIKO = 'user:default/aiko.tanaka'; // sre-oncall
+const TOM = 'user:default/tom.lindqvist'; // engineering, release-management
+const MARIA = 'user:default/maria.okafor'; // leadership
+const LIAM = 'user:default/liam.byrne'; // payments: owns payments-api
+const FATIMA = 'user:default/fatima.haddad'; // payments: owns payments-api
+
+/** payments-api goes live tomorrow (T-1). */
+function entities(goLiveDate = day(1)) {
+  return exampleEntities().map(e =>
+    e.metadata.name === 'payments-api' && e.kind === 'Component'
+      ? {
+          ...e,
+          metadata: {
+            ...e.metadata,
+            annotations: {
+              ...e.metadata.annotations,
+              'readiness/go-live-date': goLiveDate,
+            },
+          },
+        }
+      : e,
+  );
+}
+
+const sent: NotificationSendOptions[] = [];
+const notifications = createServiceFactory({
+  service: notificationService,
+  deps: {},
+  factory: () => ({
+    send: async (n: NotificationSendOptions) => {
+      sent.push(n);
+    },
+  }),
+});
+
+describe.each(databases.eachSupportedId())(
+  'go-live decision and independent sign-off on %s',
+  databaseId => {
+    async function start(
+      extra: Record<string, string[]> = {},
+      goLiveDate = day(1),
+    ) {
+      sent.length = 0;
+      const backend = await startReadinessBackend({
+        databases,
+        databaseId,
+        entities: entities(goLiveDate),
+        features: [notifications, exampleUserInfo(extra)],
+      });
+      const as = (user: string) => ({
+        get: (path: string) =>
+          request(backend.server)
+            .get(`${API}${path}`)
+            .set('Authorization', mockCredentials.user.header(user)),
+        post: (path: string, body?: object) =>
+          request(backend.server)
+            .post(`${API}${path}`)
+            .set('Authorization', mockCredentials.user.header(user))
+            .send(body ?? {}),
+      });
+      return { ...backend, as };
+    }
+
+    it('is a pilot while an area is incomplete, then launches once complete and signed by five groups; an owner may not sign an independent role', async () => {
+      // An owner (payments) who is also in Security, for the independence rule.
+      const { knex, as, server } = await start({
+        [LIAM]: ['group:default/security'],
+      });
+      // Without its runbook review, Operational ownership is incomplete:
+      // still Ready (one item of 41 open), but only a pilot expansion.
+      await knex('readiness_attestations')
+        .where({ entity_ref: REF, check_id: 'runbook-reviewed' })
+        .delete();
+      const evaluated = await as(FATIMA).post('/evaluate');
+      expect(evaluated.body.results[0].status).toBe('ready');
+      const pilot = (await as(FATIMA).get('/go-live')).body;
+      expect(pilot.decision).toMatchObject({
+        decision: 'pilot',
+        short: 'Pilot expansion: Operational ownership incomplete',
+        incompleteAreas: [
+          {
+            id: 'ownership',
+            title: 'Operational ownership',
+            open: [
+              'Runbook covers first checks, isolation, escalation and closure',
+            ],
+          },
+        ],
+      });
+      const pilotNote = (await as(FATIMA).get('/report')).text;
+      expect(pilotNote).toContain(
+        '**Ready · controlled pilot expansion, not a production launch: Operational ownership incomplete',
+      );
+      const listed = await request(server)
+        .get('/api/readiness/go-lives')
+        .set('Authorization', mockCredentials.user.header(FATIMA));
+      expect(
+        listed.body.items.find((g: any) => g.entityRef === REF).decision,
+      ).toEqual({
+        decision: 'pilot',
+        short: 'Pilot expansion: Operational ownership incomplete',
+      });
+
+      // The review is done: every area complete, sign-off awaited.
+      const attested = await as(FATIMA).post('/attestations', {
+        checkId: 'runbook-reviewed',
+        evidenceUrl: 'https://runbooks.acme.example/payments-api',
+        note: 'Walked through with SRE on-call',
+      });
+      expect(attested.status).toBe(200);
+      expect((await as(FATIMA).get('/go-live')).body.decision).toMatchObject({
+        decision: 'awaiting-sign-off',
+        short: 'Awaiting sign-off (0 of 5)',
+      });
+
+      // The owner may not sign an independent role, even as a member of its group.
+      const own = await as(LIAM).post('/go-live/signoffs', {
+        role: 'security',
+      });
+      expect(own.status).toBe(403);
+      expect(own.body.error.message).toBe(
+        `Security team is signed independently of the service: you own ${REF} (as group:default/payments), so someone else must sign it`,
+      );
+      // Nor may anyone outside a role's group sign it.
+      const outsider = await as(AIKO).post('/go-live/signoffs', {
+        role: 'infrastructure',
+      });
+      expect(outsider.status).toBe(403);
+      expect(outsider.body.error.message).toBe(
+        'Only members of group:default/platform sign off as Infrastructure team',
+      );
+
+      // Five people of five groups sign.
+      const signers: Array<[string, string]> = [
+        [PRIYA, 'infrastructure'],
+        [NOAH, 'security'],
+        [AIKO, 'operations'],
+        [TOM, 'release-manager'],
+        [MARIA, 'final-approval'],
+      ];
+      for (const [user, role] of signers) {
+        const res = await as(user).post('/go-live/signoffs', { role });
+        expect({ role, status: res.status, error: res.body.error }).toEqual({
+          role,
+          status: 200,
+          error: undefined,
+        });
+      }
+      const launch = (await as(FATIMA).get('/go-live')).body;
+      expect(launch.signoff.complete).toBe(true);
+      expect(launch.decision).toMatchObject({
+        decision: 'launch',
+        short: 'Launch',
+      });
+      const note = (await as(FATIMA).get('/report')).text;
+      expect(note).toContain(
+        '**Production launch: every area is complete and every role has signed.**',
+      );
+      for (const [user] of signers) expect(note).toContain(user);
+    });
+
+    it('lets one person sign one role of a go-live only', async () => {
+      const { as } = await start({ [PRIYA]: ['group:default/leadership'] });
+      expect(
+        (await as(PRIYA).post('/go-live/signoffs', { role: 'infrastructure' }))
+          .status,
+      ).toBe(200);
+      const second = await as(PRIYA).post('/go-live/signoffs', {
+        role: 'final-approval',
+      });
+      expect(second.status).toBe(403);
+      expect(second.body.error.message).toBe(
+        `One person signs at most 1 role of a go-live: you signed Infrastructure team for ${day(
+          1,
+        )}`,
+      );
+    });
+
+    it("asks a role's own members for sign-off, never the requester", async () => {
+      // Maria (leadership) is also in Platform here: she asks, and is not asked.
+      const { as } = await start({ [MARIA]: ['group:default/platform'] });
+      const asked = await as(MARIA).post('/go-live/signoff-requests');
+      expect(asked.status).toBe(200);
+      const requests = sent.filter(
+        n => n.payload.topic === 'readiness-go-live',
+      );
+      const to = Object.fromEntries(
+        requests.map(n => [
+          n.payload.scope!.split(':').pop(),
+          (n.recipients as any).entityRef,
+        ]),
+      );
+      // Final approval: leadership's own member, Maria, who asked: nobody
+      // (not the 16 people below leadership).
+      expect(to).toEqual({
+        infrastructure: [PRIYA, 'user:default/jonas.weber'],
+        security: [NOAH],
+        operations: [AIKO, 'user:default/diego.alvarez'],
+        'release-manager': [TOM],
+      });
+      for (const n of requests)
+        expect((n.recipients as any).excludeEntityRef).toBe(MARIA);
+      expect(asked.body.asked).toBe(4);
+    });
+
+    it('asks for sign-off before launch only', async () => {
+      const { as } = await start({}, day(-2));
+      const late = await as(FATIMA).post('/go-live/signoff-requests');
+      expect(late.status).toBe(409);
+      expect(late.body.error.message).toBe(
+        `${REF} went live on ${day(-2)}; sign-off is asked before launch`,
+      );
+      expect(sent.filter(n => n.payload.topic === 'readiness-go-live')).toEqual(
+        [],
+      );
+    });
+  },
+);
