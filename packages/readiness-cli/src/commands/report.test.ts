@@ -28,9 +28,14 @@ describe('readiness report', () => {
     // Ready, but nobody signed: not a launch yet.
     expect(ready).toContain('**Ready, awaiting sign-off (0 of 5 roles)');
     expect(ready).not.toContain('Unanswered');
+    // Below the pass mark: not ready, naming where it falls short.
     const pilot = report('support-portal').stdout;
     expect(pilot).toContain(
-      '**Controlled pilot expansion, not a production launch',
+      '**Not ready to go live: the score is 92.5, below the pass mark of 95. Open in Operational ownership and Observability.**',
+    );
+    // Blocked: the note names what blocks.
+    expect(report('loyalty-points').stdout).toMatch(
+      /\*\*Not ready to go live: blocked by Incident owner is named and reachable, /,
     );
     // Q1 needs a runbook, which support-portal lacks.
     const q1 = pilot.slice(

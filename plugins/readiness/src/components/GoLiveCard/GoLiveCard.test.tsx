@@ -222,4 +222,149 @@ describe('GoLiveCard', () => {
     await waitFor(() => expect(api.getReport).toHaveBeenCalledWith(REF));
     expect(createObjectURL).toHaveBeenCalled();
   });
+
+  it('offers Sign, Request sign-off and the first-week records only to those who may', async () => {
+    const ready = {
+      phase: {
+        phase: 'sign-off' as const,
+        day: -1,
+        label: 'T-1',
+        title: 'Sign-off by every role',
+      },
+      firstWeek: [],
+      missedDailyChecks: 0,
+    };
+    const { unmount } = await renderWith(
+      mockReadinessApi({
+        getGoLive: jest.fn(async () => goLiveResponse(ready)),
+      }),
+    );
+    expect(
+      await screen.findByRole('button', { name: 'Sign off as Security team' }),
+    ).toBeEnabled();
+    expect(
+      screen.getByRole('button', { name: 'Request sign-off' }),
+    ).toBeInTheDocument();
+    unmount();
+    await renderWith(
+      mockReadinessApi({
+        getGoLive: jest.fn(async () =>
+          goLiveResponse({ ...ready, canSign: false, canRecord: false }),
+        ),
+      }),
+    );
+    expect(await screen.findByTestId('signoff-security')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Sign off as/ })).toBeNull();
+    expect(
+      screen.queryByRole('button', { name: 'Request sign-off' }),
+    ).toBeNull();
+  });
+
+  it('hides the first-week records from people who may not record them', async () => {
+    await renderWith(
+      mockReadinessApi({
+        getGoLive: jest.fn(async () => goLiveResponse({ canRecord: false })),
+      }),
+    );
+    expect(await screen.findByTestId('day-2')).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Record daily check' }),
+    ).toBeNull();
+    expect(
+      screen.queryByRole('button', { name: 'Record risky action' }),
+    ).toBeNull();
+  });
+
+  it('shows who may sign each role', async () => {
+    await renderWith(
+      mockReadinessApi({
+        getGoLive: jest.fn(async () =>
+          goLiveResponse({
+            signoff: {
+              roles: [
+                {
+                  id: 'security',
+                  title: 'Security team',
+                  group: 'group:default/security',
+                  independent: true,
+                },
+              ],
+              voided: [],
+              complete: false,
+            },
+          }),
+        ),
+      }),
+    );
+    expect(await screen.findByTestId('signoff-security')).toHaveTextContent(
+      'Members of security, not the service’s owners',
+    );
+  });
+
+  it('shows a day with an item not ok as such, not as checked', async () => {
+    const base = goLiveResponse();
+    await renderWith(
+      mockReadinessApi({
+        getGoLive: jest.fn(async () =>
+          goLiveResponse({
+            firstWeek: base.firstWeek.map(d =>
+              d.day === 1
+                ? {
+                    ...d,
+                    check: {
+                      day: d.date,
+                      checkedBy: 'user:default/guest',
+                      checkedAt: '2026-12-02T09:00:00Z',
+                      items: {
+                        errorRate: { ok: true },
+                        latency: { ok: true },
+                        failedJobs: { ok: false, note: '3 failed' },
+                        userFeedback: { ok: true },
+                        connectorHealth: { ok: true },
+                      },
+                    },
+                  }
+                : d,
+            ),
+          }),
+        ),
+      }),
+    );
+    const chip = await screen.findByTestId('day-1');
+    expect(chip).toHaveAttribute('data-state', 'not-ok');
+    expect(chip).toHaveTextContent('T+1 not ok: Failed jobs');
+  });
+
+  it('says the decision, ticks past steps only when done, and flags a passed date without launch', async () => {
+    await renderWith(
+      mockReadinessApi({
+        getGoLive: jest.fn(async () =>
+          goLiveResponse({
+            status: 'blocked',
+            decision: {
+              decision: 'not-ready',
+              short: 'Not ready: blocked by 1 critical check',
+              text: 'Not ready to go live: blocked by Health endpoint responds.',
+              incompleteAreas: [],
+              blocking: ['Health endpoint responds'],
+            },
+          }),
+        ),
+      }),
+    );
+    expect(await screen.findByTestId('go-live-decision')).toHaveTextContent(
+      'Not ready to go live: blocked by Health endpoint responds.',
+    );
+    expect(screen.getByTestId('date-passed')).toHaveTextContent(
+      'The go-live date 2026-12-01 has passed, but this is not a production launch: Not ready: blocked by 1 critical check.',
+    );
+    const steps = within(screen.getByRole('list', { name: 'Go-live phases' }));
+    expect(steps.getByText(/T-7 checklist/)).toHaveTextContent(
+      '✗ T-7 checklist (not done)',
+    );
+    expect(steps.getByText(/T-1 sign-off/)).toHaveTextContent(
+      '✗ T-1 sign-off (not done)',
+    );
+    expect(steps.getByText(/Preparing/)).toHaveTextContent('✓ Preparing');
+  });
 });
