@@ -114,11 +114,22 @@ export class GoLiveService {
     return entity;
   }
 
-  /** The result the go-live follows: the first scorecard with sign-off roles that applies. */
+  /**
+   * The result the go-live follows: of the scorecards that apply, the first
+   * configured one that declares `goLive`, else the first configured one
+   * (roll-ups never). Results come in no particular order.
+   */
   private primary(entity: EntityReadinessResponse) {
-    return entity.results.find(
-      r => !this.options.scorecards.get(r.scorecard)?.isRollup,
-    );
+    const cards = this.options.scorecards.list().filter(c => !c.isRollup);
+    const ordered = [
+      ...cards.filter(c => c.spec.spec.goLive),
+      ...cards.filter(c => !c.spec.spec.goLive),
+    ];
+    for (const card of ordered) {
+      const result = entity.results.find(r => r.scorecard === card.name);
+      if (result) return result;
+    }
+    return undefined;
   }
 
   private cardOf(scorecard: string | undefined) {

@@ -4,9 +4,17 @@ import {
   NotificationSendOptions,
   notificationService,
 } from '@backstage/plugin-notifications-node';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import request from 'supertest';
 import { startReadinessBackend } from '../__testUtils__/testBackend';
-import { exampleEntities, exampleUserInfo } from '../__testUtils__/testUtils';
+import {
+  EXAMPLES,
+  exampleEntities,
+  exampleUserInfo,
+  readinessConfig,
+} from '../__testUtils__/testUtils';
 
 jest.setTimeout(120_000);
 const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
@@ -60,11 +68,13 @@ describe.each(databases.eachSupportedId())(
     async function start(
       extra: Record<string, string[]> = {},
       goLiveDate = day(1),
+      config?: object,
     ) {
       sent.length = 0;
       const backend = await startReadinessBackend({
         databases,
         databaseId,
+        config,
         entities: entities(goLiveDate),
         features: [notifications, exampleUserInfo(extra)],
       });
@@ -78,6 +88,10 @@ describe.each(databases.eachSupportedId())(
             .post(`${API}${path}`)
             .set('Authorization', mockCredentials.user.header(user))
             .send(body ?? {}),
+        del: (path: string) =>
+          request(backend.server)
+            .delete(`${API}${path}`)
+            .set('Authorization', mockCredentials.user.header(user)),
       });
       return { ...backend, as };
     }
@@ -234,6 +248,102 @@ describe.each(databases.eachSupportedId())(
       expect(sent.filter(n => n.payload.topic === 'readiness-go-live')).toEqual(
         [],
       );
+    });
+
+    it('voids sign-offs for good when the status drops to Needs work', async () => {
+      const { knex, as } = await start();
+      expect(
+        (await as(PRIYA).post('/go-live/signoffs', { role: 'infrastructure' }))
+          .status,
+      ).toBe(200);
+      // Three reviews gone: 38 of 41 items, below 95 %: Needs work.
+      const reviews = [
+        'runbook-reviewed',
+        'alert-thresholds',
+        'logs-correlated',
+      ];
+      await knex('readiness_attestations')
+        .where({ entity_ref: REF })
+        .whereIn('check_id', reviews)
+        .delete();
+      const dropped = await as(FATIMA).post('/evaluate');
+      expect(dropped.body.results[0].status).toBe('needs-work');
+      // Reviewed again: Ready, and the sign-off given before stays void.
+      for (const checkId of reviews)
+        expect(
+          (
+            await as(FATIMA).post('/attestations', {
+              checkId,
+              evidenceUrl: 'https://wiki.acme.example/reviews',
+              note: 'Reviewed again',
+            })
+          ).status,
+        ).toBe(200);
+      const back = (await as(FATIMA).get('/go-live')).body;
+      expect(back.status).toBe('ready');
+      expect(back.signoff.roles.every((r: any) => !r.signoff)).toBe(true);
+      expect(back.signoff.voided).toEqual([
+        expect.objectContaining({
+          signedBy: PRIYA,
+          voidReason: expect.stringMatching(
+            /^the status dropped to needs-work on \d{4}-\d\d-\d\d$/,
+          ),
+        }),
+      ]);
+    });
+
+    it('keeps sign-offs when another scorecard of the service drops', async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'readiness-'));
+      const privacy = path.join(dir, 'privacy.yaml');
+      fs.writeFileSync(
+        privacy,
+        [
+          'apiVersion: readiness/v1',
+          'kind: Scorecard',
+          'metadata: { name: privacy, title: Privacy review }',
+          'spec:',
+          '  appliesTo: { kinds: [Component] }',
+          '  areas:',
+          '    - id: privacy',
+          '      title: Privacy',
+          '      checks:',
+          '        - id: privacy-reviewed',
+          '          title: Privacy review done',
+          '          severity: critical',
+          '          type: attestation',
+          '          with: { maxAge: P180D }',
+        ].join('\n'),
+      );
+      const config = readinessConfig({
+        scorecards: [
+          { file: path.join(EXAMPLES, 'scorecards/production.yaml') },
+          { file: path.join(EXAMPLES, 'scorecards/systems.yaml') },
+          { file: privacy },
+        ],
+      });
+      const { as } = await start({}, day(1), config);
+      const attested = await as(FATIMA).post('/attestations', {
+        checkId: 'privacy-reviewed',
+        evidenceUrl: 'https://wiki.acme.example/privacy',
+        note: 'DPIA done',
+      });
+      expect(attested.status).toBe(200);
+      expect(
+        (await as(PRIYA).post('/go-live/signoffs', { role: 'infrastructure' }))
+          .status,
+      ).toBe(200);
+      const id = attested.body.items.find(
+        (a: any) => a.checkId === 'privacy-reviewed',
+      ).id;
+      const revoked = await as(FATIMA).del(`/attestations/${id}`);
+      expect(revoked.status).toBe(200);
+      const results = (await as(FATIMA).get('')).body.results;
+      expect(
+        Object.fromEntries(results.map((r: any) => [r.scorecard, r.status])),
+      ).toMatchObject({ production: 'ready', privacy: 'blocked' });
+      const state = (await as(FATIMA).get('/go-live')).body;
+      expect(state.signoff.voided).toEqual([]);
+      expect(state.signoff.roles[0].signoff.signedBy).toBe(PRIYA);
     });
   },
 );
