@@ -120,6 +120,55 @@ describe('ReadinessNotifier', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'tells again of a renewed attestation or exemption before it runs out, on %p',
+    async databaseId => {
+      const { stores, sent, notifier } = await setup(databaseId);
+      const attest = (attestedAt: string, expiresAt: string) =>
+        stores.evidence.addAttestation(REF, {
+          checkId: 'alert-thresholds',
+          attestedBy: 'user:default/aiko.tanaka',
+          attestedAt,
+          expiresAt,
+        });
+      const exempt = (expiresAt: string) =>
+        stores.evidence.addExemption(
+          REF,
+          {
+            checkId: 'load-test-p95',
+            reason: 'Load test rig rebuilt',
+            approvedBy: 'user:default/maria.okafor',
+            expiresAt,
+          },
+          {
+            createdAt: '2026-11-01T00:00:00Z',
+            requestedBy: 'user:default/liam.byrne',
+          },
+        );
+      await attest('2026-06-01T00:00:00Z', '2026-12-04T00:00:00Z');
+      await exempt('2026-12-05T00:00:00Z');
+      const scan = (at: string) =>
+        scanForNotifications(stores, notifier, new Date(at));
+      expect((await scan('2026-11-30T10:00:00Z')).expiring).toBe(2);
+      // Renewed: each runs out again a month later, and is told again then.
+      await attest('2026-12-03T00:00:00Z', '2027-01-03T00:00:00Z');
+      await exempt('2027-01-04T00:00:00Z');
+      expect((await scan('2026-12-03T10:00:00Z')).expiring).toBe(0);
+      expect((await scan('2026-12-30T10:00:00Z')).expiring).toBe(2);
+      expect(
+        sent
+          .map(n => n.payload.title)
+          .filter(t => /runs out/.test(t))
+          .sort(),
+      ).toEqual([
+        'status-page: the attestation of alert-thresholds runs out on 2026-12-04',
+        'status-page: the attestation of alert-thresholds runs out on 2027-01-03',
+        'status-page: the exemption of load-test-p95 runs out on 2026-12-05',
+        'status-page: the exemption of load-test-p95 runs out on 2027-01-04',
+      ]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'tells once of evidence running out within a week and of each missed daily check, on %p',
     async databaseId => {
       const { stores, sent, notifier, setNow } = await setup(databaseId);

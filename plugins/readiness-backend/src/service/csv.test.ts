@@ -41,4 +41,19 @@ describe('csv', () => {
     expect(line).toContain('"Pay, ""fast""\nservice"');
     expect(line).toContain(`"'=HYPERLINK(""x"")"`);
   });
+
+  it.each([
+    ['=', '=1+1', "'=1+1"],
+    ['+', '+1+1', "'+1+1"],
+    ['-', '-1+1', "'-1+1"],
+    ['@', '@SUM(A1)', "'@SUM(A1)"],
+    ['tab', '\t=1+1', "'\t=1+1"],
+    ['carriage return', '\r=1+1', '"\'\r=1+1"'],
+  ])('defuses a cell starting with %s', (_, title, written) => {
+    expect(csvRows([row({ title })]).split(',')[1]).toBe(written);
+  });
+
+  it('leaves numbers alone, also negative ones', () => {
+    expect(csvRows([row({ score: -5 })]).split(',')[10]).toBe('-5');
+  });
 });
