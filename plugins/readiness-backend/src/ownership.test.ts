@@ -310,25 +310,37 @@ describe.each(databases.eachSupportedId())(
       expect(runbook.body.overridden).toEqual(['channel', 'runbook']);
       expect(runbook.body.effective.runbook).toBeUndefined();
 
+      // The channel typed back to the file's value is no edit any more:
+      // a later change of catalog-info.yaml shows through again.
+      const typedBack = await put({ channel: read.catalog.channel ?? '' }, 2);
+      expect(typedBack.status).toBe(200);
+      expect(typedBack.body).toMatchObject({
+        version: 3,
+        overridden: ['runbook'],
+      });
+      expect(typedBack.body.edited.channel).toBeUndefined();
+      const again = await put({ channel: 'slack:#ledger-incidents' }, 3);
+      expect(again.body.overridden).toEqual(['channel', 'runbook']);
+
       // Back to the file for one field, then for all; both in the history.
       const one = await request(server)
         .post(`${URL}/revert`)
-        .set('If-Match', '"2"')
+        .set('If-Match', '"4"')
         .send({ fields: ['runbook'] });
       expect(one.status).toBe(200);
-      expect(one.body).toMatchObject({ version: 3, overridden: ['channel'] });
+      expect(one.body).toMatchObject({ version: 5, overridden: ['channel'] });
       expect(one.body.effective.runbook).toBe(read.catalog.runbook);
       const stale = await request(server)
         .post(`${URL}/revert`)
-        .set('If-Match', '"2"')
+        .set('If-Match', '"4"')
         .send({});
       expect(stale.status).toBe(409);
       const all = await request(server)
         .post(`${URL}/revert`)
-        .set('If-Match', '"3"')
+        .set('If-Match', '"5"')
         .send({});
       expect(all.body).toMatchObject({
-        version: 4,
+        version: 6,
         overridden: [],
         differsFromCatalog: false,
         effective: read.effective,
@@ -338,10 +350,12 @@ describe.each(databases.eachSupportedId())(
         'Use catalog-info.yaml again for runbook',
         undefined,
         undefined,
+        undefined,
+        undefined,
       ]);
       const bad = await request(server)
         .post(`${URL}/revert`)
-        .set('If-Match', '"4"')
+        .set('If-Match', '"6"')
         .send({ fields: ['owner'] });
       expect(bad.status).toBe(400);
     });
