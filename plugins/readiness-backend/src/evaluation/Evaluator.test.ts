@@ -104,6 +104,64 @@ describe('Evaluator', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    're-evaluates on organisation changes: a group, a membership, a system moving domain, on %p',
+    async databaseId => {
+      const entities = exampleEntities();
+      const { knex, evaluator } = await setup(databaseId, entities);
+      const run = async () => {
+        const r = await evaluator.runShard(0, 1);
+        return { evaluated: r.evaluated, written: r.written };
+      };
+      await run();
+      expect(await run()).toEqual({ evaluated: 0, written: 0 });
+      const find = (kind: string, name: string) =>
+        entities.find(e => e.kind === kind && e.metadata.name === name)!;
+
+      // Customer support loses its e-mail: the services whose communication
+      // owner it is are no longer reachable there.
+      const support = find('Group', 'customer-support');
+      (support.spec as any).profile = { displayName: 'Customer support' };
+      delete support.metadata.annotations;
+      const afterGroup = await run();
+      expect(afterGroup.evaluated).toBeGreaterThan(0);
+      expect(afterGroup.written).toBeGreaterThan(0);
+      expect(await run()).toEqual({ evaluated: 0, written: 0 });
+
+      // Someone joins a team.
+      (find('User', 'guest').spec as any).memberOf = ['payments', 'platform'];
+      expect((await run()).evaluated).toBeGreaterThan(0);
+      expect(await run()).toEqual({ evaluated: 0, written: 0 });
+
+      // Checkout moves from Commerce to Operations: both domains' roll-ups change.
+      const domainOf = async () =>
+        Object.fromEntries(
+          (
+            await knex('readiness_results')
+              .where('kind', 'domain')
+              .select('entity_ref', 'result')
+          ).map((r: any) => [
+            r.entity_ref,
+            JSON.stringify(
+              (typeof r.result === 'string' ? JSON.parse(r.result) : r.result)
+                .checks,
+            ),
+          ]),
+        );
+      const before = await domainOf();
+      (find('System', 'checkout').spec as any).domain = 'operations';
+      const moved = await run();
+      expect(moved.evaluated).toBeGreaterThan(0);
+      const after = await domainOf();
+      expect(after['domain:default/commerce']).not.toBe(
+        before['domain:default/commerce'],
+      );
+      expect(after['domain:default/operations']).not.toBe(
+        before['domain:default/operations'],
+      );
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'evaluates only what changed: the entity, its evidence, or time running out, on %p',
     async databaseId => {
       const entities = exampleEntities();
