@@ -23,11 +23,45 @@ const jestJson = path.join(results, 'jest-results.json');
 const e2eJson = path.join(results, 'e2e-results.json');
 
 /**
+ * The fewest jest tests each package must report (passed, failed or
+ * skipped, so the same with or without PostgreSQL): a package whose tests
+ * silently drop out (a file no longer found or loaded, a describe.each over
+ * nothing) fails the run. Raise a number when a package gains tests.
+ */
+const MIN_TESTS = require('./test-minimums.json');
+
+/** `plugins/readiness-backend` for a test file's absolute path. */
+function packageOf(file) {
+  return path.relative(root, file).split(path.sep).slice(0, 2).join('/');
+}
+
+/** Messages for the packages below their minimum (and for no test at all). */
+function missingTests(report, minimums = MIN_TESTS) {
+  const counts = {};
+  for (const s of report.testResults) {
+    const p = packageOf(s.name);
+    counts[p] = (counts[p] ?? 0) + s.assertionResults.length;
+  }
+  const out = [];
+  if (report.numTotalTests === 0 || report.testResults.length === 0)
+    out.push('no test ran');
+  for (const [pkg, min] of Object.entries(minimums)) {
+    const n = counts[pkg] ?? 0;
+    if (n < min)
+      out.push(
+        `${pkg} reported ${n} tests, fewer than its ${min} (scripts/test-minimums.json)`,
+      );
+  }
+  return out;
+}
+
+/**
  * Counts from jest's JSON report and its exit code. A suite that fails outside
  * a test (it does not load, or a hook such as afterAll throws) counts as one
- * failure; so does a non-zero exit that the report does not explain.
+ * failure; so does a non-zero exit that the report does not explain, and
+ * each package with fewer tests than its minimum.
  */
-function jestCounts(exitCode, file = jestJson) {
+function jestCounts(exitCode, file = jestJson, minimums = MIN_TESTS) {
   if (!fs.existsSync(file)) {
     console.log(`jest: no report (exit ${exitCode})`);
     return { passed: 0, failed: 1, skipped: 0, postgresPassed: 0 };
@@ -56,6 +90,10 @@ function jestCounts(exitCode, file = jestJson) {
   if ((exitCode !== 0 || r.success === false) && failed === 0) {
     console.log(`jest: exit ${exitCode} with no failure in its report`);
     failed = 1;
+  }
+  for (const message of missingTests(r, minimums)) {
+    console.log(`jest: ${message}`);
+    failed += 1;
   }
   return {
     passed: r.numPassedTests,
@@ -187,7 +225,7 @@ async function main() {
   process.exitCode = failed > 0 ? 1 : 0;
 }
 
-module.exports = { jestCounts, e2eCounts };
+module.exports = { jestCounts, e2eCounts, missingTests };
 
 if (require.main === module) {
   main().catch(error => {

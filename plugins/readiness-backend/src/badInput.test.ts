@@ -169,5 +169,17 @@ describe.each(databases.eachSupportedId())(
         'No route GET /entities/component/default//ownership in the Readiness API',
       );
     });
+
+    // Found by the fuzz: a number too large for a date gave a 500.
+    it('answers 400 naming days when it is beyond any date', async () => {
+      for (const days of ['1e309', '0', '1.5'])
+        expect(
+          (
+            await request(server).get(
+              `${API}/entities/component/default/payments-api/history?days=${days}`,
+            )
+          ).body.error?.message,
+        ).toMatch(/days/);
+    });
   },
 );

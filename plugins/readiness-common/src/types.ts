@@ -13,11 +13,19 @@ export type CheckSeverity = 'critical' | 'required' | 'recommended';
  * - `pass` / `fail`: evaluated;
  * - `error`: could not be evaluated (the message says why);
  * - `exempt`: waived by an exemption;
- * - `unknown`: no data yet (for example no probe or CI fact has arrived).
+ * - `unknown`: no data yet (for example no probe or CI fact has arrived);
+ * - `not-applicable`: the check's `when` does not hold for the entity (not
+ *   counted; the message says why).
  *
  * @public
  */
-export type CheckResultValue = 'pass' | 'fail' | 'error' | 'exempt' | 'unknown';
+export type CheckResultValue =
+  | 'pass'
+  | 'fail'
+  | 'error'
+  | 'exempt'
+  | 'unknown'
+  | 'not-applicable';
 
 /**
  * The go-live status of an entity against a scorecard.

@@ -11,7 +11,14 @@ export interface ConnectAttempt {
   refused?: string;
 }
 
-const attempts: ConnectAttempt[] = [];
+// Node's own modules are shared by every test file a jest worker runs
+// (each file has its own globals and module registry): the patch is
+// installed once per process, and the record lives with it on net.Socket.
+const shared = net.Socket.prototype as {
+  __readinessConnects?: ConnectAttempt[];
+};
+shared.__readinessConnects ??= [];
+const attempts = shared.__readinessConnects;
 
 const isLoopback = (address: string) =>
   net.isIPv4(address)

@@ -43,6 +43,17 @@ export function registerActions(
                   remediation: z.string().optional(),
                 }),
               ),
+              notApplicable: z
+                .array(
+                  z.object({
+                    checkId: z.string(),
+                    title: z.string(),
+                    reason: z.string(),
+                  }),
+                )
+                .describe(
+                  'Checks that do not apply to this entity (not counted), with why',
+                ),
             }),
           ),
         }),
@@ -64,6 +75,13 @@ export function registerActions(
               message: c.message,
               remediation: c.remediation?.text,
             })),
+            notApplicable: r.checks
+              .filter(c => c.result === 'not-applicable')
+              .map(c => ({
+                checkId: c.checkId,
+                title: c.title,
+                reason: c.message,
+              })),
           })),
         },
       };

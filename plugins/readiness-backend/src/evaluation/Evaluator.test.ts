@@ -322,7 +322,9 @@ describe('Evaluator', () => {
           status: 'blocked', // roles-separate is critical
         }),
       ]);
-      expect(await count(knex, 'readiness_results')).toBe(1);
+      // The entity, and the roll-ups above (here all 9, none scored before:
+      // 6 systems and 3 domains), before evaluateNow returns.
+      expect(await count(knex, 'readiness_results')).toBe(10);
       await expect(
         evaluator.evaluateNow('component:default/ghost'),
       ).rejects.toThrow('No entity component:default/ghost in the catalog');

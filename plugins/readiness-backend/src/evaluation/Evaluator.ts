@@ -311,16 +311,22 @@ export class Evaluator {
     return this.evaluateEntity(entity);
   }
 
-  /** Re-evaluates one entity the caller has read from the catalog. */
+  /**
+   * Re-evaluates one entity the caller has read from the catalog, and when
+   * its result changed, the roll-ups above it (its system, domain, groups)
+   * before returning: a write answers with everything it changed.
+   */
   async evaluateEntity(entity: Entity): Promise<EntityReadiness[]> {
     const snapshot = await this.options.reader.current();
     const edits = await this.options.stores.ownership.listOwnerships();
-    const { results } = await this.evaluateAndStore(
+    const at = this.now();
+    const done = await this.evaluateAndStore(
       this.prepare([entity], snapshot, edits),
       snapshot,
-      this.now(),
+      at,
     );
-    return results;
+    if (done.written > 0) await this.rescoreRollups(snapshot, at);
+    return done.results;
   }
 
   /**

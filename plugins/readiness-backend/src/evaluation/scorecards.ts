@@ -78,17 +78,22 @@ export function fieldsFor(cards: CompiledScorecard[]): string[] {
       if (Array.isArray(p[k])) p[k].forEach(visit);
     if (p.not) visit(p.not);
   };
-  for (const card of cards) {
-    for (const c of card.checks)
-      if (c.spec.type === 'catalog') visit(c.spec.with);
-    const filter = card.appliesToSpec.filter;
+  const visitFilter = (filter: unknown) => {
     let filters: Array<Record<string, unknown>> = [];
     if (Array.isArray(filter)) filters = filter;
-    else if (filter) filters = [filter];
+    else if (filter) filters = [filter as Record<string, unknown>];
     for (const f of filters) {
       for (const k of Object.keys(f))
         fields.add(k.split(/[.[]/).slice(0, 2).join('.'));
     }
+  };
+  for (const card of cards) {
+    for (const c of card.checks) {
+      if (c.spec.type === 'catalog') visit(c.spec.with);
+      // A check's `when` reads the entity as appliesTo does.
+      visitFilter(c.spec.when?.filter);
+    }
+    visitFilter(card.appliesToSpec.filter);
   }
   // A parent field covers its children: keep `metadata`, drop `metadata.name`.
   return [...fields]

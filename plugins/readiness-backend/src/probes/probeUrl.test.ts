@@ -161,14 +161,15 @@ describe('probeUrl against real local servers', () => {
     const first = http.createServer(handler);
     servers.push(first);
     await new Promise<void>(r => first.listen(port, '127.0.0.1', r));
-    const second = jest
-      .spyOn(dns, 'lookup')
-      .mockImplementation(((_host: string, opts: any, cb: any) => {
-        const callback = typeof opts === 'function' ? opts : cb;
-        if (opts?.all)
-          callback(null, [{ address: '127.0.0.2', family: 4 }]);
-        else callback(null, '127.0.0.2', 4);
-      }) as any);
+    const second = jest.spyOn(dns, 'lookup').mockImplementation(((
+      _host: string,
+      opts: any,
+      cb: any,
+    ) => {
+      const callback = typeof opts === 'function' ? opts : cb;
+      if (opts?.all) callback(null, [{ address: '127.0.0.2', family: 4 }]);
+      else callback(null, '127.0.0.2', 4);
+    }) as any);
     try {
       clearConnectAttempts();
       const value = await probeUrl(`http://rebind.test:${port}/ok`, {

@@ -251,7 +251,8 @@ export const spec = {
               "fail",
               "error",
               "exempt",
-              "unknown"
+              "unknown",
+              "not-applicable"
             ]
           },
           "message": {

@@ -312,6 +312,10 @@ export class ReadinessService {
     if (!(await this.maySeeEntity(credentials, ref)))
       throw new NotFoundError(`No entity ${ref} in the catalog`);
     const days = options.days ?? 30;
+    if (!Number.isInteger(days) || days < 1 || days > 3650)
+      throw new InputError(
+        `days: ${days} is not a whole number from 1 to 3650`,
+      );
     const since = new Date(Date.now() - (days - 1) * 86_400_000)
       .toISOString()
       .slice(0, 10);

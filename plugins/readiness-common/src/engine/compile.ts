@@ -45,6 +45,8 @@ export interface CompiledCheck {
   weight: number;
   /** Epoch milliseconds from which the check counts, if it has `enforceFrom`. */
   enforceFrom?: number;
+  /** Whether the check applies to the entity (its `when`); absent: always. */
+  when?: (entity: Entity) => boolean;
   run: CheckFn;
 }
 
@@ -132,6 +134,7 @@ export function compileScorecard(spec: ScorecardSpec): CompiledScorecard {
       enforceFrom: check.enforceFrom
         ? Date.parse(`${check.enforceFrom}T00:00:00Z`)
         : undefined,
+      when: check.when ? compileAppliesTo(check.when) : undefined,
       run: compileCheck(check),
     })),
   );

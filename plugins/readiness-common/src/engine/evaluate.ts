@@ -68,9 +68,17 @@ export function evaluateEntity(
   for (let i = 0; i < scorecard.checks.length; i++) {
     const check = scorecard.checks[i];
     const { spec } = check;
-    const exemption = exemptionFor(ctx, exemptions, spec.id);
+    const applies = check.when ? check.when(entity) : true;
+    const exemption = applies
+      ? exemptionFor(ctx, exemptions, spec.id)
+      : undefined;
     let raw: RawResult;
-    if (exemption) {
+    if (!applies) {
+      raw = {
+        result: 'not-applicable',
+        message: `Does not apply: ${spec.when!.reason}`,
+      };
+    } else if (exemption) {
       raw = exempt(exemption);
     } else {
       try {
@@ -94,8 +102,9 @@ export function evaluateEntity(
         };
       }
     }
+    // A check that does not apply is not "upcoming" either: it never counts.
     const notYet =
-      check.enforceFrom !== undefined && ctx.now < check.enforceFrom;
+      applies && check.enforceFrom !== undefined && ctx.now < check.enforceFrom;
     if (notYet) ctx.changesAt(check.enforceFrom!);
     // One object shape for every result keeps evaluation fast; undefined
     // fields are left out of JSON.
@@ -114,7 +123,7 @@ export function evaluateEntity(
       upcoming: notYet
         ? raw.result !== 'pass' && raw.result !== 'exempt'
         : undefined,
-      counted: raw.result !== 'exempt' && !notYet,
+      counted: raw.result !== 'exempt' && applies && !notYet,
       remediation: spec.remediation,
     };
   }
@@ -191,7 +200,12 @@ function score(
   if (levels.length > 0) {
     const passes = new Set<string>();
     for (const c of checks) {
-      if (c.result === 'pass' || c.result === 'exempt') passes.add(c.checkId);
+      if (
+        c.result === 'pass' ||
+        c.result === 'exempt' ||
+        c.result === 'not-applicable'
+      )
+        passes.add(c.checkId);
     }
     for (const l of levels) {
       if (!l.checks.every(id => passes.has(id))) break;

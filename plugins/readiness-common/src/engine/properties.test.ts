@@ -336,6 +336,56 @@ describe('engine properties', () => {
     );
   });
 
+  it('a check that does not apply never changes score, status, areas or level', () => {
+    fc.assert(
+      fc.property(
+        scorecardArb,
+        checkArb,
+        fc.nat(),
+        fc.array(entityArb, { minLength: 1, maxLength: 3 }),
+        factsArb,
+        (doc, extra, at, entities, facts) => {
+          const withExtra = JSON.parse(JSON.stringify(doc));
+          const area = withExtra.spec.areas[at % withExtra.spec.areas.length];
+          area.checks.push({
+            ...extra,
+            id: 'extra',
+            title: 'Extra',
+            when: {
+              kinds: ['NoSuchKind'],
+              reason: 'the service takes no automated actions',
+            },
+          });
+          const base = compileScorecard(parseScorecard(doc));
+          const more = compileScorecard(parseScorecard(withExtra));
+          const ctx = createEvaluationContext({
+            now: '2026-11-23T00:00:00Z',
+            entities,
+            facts,
+            exemptions: {
+              'component:default/a': [
+                { checkId: 'extra', reason: 'x', approvedBy: 'user:default/b' },
+              ],
+            },
+          });
+          for (const entity of entities) {
+            const a = evaluateEntity(base, entity, ctx);
+            const b = evaluateEntity(more, entity, ctx);
+            const { checks: _a, ...restA } = a;
+            const { checks: _b, ...restB } = b;
+            expect(restB).toEqual(restA);
+            expect(b.checks.find(c => c.checkId === 'extra')).toMatchObject({
+              result: 'not-applicable',
+              counted: false,
+              message: 'Does not apply: the service takes no automated actions',
+            });
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('rejects any malformed document with a ScorecardValidationError, never another error', () => {
     fc.assert(
       fc.property(fc.anything(), fc.jsonValue(), (junk, json) => {

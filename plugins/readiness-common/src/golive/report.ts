@@ -108,12 +108,15 @@ function answer(
       answered: false,
       lines: ['Unanswered: the scorecard has no check that answers it.'],
     };
-  const open = checks.filter(c => c.result !== 'pass' && c.result !== 'exempt');
+  const closed = (c: CheckResult) =>
+    c.result === 'pass' ||
+    c.result === 'exempt' ||
+    c.result === 'not-applicable';
+  const open = checks.filter(c => !closed(c));
   const lines = checks.map(c => {
     const ev = evidenceOf(c, now);
-    return `${c.result === 'pass' || c.result === 'exempt' ? '✓' : '✗'} ${
-      c.title
-    }: ${c.message}${ev ? ` (${ev})` : ''}`;
+    const mark = c.result === 'not-applicable' ? '–' : closed(c) ? '✓' : '✗';
+    return `${mark} ${c.title}: ${c.message}${ev ? ` (${ev})` : ''}`;
   });
   return {
     answered: open.length === 0,
@@ -204,6 +207,15 @@ export function renderGoLiveReport(input: GoLiveReportInput): string {
   if (exempt.length > 0) {
     out.push('## Exemptions', '');
     for (const c of exempt) out.push(`- **${c.title}**: ${c.message}`);
+    out.push('');
+  }
+
+  const notApplicable = (result?.checks ?? []).filter(
+    c => c.result === 'not-applicable',
+  );
+  if (notApplicable.length > 0) {
+    out.push('## Does not apply', '');
+    for (const c of notApplicable) out.push(`- **${c.title}**: ${c.message}`);
     out.push('');
   }
 

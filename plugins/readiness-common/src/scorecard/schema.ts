@@ -154,6 +154,23 @@ export const predicateSchema: z.ZodType<PredicateInput> = z.lazy(() =>
   ]),
 );
 
+const filterValue = z.union([
+  scalar,
+  z.array(scalar).min(1),
+  z.object({ exists: z.boolean() }).strict(),
+]);
+const filterSchema = z.record(z.string().min(1), filterValue);
+
+export const appliesToSchema = z
+  .object({
+    kinds: z.array(z.string().min(1)).min(1).optional(),
+    types: z.array(z.string().min(1)).min(1).optional(),
+    lifecycles: z.array(z.string().min(1)).min(1).optional(),
+    tags: z.array(z.string().min(1)).min(1).optional(),
+    filter: z.union([filterSchema, z.array(filterSchema).min(1)]).optional(),
+  })
+  .strict();
+
 const roleSchema = z.enum(['incident', 'technical', 'communication']);
 
 const checkBase = {
@@ -167,6 +184,19 @@ const checkBase = {
     .strict()
     .optional(),
   enforceFrom: z.iso.date('expected a date as YYYY-MM-DD').optional(),
+  // Where this does not hold the check does not apply: not counted, shown
+  // with the reason (same matcher as appliesTo).
+  when: appliesToSchema
+    .extend({
+      reason: z
+        .string()
+        .min(
+          1,
+          'say why the check does not apply elsewhere, e.g. "the service takes no automated actions"',
+        ),
+    })
+    .strict()
+    .optional(),
 };
 
 const catalogCheck = z
@@ -307,23 +337,6 @@ export const checkSchema = z.discriminatedUnion('type', [
   attestationCheck,
   rollupCheck,
 ]);
-
-const filterValue = z.union([
-  scalar,
-  z.array(scalar).min(1),
-  z.object({ exists: z.boolean() }).strict(),
-]);
-const filterSchema = z.record(z.string().min(1), filterValue);
-
-export const appliesToSchema = z
-  .object({
-    kinds: z.array(z.string().min(1)).min(1).optional(),
-    types: z.array(z.string().min(1)).min(1).optional(),
-    lifecycles: z.array(z.string().min(1)).min(1).optional(),
-    tags: z.array(z.string().min(1)).min(1).optional(),
-    filter: z.union([filterSchema, z.array(filterSchema).min(1)]).optional(),
-  })
-  .strict();
 
 export const scorecardSchema = z
   .object({

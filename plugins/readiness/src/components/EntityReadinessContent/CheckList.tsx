@@ -85,6 +85,13 @@ function ResultIcon({ check }: { check: CheckResult }) {
           titleAccess="Exempt"
         />
       );
+    case 'not-applicable':
+      return (
+        <RemoveCircleOutline
+          className={`${classes.icon} ${classes.exempt}`}
+          titleAccess="Does not apply"
+        />
+      );
     default:
       return (
         <HelpOutline
@@ -132,7 +139,10 @@ export function LinkedMessage(props: { message: string }) {
 export function CheckRow(props: { check: CheckResult; actions?: ReactNode }) {
   const { check } = props;
   const classes = useStyles();
-  const open = check.result !== 'pass' && check.result !== 'exempt';
+  const open =
+    check.result !== 'pass' &&
+    check.result !== 'exempt' &&
+    check.result !== 'not-applicable';
   const evidence = evidenceText(check);
   return (
     <Box className={classes.row} data-testid={`check-${check.checkId}`}>
@@ -145,7 +155,15 @@ export function CheckRow(props: { check: CheckResult; actions?: ReactNode }) {
           <LinkedMessage message={check.message} />
         </Typography>
         <div className={classes.meta}>
-          <Chip size="small" variant="outlined" label={check.severity} />
+          <Chip
+            size="small"
+            variant="outlined"
+            label={
+              check.result === 'not-applicable'
+                ? 'does not apply'
+                : check.severity
+            }
+          />
           {check.upcoming && (
             <Chip
               size="small"

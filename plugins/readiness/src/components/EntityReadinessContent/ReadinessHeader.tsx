@@ -37,6 +37,10 @@ export function ReadinessHeader(props: {
   evaluateError?: Error;
 }) {
   const { result } = props;
+  // The headline names what blocks, whatever the scorecard's verdict says.
+  const blocking = result.checks
+    .filter(c => c.counted && c.severity === 'critical' && c.result !== 'pass')
+    .map(c => c.title);
   const classes = useStyles();
   return (
     <InfoCard title={props.scorecardTitle}>
@@ -68,6 +72,14 @@ export function ReadinessHeader(props: {
           </div>
           <Typography variant="body1" className={classes.verdict}>
             {result.verdict}
+            {blocking.length > 0 && (
+              <>
+                {' '}
+                <strong data-testid="blocked-by">
+                  Blocked by {blocking.join(', ')}.
+                </strong>
+              </>
+            )}
           </Typography>
           <Typography variant="caption" color="textSecondary">
             Evaluated {new Date(result.evaluatedAt).toLocaleString()}
