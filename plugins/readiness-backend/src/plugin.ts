@@ -126,6 +126,16 @@ export const readinessPlugin = createBackendPlugin({
         if (probes.enabled) facts.add(createHttpProbeProvider(probes));
         facts.add(...providers);
         await facts.schedule(scheduler, probes.schedule);
+        // A new entity is probed before its first evaluation, not a probe
+        // period later (the first scheduled probe run may find the catalog
+        // still empty at start).
+        evaluator.onFirstSeen(async entities => {
+          const reports = await facts.collectForMany(entities);
+          for (const r of reports)
+            logger.info(
+              `Readiness facts from ${r.provider} for ${r.entities} new entities: ${r.facts} facts (${r.rejected} rejected)`,
+            );
+        });
 
         const shards =
           config.getOptionalNumber('readiness.evaluation.shards') ?? 4;

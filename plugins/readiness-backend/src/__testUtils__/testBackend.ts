@@ -54,6 +54,12 @@ export interface TestBackendOptions {
   features?: Parameters<typeof startTestBackend>[0]['features'];
   /** Resolve only once every shard has run once (default true). */
   waitForEvaluation?: boolean;
+  /**
+   * Whether the mock scheduler runs tasks with an initial delay at start-up
+   * anyway (default true, so the shards run at once); false lets a test see
+   * what happens before a delayed task (a probe run) first runs.
+   */
+  runDelayedTasks?: boolean;
 }
 
 /** Stops for the backends started inside the running test. */
@@ -112,7 +118,7 @@ export async function startReadinessBackend(options: TestBackendOptions) {
           ),
       } as any).factory,
       mockServices.scheduler.factory({
-        includeInitialDelayedTasksOnStartup: true,
+        includeInitialDelayedTasksOnStartup: options.runDelayedTasks ?? true,
       }),
       ...(options.features ?? []),
     ],

@@ -86,6 +86,18 @@ export class Evaluator {
     });
   }
 
+  private firstSeen?: (entities: Entity[]) => Promise<void>;
+
+  /**
+   * Called with the entities a shard evaluates for the first time (no
+   * earlier evaluation), before they are evaluated: the fact providers run
+   * for them then, so a new entity is probed within seconds, not one probe
+   * period later.
+   */
+  onFirstSeen(fn: (entities: Entity[]) => Promise<void>) {
+    this.firstSeen = fn;
+  }
+
   /** Evaluates the entities whose ref hashes into `shard`. */
   async runShard(shard: number, shards: number): Promise<EvaluationReport> {
     const { stores, reader, logger } = this.options;
@@ -144,6 +156,17 @@ export class Evaluator {
     const prepared = this.prepare(mine, snapshot, edits);
     const now = started.getTime();
     const due = prepared.filter(p => isDue(p, states.get(p.ref), now));
+    // Never evaluated (evidence may have arrived before: a state without a hash).
+    const fresh = due.filter(p => !states.get(p.ref)?.inputHash);
+    if (fresh.length > 0 && this.firstSeen) {
+      try {
+        await this.firstSeen(fresh.map(p => p.entity));
+      } catch (error) {
+        logger.warn(
+          `Readiness shard ${shard}/${shards}: facts for ${fresh.length} new entities failed: ${error}`,
+        );
+      }
+    }
     const versions = new Map(
       [...states].map(([ref, state]) => [ref, state.evidenceVersion]),
     );

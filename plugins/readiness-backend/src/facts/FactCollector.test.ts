@@ -169,4 +169,40 @@ describe('fact providers', () => {
       healthy = true;
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'probe an entity before its first evaluation, though the scheduled probe run is an hour away, on %p',
+    async databaseId => {
+      const { server: backend } = await startReadinessBackend({
+        databases,
+        databaseId,
+        entities: entities(),
+        config: readinessConfig({
+          probes: {
+            allow: ['127.0.0.1'],
+            schedule: { ...DAILY, initialDelay: { hours: 1 } },
+          },
+          evaluation: {
+            shards: 2,
+            schedule: { frequency: { hours: 24 }, timeout: { minutes: 5 } },
+          },
+        }),
+        // The shards (no initial delay) run; the probe run (an hour) does not.
+        runDelayedTasks: false,
+      });
+      // The first evaluation (which startReadinessBackend waited for) has it.
+      const res = await request(backend).get(
+        '/api/readiness/entities/component/default/payments-api',
+      );
+      expect(
+        res.body.results[0].checks.find(
+          (c: any) => c.checkId === 'health-responds',
+        ),
+      ).toMatchObject({
+        result: 'pass',
+        message: `${base}/healthz answered 200`,
+        evidence: { source: 'probe:http' },
+      });
+    },
+  );
 });

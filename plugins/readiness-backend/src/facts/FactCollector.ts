@@ -108,23 +108,38 @@ export class FactCollector {
    * before a re-evaluation. A failing provider is logged, never thrown.
    */
   async collectFor(entity: Entity): Promise<void> {
+    await this.collectForMany([entity]);
+  }
+
+  /**
+   * Runs every provider over those of these entities it applies to (one call
+   * per provider) and stores the facts; for entities seen for the first time,
+   * before their first evaluation. A failing provider is logged, never thrown.
+   */
+  async collectForMany(entities: Entity[]): Promise<CollectReport[]> {
+    const reports: CollectReport[] = [];
     for (const provider of this.providers.values()) {
-      if (!(provider.appliesTo?.(entity) ?? true)) continue;
+      const mine = entities.filter(e => provider.appliesTo?.(e) ?? true);
+      if (mine.length === 0) continue;
+      const report: CollectReport = {
+        provider: provider.id,
+        entities: mine.length,
+        facts: 0,
+        rejected: 0,
+      };
       try {
-        await this.collect(provider, [entity], {
-          provider: provider.id,
-          entities: 1,
-          facts: 0,
-          rejected: 0,
-        });
+        await this.collect(provider, mine, report);
       } catch (error) {
+        report.error = String(error);
         this.options.logger.warn(
-          `Readiness facts from ${provider.id} for ${refOf(
-            entity,
-          )} failed: ${error}`,
+          `Readiness facts from ${provider.id} for ${
+            mine.length === 1 ? refOf(mine[0]) : `${mine.length} entities`
+          } failed: ${error}`,
         );
       }
+      reports.push(report);
     }
+    return reports;
   }
 
   /** Collects, validates and stores; returns the refs that got facts. */
