@@ -62,6 +62,19 @@ export class EvaluationStateStore {
     return out;
   }
 
+  /** Those of these entities never evaluated (no state, or no input hash yet). */
+  async listNeverEvaluated(entityRefs: string[]): Promise<string[]> {
+    const seen = new Set<string>();
+    for (const refs of chunks(entityRefs)) {
+      const rows = await this.db(STATE)
+        .whereIn('entity_ref', refs)
+        .whereNotNull('input_hash')
+        .select('entity_ref');
+      for (const r of rows) seen.add(r.entity_ref);
+    }
+    return entityRefs.filter(r => !seen.has(r));
+  }
+
   /** Records evidence news for these entities: they are evaluated again. */
   async bumpEvidence(entityRefs: string[], tx: Knex = this.db): Promise<void> {
     const refs = [...new Set(entityRefs)].sort();

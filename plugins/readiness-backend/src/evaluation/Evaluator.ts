@@ -156,17 +156,6 @@ export class Evaluator {
     const prepared = this.prepare(mine, snapshot, edits);
     const now = started.getTime();
     const due = prepared.filter(p => isDue(p, states.get(p.ref), now));
-    // Never evaluated (evidence may have arrived before: a state without a hash).
-    const fresh = due.filter(p => !states.get(p.ref)?.inputHash);
-    if (fresh.length > 0 && this.firstSeen) {
-      try {
-        await this.firstSeen(fresh.map(p => p.entity));
-      } catch (error) {
-        logger.warn(
-          `Readiness shard ${shard}/${shards}: facts for ${fresh.length} new entities failed: ${error}`,
-        );
-      }
-    }
     const versions = new Map(
       [...states].map(([ref, state]) => [ref, state.evidenceVersion]),
     );
@@ -370,6 +359,27 @@ export class Evaluator {
     return done.written;
   }
 
+  /** Runs the first-seen hook for the never-evaluated ones; returns their refs. */
+  private async collectFirstFacts(prepared: Prepared[]): Promise<string[]> {
+    if (!this.firstSeen || prepared.length === 0) return [];
+    const fresh = new Set(
+      await this.options.stores.evaluationState.listNeverEvaluated(
+        prepared.map(p => p.ref),
+      ),
+    );
+    if (fresh.size === 0) return [];
+    try {
+      await this.firstSeen(
+        prepared.filter(p => fresh.has(p.ref)).map(p => p.entity),
+      );
+    } catch (error) {
+      this.options.logger.warn(
+        `Readiness: facts for ${fresh.size} new entities failed: ${error}`,
+      );
+    }
+    return [...fresh];
+  }
+
   /**
    * Evaluates these entities, stores the results that changed with their
    * history, and records what each evaluation read. `versions` are the
@@ -385,8 +395,16 @@ export class Evaluator {
     const { stores, scorecards } = this.options;
     const nowIso = at.toISOString();
     const refs = prepared.map(p => p.ref);
-    const evidenceVersions =
+    // Entities never evaluated (evidence may have come first: a state
+    // without a hash) get their facts first, so their first result has them.
+    const fresh = await this.collectFirstFacts(prepared);
+    let evidenceVersions =
       versions ?? (await stores.evaluationState.getEvidenceVersions(refs));
+    if (versions && fresh.length > 0) {
+      evidenceVersions = new Map(versions);
+      const again = await stores.evaluationState.getEvidenceVersions(fresh);
+      for (const [ref, v] of again) evidenceVersions.set(ref, v);
+    }
     const [evidence, hashes, summaries] = await Promise.all([
       stores.evidence.loadEvidence(refs),
       stores.results.getHashes(refs),
