@@ -16,7 +16,7 @@ const QUESTIONS = [
 ];
 
 test.describe('Go-live', () => {
-  test('an owner sets the go-live date, two roles sign, the note downloads', async ({
+  test('an owner sets the go-live date, is refused an independent role, the note downloads', async ({
     page,
   }) => {
     // The guest is in Payments, which owns payments-api.
@@ -34,19 +34,27 @@ test.describe('Go-live', () => {
       page.getByText(`Goes live ${day(1)} · T-1: Sign-off by every role`),
     ).toBeVisible();
 
-    // Roles without a group in the scorecard; Operations is signed by sre-oncall.
-    for (const role of ['Security team', 'Release manager']) {
-      await page.getByRole('button', { name: `Sign off as ${role}` }).click();
-      const sign = page.getByRole('dialog');
-      await sign.getByLabel('Note (optional)').fill(`${role}: checked`);
-      await sign.getByRole('button', { name: 'Sign off' }).click();
-      await expect(sign).toBeHidden();
-    }
-    await expect(page.getByTestId('signoff-security')).toContainText('✓ guest');
-    await expect(page.getByTestId('signoff-release-manager')).toContainText(
-      '✓ guest',
+    // Ready with every area complete: awaiting sign-off, and who may sign
+    // each role is on the card.
+    await expect(page.getByTestId('go-live-decision')).toContainText(
+      'Ready, awaiting sign-off (0 of 5 roles)',
     );
-    await expect(page.getByText('Sign-off: 2 of 5')).toBeVisible();
+    await expect(page.getByTestId('signoff-security')).toContainText(
+      'Members of security, not the service’s owners',
+    );
+    // The guest is in Security, but owns payments-api (Payments): the
+    // security sign-off is independent of the owners, and the server says so.
+    await page
+      .getByRole('button', { name: 'Sign off as Security team' })
+      .click();
+    const sign = page.getByRole('dialog');
+    await sign.getByLabel('Note (optional)').fill('Pen test closed');
+    await sign.getByRole('button', { name: 'Sign off' }).click();
+    await expect(sign).toContainText(
+      'Security team is signed independently of the service: you own component:default/payments-api (as group:default/payments), so someone else must sign it',
+    );
+    await sign.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByText('Sign-off: 0 of 5')).toBeVisible();
     await page
       .getByRole('button', { name: 'Download report' })
       .scrollIntoViewIfNeeded();
@@ -62,9 +70,9 @@ test.describe('Go-live', () => {
     const note = fs.readFileSync((await download.path())!, 'utf8');
     expect(note).toContain('# Go-live note: Payments API service');
     for (const q of QUESTIONS) expect(note).toContain(q);
-    expect(note).toContain('| Security team | user:default/guest |');
+    expect(note).toContain('| Security team | not signed |');
     expect(note).toContain('| Operations team | not signed |');
-    expect(note).toContain('**Ready, awaiting sign-off (2 of 5 roles)');
+    expect(note).toContain('**Ready, awaiting sign-off (0 of 5 roles)');
   });
 
   test('shows a service in its first production week, with a missed daily check', async ({
@@ -83,9 +91,13 @@ test.describe('Go-live', () => {
       'data-state',
       'missed',
     );
+    // Day 2 is checked, with user feedback not ok: not a green "checked".
     await expect(page.getByTestId('day-2')).toHaveAttribute(
       'data-state',
-      'done',
+      'not-ok',
+    );
+    await expect(page.getByTestId('day-2')).toContainText(
+      'not ok: User feedback',
     );
     await expect(page.getByTestId('day-3')).toHaveAttribute(
       'data-state',
@@ -104,7 +116,7 @@ test.describe('Go-live', () => {
     const table = page.getByRole('table', { name: 'Go-lives' });
     await expect(
       table.getByTestId('first-week-component:default/status-page'),
-    ).toHaveText('1 of 7 checked, 1 missed');
+    ).toHaveText('1 of 7 checked, 1 missed, 1 not ok');
     // The link shows the name, then the title once the catalog answers.
     await expect(
       table.getByRole('link', { name: /^(Loyalty points|loyalty-points)$/ }),

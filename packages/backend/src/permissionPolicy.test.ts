@@ -12,6 +12,7 @@ import {
   readinessAttestationCreatePermission,
   readinessExemptionCreatePermission,
   readinessFactsWritePermission,
+  readinessSignoffCreatePermission,
 } from '@readiness/backstage-plugin-readiness-common';
 import { DemoPermissionPolicy } from './permissionPolicy';
 
@@ -75,6 +76,23 @@ describe('DemoPermissionPolicy', () => {
         },
       });
     }
+  });
+
+  it('lets anyone signed in ask to sign off; the scorecard decides which role, and no one unsigned', async () => {
+    const permission = readinessSignoffCreatePermission;
+    expect(await policy.handle({ permission }, payments)).toEqual({
+      result: AuthorizeResult.ALLOW,
+    });
+    expect(await policy.handle({ permission })).toEqual({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'catalog',
+      resourceType: 'catalog-entity',
+      conditions: {
+        rule: 'IS_ENTITY_OWNER',
+        resourceType: 'catalog-entity',
+        params: { claims: [] },
+      },
+    });
   });
 
   it('denies other changes to non-admins', async () => {

@@ -10,7 +10,10 @@ import {
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
-import { readinessExemptionCreatePermission } from '@readiness/backstage-plugin-readiness-common';
+import {
+  readinessExemptionCreatePermission,
+  readinessSignoffCreatePermission,
+} from '@readiness/backstage-plugin-readiness-common';
 import {
   catalogConditions,
   createCatalogConditionalDecision,
@@ -27,6 +30,8 @@ export const DEMO_ADMIN_GROUP = 'group:default/platform';
  *   entity-scoped writes: re-evaluate, ownership, facts, attestations) are
  *   allowed to the entity's owners;
  * - exemptions only to the admin group: owners do not exempt themselves;
+ * - go-live sign-off to anyone signed in: the scorecard's roles decide who
+ *   signs what (the role's group; not an owner for an independent role);
  * - every other create, update or delete is denied.
  *
  * Services (a CI pipeline's external access token) are allowed by the
@@ -48,6 +53,9 @@ export class DemoPermissionPolicy implements PermissionPolicy {
     }
     if (permission.name === readinessExemptionCreatePermission.name) {
       return { result: AuthorizeResult.DENY };
+    }
+    if (permission.name === readinessSignoffCreatePermission.name && user) {
+      return { result: AuthorizeResult.ALLOW };
     }
     if (
       isResourcePermission(permission, 'catalog-entity') &&
