@@ -948,6 +948,15 @@ export const spec = {
                 },
                 "maxDays": {
                   "type": "integer"
+                },
+                "evidence": {
+                  "type": "string",
+                  "enum": [
+                    "url",
+                    "note",
+                    "url-or-note",
+                    "url-and-note"
+                  ]
                 }
               },
               "required": [

@@ -40,6 +40,31 @@ import {
 
 type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
 
+type EvidenceRule = 'url' | 'note' | 'url-or-note' | 'url-and-note';
+
+/** The evidence an attestation check asks for (`with.evidence`), if any. */
+function evidenceRequired(w: unknown): EvidenceRule | undefined {
+  const rule = (w as { evidence?: string } | undefined)?.evidence;
+  return rule && rule !== 'none' ? (rule as EvidenceRule) : undefined;
+}
+
+/** What is missing for the rule, naming the field; undefined when nothing. */
+function missingEvidence(
+  rule: EvidenceRule | undefined,
+  url: string | undefined,
+  note: string | undefined,
+): string | undefined {
+  if (rule === 'url' && !url) return 'evidenceUrl: required for this check';
+  if (rule === 'note' && !note) return 'note: required for this check';
+  if (rule === 'url-or-note' && !url && !note)
+    return 'evidenceUrl: an evidence URL or a note is required for this check';
+  if (rule === 'url-and-note' && (!url || !note))
+    return `${
+      url ? 'note' : 'evidenceUrl'
+    }: an evidence URL and a note are required for this check`;
+  return undefined;
+}
+
 /**
  * Attestations and exemptions made by people from the entity's tab: who may
  * (per entity), for which checks, for how long; each change re-evaluates the
@@ -143,10 +168,12 @@ export class ManualEvidenceService {
       .filter(c => c.spec.type === 'attestation' && !seen.has(c.spec.id))
       .map(c => {
         seen.add(c.spec.id);
+        const evidence = evidenceRequired(c.spec.with);
         return {
           checkId: c.spec.id,
           title: c.spec.title,
           maxDays: Math.floor(this.longest(c.spec.with) / DAY_MS),
+          ...(evidence ? { evidence } : {}),
         };
       });
   }
@@ -209,13 +236,21 @@ export class ManualEvidenceService {
       throw new InputError(
         `evidenceUrl: "${evidenceUrl}" is not an http(s) URL`,
       );
+    const note = text(input.note, 'note', 1000);
+    const missing = missingEvidence(
+      evidenceRequired(check.spec.with),
+      evidenceUrl,
+      note,
+    );
+    if (missing)
+      throw new InputError(`${missing} (check "${check.spec.title}")`);
     await this.options.evidence.addAttestation(entityRef, {
       checkId: check.spec.id,
       attestedBy: credentials.principal.userEntityRef,
       attestedAt: new Date(now).toISOString(),
       expiresAt: new Date(expires).toISOString(),
       evidenceUrl,
-      note: text(input.note, 'note', 1000),
+      note,
     });
     await this.options.evaluator.evaluateNow(entityRef);
     return this.listAttestations(credentials, entityRef);

@@ -84,12 +84,35 @@ describe('attestations and exemptions', () => {
           { checkId: 'alert-thresholds', evidenceUrl: 'ftp://x' },
           'evidenceUrl: "ftp://x" is not an http(s) URL',
         ],
+        // A critical attestation needs evidence (evidence: url-or-note).
+        [
+          { checkId: 'data-boundary' },
+          'evidenceUrl: an evidence URL or a note is required for this check (check "Data boundary is documented")',
+        ],
+        [
+          { checkId: 'data-boundary', note: '   ' },
+          'evidenceUrl: an evidence URL or a note is required for this check',
+        ],
       ];
       for (const [body, message] of bad) {
         const res = await owner.post('/attestations', body);
         expect({ body, status: res.status }).toEqual({ body, status: 400 });
         expect(res.body.error.message).toContain(message);
       }
+
+      // A note is evidence enough; the list says what each check needs.
+      const withNote = await owner.post('/attestations', {
+        checkId: 'data-boundary',
+        note: 'Boundary drawn in the architecture review',
+      });
+      expect(withNote.status).toBe(200);
+      expect(
+        withNote.body.checks.find((c: any) => c.checkId === 'data-boundary'),
+      ).toMatchObject({ evidence: 'url-or-note' });
+      expect(
+        withNote.body.checks.find((c: any) => c.checkId === 'alert-thresholds')
+          .evidence,
+      ).toBeUndefined();
 
       // The last day allowed (maxAge P180D) is allowed until its end, as the dialog offers it.
       const lastDay = `${inDays(180).slice(0, 10)}T23:59:59.000Z`;

@@ -24,7 +24,13 @@ export interface AttestationsResponse {
   /** Whether the caller may attest (and revoke) for this entity. */
   canAttest: boolean;
   /** The attestation checks of the scorecards for this entity, and how long an attestation may last. */
-  checks: Array<{ checkId: string; title: string; maxDays: number }>;
+  checks: Array<{
+    checkId: string;
+    title: string;
+    maxDays: number;
+    /** What an attestation must carry (`with.evidence`); absent: nothing. */
+    evidence?: 'url' | 'note' | 'url-or-note' | 'url-and-note';
+  }>;
 }
 
 /**

@@ -287,7 +287,16 @@ const attestationCheck = z
   .object({
     ...checkBase,
     type: z.literal('attestation'),
-    with: z.object({ maxAge: durationSchema.optional() }).strict().default({}),
+    with: z
+      .object({
+        maxAge: durationSchema.optional(),
+        // What an attestation must carry besides the person and the time.
+        evidence: z
+          .enum(['none', 'url', 'note', 'url-or-note', 'url-and-note'])
+          .optional(),
+      })
+      .strict()
+      .default({}),
   })
   .strict();
 

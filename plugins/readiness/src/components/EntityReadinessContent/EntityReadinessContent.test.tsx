@@ -67,6 +67,10 @@ describe('EntityReadinessContent', () => {
       'Blocked',
     );
     expect(screen.getByText('Not ready to go live.')).toBeInTheDocument();
+    // The headline names what blocks, whatever the verdict says.
+    expect(screen.getByTestId('blocked-by')).toHaveTextContent(
+      'Blocked by Incident owner is named and reachable.',
+    );
     expect(screen.getByText(/none yet/)).toBeInTheDocument();
     expect(
       screen.getByText(
@@ -205,6 +209,49 @@ describe('EntityReadinessContent', () => {
     const tabs = await screen.findByRole('tablist');
     await userEvent.click(within(tabs).getByText('security'));
     expect(await screen.findByText('Secure.')).toBeInTheDocument();
+  });
+
+  it('asks for the evidence a check requires before Attest can be pressed', async () => {
+    const api = mockReadinessApi({
+      listAttestations: jest.fn(async () => ({
+        items: [],
+        canAttest: true,
+        checks: [
+          {
+            checkId: 'incident-owner',
+            title: 'Incident owner',
+            maxDays: 90,
+            evidence: 'url-or-note' as const,
+          },
+        ],
+      })),
+      attest: jest.fn(async () => ({ items: [], canAttest: true, checks: [] })),
+    });
+    await renderWith(api);
+    const row = await screen.findByTestId('check-incident-owner');
+    await userEvent.click(
+      await within(row).findByRole('button', { name: 'Attest' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    expect(
+      within(dialog).getByText(
+        /This check needs evidence: a URL, a note, or both\./,
+      ),
+    ).toBeInTheDocument();
+    const attest = within(dialog).getByRole('button', { name: 'Attest' });
+    expect(attest).toBeDisabled();
+    await userEvent.type(
+      within(dialog).getByLabelText('Note'),
+      'Walked through with SRE',
+    );
+    expect(attest).toBeEnabled();
+    await userEvent.click(attest);
+    await waitFor(() =>
+      expect(api.attest).toHaveBeenCalledWith(
+        'component:default/ledger-service',
+        expect.objectContaining({ note: 'Walked through with SRE' }),
+      ),
+    );
   });
 
   it("attests a check from the tab, and keeps the form with the server's message when a request is refused", async () => {

@@ -31,6 +31,8 @@ export function EvidenceDialog(props: {
   maxDays: number;
   /** True when the exemption takes effect at once (the person may grant). */
   grants?: boolean;
+  /** What an attestation of this check must carry (the check's `evidence`). */
+  evidence?: 'url' | 'note' | 'url-or-note' | 'url-and-note';
   onClose: () => void;
   onSubmit: (form: EvidenceForm) => Promise<void>;
 }) {
@@ -46,6 +48,23 @@ export function EvidenceDialog(props: {
   const latest = dateIn(props.maxDays);
   const dateInvalid = !until || until > latest || until < dateIn(0);
   const missingReason = !attest && text.trim() === '';
+  const hasUrl = url.trim() !== '';
+  const hasNote = text.trim() !== '';
+  const needsUrl =
+    attest && (props.evidence === 'url' || props.evidence === 'url-and-note');
+  const needsNote =
+    attest && (props.evidence === 'note' || props.evidence === 'url-and-note');
+  const missingEvidence =
+    attest &&
+    ((needsUrl && !hasUrl) ||
+      (needsNote && !hasNote) ||
+      (props.evidence === 'url-or-note' && !hasUrl && !hasNote));
+  const evidenceHint = {
+    url: 'This check needs an evidence URL.',
+    note: 'This check needs a note saying what was checked.',
+    'url-or-note': 'This check needs evidence: a URL, a note, or both.',
+    'url-and-note': 'This check needs an evidence URL and a note.',
+  }[props.evidence ?? 'url'];
 
   const submit = async () => {
     setSaving(true);
@@ -80,7 +99,9 @@ export function EvidenceDialog(props: {
       <DialogContent>
         <Typography variant="body2" color="textSecondary" paragraph>
           {attest
-            ? 'You state that this check is met. Your name and the time are recorded; the attestation lapses on the date below.'
+            ? `You state that this check is met. Your name and the time are recorded; the attestation lapses on the date below.${
+                props.evidence ? ` ${evidenceHint}` : ''
+              }`
             : `The check will not count until the date below (at most ${
                 props.maxDays
               } days). ${
@@ -97,6 +118,7 @@ export function EvidenceDialog(props: {
             value={url}
             onChange={e => setUrl(e.target.value)}
             error={urlInvalid}
+            required={needsUrl}
             helperText={
               urlInvalid ? 'An http(s) URL' : 'Where someone can see it is met'
             }
@@ -109,7 +131,7 @@ export function EvidenceDialog(props: {
           label={attest ? 'Note' : 'Reason'}
           value={text}
           onChange={e => setText(e.target.value)}
-          required={!attest}
+          required={!attest || needsNote}
           multiline
           minRows={2}
           inputProps={{ maxLength: 1000 }}
@@ -140,7 +162,13 @@ export function EvidenceDialog(props: {
           color="primary"
           variant="contained"
           onClick={submit}
-          disabled={saving || urlInvalid || missingReason || dateInvalid}
+          disabled={
+            saving ||
+            urlInvalid ||
+            missingReason ||
+            missingEvidence ||
+            dateInvalid
+          }
         >
           {saving ? 'Saving…' : action}
         </Button>

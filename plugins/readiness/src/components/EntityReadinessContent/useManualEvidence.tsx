@@ -145,6 +145,11 @@ export function useManualEvidence(entityRef: string, onChanged: () => void) {
               : exemptions.value?.maxDays ?? 90
           }
           grants={exemptions.value?.canGrant}
+          evidence={
+            dialog.kind === 'attest'
+              ? attestable(dialog.check.checkId)?.evidence
+              : undefined
+          }
           onClose={() => setDialog(undefined)}
           onSubmit={submit}
         />
