@@ -18,6 +18,7 @@ import { CatalogReader, CatalogSnapshot } from './CatalogReader';
 import { diffChecks } from './diffChecks';
 import { entityFields, refOf } from './entityFields';
 import { hashResult, inputHash, scorecardFingerprint } from './hash';
+import { missingSignoffGroups } from './signoffGroups';
 import { ScorecardRegistry } from './ScorecardRegistry';
 import { ownersOf } from '../service/owners';
 import { shardOf } from './sharding';
@@ -144,6 +145,7 @@ export class Evaluator {
       return { ...report, stale: true, ms: Date.now() - t0 };
     }
     const { snapshot } = read;
+    if (shard === 0) this.warnMissingGroups(snapshot);
 
     const mine = snapshot.scoped.filter(
       e => shardOf(refOf(e), shards) === shard,
@@ -216,6 +218,23 @@ export class Evaluator {
       `Readiness shard ${shard}/${shards}: ${report.entities} entities, ${report.evaluated} evaluated, ${report.results} results, ${report.written} changed, ${report.deleted} removed in ${report.ms} ms`,
     );
     return report;
+  }
+
+  private readonly warned = new Set<string>();
+
+  /** Logs, once each, sign-off roles whose group the catalog lacks. */
+  private warnMissingGroups(snapshot: CatalogSnapshot) {
+    const missing = missingSignoffGroups(
+      this.options.scorecards.list(),
+      snapshot.organisation,
+    );
+    for (const [card, problems] of missing) {
+      for (const p of problems) {
+        if (this.warned.has(`${card}:${p}`)) continue;
+        this.warned.add(`${card}:${p}`);
+        this.options.logger.warn(`Readiness scorecard ${card}: ${p}`);
+      }
+    }
   }
 
   /** The context fingerprint of a snapshot's organisation, computed once. */

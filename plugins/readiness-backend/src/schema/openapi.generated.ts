@@ -207,6 +207,13 @@ export const spec = {
             "type": "object",
             "description": "The scorecard's spec.appliesTo, as written.",
             "additionalProperties": true
+          },
+          "problems": {
+            "type": "array",
+            "description": "What keeps the scorecard from working here, e.g. a sign-off group the catalog does not have.",
+            "items": {
+              "type": "string"
+            }
           }
         },
         "required": [

@@ -38,6 +38,7 @@ import { CatalogReader } from '../evaluation/CatalogReader';
 import { FactCollector } from '../facts/FactCollector';
 import { Evaluator } from '../evaluation/Evaluator';
 import { ScorecardRegistry } from '../evaluation/ScorecardRegistry';
+import { missingSignoffGroups } from '../evaluation/signoffGroups';
 import { OrgTree } from './orgTree';
 import { entityVisibility } from './entityVisibility';
 import { ownersOf } from './owners';
@@ -208,7 +209,14 @@ export class ReadinessService {
     credentials: BackstageCredentials,
   ): Promise<ScorecardSummary[]> {
     await this.authorize(credentials, readinessResultsReadPermission);
-    return this.scorecards.map(c => this.summaryOf(c));
+    const missing = missingSignoffGroups(
+      this.scorecards,
+      await this.options.reader.organisation(),
+    );
+    return this.scorecards.map(c => ({
+      ...this.summaryOf(c),
+      ...(missing.has(c.name) ? { problems: missing.get(c.name) } : {}),
+    }));
   }
 
   async getScorecard(credentials: BackstageCredentials, name: string) {

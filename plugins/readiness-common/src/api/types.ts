@@ -26,6 +26,8 @@ export interface ScorecardSummary {
   }>;
   /** The scorecard's `spec.appliesTo`, as written. */
   appliesTo: Record<string, unknown>;
+  /** What keeps the scorecard from working here, e.g. a sign-off group the catalog lacks. */
+  problems?: string[];
 }
 
 /**

@@ -121,6 +121,21 @@ describe('ReadinessOverview', () => {
     expect(within(table).getByText('Domain')).toBeInTheDocument();
   });
 
+  it('warns when the scorecard names a sign-off group the catalog does not have', async () => {
+    const base = mockReadinessApi();
+    const [card] = await base.getScorecards();
+    const problem =
+      'sign-off role Security team names group:default/security, which the catalog does not have: nobody can sign it';
+    await renderOverview(
+      mockReadinessApi({
+        getScorecards: jest.fn(async () => [{ ...card, problems: [problem] }]),
+      }),
+    );
+    expect(await screen.findByTestId('scorecard-problems')).toHaveTextContent(
+      problem,
+    );
+  });
+
   it('filters by owner typed as a name and picked from the catalog', async () => {
     const api = mockReadinessApi();
     await renderOverview(api, '/readiness?groupBy=system');

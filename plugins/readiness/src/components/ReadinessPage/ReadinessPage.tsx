@@ -134,6 +134,22 @@ export function ReadinessOverview() {
           </TextField>
         </div>
       </ContentHeader>
+      {!!scorecard.problems?.length && (
+        <Alert
+          severity="warning"
+          style={{ marginBottom: 16 }}
+          data-testid="scorecard-problems"
+        >
+          <AlertTitle>
+            This scorecard needs a fix in its configuration
+          </AlertTitle>
+          <ul style={{ margin: 0, paddingLeft: 20 }}>
+            {scorecard.problems.map(p => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </Alert>
+      )}
       {scorecard.description && (
         <Typography variant="body2" color="textSecondary" paragraph>
           {scorecard.description}
