@@ -47,7 +47,7 @@ describe.each(databases.eachSupportedId())(
       const revoked = await send(
         'delete',
         `${payments}/attestations/${boundary.id}`,
-      );
+      ).send({ reason: 'The boundary changed with the new region' });
       expect(revoked.status).toBe(200);
       expect(await seen('checkout', 'payments-api')).toEqual({
         system: 'blocked',

@@ -127,7 +127,7 @@ describe.each(databases.eachSupportedId())(
               `/${name}/attestations/${
                 ids[name as keyof typeof ids].attestation
               }`,
-            ),
+            ).send({ reason: 'Out of date' }),
         ],
         [
           'ask for an exemption',

@@ -79,6 +79,10 @@ export interface Attestation {
   expiresAt?: string;
   evidenceUrl?: string;
   note?: string;
+  /** Set when someone revoked it: it no longer counts. */
+  revokedAt?: string;
+  revokedBy?: string;
+  revokeReason?: string;
 }
 
 /**

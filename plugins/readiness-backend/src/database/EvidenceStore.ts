@@ -63,6 +63,10 @@ export class EvidenceStore {
           expiresAt: isoOrUndefined(r.expires_at),
           evidenceUrl: orUndefined(r.evidence_url),
           note: orUndefined(r.note),
+          // Revoked ones come too: the check says who revoked it and why.
+          revokedAt: isoOrUndefined(r.revoked_at),
+          revokedBy: orUndefined(r.revoked_by),
+          revokeReason: orUndefined(r.revoke_reason),
         }),
       ),
       this.byEntity(
@@ -88,7 +92,7 @@ export class EvidenceStore {
     const out: Record<string, T[]> = {};
     for (const refs of chunks(entityRefs)) {
       const q = this.db(table).whereIn('entity_ref', refs);
-      if (table !== FACTS) q.whereNull('revoked_at');
+      if (table === EXEMPTIONS) q.whereNull('revoked_at');
       if (table === EXEMPTIONS) q.whereNotNull('approved_by');
       for (const r of await q.select()) (out[r.entity_ref] ??= []).push(map(r));
     }
@@ -256,6 +260,7 @@ export class EvidenceStore {
         note: orUndefined(r.note),
         revokedAt: isoOrUndefined(r.revoked_at),
         revokedBy: orUndefined(r.revoked_by),
+        revokeReason: orUndefined(r.revoke_reason),
         status: statusOf(r, now, 'valid'),
       }),
     );
@@ -277,6 +282,7 @@ export class EvidenceStore {
         expiresAt: isoOrUndefined(r.expires_at),
         revokedAt: isoOrUndefined(r.revoked_at),
         revokedBy: orUndefined(r.revoked_by),
+        revokeReason: orUndefined(r.revoke_reason),
         status: r.approved_by
           ? statusOf(r, now, 'granted')
           : statusOf(r, now, 'requested'),
@@ -300,13 +306,18 @@ export class EvidenceStore {
     id: string,
     by: string,
     at: string,
+    reason?: string,
   ): Promise<boolean> {
     if (!/^\d+$/.test(id)) return false;
     const updated = await this.writing([entityRef], tx =>
       tx(kind === 'attestation' ? ATTESTATIONS : EXEMPTIONS)
         .where({ entity_ref: entityRef, id: Number(id) })
         .whereNull('revoked_at')
-        .update({ revoked_at: at, revoked_by: by }),
+        .update({
+          revoked_at: at,
+          revoked_by: by,
+          revoke_reason: reason ?? null,
+        }),
     );
     return updated === 1;
   }

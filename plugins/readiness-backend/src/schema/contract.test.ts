@@ -212,9 +212,9 @@ describe.each(databases.eachSupportedId())(
           '/entities/{kind}/{namespace}/{name}/attestations/{id}',
           'delete',
           () =>
-            request(server).delete(
-              `${PREFIX}${entity}/attestations/${attestationId}`,
-            ),
+            request(server)
+              .delete(`${PREFIX}${entity}/attestations/${attestationId}`)
+              .send({ reason: 'contract' }),
         ],
         [
           '/entities/{kind}/{namespace}/{name}/exemptions',

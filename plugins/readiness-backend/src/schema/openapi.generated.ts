@@ -917,6 +917,9 @@ export const spec = {
           },
           "revokedBy": {
             "type": "string"
+          },
+          "revokeReason": {
+            "type": "string"
           }
         },
         "required": [
@@ -1024,6 +1027,9 @@ export const spec = {
             "type": "string"
           },
           "revokedBy": {
+            "type": "string"
+          },
+          "revokeReason": {
             "type": "string"
           }
         },
@@ -3568,7 +3574,7 @@ export const spec = {
     "/entities/{kind}/{namespace}/{name}/attestations/{id}": {
       "delete": {
         "operationId": "RevokeAttestation",
-        "description": "Revokes an attestation (permission readiness.attestation.create; audited).",
+        "description": "Revokes an attestation, saying why (permission readiness.attestation.create; audited). The check then says who revoked it, when and why.",
         "parameters": [
           {
             "$ref": "#/components/parameters/kind"
@@ -3588,6 +3594,26 @@ export const spec = {
             }
           }
         ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "properties": {
+                  "reason": {
+                    "type": "string",
+                    "maxLength": 1000
+                  }
+                },
+                "required": [
+                  "reason"
+                ]
+              }
+            }
+          }
+        },
         "responses": {
           "200": {
             "description": "Revoked; the entity is re-evaluated.",
@@ -3595,6 +3621,16 @@ export const spec = {
               "application/json": {
                 "schema": {
                   "$ref": "#/components/schemas/AttestationsResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "No reason given.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
                 }
               }
             }

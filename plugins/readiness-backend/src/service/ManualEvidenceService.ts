@@ -256,21 +256,25 @@ export class ManualEvidenceService {
     return this.listAttestations(credentials, entityRef);
   }
 
+  /** Revokes an attestation, saying why (`reason`, required). */
   async revokeAttestation(
     credentials: UserCredentials,
     entityRef: string,
     id: string,
+    body?: { reason?: unknown },
   ): Promise<AttestationsResponse> {
     await this.entity(credentials, entityRef, [
       readinessAttestationCreatePermission,
       `revoke attestations of ${entityRef}`,
     ]);
+    const reason = text(body?.reason, 'reason', 1000, true)!;
     const done = await this.options.evidence.revoke(
       'attestation',
       entityRef,
       id,
       credentials.principal.userEntityRef,
       this.now().toISOString(),
+      reason,
     );
     if (!done)
       throw new NotFoundError(

@@ -43,10 +43,11 @@ describe('attestations and exemptions', () => {
             .post(`${ENTITY}${path}`)
             .set('Authorization', mockCredentials.user.header(user))
             .send(body ?? {}),
-        del: (path: string) =>
+        del: (path: string, body?: object) =>
           request(server)
             .delete(`${ENTITY}${path}`)
-            .set('Authorization', mockCredentials.user.header(user)),
+            .set('Authorization', mockCredentials.user.header(user))
+            .send(body ?? {}),
       });
       const owner = as(OWNER);
       const admin = as(ADMIN);
@@ -147,13 +148,28 @@ describe('attestations and exemptions', () => {
       const again = await owner.post('/attestations', {
         checkId: 'alert-thresholds',
       });
-      const revoked = await owner.del(
-        `/attestations/${again.body.items[0].id}`,
-      );
-      expect(revoked.body.items[0].status).toBe('revoked');
-      expect((await check('alert-thresholds')).result).toBe('fail');
+      // Revoking asks why.
+      const againId = again.body.items[0].id;
+      const noReason = await owner.del(`/attestations/${againId}`);
+      expect(noReason.status).toBe(400);
+      expect(noReason.body.error.message).toMatch(/reason/);
+      const revoked = await owner.del(`/attestations/${againId}`, {
+        reason: 'Thresholds changed with the new SLO',
+      });
+      expect(revoked.body.items[0]).toMatchObject({
+        status: 'revoked',
+        revokedBy: OWNER,
+        revokeReason: 'Thresholds changed with the new SLO',
+      });
+      // The check says who revoked it, when and why, not "nobody".
+      expect(await check('alert-thresholds')).toMatchObject({
+        result: 'fail',
+        message: expect.stringMatching(
+          /^The attestation by user:default\/owner was revoked by user:default\/owner on \d{4}-\d\d-\d\d: Thresholds changed with the new SLO$/,
+        ),
+      });
       expect(
-        (await owner.del(`/attestations/${again.body.items[0].id}`)).status,
+        (await owner.del(`/attestations/${againId}`, { reason: 'again' })).status,
       ).toBe(404);
 
       // Exemptions: the owner asks, the admin grants.

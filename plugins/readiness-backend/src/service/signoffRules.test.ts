@@ -229,7 +229,7 @@ describe.each(databases.eachSupportedId())(
       // (not the 16 people below leadership).
       expect(to).toEqual({
         infrastructure: [PRIYA, 'user:default/jonas.weber'],
-        security: [NOAH],
+        security: [NOAH, 'user:default/guest'],
         operations: [AIKO, 'user:default/diego.alvarez'],
         'release-manager': [TOM],
       });
@@ -335,7 +335,9 @@ describe.each(databases.eachSupportedId())(
       const id = attested.body.items.find(
         (a: any) => a.checkId === 'privacy-reviewed',
       ).id;
-      const revoked = await as(FATIMA).del(`/attestations/${id}`);
+      const revoked = await as(FATIMA)
+        .del(`/attestations/${id}`)
+        .send({ reason: 'The DPIA is out of date' });
       expect(revoked.status).toBe(200);
       const results = (await as(FATIMA).get('')).body.results;
       expect(

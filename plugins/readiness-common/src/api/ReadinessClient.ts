@@ -93,9 +93,11 @@ export interface ReadinessApi {
     entityRef: string,
     input: AttestationInput,
   ): Promise<AttestationsResponse>;
+  /** Revokes an attestation; `reason` says why (kept, and shown on the check). */
   revokeAttestation(
     entityRef: string,
     id: string,
+    reason: string,
   ): Promise<AttestationsResponse>;
   listExemptions(entityRef: string): Promise<ExemptionsResponse>;
   requestExemption(
@@ -354,10 +356,12 @@ export class ReadinessClient implements ReadinessApi {
   revokeAttestation(
     entityRef: string,
     id: string,
+    reason: string,
   ): Promise<AttestationsResponse> {
     return this.send(
       `${entityPath(entityRef)}/attestations/${encodeURIComponent(id)}`,
       'DELETE',
+      { reason },
     );
   }
 

@@ -12,6 +12,8 @@ export interface AttestationRecord extends Attestation {
   status: 'valid' | 'expired' | 'revoked';
   revokedAt?: string;
   revokedBy?: string;
+  /** Why it was revoked (asked of whoever revokes). */
+  revokeReason?: string;
 }
 
 /**
@@ -65,6 +67,8 @@ export interface ExemptionRecord {
   status: 'requested' | 'granted' | 'expired' | 'revoked';
   revokedAt?: string;
   revokedBy?: string;
+  /** Why it was revoked (asked of whoever revokes). */
+  revokeReason?: string;
 }
 
 /**

@@ -21,6 +21,7 @@ export function bindManualEvidenceRoutes(
   const write = entityWriter(options, req => ({
     id: req.params.id,
     checkId: req.body?.checkId,
+    reason: req.body?.reason,
   }));
 
   router.get(`${BASE}/attestations`, async (req, res) => {
@@ -41,7 +42,7 @@ export function bindManualEvidenceRoutes(
   router.delete(`${BASE}/attestations/:id`, async (req, res) => {
     res.json(
       await write(req, 'attestation-revoke', 'medium', (user, ref) =>
-        service.revokeAttestation(user, ref, req.params.id),
+        service.revokeAttestation(user, ref, req.params.id, req.body),
       ),
     );
   });

@@ -14,9 +14,26 @@ export function compileAttestationCheck(
 ): CheckFn {
   const maxAgeMs = w.maxAge ? parseDuration(w.maxAge) : undefined;
   return (_entity, entityRef, ctx) => {
-    const all = ctx.attestations(entityRef, checkId);
+    const given = ctx.attestations(entityRef, checkId);
+    const all = given.filter(a => !a.revokedAt);
+    // The newest revocation, when it came after every live attestation.
+    let revoked: Attestation | undefined;
+    for (const a of given)
+      if (a.revokedAt && (!revoked || a.revokedAt > revoked.revokedAt!))
+        revoked = a;
+    const revokedMessage = (r: Attestation) =>
+      `The attestation by ${r.attestedBy} was revoked by ${
+        r.revokedBy ?? 'someone'
+      } on ${r.revokedAt!.slice(0, 10)}${
+        r.revokeReason ? `: ${r.revokeReason}` : ''
+      }`;
     if (all.length === 0) {
-      return { result: 'fail', message: 'Nobody has attested this yet' };
+      return {
+        result: 'fail',
+        message: revoked
+          ? revokedMessage(revoked)
+          : 'Nobody has attested this yet',
+      };
     }
     // The newest attestation that is still valid, else the newest one.
     let valid: Attestation | undefined;
@@ -50,6 +67,10 @@ export function compileAttestationCheck(
       url: latest.evidenceUrl,
       note: latest.note,
     };
+    if (!valid && revoked && revoked.attestedAt >= latest.attestedAt) {
+      // Revoked after the last live one was given: say so, not "expired".
+      return { result: 'fail', message: revokedMessage(revoked) };
+    }
     if (!valid) {
       const expiredOn =
         latest.expiresAt !== undefined &&

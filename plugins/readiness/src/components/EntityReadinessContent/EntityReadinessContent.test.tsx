@@ -327,7 +327,7 @@ describe('EntityReadinessContent', () => {
     expect(within(ask).getByLabelText(/Reason/)).toHaveValue('Batch job');
   });
 
-  it('revokes a valid attestation of a passing check', async () => {
+  it('revokes a valid attestation of a passing check, after asking why', async () => {
     const api = mockReadinessApi({
       listAttestations: jest.fn(async () => ({
         items: [
@@ -354,10 +354,21 @@ describe('EntityReadinessContent', () => {
     await userEvent.click(
       await within(row).findByRole('button', { name: 'Revoke attestation' }),
     );
+    // Nothing is revoked by one click: a dialog asks for the reason.
+    const dialog = await screen.findByRole('dialog');
+    expect(api.revokeAttestation).not.toHaveBeenCalled();
+    const revoke = within(dialog).getByRole('button', { name: 'Revoke' });
+    expect(revoke).toBeDisabled();
+    await userEvent.type(
+      within(dialog).getByLabelText(/Reason/),
+      'The team changed',
+    );
+    await userEvent.click(revoke);
     await waitFor(() =>
       expect(api.revokeAttestation).toHaveBeenCalledWith(
         'component:default/ledger-service',
         '7',
+        'The team changed',
       ),
     );
     await waitFor(() => expect(api.getEntity).toHaveBeenCalledTimes(2));

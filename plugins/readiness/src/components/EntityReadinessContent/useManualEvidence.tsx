@@ -10,6 +10,7 @@ import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { readinessApiRef } from '../../api';
 import { EvidenceDialog, EvidenceForm } from './EvidenceDialog';
+import { RevokeDialog } from './RevokeDialog';
 import { ExemptionsPanel } from './ExemptionsPanel';
 
 /**
@@ -50,7 +51,11 @@ export function useManualEvidence(entityRef: string, onChanged: () => void) {
         (e.status === 'requested' || e.status === 'granted'),
     );
 
-  const [revoking, setRevoking] = useState<string>();
+  const [revoking, setRevoking] = useState<{
+    id: string;
+    attestedBy: string;
+    check: CheckResult;
+  }>();
   const actionsFor = (check: CheckResult): ReactNode => {
     if (!isFailing(check)) {
       // A check met by a valid attestation: its attesters may take it back.
@@ -63,16 +68,9 @@ export function useManualEvidence(entityRef: string, onChanged: () => void) {
       return (
         <Button
           size="small"
-          disabled={revoking === valid.id}
-          onClick={async () => {
-            setRevoking(valid.id);
-            try {
-              await api.revokeAttestation(entityRef, valid.id);
-              changed();
-            } finally {
-              setRevoking(undefined);
-            }
-          }}
+          onClick={() =>
+            setRevoking({ id: valid.id, attestedBy: valid.attestedBy, check })
+          }
         >
           Revoke attestation
         </Button>
@@ -135,6 +133,17 @@ export function useManualEvidence(entityRef: string, onChanged: () => void) {
 
   const elements = (checkTitle: (checkId: string) => string) => (
     <>
+      {revoking && (
+        <RevokeDialog
+          checkTitle={revoking.check.title}
+          attestedBy={revoking.attestedBy}
+          onClose={() => setRevoking(undefined)}
+          onRevoke={async reason => {
+            await api.revokeAttestation(entityRef, revoking.id, reason);
+            changed();
+          }}
+        />
+      )}
       {dialog && (
         <EvidenceDialog
           kind={dialog.kind}
