@@ -79,18 +79,18 @@ describe.each(databases.eachSupportedId())(
         features: [notifications, exampleUserInfo(extra)],
       });
       const as = (user: string) => ({
-        get: (path: string) =>
+        get: (p: string) =>
           request(backend.server)
-            .get(`${API}${path}`)
+            .get(`${API}${p}`)
             .set('Authorization', mockCredentials.user.header(user)),
-        post: (path: string, body?: object) =>
+        post: (p: string, body?: object) =>
           request(backend.server)
-            .post(`${API}${path}`)
+            .post(`${API}${p}`)
             .set('Authorization', mockCredentials.user.header(user))
             .send(body ?? {}),
-        del: (path: string) =>
+        del: (p: string) =>
           request(backend.server)
-            .delete(`${API}${path}`)
+            .delete(`${API}${p}`)
             .set('Authorization', mockCredentials.user.header(user)),
       });
       return { ...backend, as };

@@ -4,7 +4,7 @@ import { goLiveDecision } from './decision';
 const check = (
   checkId: string,
   area: string,
-  result: CheckResult['result'],
+  value: CheckResult['result'],
   severity: CheckResult['severity'] = 'required',
 ): CheckResult => ({
   checkId,
@@ -12,9 +12,9 @@ const check = (
   area,
   severity,
   weight: 1,
-  result,
+  result: value,
   message: '',
-  counted: result !== 'exempt',
+  counted: value !== 'exempt',
 });
 
 /** A result whose areas follow from its checks, as the engine scores them. */

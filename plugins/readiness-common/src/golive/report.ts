@@ -115,7 +115,8 @@ function answer(
   const open = checks.filter(c => !closed(c));
   const lines = checks.map(c => {
     const ev = evidenceOf(c, now);
-    const mark = c.result === 'not-applicable' ? '–' : closed(c) ? '✓' : '✗';
+    let mark = closed(c) ? '✓' : '✗';
+    if (c.result === 'not-applicable') mark = '–';
     return `${mark} ${c.title}: ${c.message}${ev ? ` (${ev})` : ''}`;
   });
   return {
