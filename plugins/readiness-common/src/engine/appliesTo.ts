@@ -11,6 +11,22 @@ function compileFilter(
 ): (e: Entity) => boolean {
   const tests = Object.entries(filter).map(([key, expected]) => {
     const read = compilePath(key);
+    if (expected && typeof expected === 'object' && 'not' in expected) {
+      const not = (expected as { not: unknown }).not;
+      const refused = (Array.isArray(not) ? not : [not]).map(v =>
+        String(v).toLowerCase(),
+      );
+      return (e: Entity) => {
+        const v = read(e);
+        const got = Array.isArray(v) ? v : [v];
+        return !got.some(
+          x =>
+            x !== undefined &&
+            x !== null &&
+            refused.includes(String(x).toLowerCase()),
+        );
+      };
+    }
     if (expected && typeof expected === 'object' && !Array.isArray(expected)) {
       const want = (expected as { exists: boolean }).exists;
       return (e: Entity) =>

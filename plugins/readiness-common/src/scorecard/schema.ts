@@ -158,6 +158,8 @@ const filterValue = z.union([
   scalar,
   z.array(scalar).min(1),
   z.object({ exists: z.boolean() }).strict(),
+  // Absent, or any value but these: `{ not: 'false' }`.
+  z.object({ not: z.union([scalar, z.array(scalar).min(1)]) }).strict(),
 ]);
 const filterSchema = z.record(z.string().min(1), filterValue);
 
