@@ -35,7 +35,7 @@ test.describe('Readiness tab', () => {
       } else {
         await expect(
           page.getByText(
-            'Ready for production: nothing critical is missing and the score meets the bar.',
+            'Ready: nothing critical is missing and the score meets the bar. The Go-live card says whether it may launch (every area complete, every role signed).',
           ),
         ).toBeVisible();
       }

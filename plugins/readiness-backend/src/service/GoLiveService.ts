@@ -303,6 +303,10 @@ export class GoLiveService {
       throw new ConflictError(
         `${ref} has no go-live date (readiness/go-live-date); a sign-off is for a go-live`,
       );
+    if ((state.phase.day ?? -1) > 0)
+      throw new ConflictError(
+        `${ref} went live on ${state.goLiveDate}; a sign-off is given before launch (set a new date for a new go-live)`,
+      );
     if (state.status !== 'ready' || !state.scorecard)
       throw new ConflictError(
         `A sign-off needs the status Ready; ${ref} is ${

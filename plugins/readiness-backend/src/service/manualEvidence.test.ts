@@ -169,7 +169,8 @@ describe('attestations and exemptions', () => {
         ),
       });
       expect(
-        (await owner.del(`/attestations/${againId}`, { reason: 'again' })).status,
+        (await owner.del(`/attestations/${againId}`, { reason: 'again' }))
+          .status,
       ).toBe(404);
 
       // Exemptions: the owner asks, the admin grants.

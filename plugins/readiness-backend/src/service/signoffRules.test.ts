@@ -238,12 +238,23 @@ describe.each(databases.eachSupportedId())(
       expect(asked.body.asked).toBe(4);
     });
 
-    it('asks for sign-off before launch only', async () => {
+    it('asks for and takes sign-off before launch only', async () => {
       const { as } = await start({}, day(-2));
       const late = await as(FATIMA).post('/go-live/signoff-requests');
       expect(late.status).toBe(409);
       expect(late.body.error.message).toBe(
         `${REF} went live on ${day(-2)}; sign-off is asked before launch`,
+      );
+      // Nor is a sign-off given after launch: it would turn the decision
+      // into "launch" after the fact.
+      const signed = await as(PRIYA).post('/go-live/signoffs', {
+        role: 'infrastructure',
+      });
+      expect(signed.status).toBe(409);
+      expect(signed.body.error.message).toBe(
+        `${REF} went live on ${day(
+          -2,
+        )}; a sign-off is given before launch (set a new date for a new go-live)`,
       );
       expect(sent.filter(n => n.payload.topic === 'readiness-go-live')).toEqual(
         [],

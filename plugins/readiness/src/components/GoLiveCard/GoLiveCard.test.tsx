@@ -15,6 +15,18 @@ const renderWith = (api = mockReadinessApi()) =>
     </TestApiProvider>,
   );
 
+/** The day before launch: sign-off time. */
+const T_MINUS_1 = {
+  phase: {
+    phase: 'sign-off' as const,
+    day: -1,
+    label: 'T-1',
+    title: 'Sign-off by every role',
+  },
+  firstWeek: [],
+  missedDailyChecks: 0,
+};
+
 describe('GoLiveCard', () => {
   it('shows the phase, the first week with its missed day, and who signed', async () => {
     const api = mockReadinessApi({
@@ -58,6 +70,7 @@ describe('GoLiveCard', () => {
 
   it('signs off, and shows what the server said when it refuses', async () => {
     const signed = goLiveResponse({
+      ...T_MINUS_1,
       signoff: {
         roles: [
           {
@@ -84,6 +97,7 @@ describe('GoLiveCard', () => {
       { name: 'ResponseError' },
     );
     const api = mockReadinessApi({
+      getGoLive: jest.fn(async () => goLiveResponse(T_MINUS_1)),
       signOff: jest
         .fn()
         .mockRejectedValueOnce(refused)
@@ -122,7 +136,7 @@ describe('GoLiveCard', () => {
     await renderWith(
       mockReadinessApi({
         getGoLive: jest.fn(async () =>
-          goLiveResponse({ status: 'needs-work' }),
+          goLiveResponse({ ...T_MINUS_1, status: 'needs-work' }),
         ),
       }),
     );
@@ -365,6 +379,11 @@ describe('GoLiveCard', () => {
     expect(steps.getByText(/T-1 sign-off/)).toHaveTextContent(
       '✗ T-1 sign-off (not done)',
     );
+    expect(steps.getByText(/T-0 launch/)).toHaveTextContent(
+      '✗ T-0 launch (not done)',
+    );
     expect(steps.getByText(/Preparing/)).toHaveTextContent('✓ Preparing');
+    // After launch nobody signs for it any more.
+    expect(screen.queryByRole('button', { name: /Sign off as/ })).toBeNull();
   });
 });

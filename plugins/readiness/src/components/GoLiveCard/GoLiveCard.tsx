@@ -63,12 +63,20 @@ const DECISION_SEVERITY = {
 /**
  * Whether a past step was done: the checklist only when every area it needs
  * is complete (the decision got past pilot), sign-off only when every role
- * signed. Other steps pass with the date.
+ * signed, launch only with a launch decision, the first week only with every
+ * day checked and none not ok. Preparing passes with the date.
  */
 function stepDone(phase: string, data: GoLiveResponse): boolean {
   const d = data.decision.decision;
   if (phase === 'checklist') return d === 'awaiting-sign-off' || d === 'launch';
   if (phase === 'sign-off') return data.signoff.complete;
+  if (phase === 'launch') return d === 'launch';
+  if (phase === 'first-week')
+    return data.firstWeek.every(
+      day =>
+        (day.state === 'done' || day.state === 'late') &&
+        !Object.values(day.check?.items ?? {}).some(i => !i.ok),
+    );
   return true;
 }
 

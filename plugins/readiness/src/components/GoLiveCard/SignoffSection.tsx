@@ -93,7 +93,8 @@ export function SignoffSection(props: {
                 ✓ {who(r.signoff.signedBy)}, {day(r.signoff.signedAt)}
               </Typography>
             ) : (
-              data.canSign && (
+              data.canSign &&
+              (data.phase.day ?? -1) <= 0 && (
                 <Button
                   size="small"
                   color="primary"
