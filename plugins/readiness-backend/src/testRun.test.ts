@@ -73,6 +73,16 @@ describe('the test run', () => {
     );
   });
 
+  it('counts the cases that do not run on PostgreSQL, so the minimum holds with or without it', () => {
+    const r = report({ 'plugins/readiness-backend/src/a.test.ts': 3 });
+    r.testResults[0].assertionResults[0].fullName = 'on POSTGRES_15 case 0';
+    const c = counts(r, { 'plugins/readiness-backend': 3 });
+    expect(c.failed).toBe(1);
+    expect(c.log).toContain(
+      'jest: plugins/readiness-backend reported 2 tests, fewer than its 3 (scripts/test-minimums.json)',
+    );
+  });
+
   it('fails when a package reports no test at all, and when nothing ran', () => {
     expect(
       counts(report({ 'plugins/readiness/src/c.test.tsx': 2 }), minimums)
