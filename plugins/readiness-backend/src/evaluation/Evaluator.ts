@@ -364,7 +364,10 @@ export class Evaluator {
    * Re-evaluates these entities now (after new facts arrived), and the
    * roll-ups that read them. Returns how many results changed.
    */
-  async evaluateEntities(entities: Entity[]): Promise<number> {
+  async evaluateEntities(
+    entities: Entity[],
+    options: { factsCollected?: boolean } = {},
+  ): Promise<number> {
     if (entities.length === 0) return 0;
     const snapshot = await this.options.reader.current();
     const at = this.now();
@@ -373,6 +376,8 @@ export class Evaluator {
       this.prepare(entities, snapshot, edits),
       snapshot,
       at,
+      undefined,
+      options.factsCollected,
     );
     if (done.written > 0) await this.rescoreRollups(snapshot, at);
     return done.written;
@@ -410,13 +415,15 @@ export class Evaluator {
     snapshot: CatalogSnapshot,
     at: Date,
     versions?: Map<string, number>,
+    factsCollected = false,
   ) {
     const { stores, scorecards } = this.options;
     const nowIso = at.toISOString();
     const refs = prepared.map(p => p.ref);
     // Entities never evaluated (evidence may have come first: a state
     // without a hash) get their facts first, so their first result has them.
-    const fresh = await this.collectFirstFacts(prepared);
+    // (Not when a provider run just collected them: no second probe.)
+    const fresh = factsCollected ? [] : await this.collectFirstFacts(prepared);
     let evidenceVersions =
       versions ?? (await stores.evaluationState.getEvidenceVersions(refs));
     if (versions && fresh.length > 0) {

@@ -92,6 +92,7 @@ export class FactCollector {
       const stored = new Set(await this.collect(provider, entities, report));
       await this.options.evaluator.evaluateEntities(
         entities.filter(e => stored.has(refOf(e))),
+        { factsCollected: true },
       );
     } catch (error) {
       report.error = String(error);
