@@ -20,6 +20,9 @@ const BODIES: Record<string, object> = {
   'post /entities/{kind}/{namespace}/{name}/attestations': {
     checkId: 'runbook-reviewed',
   },
+  'delete /entities/{kind}/{namespace}/{name}/attestations/{id}': {
+    reason: 'r',
+  },
   'post /entities/{kind}/{namespace}/{name}/exemptions': {
     checkId: 'load-test-p95',
     reason: 'r',

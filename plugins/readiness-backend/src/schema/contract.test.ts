@@ -37,7 +37,7 @@ describe.each(databases.eachSupportedId())(
         databaseId,
         // payments-api (Ready) went live 8 days ago: sign-off, a daily check
         // and the closure review are all possible.
-        // checkout-web (Ready) goes live tomorrow: sign-off can be asked.
+        // checkout-web (Ready) goes live tomorrow: sign-off can be given and asked.
         entities: exampleEntities().map(e => {
           const date: Record<string, string> = {
             'payments-api': day(-8),
@@ -260,7 +260,9 @@ describe.each(databases.eachSupportedId())(
           'post',
           () =>
             request(server)
-              .post(`${PREFIX}${live}/go-live/signoffs`)
+              .post(
+                `${PREFIX}/entities/component/default/checkout-web/go-live/signoffs`,
+              )
               .send({ role: 'security', note: 'contract' }),
         ],
         [

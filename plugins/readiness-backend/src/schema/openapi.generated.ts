@@ -1317,6 +1317,13 @@ export const spec = {
                     "independent": {
                       "type": "boolean"
                     },
+                    "canSign": {
+                      "type": "boolean",
+                      "description": "Whether the caller may sign this open role (group, independence, roles per person)."
+                    },
+                    "whyNot": {
+                      "type": "string"
+                    },
                     "signoff": {
                       "$ref": "#/components/schemas/GoLiveSignoff"
                     }

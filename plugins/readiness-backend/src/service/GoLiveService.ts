@@ -30,6 +30,7 @@ import {
   RISKY_ACTION_OUTCOMES,
   RiskyAction,
   signoffProgress,
+  SignoffRole,
 } from '@readiness/backstage-plugin-readiness-common';
 import { EvaluationStateStore } from '../database/EvaluationStateStore';
 import { GoLiveStore } from '../database/GoLiveStore';
@@ -171,7 +172,17 @@ export class GoLiveService {
       credentials,
       entityRef,
     );
-    return this.stateOf(entity, credentials);
+    const state = await this.stateOf(entity, credentials);
+    if (!state.canSign || !this.options.auth.isPrincipal(credentials, 'user'))
+      return state;
+    // For the card: may this person sign each open role, and if not, why.
+    const rule = await this.signRules(credentials, entity, state);
+    state.signoff.roles = state.signoff.roles.map(r => {
+      if (r.signoff) return r;
+      const whyNot = rule(r);
+      return { ...r, canSign: !whyNot, ...(whyNot ? { whyNot } : {}) };
+    });
+    return state;
   }
 
   private async stateOf(
@@ -239,6 +250,45 @@ export class GoLiveService {
   }
 
   /**
+   * Who may sign which role, as `signOff` decides it: a role with a `group`
+   * only by its members, an `independent` one not by an owner of the entity,
+   * and at most `rolesPerPerson` roles of a go-live per person. Returns, per
+   * role, why the user may not sign it (undefined: they may). The card asks
+   * the same function, so it offers Sign only where the server would accept.
+   */
+  private async signRules(
+    user: UserCredentials,
+    entity: EntityReadinessResponse,
+    state: GoLiveResponse,
+  ): Promise<(role: SignoffRole) => string | undefined> {
+    const me = user.principal.userEntityRef.toLowerCase();
+    const [{ ownershipEntityRefs }, ownerVia] = await Promise.all([
+      this.options.userInfo.getUserInfo(user),
+      state.signoff.roles.some(r => r.independent)
+        ? this.ownsEntity(user, entity)
+        : undefined,
+    ]);
+    const mine = new Set(ownershipEntityRefs.map(r => r.toLowerCase()));
+    const perPerson = this.cardOf(state.scorecard)?.signoffRolesPerPerson ?? 1;
+    const signed = state.signoff.roles.filter(
+      r => r.signoff?.signedBy.toLowerCase() === me,
+    );
+    return role => {
+      if (role.group && !mine.has(role.group.toLowerCase()))
+        return `Only members of ${role.group} sign off as ${role.title}`;
+      if (role.independent && ownerVia)
+        return `${role.title} is signed independently of the service: you own ${entity.entityRef} (as ${ownerVia}), so someone else must sign it`;
+      if (signed.length >= perPerson)
+        return `One person signs at most ${perPerson} role${
+          perPerson === 1 ? '' : 's'
+        } of a go-live: you signed ${signed.map(r => r.title).join(', ')} for ${
+          state.goLiveDate ?? 'this go-live'
+        }`;
+      return undefined;
+    };
+  }
+
+  /**
    * Signs the entity off in one role: the status must be Ready, the entity
    * must have a go-live date, and a role with a `group` is signed by a member
    * of that group.
@@ -269,36 +319,8 @@ export class GoLiveService {
       throw new ConflictError(
         `${role} was already signed off by ${spec.signoff.signedBy} at ${spec.signoff.signedAt}`,
       );
-    if (spec.group) {
-      const { ownershipEntityRefs } = await this.options.userInfo.getUserInfo(
-        user,
-      );
-      const group = spec.group.toLowerCase();
-      if (!ownershipEntityRefs.some(r => r.toLowerCase() === group))
-        throw new NotAllowedError(
-          `Only members of ${spec.group} sign off as ${spec.title}`,
-        );
-    }
-    if (spec.independent) {
-      const via = await this.ownsEntity(user, entity);
-      if (via)
-        throw new NotAllowedError(
-          `${spec.title} is signed independently of the service: you own ${ref} (as ${via}), so someone else must sign it`,
-        );
-    }
-    const card = this.cardOf(state.scorecard);
-    const perPerson = card?.signoffRolesPerPerson ?? 1;
-    const mine = state.signoff.roles.filter(
-      r => r.signoff?.signedBy.toLowerCase() === me.toLowerCase(),
-    );
-    if (mine.length >= perPerson)
-      throw new NotAllowedError(
-        `One person signs at most ${perPerson} role${
-          perPerson === 1 ? '' : 's'
-        } of a go-live: you signed ${mine.map(r => r.title).join(', ')} for ${
-          state.goLiveDate ?? 'this go-live'
-        }`,
-      );
+    const refusal = (await this.signRules(user, entity, state))(spec);
+    if (refusal) throw new NotAllowedError(refusal);
     if (!state.goLiveDate)
       throw new ConflictError(
         `${ref} has no go-live date (readiness/go-live-date); a sign-off is for a go-live`,

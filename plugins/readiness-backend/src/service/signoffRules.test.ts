@@ -148,6 +148,23 @@ describe.each(databases.eachSupportedId())(
         short: 'Awaiting sign-off (0 of 5)',
       });
 
+      // The card is told the same: who may sign which role, and why not.
+      const forLiam = (await as(LIAM).get('/go-live')).body.signoff.roles;
+      expect(forLiam.find((r: any) => r.id === 'security')).toMatchObject({
+        canSign: false,
+        whyNot: `Security team is signed independently of the service: you own ${REF} (as group:default/payments), so someone else must sign it`,
+      });
+      const forNoah = (await as(NOAH).get('/go-live')).body.signoff.roles;
+      expect(
+        Object.fromEntries(forNoah.map((r: any) => [r.id, r.canSign])),
+      ).toEqual({
+        infrastructure: false,
+        security: true,
+        operations: false,
+        'release-manager': false,
+        'final-approval': false,
+      });
+
       // The owner may not sign an independent role, even as a member of its group.
       const own = await as(LIAM).post('/go-live/signoffs', {
         role: 'security',

@@ -57,7 +57,15 @@ export interface Signoff {
  * @public
  */
 export interface SignoffProgress {
-  roles: Array<SignoffRole & { signoff?: Signoff }>;
+  roles: Array<
+    SignoffRole & {
+      signoff?: Signoff;
+      /** For the caller (`GET …/go-live` only): whether they may sign this open role. */
+      canSign?: boolean;
+      /** Why not, as the server would answer a sign-off. */
+      whyNot?: string;
+    }
+  >;
   /** Sign-offs that no longer count, newest first. */
   voided: Signoff[];
   /** Every role has a valid sign-off. */

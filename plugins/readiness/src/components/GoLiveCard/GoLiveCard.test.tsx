@@ -289,6 +289,49 @@ describe('GoLiveCard', () => {
     ).toBeNull();
   });
 
+  it('offers Sign only for the roles the server would let this person sign, and says why not', async () => {
+    await renderWith(
+      mockReadinessApi({
+        getGoLive: jest.fn(async () =>
+          goLiveResponse({
+            ...T_MINUS_1,
+            signoff: {
+              roles: [
+                {
+                  id: 'security',
+                  title: 'Security team',
+                  group: 'group:default/security',
+                  independent: true,
+                  canSign: false,
+                  whyNot:
+                    'Security team is signed independently of the service: you own component:default/ledger-service (as group:default/payments), so someone else must sign it',
+                },
+                {
+                  id: 'operations',
+                  title: 'Operations team',
+                  canSign: true,
+                },
+              ],
+              voided: [],
+              complete: false,
+            },
+          }),
+        ),
+      }),
+    );
+    expect(
+      await screen.findByRole('button', {
+        name: 'Sign off as Operations team',
+      }),
+    ).toBeEnabled();
+    expect(
+      screen.queryByRole('button', { name: 'Sign off as Security team' }),
+    ).toBeNull();
+    expect(screen.getByTestId('why-not-security')).toHaveTextContent(
+      'Not you: Security team is signed independently of the service',
+    );
+  });
+
   it('shows who may sign each role', async () => {
     await renderWith(
       mockReadinessApi({

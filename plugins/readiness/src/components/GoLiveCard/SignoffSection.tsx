@@ -87,6 +87,16 @@ export function SignoffSection(props: {
                   {r.independent ? ', not the service’s owners' : ''}
                 </Typography>
               )}
+              {!r.signoff && r.whyNot && (
+                <Typography
+                  variant="caption"
+                  color="textSecondary"
+                  component="p"
+                  data-testid={`why-not-${r.id}`}
+                >
+                  Not you: {r.whyNot}
+                </Typography>
+              )}
             </div>
             {r.signoff ? (
               <Typography variant="body2" title={r.signoff.note}>
@@ -94,6 +104,7 @@ export function SignoffSection(props: {
               </Typography>
             ) : (
               data.canSign &&
+              r.canSign !== false &&
               (data.phase.day ?? -1) <= 0 && (
                 <Button
                   size="small"
