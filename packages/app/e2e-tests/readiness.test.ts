@@ -23,7 +23,10 @@ test.describe('Readiness tab', () => {
       await expect(page.getByText('Ownership', { exact: true })).toBeVisible();
       if (open) {
         await page.getByLabel('Show only open checks').check();
-        await expect(page.getByText(open)).toBeVisible();
+        await expect(page.getByText(open, { exact: true })).toBeVisible();
+        // A blocked service's headline names what blocks it.
+        if (status === 'blocked')
+          await expect(page.getByTestId('blocked-by')).toContainText(open);
         // Open checks, leaving out the health endpoint's latency: the demo
         // serves its health endpoints from the backend's own process, so a
         // busy moment on a 2-core machine can push 48 ms past a second.
