@@ -3029,7 +3029,7 @@ export const spec = {
     "/entities/{kind}/{namespace}/{name}/go-live/signoff-requests": {
       "post": {
         "operationId": "RequestSignoff",
-        "description": "Asks every role that has not signed (its group, else the owners) by notification, once a day per role (permission readiness.attestation.create; audited). The status must be Ready.",
+        "description": "Asks every role that has not signed (the members of its group, never the person asking, and for an independent role not the owners; else the entity's owners) by notification, once a day per role (permission readiness.attestation.create; audited). The status must be Ready, before launch.",
         "parameters": [
           {
             "$ref": "#/components/parameters/kind"
@@ -3058,11 +3058,19 @@ export const spec = {
                       "items": {
                         "type": "string"
                       }
+                    },
+                    "nobody": {
+                      "type": "array",
+                      "description": "Roles whose group has nobody to ask (no member besides the person asking, or only owners for an independent role).",
+                      "items": {
+                        "type": "string"
+                      }
                     }
                   },
                   "required": [
                     "asked",
-                    "roles"
+                    "roles",
+                    "nobody"
                   ]
                 }
               }

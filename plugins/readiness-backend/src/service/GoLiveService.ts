@@ -145,16 +145,21 @@ export class GoLiveService {
    * Whether the user owns the entity: is, or is a member of, spec.owner or
    * one of the three roles (a group with its sub-groups).
    */
-  private async ownsEntity(
-    user: UserCredentials,
-    entity: EntityReadinessResponse,
-  ): Promise<string | undefined> {
+  /** spec.owner and the three roles as keys, groups with their sub-groups. */
+  private async ownerKeys(entity: EntityReadinessResponse): Promise<string[]> {
     const { owner, incident, technical, communication } = entity.owners;
     const refs = [owner, incident, technical, communication]
       .map(o => tryEntityKey(o, { defaultKind: 'group' }))
       .filter((k): k is string => Boolean(k));
-    if (refs.length === 0) return undefined;
-    const owners = new Set(await this.options.readiness.expandOwners(refs));
+    return refs.length ? this.options.readiness.expandOwners(refs) : [];
+  }
+
+  private async ownsEntity(
+    user: UserCredentials,
+    entity: EntityReadinessResponse,
+  ): Promise<string | undefined> {
+    const owners = new Set(await this.ownerKeys(entity));
+    if (owners.size === 0) return undefined;
     const { ownershipEntityRefs } = await this.options.userInfo.getUserInfo(
       user,
     );
@@ -366,7 +371,7 @@ export class GoLiveService {
   async requestSignoff(
     user: UserCredentials,
     entityRef: string,
-  ): Promise<{ asked: number; roles: string[] }> {
+  ): Promise<{ asked: number; roles: string[]; nobody: string[] }> {
     const entity = await this.writable(
       user,
       entityRef,
@@ -389,25 +394,37 @@ export class GoLiveService {
     if (!this.options.notifier)
       throw new ConflictError('Notifications are turned off');
     // A role's group means its own members (not everyone in the groups
-    // below it); never the person asking.
+    // below it); never the person asking, and for an independent role not
+    // the service's owners (they would be refused).
     const tree = new OrgTree(await this.options.readiness.organisation());
     const me = user.principal.userEntityRef.toLowerCase();
+    const owners = new Set(await this.ownerKeys(entity));
+    const isOwner = (m: string) =>
+      owners.has(m.toLowerCase()) || tree.groupsOf(m).some(g => owners.has(g));
+    const withMembers = open.map(r => ({
+      ...r,
+      ...(r.group
+        ? {
+            members: tree
+              .directMembers(r.group)
+              .filter(m => m.toLowerCase() !== me)
+              .filter(m => !r.independent || !isOwner(m)),
+          }
+        : {}),
+    }));
     const asked = await this.options.notifier.signoffRequested(
       ref,
-      open.map(r => ({
-        ...r,
-        ...(r.group
-          ? {
-              members: tree
-                .directMembers(r.group)
-                .filter(m => m.toLowerCase() !== me),
-            }
-          : {}),
-      })),
+      withMembers,
       user.principal.userEntityRef,
       state.goLiveDate,
     );
-    return { asked, roles: open.map(r => r.id) };
+    return {
+      asked,
+      roles: open.map(r => r.id),
+      nobody: withMembers
+        .filter(r => r.members && r.members.length === 0)
+        .map(r => r.id),
+    };
   }
 
   /** Records the daily check of a first-week day (today or a day before). */

@@ -216,6 +216,7 @@ describe.each(databases.eachSupportedId())(
       const asked = await owner.post('/go-live/signoff-requests');
       expect(asked.body).toEqual({
         asked: 5,
+        nobody: [],
         roles: [
           'infrastructure',
           'security',

@@ -10,6 +10,7 @@ export class OrgTree {
   private readonly children = new Map<string, string[]>();
   private readonly members = new Map<string, string[]>();
   private readonly groups = new Set<string>();
+  private readonly memberships = new Map<string, string[]>();
 
   constructor(organisation: Entity[]) {
     for (const e of organisation) {
@@ -45,11 +46,17 @@ export class OrgTree {
     }
     for (const g of groups)
       this.members.set(g, [...(this.members.get(g) ?? []), self]);
+    this.memberships.set(self, [...groups]);
   }
 
   /** The users who are members of the group itself (not of its sub-groups). */
   directMembers(group: string): string[] {
     return this.members.get(group.toLowerCase()) ?? [];
+  }
+
+  /** The groups a user is a direct member of. */
+  groupsOf(user: string): string[] {
+    return this.memberships.get(user.toLowerCase()) ?? [];
   }
 
   /** Whether the catalog has this group. */

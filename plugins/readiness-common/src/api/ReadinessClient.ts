@@ -114,10 +114,13 @@ export interface ReadinessApi {
     entityRef: string,
     input: { role: string; note?: string },
   ): Promise<GoLiveResponse>;
-  /** Asks the roles that have not signed, by notification. */
+  /**
+   * Asks the roles that have not signed, by notification; `nobody` lists
+   * the roles whose group has no one to ask.
+   */
   requestSignoff(
     entityRef: string,
-  ): Promise<{ asked: number; roles: string[] }>;
+  ): Promise<{ asked: number; roles: string[]; nobody: string[] }>;
   recordDailyCheck(
     entityRef: string,
     input: { day?: string; items: DailyCheck['items'] },
@@ -415,7 +418,7 @@ export class ReadinessClient implements ReadinessApi {
 
   requestSignoff(
     entityRef: string,
-  ): Promise<{ asked: number; roles: string[] }> {
+  ): Promise<{ asked: number; roles: string[]; nobody: string[] }> {
     return this.send(
       `${entityPath(entityRef)}/go-live/signoff-requests`,
       'POST',

@@ -252,6 +252,7 @@ export function mockReadinessApi(
     requestSignoff: jest.fn(async () => ({
       asked: 2,
       roles: ['security', 'operations'],
+      nobody: [],
     })),
     recordDailyCheck: jest.fn(),
     recordRiskyAction: jest.fn(),

@@ -332,6 +332,25 @@ describe('GoLiveCard', () => {
     );
   });
 
+  it('says when a role has nobody to ask, not that it was asked already', async () => {
+    await renderWith(
+      mockReadinessApi({
+        getGoLive: jest.fn(async () => goLiveResponse(T_MINUS_1)),
+        requestSignoff: jest.fn(async () => ({
+          asked: 1,
+          roles: ['security', 'operations'],
+          nobody: ['security'],
+        })),
+      }),
+    );
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Request sign-off' }),
+    );
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      'Asked 1 role by notification. Nobody could be asked for Security team: its group has no one else to ask.',
+    );
+  });
+
   it('shows who may sign each role', async () => {
     await renderWith(
       mockReadinessApi({

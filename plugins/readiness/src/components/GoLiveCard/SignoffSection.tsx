@@ -137,11 +137,17 @@ export function SignoffSection(props: {
             {request.value && (
               <Typography variant="caption" color="textSecondary" role="status">
                 {' '}
-                {request.value.asked === 0
+                {request.value.asked === 0 && !request.value.nobody.length
                   ? 'Every open role was asked today already.'
                   : `Asked ${request.value.asked} role${
                       request.value.asked === 1 ? '' : 's'
                     } by notification.`}
+                {request.value.nobody.length > 0 &&
+                  ` Nobody could be asked for ${request.value.nobody
+                    .map(
+                      id => signoff.roles.find(r => r.id === id)?.title ?? id,
+                    )
+                    .join(', ')}: its group has no one else to ask.`}
               </Typography>
             )}
             {request.error && (
