@@ -344,8 +344,9 @@ export class Evaluator {
 
   /**
    * Re-evaluates one entity the caller has read from the catalog, and when
-   * its result changed, the roll-ups above it (its system, domain, groups)
-   * before returning: a write answers with everything it changed.
+   * its result changed, the roll-ups (all of them, so also those above it:
+   * its system, domain, groups) before returning: a write answers with
+   * everything it changed.
    */
   async evaluateEntity(entity: Entity): Promise<EntityReadiness[]> {
     const snapshot = await this.options.reader.current();
