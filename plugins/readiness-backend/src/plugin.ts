@@ -157,26 +157,6 @@ export const readinessPlugin = createBackendPlugin({
           });
         }
 
-        // Evidence about to run out, missed daily checks: told once each.
-        await scheduler.scheduleTask({
-          id: 'readiness-notify',
-          frequency: { hours: 1 },
-          timeout: { minutes: 10 },
-          initialDelay: { minutes: 2 },
-          scope: 'global',
-          fn: async () => {
-            const sent = await scanForNotifications(
-              stores,
-              notifier,
-              new Date(),
-            );
-            if (sent.expiring + sent.missed > 0)
-              logger.info(
-                `Readiness: notified owners of ${sent.expiring} expiring attestations or exemptions and ${sent.missed} missed daily checks`,
-              );
-          },
-        });
-
         const service = new ReadinessService({
           stores,
           scorecards,
@@ -200,6 +180,40 @@ export const readinessPlugin = createBackendPlugin({
               : deps.notifications,
           events: deps.events,
         });
+        const goLive = new GoLiveService({
+          store: stores.goLive,
+          evaluationState: stores.evaluationState,
+          readiness: service,
+          userInfo: deps.userInfo,
+          notifier,
+          scorecards,
+          catalog: deps.catalog,
+          auth: deps.auth,
+          permissions: deps.permissions,
+        });
+
+        // Evidence about to run out, missed daily checks, a go-live date
+        // reached without a launch decision: told once each.
+        await scheduler.scheduleTask({
+          id: 'readiness-notify',
+          frequency: { hours: 1 },
+          timeout: { minutes: 10 },
+          initialDelay: { minutes: 2 },
+          scope: 'global',
+          fn: async () => {
+            const sent = await scanForNotifications(
+              stores,
+              notifier,
+              new Date(),
+              ref => goLive.standing(ref),
+            );
+            if (sent.expiring + sent.missed + sent.overdue > 0)
+              logger.info(
+                `Readiness: notified owners of ${sent.expiring} expiring attestations or exemptions, ${sent.missed} missed daily checks and ${sent.overdue} go-live dates reached without a launch decision`,
+              );
+          },
+        });
+
         registerActions(deps.actions, service);
         deps.httpRouter.use(
           await createRouter({
@@ -220,17 +234,7 @@ export const readinessPlugin = createBackendPlugin({
               permissions: deps.permissions,
               maxExemptionDays: readMaxExemptionDays(config),
             }),
-            goLive: new GoLiveService({
-              store: stores.goLive,
-              evaluationState: stores.evaluationState,
-              readiness: service,
-              userInfo: deps.userInfo,
-              notifier,
-              scorecards,
-              catalog: deps.catalog,
-              auth: deps.auth,
-              permissions: deps.permissions,
-            }),
+            goLive,
             ping: stores.ping,
             httpAuth: deps.httpAuth,
             auditor: deps.auditor,

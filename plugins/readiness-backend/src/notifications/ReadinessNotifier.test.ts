@@ -120,6 +120,73 @@ describe('ReadinessNotifier', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'tells the owners and the role groups once when the go-live date comes without a launch decision, on %p',
+    async databaseId => {
+      const { stores, sent, notifier } = await setup(databaseId);
+      await stores.evaluationState.saveStates([
+        {
+          entityRef: REF,
+          inputHash: 'h',
+          evaluatedVersion: 0,
+          owners: { ...OWNERS, goLiveDate: '2026-12-01' },
+        },
+      ]);
+      let decision = {
+        decision: 'awaiting-sign-off',
+        short: 'Awaiting sign-off (3 of 5)',
+      };
+      let date = '2026-12-01';
+      const standing = async () => ({
+        goLiveDate: date,
+        decision,
+        roleMembers: ['user:default/maria.okafor', 'user:default/noah.mensah'],
+      });
+      const scan = (at: string) =>
+        scanForNotifications(stores, notifier, new Date(at), standing);
+      // The day before: nothing yet.
+      expect((await scan('2026-11-30T10:00:00Z')).overdue).toBe(0);
+      // The day itself: owners and the role groups' members, once.
+      expect((await scan('2026-12-01T08:00:00Z')).overdue).toBe(1);
+      expect((await scan('2026-12-01T09:00:00Z')).overdue).toBe(0);
+      expect((await scan('2026-12-03T09:00:00Z')).overdue).toBe(0);
+      const told = sent.filter(n =>
+        n.payload.title.includes('without a launch decision'),
+      );
+      expect(told).toEqual([
+        expect.objectContaining({
+          recipients: {
+            type: 'entity',
+            entityRef: [
+              'group:default/sre-oncall',
+              'group:default/platform',
+              'group:default/customer-support',
+              'user:default/maria.okafor',
+              'user:default/noah.mensah',
+            ],
+          },
+          payload: expect.objectContaining({
+            title:
+              'status-page reached its go-live date 2026-12-01 without a launch decision',
+            description: expect.stringContaining('Awaiting sign-off (3 of 5)'),
+          }),
+        }),
+      ]);
+      // A service that launches is not told; nor after its first week.
+      decision = { decision: 'launch', short: 'Launch' };
+      date = '2026-12-02';
+      await stores.evaluationState.saveStates([
+        {
+          entityRef: REF,
+          inputHash: 'h',
+          evaluatedVersion: 0,
+          owners: { ...OWNERS, goLiveDate: '2026-12-02' },
+        },
+      ]);
+      expect((await scan('2026-12-02T09:00:00Z')).overdue).toBe(0);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'tells again of a renewed attestation or exemption before it runs out, on %p',
     async databaseId => {
       const { stores, sent, notifier } = await setup(databaseId);
@@ -203,6 +270,7 @@ describe('ReadinessNotifier', () => {
       expect(await scanForNotifications(stores, notifier, now)).toEqual({
         expiring: 1,
         missed: 1,
+        overdue: 0,
       });
       expect(sent.map(n => n.payload.title)).toEqual([
         'status-page: the attestation of alert-thresholds runs out on 2026-12-04',
@@ -211,6 +279,7 @@ describe('ReadinessNotifier', () => {
       expect(await scanForNotifications(stores, notifier, now)).toEqual({
         expiring: 0,
         missed: 0,
+        overdue: 0,
       });
       // The next day another day is missed; the first is not repeated.
       setNow('2026-12-01T10:00:00Z');
@@ -220,7 +289,7 @@ describe('ReadinessNotifier', () => {
           notifier,
           new Date('2026-12-01T10:00:00Z'),
         ),
-      ).toEqual({ expiring: 0, missed: 1 });
+      ).toEqual({ expiring: 0, missed: 1, overdue: 0 });
       expect(sent.at(-1)!.payload.title).toBe(
         'status-page: the daily check of 2026-11-30 was missed',
       );

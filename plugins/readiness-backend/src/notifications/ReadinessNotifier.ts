@@ -226,6 +226,35 @@ export class ReadinessNotifier {
     );
   }
 
+  /**
+   * The go-live date came without a launch decision (not Ready, an area
+   * incomplete, or roles unsigned): the owners and the members of the
+   * sign-off roles' groups hear of it once per date.
+   */
+  async goLiveDateMissed(
+    entityRef: string,
+    goLiveDate: string,
+    decision: string,
+    members: string[],
+  ): Promise<boolean> {
+    const { name, link } = this.tab(entityRef);
+    return this.send(
+      `golive-missed:${entityRef}:${goLiveDate}`,
+      Infinity,
+      async () => [
+        ...new Set([...(await this.recipients(entityRef)), ...members]),
+      ],
+      {
+        title: `${name} reached its go-live date ${goLiveDate} without a launch decision`,
+        description: `${decision}. A production launch needs every area complete and every role signed; move the date or treat it as a pilot.`,
+        link,
+        topic: 'readiness-go-live',
+        scope: `readiness-golive-missed:${entityRef}`,
+        severity: 'high',
+      },
+    );
+  }
+
   /** Asks the roles that have not signed (their groups, else the owners): once a day per role. */
   async signoffRequested(
     entityRef: string,

@@ -5,24 +5,57 @@ import type { ReadinessNotifier } from './ReadinessNotifier';
 const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;
 
+/** Where a go-live stands, for the scan: the decision, and whom to tell. */
+export type GoLiveStanding = (entityRef: string) => Promise<
+  | {
+      goLiveDate?: string;
+      day?: number;
+      decision: { decision: string; short: string };
+      /** The members of the sign-off roles' groups. */
+      roleMembers: string[];
+    }
+  | undefined
+>;
+
 /**
  * What the scheduled scan tells owners about: attestations and exemptions
- * running out within seven days, and first-week days that passed without
- * their daily check. The notifier sends each once.
+ * running out within seven days, first-week days that passed without their
+ * daily check, and a go-live date reached without a launch decision (told
+ * to the owners and the sign-off roles' groups). The notifier sends each once.
  */
 export async function scanForNotifications(
   stores: ReadinessStores,
   notifier: ReadinessNotifier,
   now: Date,
-): Promise<{ expiring: number; missed: number }> {
+  standing?: GoLiveStanding,
+): Promise<{ expiring: number; missed: number; overdue: number }> {
   const expiring = await notifier.evidenceExpiring(
     await stores.evidence.listExpiring(now, new Date(now.getTime() + WEEK_MS)),
   );
   let missed = 0;
+  let overdue = 0;
   for (const {
     entityRef,
     goLiveDate,
   } of await stores.evaluationState.listGoLives()) {
+    // From the go-live day through the first week: no launch decision.
+    const start = Date.parse(`${goLiveDate}T00:00:00Z`);
+    const reached = now.getTime() >= start && now.getTime() < start + WEEK_MS;
+    if (reached && standing) {
+      const s = await standing(entityRef).catch(() => undefined);
+      if (
+        s &&
+        s.goLiveDate === goLiveDate &&
+        s.decision.decision !== 'launch' &&
+        (await notifier.goLiveDateMissed(
+          entityRef,
+          goLiveDate,
+          s.decision.short,
+          s.roleMembers,
+        ))
+      )
+        overdue++;
+    }
     const days = firstWeek(
       goLiveDate,
       now,
@@ -36,5 +69,5 @@ export async function scanForNotifications(
         missed++;
     }
   }
-  return { expiring, missed };
+  return { expiring, missed, overdue };
 }

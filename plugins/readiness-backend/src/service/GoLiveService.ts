@@ -168,6 +168,33 @@ export class GoLiveService {
       .find(r => owners.has(r));
   }
 
+  /**
+   * Where a go-live stands, read with the plugin's own credentials, for the
+   * scheduled scan: the decision and the members of the sign-off roles'
+   * groups.
+   */
+  async standing(entityRef: string) {
+    const credentials = await this.options.auth.getOwnServiceCredentials();
+    const entity = await this.options.readiness.getEntity(
+      credentials,
+      entityRef,
+    );
+    const state = await this.stateOf(entity, credentials);
+    const tree = new OrgTree(await this.options.readiness.organisation());
+    return {
+      goLiveDate: state.goLiveDate,
+      day: state.phase.day,
+      decision: state.decision,
+      roleMembers: [
+        ...new Set(
+          state.signoff.roles.flatMap(r =>
+            r.group ? tree.directMembers(r.group) : [],
+          ),
+        ),
+      ],
+    };
+  }
+
   /** The go-live state of an entity the caller may read. */
   async get(
     credentials: BackstageCredentials,
