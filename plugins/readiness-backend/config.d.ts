@@ -41,6 +41,12 @@ export interface Config {
     exemptions?: {
       /** The longest an exemption may last, in days. Default 90. */
       maxDays?: number;
+      /**
+       * Who grants exemptions (groups or users, e.g. `group:default/platform`):
+       * told by notification when someone asks for one. The permission policy
+       * still decides who may grant (`readiness.exemption.create`).
+       */
+      grantedBy?: string[];
     };
     /**
      * HTTP probes of each entity's `readiness/health-url` annotation (or its

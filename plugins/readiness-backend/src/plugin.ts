@@ -233,6 +233,11 @@ export const readinessPlugin = createBackendPlugin({
               auth: deps.auth,
               permissions: deps.permissions,
               maxExemptionDays: readMaxExemptionDays(config),
+              granters:
+                config.getOptionalStringArray(
+                  'readiness.exemptions.grantedBy',
+                ) ?? [],
+              notifier,
             }),
             goLive,
             ping: stores.ping,

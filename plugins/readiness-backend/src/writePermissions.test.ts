@@ -1,11 +1,20 @@
+import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
+import {
+  NotificationSendOptions,
+  notificationService,
+} from '@backstage/plugin-notifications-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import {
   startReadinessBackend,
   TestAuthorizeRequest,
 } from './__testUtils__/testBackend';
-import { exampleEntities, exampleUserInfo } from './__testUtils__/testUtils';
+import {
+  exampleEntities,
+  exampleUserInfo,
+  readinessConfig,
+} from './__testUtils__/testUtils';
 
 jest.setTimeout(120_000);
 const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
@@ -219,13 +228,28 @@ describe.each(databases.eachSupportedId())(
       expect((await revoke(GRANTER, 'checkout-web')).status).toBe(200);
     });
 
-    it('lets someone else grant an exemption request, never the person who asked', async () => {
+    it('lets someone else grant an exemption request, never the person who asked, and tells the granters', async () => {
       granters.clear();
+      const sent: NotificationSendOptions[] = [];
       const { server } = await startReadinessBackend({
         databases,
         databaseId,
         authorize: byEntity,
         entities: entities(),
+        config: readinessConfig({
+          exemptions: { grantedBy: ['group:default/platform'] },
+        }),
+        features: [
+          createServiceFactory({
+            service: notificationService,
+            deps: {},
+            factory: () => ({
+              send: async (n: NotificationSendOptions) => {
+                sent.push(n);
+              },
+            }),
+          }),
+        ],
       });
       const as = (user: string) => (method: string, path: string) =>
         (request(server) as any)
@@ -238,6 +262,18 @@ describe.each(databases.eachSupportedId())(
         expiresAt: `${day(20)}T00:00:00Z`,
       });
       const id = asked.body.items.find((e: any) => e.status === 'requested').id;
+      // The people who grant exemptions hear that one waits (not the asker).
+      expect(
+        sent.filter(n => n.payload.title.includes('waits for a grant')),
+      ).toEqual([
+        expect.objectContaining({
+          recipients: {
+            type: 'entity',
+            entityRef: ['group:default/platform'],
+            excludeEntityRef: PAYMENTS_LEAD,
+          },
+        }),
+      ]);
       // The lead becomes a granter: still not of their own request.
       granters.add(PAYMENTS_LEAD);
       granters.add(GRANTER);

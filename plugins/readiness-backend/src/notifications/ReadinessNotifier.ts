@@ -255,6 +255,29 @@ export class ReadinessNotifier {
     );
   }
 
+  /** An exemption was asked for: the people who grant them are told, once per request. */
+  async exemptionRequested(
+    entityRef: string,
+    request: { id: string; checkTitle: string; reason: string; by: string },
+    granters: string[],
+  ): Promise<boolean> {
+    const { name, link } = this.tab(entityRef);
+    return this.send(
+      `exemption-request:${entityRef}:${request.id}`,
+      Infinity,
+      granters.filter(g => FULL_REF.test(g)),
+      {
+        title: `${name}: an exemption from "${request.checkTitle}" waits for a grant`,
+        description: `${request.by} asks: ${request.reason}. Grant or refuse it in the Exemptions panel of the Readiness tab; the person who asked cannot grant it.`,
+        link,
+        topic: 'readiness-evidence',
+        scope: `readiness-exemption-request:${entityRef}:${request.id}`,
+        severity: 'normal',
+      },
+      request.by,
+    );
+  }
+
   /** Asks the roles that have not signed (their groups, else the owners): once a day per role. */
   async signoffRequested(
     entityRef: string,

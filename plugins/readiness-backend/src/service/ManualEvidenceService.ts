@@ -1,3 +1,4 @@
+import type { ReadinessNotifier } from '../notifications/ReadinessNotifier';
 import {
   AuthService,
   BackstageCredentials,
@@ -81,6 +82,9 @@ export class ManualEvidenceService {
       auth: AuthService;
       permissions: PermissionsService;
       /** The longest an exemption may last. */
+      /** Told when an exemption is asked for (`readiness.exemptions.grantedBy`). */
+      granters?: string[];
+      notifier?: ReadinessNotifier;
       maxExemptionDays: number;
       now?: () => Date;
     },
@@ -359,7 +363,7 @@ export class ManualEvidenceService {
               10,
             )} (granted by ${open.approvedBy})`,
       );
-    await this.options.evidence.addExemption(
+    const id = await this.options.evidence.addExemption(
       entityRef,
       {
         checkId: check.spec.id,
@@ -370,6 +374,13 @@ export class ManualEvidenceService {
       { createdAt: new Date(now).toISOString(), requestedBy: by },
     );
     if (canGrant) await this.options.evaluator.evaluateNow(entityRef);
+    // A request waits: tell the people who grant them.
+    else
+      await this.options.notifier?.exemptionRequested(
+        entityRef,
+        { id, checkTitle: check.spec.title, reason, by },
+        this.options.granters ?? [],
+      );
     return this.listExemptions(credentials, entityRef);
   }
 
