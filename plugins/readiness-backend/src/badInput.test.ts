@@ -31,6 +31,10 @@ const BODIES: Record<string, object> = {
   'post /entities/{kind}/{namespace}/{name}/go-live/signoffs': {
     role: 'security',
   },
+  'post /entities/{kind}/{namespace}/{name}/go-live/phase-items': {
+    phase: 'checklist',
+    item: 'team-briefed',
+  },
   'post /entities/{kind}/{namespace}/{name}/go-live/daily-checks': {
     day: new Date().toISOString().slice(0, 10),
     items: {

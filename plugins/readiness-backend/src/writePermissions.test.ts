@@ -160,6 +160,14 @@ describe.each(databases.eachSupportedId())(
             as(PAYMENTS_LEAD)('post', `/${name}/go-live/signoff-requests`),
         ],
         [
+          'tick a go-live item',
+          name =>
+            as(PAYMENTS_LEAD)('post', `/${name}/go-live/phase-items`).send({
+              phase: 'checklist',
+              item: 'team-briefed',
+            }),
+        ],
+        [
           'record a daily check',
           name =>
             as(PAYMENTS_LEAD)('post', `/${name}/go-live/daily-checks`).send({
@@ -210,6 +218,7 @@ describe.each(databases.eachSupportedId())(
         'ask for an exemption': [200, 403],
         'sign off': [200, 403],
         'request sign-off': [200, 403],
+        'tick a go-live item': [200, 403],
         'record a daily check': [400, 403],
         'record a risky action': [200, 403],
         'record the closure review': [409, 403],

@@ -79,6 +79,13 @@ export {
 } from './golive/signoff';
 export * from './golive/types';
 export {
+  phaseChecklists,
+  CHECKLIST_PHASES,
+  type ChecklistPhase,
+  type PhaseChecklist,
+  type PhaseItemState,
+} from './golive/phaseItems';
+export {
   renderGoLiveReport,
   GO_LIVE_QUESTIONS,
   type GoLiveReportInput,

@@ -8,6 +8,7 @@ import {
   GoLiveResponse,
   ownershipFromAnnotations,
   parseGoLiveDate,
+  phaseChecklists,
   renderGoLiveReport,
   signoffProgress,
 } from '@readiness/backstage-plugin-readiness-common';
@@ -81,6 +82,12 @@ export function runReport(
     status: result?.status,
     scorecard: result?.scorecard,
     signoff,
+    // Ticks live in the backend: from files every item is open.
+    checklists: phaseChecklists(
+      card?.goLivePhases ?? [],
+      valid ? date : undefined,
+      [],
+    ),
     decision: goLiveDecision(
       result,
       {

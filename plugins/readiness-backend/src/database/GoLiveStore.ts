@@ -9,7 +9,17 @@ import { Knex } from 'knex';
 import { chunks, iso, isoOrUndefined, orUndefined, TABLES } from './util';
 
 const { signoffs: SIGNOFFS, dailyChecks: DAILY, riskyActions: RISKY } = TABLES;
-const { closureReviews: CLOSURE } = TABLES;
+const { closureReviews: CLOSURE, phaseItems: PHASE_ITEMS } = TABLES;
+
+/** A phase checklist item ticked off for one go-live date. */
+export interface PhaseItemTick {
+  phase: string;
+  occurrence: string;
+  item: string;
+  doneBy: string;
+  doneAt: string;
+  note?: string;
+}
 
 const toSignoff = (r: any): Signoff => ({
   id: Number(r.id),
@@ -119,6 +129,56 @@ export class GoLiveStore {
       }
     }
     return n;
+  }
+
+  /** The phase items ticked off for this go-live date. */
+  async listPhaseItems(
+    entityRef: string,
+    goLiveDate: string,
+  ): Promise<PhaseItemTick[]> {
+    return (
+      await this.db(PHASE_ITEMS)
+        .where({ entity_ref: entityRef, go_live_date: goLiveDate })
+        .orderBy('done_at')
+    ).map(r => ({
+      phase: r.phase,
+      occurrence: r.occurrence,
+      item: r.item,
+      doneBy: r.done_by,
+      doneAt: iso(r.done_at),
+      note: orUndefined(r.note),
+    }));
+  }
+
+  /** Ticks a phase item off, once; ConflictError when it already is. */
+  async addPhaseItem(
+    entityRef: string,
+    goLiveDate: string,
+    tick: PhaseItemTick,
+  ): Promise<void> {
+    try {
+      await this.db(PHASE_ITEMS).insert({
+        entity_ref: entityRef,
+        go_live_date: goLiveDate,
+        phase: tick.phase,
+        occurrence: tick.occurrence,
+        item: tick.item,
+        done_by: tick.doneBy,
+        done_at: tick.doneAt,
+        note: tick.note ?? null,
+      });
+    } catch (e) {
+      if (!isUniqueViolation(e)) throw e;
+      const had = (await this.listPhaseItems(entityRef, goLiveDate)).find(
+        t =>
+          t.phase === tick.phase &&
+          t.occurrence === tick.occurrence &&
+          t.item === tick.item,
+      );
+      throw new ConflictError(
+        `item: ${tick.item} was already ticked off by ${had?.doneBy} at ${had?.doneAt}`,
+      );
+    }
   }
 
   async listDailyChecks(entityRef: string): Promise<DailyCheck[]> {

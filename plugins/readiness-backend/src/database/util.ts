@@ -14,6 +14,7 @@ export const TABLES = {
   dailyChecks: 'readiness_daily_checks',
   riskyActions: 'readiness_risky_actions',
   closureReviews: 'readiness_closure_reviews',
+  phaseItems: 'readiness_phase_items',
   notifications: 'readiness_notifications',
 } as const;
 

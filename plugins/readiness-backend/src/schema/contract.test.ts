@@ -266,6 +266,16 @@ describe.each(databases.eachSupportedId())(
               .send({ role: 'security', note: 'contract' }),
         ],
         [
+          '/entities/{kind}/{namespace}/{name}/go-live/phase-items',
+          'post',
+          () =>
+            request(server)
+              .post(
+                `${PREFIX}/entities/component/default/checkout-web/go-live/phase-items`,
+              )
+              .send({ phase: 'checklist', item: 'team-briefed' }),
+        ],
+        [
           '/entities/{kind}/{namespace}/{name}/go-live/signoff-requests',
           'post',
           () =>

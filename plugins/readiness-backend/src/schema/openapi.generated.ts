@@ -1295,6 +1295,74 @@ export const spec = {
           "decision": {
             "$ref": "#/components/schemas/GoLiveDecision"
           },
+          "checklists": {
+            "type": "array",
+            "description": "The phases' checklists (goLive.phases of the scorecard), weekly reviews once per week.",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "properties": {
+                "phase": {
+                  "type": "string",
+                  "enum": [
+                    "checklist",
+                    "sign-off",
+                    "launch",
+                    "first-week",
+                    "weekly-review"
+                  ]
+                },
+                "occurrence": {
+                  "type": "string"
+                },
+                "label": {
+                  "type": "string"
+                },
+                "opensOn": {
+                  "type": "string"
+                },
+                "complete": {
+                  "type": "boolean"
+                },
+                "items": {
+                  "type": "array",
+                  "items": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "properties": {
+                      "id": {
+                        "type": "string"
+                      },
+                      "title": {
+                        "type": "string"
+                      },
+                      "doneBy": {
+                        "type": "string"
+                      },
+                      "doneAt": {
+                        "type": "string"
+                      },
+                      "note": {
+                        "type": "string"
+                      }
+                    },
+                    "required": [
+                      "id",
+                      "title"
+                    ]
+                  }
+                }
+              },
+              "required": [
+                "phase",
+                "occurrence",
+                "label",
+                "opensOn",
+                "complete",
+                "items"
+              ]
+            }
+          },
           "signoff": {
             "type": "object",
             "additionalProperties": false,
@@ -1498,6 +1566,7 @@ export const spec = {
           "missedDailyChecks",
           "lateDailyChecks",
           "decision",
+          "checklists",
           "canSign",
           "canRecord",
           "dailyChecks",
@@ -3098,6 +3167,105 @@ export const spec = {
           },
           "409": {
             "description": "Not Ready, or notifications are off.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/entities/{kind}/{namespace}/{name}/go-live/phase-items": {
+      "post": {
+        "operationId": "TickPhaseItem",
+        "description": "Ticks off an item of a go-live phase's checklist (goLive.phases) for the current go-live date, once; weekly reviews name their week (permission readiness.attestation.create; audited). T-7's items may be ticked early, later phases from their day.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "properties": {
+                  "phase": {
+                    "type": "string"
+                  },
+                  "week": {
+                    "type": "integer"
+                  },
+                  "item": {
+                    "type": "string"
+                  },
+                  "note": {
+                    "type": "string",
+                    "maxLength": 1000
+                  }
+                },
+                "required": [
+                  "phase",
+                  "item"
+                ]
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Ticked off; the go-live state.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/GoLiveResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "A field is invalid, or there is no go-live date; the message names it.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "Not allowed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "No such entity.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "409": {
+            "description": "Already ticked off, or the phase has not opened yet.",
             "content": {
               "application/json": {
                 "schema": {

@@ -18,6 +18,7 @@ import {
   EntityReadinessResponse,
   firstWeek,
   goLiveDecision,
+  phaseChecklists,
   goLivePhase,
   GoLiveResponse,
   GoLiveSummary,
@@ -232,6 +233,7 @@ export class GoLiveService {
       dailyChecks,
       riskyActions,
       closureReview,
+      ticks,
       canSign,
       canRecord,
     ] = await Promise.all([
@@ -239,6 +241,7 @@ export class GoLiveService {
       store.listDailyChecks(ref),
       store.listRiskyActions(ref),
       valid ? store.getClosureReview(ref, valid) : undefined,
+      valid ? store.listPhaseItems(ref, valid) : [],
       this.may(credentials, readinessSignoffCreatePermission, ref),
       this.may(credentials, readinessAttestationCreatePermission, ref),
     ]);
@@ -266,6 +269,11 @@ export class GoLiveService {
         this.cardOf(result?.scorecard)?.launchRequires,
       ),
       signoff,
+      checklists: phaseChecklists(
+        this.cardOf(result?.scorecard)?.goLivePhases ?? [],
+        valid,
+        ticks,
+      ),
       canSign,
       canRecord,
       firstWeek: week,
@@ -452,6 +460,66 @@ export class GoLiveService {
         .filter(r => r.members && r.members.length === 0)
         .map(r => r.id),
     };
+  }
+
+  /**
+   * Ticks off an item of a phase's checklist (`goLive.phases`) for the
+   * current go-live date: once, from the day its phase opens; weekly
+   * reviews name their week (2, 3 or 4).
+   */
+  async tickPhaseItem(
+    user: UserCredentials,
+    entityRef: string,
+    body: { phase?: unknown; week?: unknown; item?: unknown; note?: unknown },
+  ): Promise<GoLiveResponse> {
+    const entity = await this.writable(
+      user,
+      entityRef,
+      readinessAttestationCreatePermission,
+      r => `tick off go-live items of ${r}`,
+    );
+    const ref = entity.entityRef;
+    const state = await this.stateOf(entity, user);
+    if (!state.goLiveDate)
+      throw new InputError(
+        `${ref} has no go-live date (readiness/go-live-date); set one first`,
+      );
+    const phases = [...new Set(state.checklists.map(c => c.phase))];
+    if (phases.length === 0)
+      throw new InputError(
+        `phase: the scorecard ${
+          state.scorecard ?? ''
+        } lists no go-live phase items (goLive.phases)`,
+      );
+    const phase = oneOf(body?.phase, 'phase', phases);
+    const occurrence =
+      phase === 'weekly-review'
+        ? `week-${oneOf(String(body?.week ?? ''), 'week', ['2', '3', '4'])}`
+        : '';
+    const list = state.checklists.find(
+      c => c.phase === phase && c.occurrence === occurrence,
+    )!;
+    const item = oneOf(
+      body?.item,
+      'item',
+      list.items.map(i => i.id),
+    );
+    const today = this.now().toISOString().slice(0, 10);
+    // T-7's checklist may be worked through early; later phases from their day.
+    if (phase !== 'checklist' && list.opensOn > today)
+      throw new ConflictError(
+        `${list.label} opens on ${list.opensOn}; its items are ticked off from then`,
+      );
+    const note = text(body?.note, 'note', 1000);
+    await this.options.store.addPhaseItem(ref, state.goLiveDate, {
+      phase,
+      occurrence,
+      item,
+      doneBy: user.principal.userEntityRef,
+      doneAt: this.now().toISOString(),
+      ...(note ? { note } : {}),
+    });
+    return this.stateOf(entity, user);
   }
 
   /** Records the daily check of a first-week day (today or a day before). */

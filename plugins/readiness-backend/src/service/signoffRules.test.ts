@@ -379,5 +379,73 @@ describe.each(databases.eachSupportedId())(
       expect(state.signoff.voided).toEqual([]);
       expect(state.signoff.roles[0].signoff.signedBy).toBe(PRIYA);
     });
+
+    it('ticks off phase items once, from the day their phase opens, weekly reviews per week, and puts them in the note', async () => {
+      const { as } = await start();
+      const tick = (body: object) =>
+        as(FATIMA).post('/go-live/phase-items', body);
+      // T-7's checklist may be done early; T-1's opens today (the date is tomorrow).
+      expect(
+        (await tick({ phase: 'checklist', item: 'team-briefed' })).status,
+      ).toBe(200);
+      const t1 = await tick({
+        phase: 'sign-off',
+        item: 'rollback-plan-reviewed',
+        note: 'Walked through with SRE',
+      });
+      expect(t1.status).toBe(200);
+      const list = t1.body.checklists.find((c: any) => c.phase === 'sign-off');
+      expect(list).toMatchObject({
+        label: 'T-1',
+        opensOn: day(0),
+        complete: false,
+      });
+      expect(
+        list.items.find((i: any) => i.id === 'rollback-plan-reviewed'),
+      ).toMatchObject({ doneBy: FATIMA, note: 'Walked through with SRE' });
+      // Once.
+      const again = await tick({
+        phase: 'sign-off',
+        item: 'rollback-plan-reviewed',
+      });
+      expect(again.status).toBe(409);
+      expect(again.body.error.message).toContain(
+        `item: rollback-plan-reviewed was already ticked off by ${FATIMA}`,
+      );
+      // Launch day has not come.
+      const early = await tick({ phase: 'launch', item: 'final-backup' });
+      expect(early.status).toBe(409);
+      expect(early.body.error.message).toBe(
+        `T-0 opens on ${day(1)}; its items are ticked off from then`,
+      );
+      // Weekly reviews: three lists, one per week; the week is required.
+      expect(
+        t1.body.checklists
+          .filter((c: any) => c.phase === 'weekly-review')
+          .map((c: any) => [c.label, c.opensOn]),
+      ).toEqual([
+        ['Week 2', day(9)],
+        ['Week 3', day(16)],
+        ['Week 4', day(23)],
+      ]);
+      const noWeek = await tick({
+        phase: 'weekly-review',
+        item: 'security-review',
+      });
+      expect(noWeek.status).toBe(400);
+      expect(noWeek.body.error.message).toMatch(/^week: /);
+      expect(
+        (await tick({ phase: 'checklist', item: 'nope' })).body.error.message,
+      ).toMatch(/^item: "nope" is not allowed/);
+      // The note lists them with who and when.
+      const note = (await as(FATIMA).get('/report')).text;
+      expect(note).toContain('## Go-live checklists');
+      expect(note).toContain(
+        `- [x] Rollback plan reviewed (${FATIMA}, ${day(
+          0,
+        )}: Walked through with SRE)`,
+      );
+      expect(note).toContain('- [ ] Alerts tested');
+    });
   },
 );

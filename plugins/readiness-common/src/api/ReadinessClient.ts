@@ -121,6 +121,11 @@ export interface ReadinessApi {
   requestSignoff(
     entityRef: string,
   ): Promise<{ asked: number; roles: string[]; nobody: string[] }>;
+  /** Ticks off an item of a go-live phase's checklist. */
+  tickPhaseItem(
+    entityRef: string,
+    input: { phase: string; week?: number; item: string; note?: string },
+  ): Promise<GoLiveResponse>;
   recordDailyCheck(
     entityRef: string,
     input: { day?: string; items: DailyCheck['items'] },
@@ -422,6 +427,17 @@ export class ReadinessClient implements ReadinessApi {
     return this.send(
       `${entityPath(entityRef)}/go-live/signoff-requests`,
       'POST',
+    );
+  }
+
+  tickPhaseItem(
+    entityRef: string,
+    input: { phase: string; week?: number; item: string; note?: string },
+  ): Promise<GoLiveResponse> {
+    return this.send(
+      `${entityPath(entityRef)}/go-live/phase-items`,
+      'POST',
+      input,
     );
   }
 

@@ -11,6 +11,7 @@ import { compileRelationCheck } from './checks/relation';
 import { compileRollupCheck } from './checks/rollup';
 import { CheckFn } from './checks/types';
 import type { LaunchRequirement } from '../golive/decision';
+import type { ChecklistPhase } from '../golive/phaseItems';
 import { DEFAULT_SIGNOFF_ROLES, SignoffRole } from '../golive/signoff';
 
 /**
@@ -95,6 +96,11 @@ export interface CompiledScorecard {
   readonly signoffRolesPerPerson: number;
   /** What a Ready service needs before launch (`spec.goLive.launchRequires`, default `ready`). */
   readonly launchRequires: LaunchRequirement;
+  /** The phases' checklist items (`spec.goLive.phases`). */
+  readonly goLivePhases: ReadonlyArray<{
+    phase: ChecklistPhase;
+    items: ReadonlyArray<{ id: string; title: string }>;
+  }>;
 }
 
 function compileCheck(check: CheckSpec): CheckFn {
@@ -158,5 +164,6 @@ export function compileScorecard(spec: ScorecardSpec): CompiledScorecard {
     signoffRoles: spec.spec.goLive?.signoff?.roles ?? DEFAULT_SIGNOFF_ROLES,
     signoffRolesPerPerson: spec.spec.goLive?.signoff?.rolesPerPerson ?? 1,
     launchRequires: spec.spec.goLive?.launchRequires ?? 'ready',
+    goLivePhases: spec.spec.goLive?.phases ?? [],
   };
 }

@@ -255,6 +255,26 @@ export function renderGoLiveReport(input: GoLiveReportInput): string {
   }
   out.push('');
 
+  if (goLive.checklists.length > 0) {
+    out.push('## Go-live checklists', '');
+    for (const list of goLive.checklists) {
+      const done = list.items.filter(i => i.doneBy).length;
+      out.push(
+        `### ${list.label} (from ${list.opensOn}): ${done} of ${list.items.length}`,
+        '',
+      );
+      for (const i of list.items)
+        out.push(
+          i.doneBy
+            ? `- [x] ${i.title} (${i.doneBy}, ${i.doneAt?.slice(0, 10)}${
+                i.note ? `: ${cell(i.note)}` : ''
+              })`
+            : `- [ ] ${i.title}`,
+        );
+      out.push('');
+    }
+  }
+
   if (goLive.firstWeek.length > 0) {
     out.push('## First production week', '');
     out.push(

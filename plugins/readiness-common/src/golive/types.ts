@@ -1,6 +1,7 @@
 import type { ReadinessStatus } from '../types';
 import type { GoLiveDecision } from './decision';
 import type { DailyCheck, FirstWeekDay } from './firstWeek';
+import type { PhaseChecklist } from './phaseItems';
 import type { GoLivePhaseInfo } from './phase';
 import type { SignoffProgress } from './signoff';
 
@@ -78,6 +79,8 @@ export interface GoLiveResponse {
   scorecard?: string;
   /** May it go live: not ready, pilot expansion, awaiting sign-off or launch. */
   decision: GoLiveDecision;
+  /** The phases' checklists (`goLive.phases` of the scorecard), with who ticked what. */
+  checklists: PhaseChecklist[];
   signoff: SignoffProgress;
   firstWeek: FirstWeekDay[];
   /** Days of the first week that passed without a daily check. */

@@ -393,6 +393,32 @@ export const scorecardSchema = z
           .object({
             // [000]: an incomplete area makes it a controlled pilot expansion.
             launchRequires: z.enum(['ready', 'complete-areas']).optional(),
+            // [001] T-7, T-1, T-0, T+1 and [004] weeks 2–4: what each phase asks.
+            phases: z
+              .array(
+                z
+                  .object({
+                    phase: z.enum([
+                      'checklist',
+                      'sign-off',
+                      'launch',
+                      'first-week',
+                      'weekly-review',
+                    ]),
+                    items: z
+                      .array(
+                        z
+                          .object({
+                            id: id('phase item id'),
+                            title: z.string().min(1),
+                          })
+                          .strict(),
+                      )
+                      .min(1),
+                  })
+                  .strict(),
+              )
+              .optional(),
             signoff: z
               .object({
                 roles: z

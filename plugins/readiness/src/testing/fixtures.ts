@@ -150,6 +150,7 @@ export function goLiveResponse(
       blocking: [],
     },
     signoff: { roles, voided: [], complete: false },
+    checklists: [],
     firstWeek: [
       day(1, 'done'),
       day(2, 'missed'),
@@ -254,6 +255,7 @@ export function mockReadinessApi(
       roles: ['security', 'operations'],
       nobody: [],
     })),
+    tickPhaseItem: jest.fn(),
     recordDailyCheck: jest.fn(),
     recordRiskyAction: jest.fn(),
     recordClosureReview: jest.fn(),

@@ -50,6 +50,14 @@ export function bindGoLiveRoutes(
     );
   });
 
+  router.post(`${BASE}/go-live/phase-items`, async (req, res) => {
+    res.json(
+      await write(req, 'phase-item-create', 'medium', (user, ref) =>
+        goLive.tickPhaseItem(user, ref, req.body),
+      ),
+    );
+  });
+
   router.post(`${BASE}/go-live/daily-checks`, async (req, res) => {
     res.json(
       await write(req, 'daily-check-create', 'medium', (user, ref) =>

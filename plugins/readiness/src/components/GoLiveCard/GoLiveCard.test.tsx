@@ -351,6 +351,87 @@ describe('GoLiveCard', () => {
     );
   });
 
+  it('ticks off an item of an open phase checklist, and offers Done only to those who may record', async () => {
+    const checklists = [
+      {
+        phase: 'sign-off' as const,
+        occurrence: '',
+        label: 'T-1',
+        opensOn: '2026-01-01',
+        complete: false,
+        items: [
+          { id: 'alerts-tested', title: 'Alerts tested' },
+          {
+            id: 'oncall-notified',
+            title: 'On-call team notified',
+            doneBy: 'user:default/aiko.tanaka',
+            doneAt: '2026-11-30T09:00:00Z',
+          },
+        ],
+      },
+      {
+        phase: 'launch' as const,
+        occurrence: '',
+        label: 'T-0',
+        opensOn: '2999-01-01',
+        complete: false,
+        items: [{ id: 'final-backup', title: 'Final backup taken' }],
+      },
+    ];
+    const ticked = goLiveResponse({
+      ...T_MINUS_1,
+      checklists: [
+        {
+          ...checklists[0],
+          items: checklists[0].items.map(i => ({
+            ...i,
+            doneBy: 'user:default/guest',
+            doneAt: '2026-11-30T10:00:00Z',
+          })),
+          complete: true,
+        },
+        checklists[1],
+      ],
+    });
+    const api = mockReadinessApi({
+      getGoLive: jest.fn(async () =>
+        goLiveResponse({ ...T_MINUS_1, checklists }),
+      ),
+      tickPhaseItem: jest.fn(async () => ticked),
+    });
+    const { unmount } = await renderWith(api);
+    expect(
+      await screen.findByText('T-1 checklist: 1 of 2'),
+    ).toBeInTheDocument();
+    // T-0's list has not opened yet.
+    expect(screen.queryByText(/T-0 checklist/)).toBeNull();
+    expect(
+      screen.getByTestId('item-sign-off--oncall-notified'),
+    ).toHaveTextContent('✓ On-call team notified');
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Done: Alerts tested (T-1)' }),
+    );
+    expect(api.tickPhaseItem).toHaveBeenCalledWith(REF, {
+      phase: 'sign-off',
+      item: 'alerts-tested',
+    });
+    expect(
+      await screen.findByText('T-1 checklist: 2 of 2 ✓'),
+    ).toBeInTheDocument();
+    unmount();
+    await renderWith(
+      mockReadinessApi({
+        getGoLive: jest.fn(async () =>
+          goLiveResponse({ ...T_MINUS_1, checklists, canRecord: false }),
+        ),
+      }),
+    );
+    expect(
+      await screen.findByText('T-1 checklist: 1 of 2'),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^Done:/ })).toBeNull();
+  });
+
   it('shows who may sign each role', async () => {
     await renderWith(
       mockReadinessApi({

@@ -17,6 +17,7 @@ import useAsyncFn from 'react-use/esm/useAsyncFn';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { readinessApiRef } from '../../api';
 import { FirstWeekSection } from './FirstWeekSection';
+import { PhaseChecklists } from './PhaseChecklists';
 import { SignoffSection } from './SignoffSection';
 
 const useStyles = makeStyles(theme => ({
@@ -68,14 +69,22 @@ const DECISION_SEVERITY = {
  */
 function stepDone(phase: string, data: GoLiveResponse): boolean {
   const d = data.decision.decision;
-  if (phase === 'checklist') return d === 'awaiting-sign-off' || d === 'launch';
-  if (phase === 'sign-off') return data.signoff.complete;
-  if (phase === 'launch') return d === 'launch';
+  // A phase's own checklist (goLive.phases), where the scorecard has one.
+  const items = data.checklists
+    .filter(c => c.phase === phase)
+    .every(c => c.complete);
+  if (phase === 'checklist')
+    return (d === 'awaiting-sign-off' || d === 'launch') && items;
+  if (phase === 'sign-off') return data.signoff.complete && items;
+  if (phase === 'launch') return d === 'launch' && items;
   if (phase === 'first-week')
-    return data.firstWeek.every(
-      day =>
-        (day.state === 'done' || day.state === 'late') &&
-        !Object.values(day.check?.items ?? {}).some(i => !i.ok),
+    return (
+      items &&
+      data.firstWeek.every(
+        day =>
+          (day.state === 'done' || day.state === 'late') &&
+          !Object.values(day.check?.items ?? {}).some(i => !i.ok),
+      )
     );
   return true;
 }
@@ -235,6 +244,13 @@ export function GoLiveCard(props: {
         </Typography>
       )}
       <SignoffSection entityRef={entityRef} data={data} onChanged={updated} />
+      {scheduled && (
+        <PhaseChecklists
+          entityRef={entityRef}
+          data={data}
+          onChanged={updated}
+        />
+      )}
       {scheduled && inFirstWeeks.includes(data.phase.phase) && (
         <FirstWeekSection
           entityRef={entityRef}
