@@ -311,6 +311,14 @@ describe('GoLiveCard', () => {
                   title: 'Operations team',
                   canSign: true,
                 },
+                {
+                  id: 'infrastructure',
+                  title: 'Infrastructure team',
+                  group: 'group:default/platform',
+                  canSign: false,
+                  whyNot:
+                    'Only members of group:default/platform sign off as Infrastructure team',
+                },
               ],
               voided: [],
               complete: false,
@@ -330,6 +338,11 @@ describe('GoLiveCard', () => {
     expect(screen.getByTestId('why-not-security')).toHaveTextContent(
       'Not you: Security team is signed independently of the service',
     );
+    // Not in the group: said once, briefly.
+    expect(screen.getByTestId('signoff-infrastructure')).toHaveTextContent(
+      'Members of platform (not you)',
+    );
+    expect(screen.queryByTestId('why-not-infrastructure')).toBeNull();
   });
 
   it('says when a role has nobody to ask, not that it was asked already', async () => {

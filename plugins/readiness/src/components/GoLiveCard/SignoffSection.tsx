@@ -43,6 +43,11 @@ export function SignoffSection(props: {
   const ready = data.status === 'ready';
   const dated = Boolean(data.goLiveDate);
 
+  const beforeLaunch = (data.phase.day ?? -1) <= 0;
+  // Group membership is said by "Members of …" already: "(not you)" is enough.
+  const notMember = (r: { signoff?: unknown; whyNot?: string }) =>
+    !r.signoff && beforeLaunch && !!r.whyNot?.startsWith('Only members of');
+
   return (
     <section aria-label="Sign-off">
       <Typography variant="subtitle2">
@@ -85,9 +90,10 @@ export function SignoffSection(props: {
                 <Typography variant="caption" color="textSecondary">
                   {r.group ? `Members of ${who(r.group)}` : 'Anyone allowed'}
                   {r.independent ? ', not the service’s owners' : ''}
+                  {notMember(r) ? ' (not you)' : ''}
                 </Typography>
               )}
-              {!r.signoff && r.whyNot && (
+              {r.whyNot && !notMember(r) && beforeLaunch && (
                 <Typography
                   variant="caption"
                   color="textSecondary"
@@ -105,7 +111,7 @@ export function SignoffSection(props: {
             ) : (
               data.canSign &&
               r.canSign !== false &&
-              (data.phase.day ?? -1) <= 0 && (
+              beforeLaunch && (
                 <Button
                   size="small"
                   color="primary"
