@@ -142,10 +142,6 @@ export class GoLiveService {
     return this.cardOf(scorecard)?.signoffRoles ?? DEFAULT_SIGNOFF_ROLES;
   }
 
-  /**
-   * Whether the user owns the entity: is, or is a member of, spec.owner or
-   * one of the three roles (a group with its sub-groups).
-   */
   /** spec.owner and the three roles as keys, groups with their sub-groups. */
   private async ownerKeys(entity: EntityReadinessResponse): Promise<string[]> {
     const { owner, incident, technical, communication } = entity.owners;
@@ -155,6 +151,10 @@ export class GoLiveService {
     return refs.length ? this.options.readiness.expandOwners(refs) : [];
   }
 
+  /**
+   * Whether the user owns the entity: is, or is a member of, spec.owner or
+   * one of the three roles (a group with its sub-groups); the ref it owns it as.
+   */
   private async ownsEntity(
     user: UserCredentials,
     entity: EntityReadinessResponse,
