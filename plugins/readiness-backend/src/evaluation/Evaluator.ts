@@ -90,10 +90,10 @@ export class Evaluator {
   private firstSeen?: (entities: Entity[]) => Promise<void>;
 
   /**
-   * Called with the entities a shard evaluates for the first time (no
-   * earlier evaluation), before they are evaluated: the fact providers run
-   * for them then, so a new entity is probed within seconds, not one probe
-   * period later.
+   * Called with the entities evaluated for the first time (no earlier
+   * evaluation; on every path: a shard, a CI push, a write), before they are
+   * evaluated: the fact providers run for them then, so a new entity is
+   * probed within seconds, not one probe period later.
    */
   onFirstSeen(fn: (entities: Entity[]) => Promise<void>) {
     this.firstSeen = fn;
