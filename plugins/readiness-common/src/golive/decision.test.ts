@@ -117,5 +117,19 @@ describe('goLiveDecision', () => {
       short: 'Not ready: 80 of 95 needed',
     });
     expect(goLiveDecision(undefined, signed).short).toBe('Not evaluated');
+    // Many blockers: three named, the rest counted (all in `blocking`).
+    const many = goLiveDecision(
+      result(
+        'blocked',
+        ['a', 'b', 'c', 'd', 'e'].map(id =>
+          check(id, 'ownership', 'fail', 'critical'),
+        ),
+      ),
+      signed,
+    );
+    expect(many.text).toBe(
+      'Not ready to go live: blocked by Check a, Check b, Check c and 2 more.',
+    );
+    expect(many.blocking).toHaveLength(5);
   });
 });

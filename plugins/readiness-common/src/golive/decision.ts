@@ -44,8 +44,10 @@ export interface GoLiveDecision {
   blocking: string[];
 }
 
-/** "A, B and C" */
-function list(items: string[]): string {
+/** "A, B and C"; past `max` items, "A, B, C and 4 more". */
+function list(items: string[], max = Infinity): string {
+  if (items.length > max)
+    return `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
@@ -90,7 +92,7 @@ export function goLiveDecision(
       short: `Not ready: blocked by ${blocking.length} critical check${
         blocking.length === 1 ? '' : 's'
       }`,
-      text: `Not ready to go live: blocked by ${list(blocking)}.`,
+      text: `Not ready to go live: blocked by ${list(blocking, 3)}.`,
     };
   if (result.status === 'needs-work')
     return {

@@ -76,7 +76,13 @@ export function ReadinessHeader(props: {
               <>
                 {' '}
                 <strong data-testid="blocked-by">
-                  Blocked by {blocking.join(', ')}.
+                  Blocked by{' '}
+                  {blocking.length > 3
+                    ? `${blocking.slice(0, 3).join(', ')} and ${
+                        blocking.length - 3
+                      } more`
+                    : blocking.join(', ')}
+                  .
                 </strong>
               </>
             )}
