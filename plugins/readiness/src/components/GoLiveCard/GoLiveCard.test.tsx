@@ -390,6 +390,16 @@ describe('GoLiveCard', () => {
         complete: false,
         items: [{ id: 'final-backup', title: 'Final backup taken' }],
       },
+      {
+        phase: 'checklist' as const,
+        occurrence: '',
+        label: 'T-7',
+        opensOn: '2026-01-01',
+        complete: false,
+        items: [
+          { id: 'team-briefed', title: 'Team briefed on the launch plan' },
+        ],
+      },
     ];
     const ticked = goLiveResponse({
       ...T_MINUS_1,
@@ -418,6 +428,15 @@ describe('GoLiveCard', () => {
     ).toBeInTheDocument();
     // T-0's list has not opened yet.
     expect(screen.queryByText(/T-0 checklist/)).toBeNull();
+    // Another phase's list folds to its count until shown.
+    expect(screen.getByText(/T-7 checklist: 0 of 1/)).toBeInTheDocument();
+    expect(screen.queryByText(/Team briefed/)).toBeNull();
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Show the T-7 items' }),
+    );
+    expect(
+      screen.getByText(/Team briefed on the launch plan/),
+    ).toBeInTheDocument();
     expect(
       screen.getByTestId('item-sign-off--oncall-notified'),
     ).toHaveTextContent('✓ On-call team notified');
