@@ -1,12 +1,8 @@
-import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
-import {
-  NotificationSendOptions,
-  notificationService,
-} from '@backstage/plugin-notifications-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import {
+  captureNotifications,
   startReadinessBackend,
   TestAuthorizeRequest,
 } from './__testUtils__/testBackend';
@@ -239,7 +235,7 @@ describe.each(databases.eachSupportedId())(
 
     it('lets someone else grant an exemption request, never the person who asked, and tells the granters', async () => {
       granters.clear();
-      const sent: NotificationSendOptions[] = [];
+      const { sent, feature: notifications } = captureNotifications();
       const { server } = await startReadinessBackend({
         databases,
         databaseId,
@@ -248,17 +244,7 @@ describe.each(databases.eachSupportedId())(
         config: readinessConfig({
           exemptions: { grantedBy: ['group:default/platform'] },
         }),
-        features: [
-          createServiceFactory({
-            service: notificationService,
-            deps: {},
-            factory: () => ({
-              send: async (n: NotificationSendOptions) => {
-                sent.push(n);
-              },
-            }),
-          }),
-        ],
+        features: [notifications],
       });
       const as = (user: string) => (method: string, path: string) =>
         (request(server) as any)

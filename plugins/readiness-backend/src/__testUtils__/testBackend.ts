@@ -16,6 +16,10 @@ import {
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
 import { Entity } from '@backstage/catalog-model';
+import {
+  NotificationSendOptions,
+  notificationService,
+} from '@backstage/plugin-notifications-node';
 import { Knex } from 'knex';
 import { readinessPlugin } from '../plugin';
 import { exampleEvidence, exampleEntities, readinessConfig } from './testUtils';
@@ -157,5 +161,25 @@ export function testActions() {
         input: input as any,
         credentials: credentials ?? mockCredentials.user(),
       }) as Promise<{ output: any }>,
+  };
+}
+
+/**
+ * Backstage's notification service as a feature of the test backend that
+ * keeps what is sent: `sent` lists every notification, in order.
+ */
+export function captureNotifications() {
+  const sent: NotificationSendOptions[] = [];
+  return {
+    sent,
+    feature: createServiceFactory({
+      service: notificationService,
+      deps: {},
+      factory: () => ({
+        send: async (n: NotificationSendOptions) => {
+          sent.push(n);
+        },
+      }),
+    }),
   };
 }

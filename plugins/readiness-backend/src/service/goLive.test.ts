@@ -1,13 +1,11 @@
-import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
-import {
-  NotificationSendOptions,
-  notificationService,
-} from '@backstage/plugin-notifications-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { GO_LIVE_QUESTIONS } from '@readiness/backstage-plugin-readiness-common';
 import request from 'supertest';
-import { startReadinessBackend } from '../__testUtils__/testBackend';
+import {
+  captureNotifications,
+  startReadinessBackend,
+} from '../__testUtils__/testBackend';
 import { exampleEntities, exampleUserInfo } from '../__testUtils__/testUtils';
 
 jest.setTimeout(120_000);
@@ -52,16 +50,7 @@ function entities() {
   );
 }
 
-const sent: NotificationSendOptions[] = [];
-const notifications = createServiceFactory({
-  service: notificationService,
-  deps: {},
-  factory: () => ({
-    send: async (n: NotificationSendOptions) => {
-      sent.push(n);
-    },
-  }),
-});
+const { sent, feature: notifications } = captureNotifications();
 
 const items = (failedJobs = true) => ({
   errorRate: { ok: true },

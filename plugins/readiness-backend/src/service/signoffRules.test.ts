@@ -1,14 +1,12 @@
-import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
-import {
-  NotificationSendOptions,
-  notificationService,
-} from '@backstage/plugin-notifications-node';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
-import { startReadinessBackend } from '../__testUtils__/testBackend';
+import {
+  captureNotifications,
+  startReadinessBackend,
+} from '../__testUtils__/testBackend';
 import {
   EXAMPLES,
   exampleEntities,
@@ -51,16 +49,7 @@ function entities(goLiveDate = day(1)) {
   );
 }
 
-const sent: NotificationSendOptions[] = [];
-const notifications = createServiceFactory({
-  service: notificationService,
-  deps: {},
-  factory: () => ({
-    send: async (n: NotificationSendOptions) => {
-      sent.push(n);
-    },
-  }),
-});
+const { sent, feature: notifications } = captureNotifications();
 
 describe.each(databases.eachSupportedId())(
   'go-live decision and independent sign-off on %s',
