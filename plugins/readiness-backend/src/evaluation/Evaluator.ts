@@ -158,11 +158,8 @@ export class Evaluator {
     const prepared = this.prepare(mine, snapshot, edits);
     const now = started.getTime();
     const due = prepared.filter(p => isDue(p, states.get(p.ref), now));
-    const versions = new Map(
-      [...states].map(([ref, state]) => [ref, state.evidenceVersion]),
-    );
     const done = due.length
-      ? await this.evaluateAndStore(due, snapshot, started, versions)
+      ? await this.evaluateAndStore(due, snapshot, started, states)
       : undefined;
     report.entities = mine.length;
     report.evaluated = due.length;
@@ -384,13 +381,21 @@ export class Evaluator {
     return done.written;
   }
 
-  /** Runs the first-seen hook for the never-evaluated ones; returns their refs. */
-  private async collectFirstFacts(prepared: Prepared[]): Promise<string[]> {
+  /**
+   * Runs the first-seen hook for the never-evaluated ones (from the states
+   * the caller read, else asked of the store); returns their refs.
+   */
+  private async collectFirstFacts(
+    prepared: Prepared[],
+    states?: Map<string, EvaluationState>,
+  ): Promise<string[]> {
     if (!this.firstSeen || prepared.length === 0) return [];
     const fresh = new Set(
-      await this.options.stores.evaluationState.listNeverEvaluated(
-        prepared.map(p => p.ref),
-      ),
+      states
+        ? prepared.filter(p => !states.get(p.ref)?.inputHash).map(p => p.ref)
+        : await this.options.stores.evaluationState.listNeverEvaluated(
+            prepared.map(p => p.ref),
+          ),
     );
     if (fresh.size === 0) return [];
     try {
@@ -407,15 +412,16 @@ export class Evaluator {
 
   /**
    * Evaluates these entities, stores the results that changed with their
-   * history, and records what each evaluation read. `versions` are the
-   * entities' evidence versions read before their evidence (read here when
-   * not given), so evidence written meanwhile is evaluated again.
+   * history, and records what each evaluation read. `states` (read by the
+   * caller before the evidence) give the evidence versions and which
+   * entities were never evaluated; read here when not given. So evidence
+   * written meanwhile is evaluated again.
    */
   private async evaluateAndStore(
     prepared: Prepared[],
     snapshot: CatalogSnapshot,
     at: Date,
-    versions?: Map<string, number>,
+    states?: Map<string, EvaluationState>,
     factsCollected = false,
   ) {
     const { stores, scorecards } = this.options;
@@ -424,11 +430,14 @@ export class Evaluator {
     // Entities never evaluated (evidence may have come first: a state
     // without a hash) get their facts first, so their first result has them.
     // (Not when a provider run just collected them: no second probe.)
-    const fresh = factsCollected ? [] : await this.collectFirstFacts(prepared);
-    let evidenceVersions =
-      versions ?? (await stores.evaluationState.getEvidenceVersions(refs));
-    if (versions && fresh.length > 0) {
-      evidenceVersions = new Map(versions);
+    const fresh = factsCollected
+      ? []
+      : await this.collectFirstFacts(prepared, states);
+    const evidenceVersions = states
+      ? new Map([...states].map(([ref, st]) => [ref, st.evidenceVersion]))
+      : await stores.evaluationState.getEvidenceVersions(refs);
+    // The hook's facts bumped the fresh ones' versions: read those again.
+    if (states && fresh.length > 0) {
       const again = await stores.evaluationState.getEvidenceVersions(fresh);
       for (const [ref, v] of again) evidenceVersions.set(ref, v);
     }
