@@ -51,8 +51,9 @@ function startLiveBackend({ stdio = 'inherit' } = {}) {
       path.join(root, 'app-config.e2e.yaml'),
       path.join(root, 'app-config.e2e-live.yaml'),
     ],
-    // Never the demo loader here, even when the caller's environment sets it.
-    env: { READINESS_DEMO_EVIDENCE: '' },
+    // Never the demo loader here, even when the caller's environment sets it;
+    // the test's people sign in by header (packages/backend/src/e2e/signInAs.ts).
+    env: { READINESS_DEMO_EVIDENCE: '', READINESS_E2E_SIGN_IN_AS: '1' },
     stdio,
   });
 }

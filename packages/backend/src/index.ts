@@ -5,6 +5,7 @@
 
 import { createBackend } from '@backstage/backend-defaults';
 import { demoModules } from './demo';
+import { e2eSignInModule } from './e2e/signInAs';
 
 const backend = createBackend();
 
@@ -12,7 +13,11 @@ backend.add(import('@backstage/plugin-app-backend'));
 
 // auth: guest sign-in for the demo (see https://backstage.io/docs/auth/guest/provider)
 backend.add(import('@backstage/plugin-auth-backend'));
-backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+// The "live" end-to-end backend signs its test people in through a guest
+// provider that takes the person from a header, on loopback only (./e2e).
+if (process.env.READINESS_E2E_SIGN_IN_AS === '1') backend.add(e2eSignInModule);
+else
+  backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 
 // catalog
 backend.add(import('@backstage/plugin-catalog-backend'));
