@@ -187,7 +187,7 @@ describe.each(databases.eachSupportedId())(
         .trim()
         .split('\r\n');
       expect(lines[0]).toBe(
-        'entity_ref,title,kind,type,lifecycle,owner,system,domain,scorecard,status,score,level,failing_checks,changed_at,stale',
+        'entity_ref,title,kind,type,lifecycle,owner,system,domain,scorecard,status,score,level,failing_checks,not_applicable_checks,changed_at,stale',
       );
       expect(lines.slice(1).map(l => l.split(',')[0])).toEqual(
         blocked.map(name => `component:default/${name}`),
@@ -196,6 +196,18 @@ describe.each(databases.eachSupportedId())(
         .get('/api/readiness/results?status=ready')
         .set('Accept', 'text/csv');
       expect(accept.text.trim().split('\r\n')).toHaveLength(6);
+
+      // checkout-web keeps no state and calls no model (its annotations say
+      // "false"): those checks do not apply, in the JSON and in the CSV.
+      const stateless =
+        'entity=component:default/checkout-web&scorecard=production';
+      const na = (await get(stateless)).body.items[0].notApplicableChecks;
+      expect([...na].sort()).toEqual(['model-rollback', 'restore-tested']);
+      const row = (await get(`${stateless}&format=csv`)).text.split('\r\n')[1];
+      // Quoted: spreadsheets in many locales split on `;`.
+      expect(row.split(',')[13]).toMatch(
+        /^"(model-rollback; restore-tested|restore-tested; model-rollback)"$/,
+      );
     });
 
     it('answers 400 with the field for bad parameters, and 404 for unknown things', async () => {

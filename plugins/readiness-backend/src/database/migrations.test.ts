@@ -1,5 +1,6 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { TestDatabases } from '@backstage/backend-test-utils';
+import fs from 'node:fs';
 import { applyDatabaseMigrations } from './migrations';
 
 jest.setTimeout(60_000);
@@ -109,6 +110,48 @@ describe('migrations', () => {
       expect(
         Number((await knex('readiness_changes').count({ n: '*' }))[0].n),
       ).toBe(1);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'add the not-applicable checks to results, clearing the hashes so the next cycle fills them, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      for (const name of fs
+        .readdirSync(config.directory)
+        .filter(f => f.endsWith('.js') && f < '20261207020000')
+        .sort())
+        await knex.migrate.up({ ...config, name });
+      await knex('readiness_results').insert({
+        entity_ref: 'component:default/a',
+        scorecard: 'production',
+        kind: 'component',
+        namespace: 'default',
+        name: 'a',
+        status: 'ready',
+        score: 100,
+        failing_checks: '',
+        failing_areas: '',
+        area_scores: '{}',
+        result: '{}',
+        hash: 'abc',
+        search: 'component:default/a',
+        changed_at: new Date('2026-12-01T12:00:00Z'),
+      });
+      await applyDatabaseMigrations(knex);
+      expect(
+        await knex('readiness_results').select('hash', 'not_applicable_checks'),
+      ).toEqual([{ hash: '', not_applicable_checks: '' }]);
+      await knex.migrate.down({
+        ...config,
+        name: '20261207020000_results_not_applicable.js',
+      });
+      expect(
+        await knex.schema.hasColumn(
+          'readiness_results',
+          'not_applicable_checks',
+        ),
+      ).toBe(false);
     },
   );
 });

@@ -25,6 +25,7 @@ export type ResultDbRow = {
   score: number;
   level: string | null;
   failing_checks: string;
+  not_applicable_checks: string;
   failing_areas: string;
   area_scores: string;
   result?: string;
@@ -51,6 +52,7 @@ export const LIST_COLUMNS = [
   'score',
   'level',
   'failing_checks',
+  'not_applicable_checks',
   'area_scores',
   'changed_at',
   'stale',
@@ -95,6 +97,7 @@ export function toStored(row: ResultDbRow): StoredResult {
     score: Number(row.score),
     level: orUndefined(row.level),
     failingChecks: unbar(row.failing_checks),
+    notApplicableChecks: unbar(row.not_applicable_checks),
     areaScores: JSON.parse(row.area_scores),
     changedAt: iso(row.changed_at),
     stale: Boolean(row.stale),
@@ -131,6 +134,11 @@ export function toDbRow(
     score: r.result.score,
     level: r.result.level?.id ?? null,
     failing_checks: bars(failing.map(c => c.checkId)),
+    not_applicable_checks: bars(
+      r.result.checks
+        .filter(c => c.result === 'not-applicable')
+        .map(c => c.checkId),
+    ),
     failing_areas: bars([...new Set(failing.map(c => c.area))]),
     area_scores: JSON.stringify(
       Object.fromEntries(r.result.areas.map(a => [a.id, a.score])),

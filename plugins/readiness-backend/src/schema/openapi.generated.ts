@@ -550,6 +550,13 @@ export const spec = {
               "type": "string"
             }
           },
+          "notApplicableChecks": {
+            "description": "Checks that do not apply to the entity (their `when:` does not hold).",
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
           "areaScores": {
             "type": "object",
             "additionalProperties": {
@@ -572,6 +579,7 @@ export const spec = {
           "status",
           "score",
           "failingChecks",
+          "notApplicableChecks",
           "areaScores",
           "changedAt",
           "stale"

@@ -10,6 +10,7 @@ const row = (over: Partial<StoredResult>): StoredResult => ({
   status: 'ready',
   score: 100,
   failingChecks: [],
+  notApplicableChecks: [],
   areaScores: {},
   changedAt: '2026-11-23T12:00:00.000Z',
   stale: false,
@@ -19,10 +20,18 @@ const row = (over: Partial<StoredResult>): StoredResult => ({
 describe('csv', () => {
   it('writes one line per result with a header', () => {
     expect(csvHeader()).toBe(
-      'entity_ref,title,kind,type,lifecycle,owner,system,domain,scorecard,status,score,level,failing_checks,changed_at,stale\r\n',
+      'entity_ref,title,kind,type,lifecycle,owner,system,domain,scorecard,status,score,level,failing_checks,not_applicable_checks,changed_at,stale\r\n',
     );
-    expect(csvRows([row({ failingChecks: ['a', 'b'], level: 'pilot' })])).toBe(
-      'component:default/a,,component,,,,,,production,ready,100,pilot,"a; b",2026-11-23T12:00:00.000Z,false\r\n',
+    expect(
+      csvRows([
+        row({
+          failingChecks: ['a', 'b'],
+          notApplicableChecks: ['model-rollback'],
+          level: 'pilot',
+        }),
+      ]),
+    ).toBe(
+      'component:default/a,,component,,,,,,production,ready,100,pilot,"a; b",model-rollback,2026-11-23T12:00:00.000Z,false\r\n',
     );
   });
 

@@ -16,6 +16,7 @@ const COLUMNS: Array<
   ['score', r => r.score],
   ['level', r => r.level],
   ['failing_checks', r => r.failingChecks.join('; ')],
+  ['not_applicable_checks', r => r.notApplicableChecks.join('; ')],
   ['changed_at', r => r.changedAt],
   ['stale', r => r.stale],
 ];

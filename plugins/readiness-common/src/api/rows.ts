@@ -24,6 +24,8 @@ export interface ReadinessResultRow {
   level?: string;
   /** Ids of counted checks that do not pass. */
   failingChecks: string[];
+  /** Ids of checks that do not apply to the entity (their `when:` does not hold). */
+  notApplicableChecks: string[];
   /** Area id → area score. */
   areaScores: Record<string, number>;
   /** When the result last changed. */

@@ -70,6 +70,7 @@ const row = (name: string, status: 'ready' | 'blocked') => ({
   status,
   score: status === 'ready' ? 100 : 40,
   failingChecks: status === 'ready' ? [] : ['incident-owner'],
+  notApplicableChecks: [],
   areaScores: {},
   changedAt: '2026-11-23T12:00:00.000Z',
   stale: false,
