@@ -2,10 +2,11 @@
 
 /**
  * The checks of each result that do not apply to the entity (`|a|b|`, as
- * failing_checks), for the CSV export and GET /results. The stored hashes are
- * cleared so that the next evaluation cycle rewrites every result with the
- * column filled (their check history is unchanged: only what differs from the
- * stored result is recorded as a change).
+ * failing_checks), for the CSV export and GET /results. The result hashes are
+ * cleared, and every evaluated entity marked changed, so that the next
+ * evaluation cycle evaluates and rewrites every result with the column filled
+ * (the check history is unchanged: only what differs from the stored result is
+ * recorded as a change; entities count as seen, so nothing is probed anew).
  *
  * @param {import('knex').Knex} knex
  */
@@ -18,6 +19,9 @@ exports.up = async function up(knex) {
       .comment('|a|b|: checks whose `when:` does not hold for the entity');
   });
   await knex('readiness_results').update({ hash: '' });
+  await knex('readiness_evaluation_state')
+    .whereNotNull('input_hash')
+    .update({ input_hash: 'before-not-applicable-checks' });
 };
 
 /** @param {import('knex').Knex} knex */

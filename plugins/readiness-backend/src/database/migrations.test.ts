@@ -138,10 +138,26 @@ describe('migrations', () => {
         search: 'component:default/a',
         changed_at: new Date('2026-12-01T12:00:00Z'),
       });
+      await knex('readiness_evaluation_state').insert([
+        { entity_ref: 'component:default/a', input_hash: 'h-a' },
+        { entity_ref: 'component:default/b', input_hash: null },
+      ]);
       await applyDatabaseMigrations(knex);
       expect(
         await knex('readiness_results').select('hash', 'not_applicable_checks'),
       ).toEqual([{ hash: '', not_applicable_checks: '' }]);
+      // Evaluated again at the next cycle (changed), not probed as new (null).
+      expect(
+        await knex('readiness_evaluation_state')
+          .select('entity_ref', 'input_hash')
+          .orderBy('entity_ref'),
+      ).toEqual([
+        {
+          entity_ref: 'component:default/a',
+          input_hash: 'before-not-applicable-checks',
+        },
+        { entity_ref: 'component:default/b', input_hash: null },
+      ]);
       await knex.migrate.down({
         ...config,
         name: '20261207020000_results_not_applicable.js',
