@@ -27,15 +27,16 @@ async function seeded(): Promise<boolean> {
     '/api/readiness/entities/component/default/status-page',
     token,
   );
-  // Go-lives (the date, then the first week's checks) are the seed's last step.
-  const goLive = await json(
-    '/api/readiness/entities/component/default/status-page/go-live',
-    token,
-  );
+  // Go-lives (the date, then the first week's checks) are the seed's last
+  // step, in the file's order: status-page, checkout-web, auth-service.
+  const goLive = (name: string) =>
+    json(`/api/readiness/entities/component/default/${name}/go-live`, token);
   return (
     JSON.stringify(payments).includes('"status":"ready"') &&
     JSON.stringify(statusPage).includes('"status":"ready"') &&
-    goLive.dailyChecks.length > 0
+    (await goLive('status-page')).dailyChecks.length > 0 &&
+    (await goLive('checkout-web')).dailyChecks.length >= 6 &&
+    Boolean((await goLive('auth-service')).goLiveDate)
   );
 }
 
@@ -46,7 +47,7 @@ export default async function globalSetup() {
     try {
       if (await seeded()) return;
       last =
-        'payments-api or status-page not ready, or no daily check of status-page yet';
+        'payments-api or status-page not ready, or the go-lives (status-page, checkout-web, auth-service) not seeded yet';
     } catch (error) {
       last = error;
     }

@@ -109,6 +109,91 @@ test.describe('Go-live', () => {
     await page.screenshot({ path: 'e2e-results/go-live-first-week.png' });
   });
 
+  test('the guest signs the Security role of a service it does not own', async ({
+    page,
+  }) => {
+    // auth-service (Identity's, Ready) goes live in three days. The guest is
+    // in Security and owns nothing of Identity: Security is the guest's to sign.
+    await openReadinessTab(page, 'auth-service');
+    await expect(page.getByText(/Goes live .* · T-3/)).toBeVisible();
+    await expect(page.getByTestId('signoff-infrastructure')).toContainText(
+      '(not you)',
+    );
+    await page
+      .getByRole('button', { name: 'Sign off as Security team' })
+      .click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Note (optional)').fill('Threat model reviewed');
+    await dialog.getByRole('button', { name: 'Sign off' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByTestId('signoff-security')).toContainText(
+      '✓ guest,',
+    );
+    await expect(page.getByText('Sign-off: 1 of 5')).toBeVisible();
+    // One role per person: nothing else is offered to the guest.
+    await expect(page.getByRole('button', { name: /Sign off as/ })).toHaveCount(
+      0,
+    );
+  });
+
+  test('the guest records the last daily check, a risky action and the closure review of its own service', async ({
+    page,
+  }) => {
+    // checkout-web (Payments, the guest's team) went live seven days ago;
+    // days 1 to 6 were checked by liam.byrne.
+    await openReadinessTab(page, 'checkout-web');
+    await expect(page.getByText(/· T\+7: First production week/)).toBeVisible();
+    await expect(
+      page.getByText('First production week: 6 of 7 daily checks'),
+    ).toBeVisible();
+
+    await page.getByRole('button', { name: 'Record daily check' }).click();
+    let dialog = page.getByRole('dialog');
+    for (const item of [
+      'Error rate',
+      'Latency',
+      'Failed jobs',
+      'User feedback',
+      'Connector health',
+    ])
+      await dialog
+        .getByRole('radiogroup', { name: item })
+        .getByLabel('ok', { exact: true })
+        .check();
+    await dialog.getByRole('button', { name: 'Save check' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(
+      page.getByText('First production week: 7 of 7 daily checks'),
+    ).toBeVisible();
+
+    await page.getByRole('button', { name: 'Record risky action' }).click();
+    dialog = page.getByRole('dialog');
+    await dialog
+      .getByLabel('What happened')
+      .fill('Price cache flushed by hand');
+    await dialog
+      .getByLabel('Who answers for it (a team or a person)')
+      .fill('group:default/payments');
+    await dialog.getByRole('button', { name: 'Record' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText(/Price cache flushed by hand/)).toBeVisible();
+
+    await page.getByRole('button', { name: 'Closure review' }).click();
+    dialog = page.getByRole('dialog');
+    for (const label of [
+      'P1/P2 incidents',
+      'Support requests',
+      'Quality deviations',
+      'Missing runbook steps',
+    ])
+      await dialog.getByLabel(label).fill('none');
+    await dialog.getByRole('button', { name: 'Record review' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(
+      page.getByText(/Closure review by user:default\/guest/),
+    ).toBeVisible();
+  });
+
   test('lists go-lives on the org page, with the missed daily check', async ({
     page,
   }) => {

@@ -205,10 +205,22 @@ export class GoLiveService {
       credentials,
       entityRef,
     );
+    return this.forCaller(entity, credentials);
+  }
+
+  /**
+   * The go-live state as the card shows it to the caller: with, for each open
+   * role, whether this person may sign it and if not why. Every route that
+   * answers with the state answers with this, so the card never offers Sign
+   * where the server would refuse, also right after a write.
+   */
+  private async forCaller(
+    entity: EntityReadinessResponse,
+    credentials: BackstageCredentials,
+  ): Promise<GoLiveResponse> {
     const state = await this.stateOf(entity, credentials);
     if (!state.canSign || !this.options.auth.isPrincipal(credentials, 'user'))
       return state;
-    // For the card: may this person sign each open role, and if not, why.
     const rule = await this.signRules(credentials, entity, state);
     state.signoff.roles = state.signoff.roles.map(r => {
       if (r.signoff) return r;
@@ -396,7 +408,7 @@ export class GoLiveService {
         `A sign-off needs the status Ready; ${ref} became ${status} meanwhile`,
       );
     }
-    return this.stateOf(after, user);
+    return this.forCaller(after, user);
   }
 
   /**
@@ -519,7 +531,7 @@ export class GoLiveService {
       doneAt: this.now().toISOString(),
       ...(note ? { note } : {}),
     });
-    return this.stateOf(entity, user);
+    return this.forCaller(entity, user);
   }
 
   /** Records the daily check of a first-week day (today or a day before). */
@@ -582,7 +594,7 @@ export class GoLiveService {
       checkedBy: user.principal.userEntityRef,
       checkedAt: this.now().toISOString(),
     });
-    return this.stateOf(entity, user);
+    return this.forCaller(entity, user);
   }
 
   /** Records a risky action of the first weeks. */
@@ -609,7 +621,7 @@ export class GoLiveService {
     const note = text(body?.note, 'note', 2000);
     if (note) action.note = note;
     await this.options.store.addRiskyAction(ref, action);
-    return this.stateOf(entity, user);
+    return this.forCaller(entity, user);
   }
 
   /** Records the closure review, from day 7 of the first week on. */
@@ -658,7 +670,7 @@ export class GoLiveService {
     };
     if (errors.length) throw new InputError(errors.join('; '));
     await this.options.store.addClosureReview(ref, date, review);
-    return this.stateOf(entity, user);
+    return this.forCaller(entity, user);
   }
 
   /**

@@ -202,10 +202,24 @@ describe.each(databases.eachSupportedId())(
 
     it('lets one person sign one role of a go-live only', async () => {
       const { as } = await start({ [PRIYA]: ['group:default/leadership'] });
-      expect(
-        (await as(PRIYA).post('/go-live/signoffs', { role: 'infrastructure' }))
-          .status,
-      ).toBe(200);
+      const first = await as(PRIYA).post('/go-live/signoffs', {
+        role: 'infrastructure',
+      });
+      expect(first.status).toBe(200);
+      // The answer to the write says what is left to this person, as GET
+      // would: the card offers no second Sign (it did before).
+      const left = first.body.signoff.roles.filter((r: any) => !r.signoff);
+      expect(left.map((r: any) => [r.id, r.canSign])).toEqual([
+        ['security', false],
+        ['operations', false],
+        ['release-manager', false],
+        ['final-approval', false],
+      ]);
+      expect(left.find((r: any) => r.id === 'final-approval').whyNot).toBe(
+        `One person signs at most 1 role of a go-live: you signed Infrastructure team for ${day(
+          1,
+        )}`,
+      );
       const second = await as(PRIYA).post('/go-live/signoffs', {
         role: 'final-approval',
       });
