@@ -20,18 +20,18 @@ const {
 const {
   catalogServiceMock,
 } = require('@backstage/plugin-catalog-node/testUtils');
-const { createReadinessStores } = require('../src/database/ReadinessStores');
+const { createReadinessStores } = require('../src/stores');
 const { CatalogReader } = require('../src/evaluation/CatalogReader');
 const { Evaluator } = require('../src/evaluation/Evaluator');
 const { ScorecardRegistry } = require('../src/evaluation/ScorecardRegistry');
-const { FactCollector } = require('../src/facts/FactCollector');
-const { FactsService } = require('../src/facts/FactsService');
-const { ReadinessService } = require('../src/service/ReadinessService');
-const { OwnershipService } = require('../src/service/OwnershipService');
+const { FactCollector } = require('../src/evidence/facts/FactCollector');
+const { FactsService } = require('../src/evidence/facts/FactsService');
+const { ReadinessService } = require('../src/results/ReadinessService');
+const { OwnershipService } = require('../src/ownership/OwnershipService');
 const {
   ManualEvidenceService,
-} = require('../src/service/ManualEvidenceService');
-const { createRouter } = require('../src/service/router');
+} = require('../src/evidence/manual/ManualEvidenceService');
+const { createRouter } = require('../src/router');
 
 const N = Number(process.env.BENCH_ENTITIES ?? 10_000);
 const SHARDS = 4;

@@ -2,7 +2,7 @@ import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import { startReadinessBackend } from './__testUtils__/testBackend';
 import { spec } from './schema/openapi.generated';
-import { MAX_BODY_BYTES } from './service/requestGuards';
+import { MAX_BODY_BYTES } from './platform/http/requestGuards';
 
 jest.setTimeout(120_000);
 

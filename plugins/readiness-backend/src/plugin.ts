@@ -12,24 +12,24 @@ import {
   readinessFactProvidersExtensionPoint,
 } from '@readiness/backstage-plugin-readiness-node';
 import { registerActions } from './actions/registerActions';
-import { createReadinessStores } from './database/ReadinessStores';
+import { createReadinessStores } from './stores';
 import { CatalogReader } from './evaluation/CatalogReader';
 import { Evaluator } from './evaluation/Evaluator';
 import { readSchedule } from './evaluation/schedule';
 import { ScorecardRegistry } from './evaluation/ScorecardRegistry';
-import { FactCollector } from './facts/FactCollector';
-import { FactsService } from './facts/FactsService';
-import { readProbeConfig } from './probes/config';
-import { createHttpProbeProvider } from './probes/HttpProbeProvider';
-import { GoLiveService } from './service/GoLiveService';
+import { FactCollector } from './evidence/facts/FactCollector';
+import { FactsService } from './evidence/facts/FactsService';
+import { readProbeConfig } from './evidence/probes/config';
+import { createHttpProbeProvider } from './evidence/probes/HttpProbeProvider';
+import { GoLiveService } from './goLive/GoLiveService';
 import { ReadinessNotifier } from './notifications/ReadinessNotifier';
 import { scanForNotifications } from './notifications/scanForNotifications';
-import { ManualEvidenceService } from './service/ManualEvidenceService';
-import { OwnershipService } from './service/OwnershipService';
+import { ManualEvidenceService } from './evidence/manual/ManualEvidenceService';
+import { OwnershipService } from './ownership/OwnershipService';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
-import { ReadinessService } from './service/ReadinessService';
-import { createRouter } from './service/router';
+import { ReadinessService } from './results/ReadinessService';
+import { createRouter } from './router';
 
 /** `readiness.exemptions.maxDays`: the longest an exemption may last (default 90). */
 function readMaxExemptionDays(config: Config): number {

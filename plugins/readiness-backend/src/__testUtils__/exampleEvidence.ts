@@ -10,9 +10,9 @@ import {
 import { Knex } from 'knex';
 import fs from 'node:fs';
 import path from 'node:path';
-import { EvidenceStore } from '../database/EvidenceStore';
-import { applyDatabaseMigrations } from '../database/migrations';
-import { chunks, TABLES } from '../database/util';
+import { EvidenceStore } from '../evidence/EvidenceStore';
+import { applyDatabaseMigrations } from '../platform/database/migrations';
+import { chunks, TABLES } from '../platform/database/util';
 
 /**
  * Writes parsed evidence: facts are upserted; attestations and exemptions

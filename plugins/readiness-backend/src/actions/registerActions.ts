@@ -1,6 +1,6 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { isFailing } from '@readiness/backstage-plugin-readiness-common';
-import { ReadinessService } from '../service/ReadinessService';
+import { ReadinessService } from '../results/ReadinessService';
 
 /**
  * Actions for AI assistants (MCP) through Backstage's actions registry:

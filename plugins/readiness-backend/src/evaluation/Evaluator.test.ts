@@ -4,7 +4,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { parseEvidence } from '@readiness/backstage-plugin-readiness-common';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createReadinessStores } from '../database/ReadinessStores';
+import { createReadinessStores } from '../stores';
 import { writeEvidence } from '../__testUtils__/exampleEvidence';
 import {
   EXAMPLES,

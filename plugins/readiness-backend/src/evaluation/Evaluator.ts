@@ -8,19 +8,19 @@ import {
   overlayOwnership,
   isFailing,
 } from '@readiness/backstage-plugin-readiness-common';
-import type { ReadinessStores } from '../database/ReadinessStores';
+import type { ReadinessStores } from '../stores';
 import type { ReadinessNotifier } from '../notifications/ReadinessNotifier';
-import { ResultKeyMap, resultKey } from '../database/resultKey';
-import { retryOnConnectionLoss } from '../database/retry';
-import type { EvaluationState } from '../database/EvaluationStateStore';
-import type { ResultRow, StoredOwnership } from '../database/types';
+import { ResultKeyMap, resultKey } from '../results/resultKey';
+import { retryOnConnectionLoss } from '../platform/database/retry';
+import type { EvaluationState } from './EvaluationStateStore';
+import type { ResultRow, StoredOwnership } from '../platform/database/types';
 import { CatalogReader, CatalogSnapshot } from './CatalogReader';
 import { diffChecks } from './diffChecks';
 import { entityFields, refOf } from './entityFields';
 import { hashResult, inputHash, scorecardFingerprint } from './hash';
-import { missingSignoffGroups } from './signoffGroups';
+import { missingSignoffGroups } from '../goLive/signoffGroups';
 import { ScorecardRegistry } from './ScorecardRegistry';
-import { ownersOf } from '../service/owners';
+import { ownersOf } from '../platform/owners';
 import { shardOf } from './sharding';
 
 /** What one evaluation run did, for logs and tests. */

@@ -1,5 +1,5 @@
 import { EntityReadiness } from '@readiness/backstage-plugin-readiness-common';
-import type { CheckChange } from '../database/types';
+import type { CheckChange } from '../platform/database/types';
 
 /** Which checks flipped between two results of one entity and scorecard. */
 export function diffChecks(

@@ -3,7 +3,7 @@ import {
   entityKey,
   tryEntityKey,
 } from '@readiness/backstage-plugin-readiness-common';
-import type { EntityFields } from '../database/types';
+import type { EntityFields } from '../platform/database/types';
 
 const fullRef = (value: unknown, kind: string, namespace: string) =>
   tryEntityKey(value, { defaultKind: kind, defaultNamespace: namespace });

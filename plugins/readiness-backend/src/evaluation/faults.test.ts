@@ -2,7 +2,7 @@ import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import knexFactory, { Knex } from 'knex';
-import { createReadinessStores } from '../database/ReadinessStores';
+import { createReadinessStores } from '../stores';
 import { exampleEntities, readinessConfig } from '../__testUtils__/testUtils';
 import { CatalogReader } from './CatalogReader';
 import { Evaluator } from './Evaluator';

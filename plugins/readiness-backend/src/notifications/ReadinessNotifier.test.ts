@@ -1,7 +1,7 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import type { NotificationSendOptions } from '@backstage/plugin-notifications-node';
-import { applyDatabaseMigrations } from '../database/migrations';
-import { storesFor } from '../database/ReadinessStores';
+import { applyDatabaseMigrations } from '../platform/database/migrations';
+import { storesFor } from '../stores';
 import { ReadinessNotifier } from './ReadinessNotifier';
 import { scanForNotifications } from './scanForNotifications';
 

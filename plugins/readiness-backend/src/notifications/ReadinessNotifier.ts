@@ -5,8 +5,8 @@ import type {
   ReadinessStatus,
   SignoffRole,
 } from '@readiness/backstage-plugin-readiness-common';
-import type { StoredOwners } from '../database/EvaluationStateStore';
-import type { NotificationLog } from '../database/NotificationLog';
+import type { StoredOwners } from '../evaluation/EvaluationStateStore';
+import type { NotificationLog } from './NotificationLog';
 
 const DAY_MS = 86_400_000;
 const STATUS_WORDS: Record<ReadinessStatus, string> = {

@@ -1,5 +1,5 @@
 import { firstWeek } from '@readiness/backstage-plugin-readiness-common';
-import type { ReadinessStores } from '../database/ReadinessStores';
+import type { ReadinessStores } from '../stores';
 import type { ReadinessNotifier } from './ReadinessNotifier';
 
 const DAY_MS = 86_400_000;

@@ -1,0 +1,453 @@
+import type { ReadinessNotifier } from '../../notifications/ReadinessNotifier';
+import {
+  AuthService,
+  BackstageCredentials,
+  BackstageUserPrincipal,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  AuthorizeResult,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
+import {
+  AttestationInput,
+  AttestationsResponse,
+  ExemptionInput,
+  ExemptionsResponse,
+  parseDuration,
+  readinessAttestationCreatePermission,
+  readinessExemptionCreatePermission,
+  readinessResultsReadPermission,
+} from '@readiness/backstage-plugin-readiness-common';
+import { EvidenceStore } from '../EvidenceStore';
+import { demandOnEntity, mayOnEntity } from '../../platform/access';
+import { Evaluator } from '../../evaluation/Evaluator';
+import { ScorecardRegistry } from '../../evaluation/ScorecardRegistry';
+import {
+  DAY_MS,
+  DEFAULT_ATTESTATION_DAYS,
+  endOfDay,
+  text,
+  time,
+} from '../../platform/input';
+
+type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
+
+type EvidenceRule = 'url' | 'note' | 'url-or-note' | 'url-and-note';
+
+/** The evidence an attestation check asks for (`with.evidence`), if any. */
+function evidenceRequired(w: unknown): EvidenceRule | undefined {
+  const rule = (w as { evidence?: string } | undefined)?.evidence;
+  return rule && rule !== 'none' ? (rule as EvidenceRule) : undefined;
+}
+
+/** What is missing for the rule, naming the field; undefined when nothing. */
+function missingEvidence(
+  rule: EvidenceRule | undefined,
+  url: string | undefined,
+  note: string | undefined,
+): string | undefined {
+  if (rule === 'url' && !url) return 'evidenceUrl: required for this check';
+  if (rule === 'note' && !note) return 'note: required for this check';
+  if (rule === 'url-or-note' && !url && !note)
+    return 'evidenceUrl: an evidence URL or a note is required for this check';
+  if (rule === 'url-and-note' && (!url || !note))
+    return `${
+      url ? 'note' : 'evidenceUrl'
+    }: an evidence URL and a note are required for this check`;
+  return undefined;
+}
+
+/**
+ * Attestations and exemptions made by people from the entity's tab: who may
+ * (per entity), for which checks, for how long; each change re-evaluates the
+ * entity so the tab shows it at once. Expiry needs no job: the engine reads
+ * the expiry time and says when it lapsed.
+ */
+export class ManualEvidenceService {
+  constructor(
+    private readonly options: {
+      evidence: EvidenceStore;
+      scorecards: ScorecardRegistry;
+      evaluator: Evaluator;
+      catalog: CatalogService;
+      auth: AuthService;
+      permissions: PermissionsService;
+      /** The longest an exemption may last. */
+      /** Told when an exemption is asked for (`readiness.exemptions.grantedBy`). */
+      granters?: string[];
+      notifier?: ReadinessNotifier;
+      maxExemptionDays: number;
+      now?: () => Date;
+    },
+  ) {}
+
+  private now() {
+    return this.options.now?.() ?? new Date();
+  }
+
+  private allowed(
+    credentials: BackstageCredentials,
+    permission: ResourcePermission<'catalog-entity'>,
+    entityRef: string,
+  ): Promise<boolean> {
+    return mayOnEntity(this.options, credentials, permission, entityRef);
+  }
+
+  private demand(
+    credentials: BackstageCredentials,
+    permission: ResourcePermission<'catalog-entity'>,
+    entityRef: string,
+    what: string,
+  ): Promise<void> {
+    return demandOnEntity(
+      this.options,
+      credentials,
+      permission,
+      entityRef,
+      what,
+    );
+  }
+
+  /** The entity, after checking read access and, if given, `[permission, what]`. */
+  private async entity(
+    credentials: BackstageCredentials,
+    entityRef: string,
+    demand?: [ResourcePermission<'catalog-entity'>, string],
+  ) {
+    const [read] = await this.options.permissions.authorize(
+      [{ permission: readinessResultsReadPermission }],
+      { credentials },
+    );
+    if (read.result !== AuthorizeResult.ALLOW)
+      throw new NotAllowedError(
+        'You may not read readiness results (readiness.results.read)',
+      );
+    const entity = await this.options.catalog.getEntityByRef(entityRef, {
+      credentials,
+    });
+    if (!entity)
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    if (demand) await this.demand(credentials, demand[0], entityRef, demand[1]);
+    return entity;
+  }
+
+  /** The check of a scorecard that applies to the entity; InputError naming `checkId` otherwise. */
+  private check(entity: Entity, checkId: unknown, type?: 'attestation') {
+    const cards = this.options.scorecards
+      .list()
+      .filter(c => c.appliesTo(entity));
+    const all = cards.flatMap(c => c.checks);
+    const found = all.find(c => c.spec.id === checkId);
+    if (!found || (type && found.spec.type !== type)) {
+      const ids = all
+        .filter(c => !type || c.spec.type === type)
+        .map(c => c.spec.id);
+      throw new InputError(
+        `checkId: "${String(checkId)}" is not ${
+          type ? 'an attestation check' : 'a check'
+        } of a scorecard for this entity${
+          ids.length ? `; one of ${ids.join(', ')}` : ''
+        }`,
+      );
+    }
+    return found;
+  }
+
+  /** Attestation checks for this entity, with the longest an attestation may last. */
+  private attestable(entity: Entity) {
+    const seen = new Set<string>();
+    return this.options.scorecards
+      .list()
+      .filter(c => c.appliesTo(entity))
+      .flatMap(c => c.checks)
+      .filter(c => c.spec.type === 'attestation' && !seen.has(c.spec.id))
+      .map(c => {
+        seen.add(c.spec.id);
+        const evidence = evidenceRequired(c.spec.with);
+        return {
+          checkId: c.spec.id,
+          title: c.spec.title,
+          maxDays: Math.floor(this.longest(c.spec.with) / DAY_MS),
+          ...(evidence ? { evidence } : {}),
+        };
+      });
+  }
+
+  private longest(w: unknown): number {
+    const maxAge = (w as { maxAge?: string } | undefined)?.maxAge;
+    return maxAge ? parseDuration(maxAge) : DEFAULT_ATTESTATION_DAYS * DAY_MS;
+  }
+
+  async listAttestations(
+    credentials: BackstageCredentials,
+    entityRef: string,
+  ): Promise<AttestationsResponse> {
+    const entity = await this.entity(credentials, entityRef);
+    return {
+      checks: this.attestable(entity),
+      items: await this.options.evidence.listAttestations(
+        entityRef,
+        this.now(),
+      ),
+      canAttest: await this.allowed(
+        credentials,
+        readinessAttestationCreatePermission,
+        entityRef,
+      ),
+    };
+  }
+
+  /** Attests a check; the attestation lasts the check's `maxAge` unless it says less. */
+  async attest(
+    credentials: UserCredentials,
+    entityRef: string,
+    input: AttestationInput,
+  ): Promise<AttestationsResponse> {
+    const entity = await this.entity(credentials, entityRef, [
+      readinessAttestationCreatePermission,
+      `attest for ${entityRef}: only its owners may`,
+    ]);
+    const check = this.check(entity, input.checkId, 'attestation');
+    const now = this.now().getTime();
+    let expires = now + this.longest(check.spec.with);
+    if (input.expiresAt !== undefined) {
+      const t = time(input.expiresAt, 'expiresAt');
+      if (t <= now) throw new InputError('expiresAt: must be in the future');
+      if (t > endOfDay(expires))
+        throw new InputError(
+          `expiresAt: valid until ${new Date(expires)
+            .toISOString()
+            .slice(
+              0,
+              10,
+            )} at the latest (attestations of this check last ${Math.round(
+            (expires - now) / DAY_MS,
+          )} days)`,
+        );
+      expires = t;
+    }
+    const evidenceUrl = text(input.evidenceUrl, 'evidenceUrl', 2000);
+    if (evidenceUrl && !/^https?:\/\/\S+$/.test(evidenceUrl))
+      throw new InputError(
+        `evidenceUrl: "${evidenceUrl}" is not an http(s) URL`,
+      );
+    const note = text(input.note, 'note', 1000);
+    const missing = missingEvidence(
+      evidenceRequired(check.spec.with),
+      evidenceUrl,
+      note,
+    );
+    if (missing)
+      throw new InputError(`${missing} (check "${check.spec.title}")`);
+    await this.options.evidence.addAttestation(entityRef, {
+      checkId: check.spec.id,
+      attestedBy: credentials.principal.userEntityRef,
+      attestedAt: new Date(now).toISOString(),
+      expiresAt: new Date(expires).toISOString(),
+      evidenceUrl,
+      note,
+    });
+    await this.options.evaluator.evaluateNow(entityRef);
+    return this.listAttestations(credentials, entityRef);
+  }
+
+  /** Revokes an attestation, saying why (`reason`, required). */
+  async revokeAttestation(
+    credentials: UserCredentials,
+    entityRef: string,
+    id: string,
+    body?: { reason?: unknown },
+  ): Promise<AttestationsResponse> {
+    await this.entity(credentials, entityRef, [
+      readinessAttestationCreatePermission,
+      `revoke attestations of ${entityRef}`,
+    ]);
+    const reason = text(body?.reason, 'reason', 1000, true)!;
+    const done = await this.options.evidence.revoke(
+      'attestation',
+      entityRef,
+      id,
+      credentials.principal.userEntityRef,
+      this.now().toISOString(),
+      reason,
+    );
+    if (!done)
+      throw new NotFoundError(
+        `No attestation ${id} of ${entityRef} to revoke (already revoked?)`,
+      );
+    await this.options.evaluator.evaluateNow(entityRef);
+    return this.listAttestations(credentials, entityRef);
+  }
+
+  async listExemptions(
+    credentials: BackstageCredentials,
+    entityRef: string,
+  ): Promise<ExemptionsResponse> {
+    await this.entity(credentials, entityRef);
+    const [canRequest, canGrant] = await Promise.all([
+      this.allowed(
+        credentials,
+        readinessAttestationCreatePermission,
+        entityRef,
+      ),
+      this.allowed(credentials, readinessExemptionCreatePermission, entityRef),
+    ]);
+    return {
+      items: await this.options.evidence.listExemptions(entityRef, this.now()),
+      canRequest: canRequest || canGrant,
+      canGrant,
+      maxDays: this.options.maxExemptionDays,
+    };
+  }
+
+  /**
+   * Requests an exemption (owners), or grants one at once (whoever has
+   * `readiness.exemption.create`).
+   */
+  async requestExemption(
+    credentials: UserCredentials,
+    entityRef: string,
+    input: ExemptionInput,
+  ): Promise<ExemptionsResponse> {
+    const entity = await this.entity(credentials, entityRef);
+    const [canRequest, canGrant] = await Promise.all([
+      this.allowed(
+        credentials,
+        readinessAttestationCreatePermission,
+        entityRef,
+      ),
+      this.allowed(credentials, readinessExemptionCreatePermission, entityRef),
+    ]);
+    if (!canRequest && !canGrant)
+      throw new NotAllowedError(
+        `You may not ask for exemptions of ${entityRef}: only its owners may ask, and readiness.exemption.create grants`,
+      );
+    const check = this.check(entity, input.checkId);
+    const reason = text(input.reason, 'reason', 1000, true)!;
+    const now = this.now().getTime();
+    const t = time(input.expiresAt, 'expiresAt');
+    if (t <= now) throw new InputError('expiresAt: must be in the future');
+    const max = this.options.maxExemptionDays;
+    if (t > endOfDay(now + max * DAY_MS))
+      throw new InputError(
+        `expiresAt: valid until ${new Date(now + max * DAY_MS)
+          .toISOString()
+          .slice(0, 10)} at the latest (exemptions last at most ${max} days)`,
+      );
+    const by = credentials.principal.userEntityRef;
+    // One open request or exemption per check: a second one would only confuse.
+    const open = (
+      await this.options.evidence.listExemptions(entityRef, this.now())
+    ).find(
+      e =>
+        e.checkId === check.spec.id &&
+        (e.status === 'requested' || e.status === 'granted'),
+    );
+    if (open)
+      throw new ConflictError(
+        open.status === 'requested'
+          ? `checkId: ${check.spec.title} already has an exemption request by ${open.requestedBy}, waiting for a grant`
+          : `checkId: ${
+              check.spec.title
+            } is already exempt until ${open.expiresAt?.slice(
+              0,
+              10,
+            )} (granted by ${open.approvedBy})`,
+      );
+    const id = await this.options.evidence.addExemption(
+      entityRef,
+      {
+        checkId: check.spec.id,
+        reason,
+        expiresAt: new Date(t).toISOString(),
+        approvedBy: canGrant ? by : undefined,
+      },
+      { createdAt: new Date(now).toISOString(), requestedBy: by },
+    );
+    if (canGrant) await this.options.evaluator.evaluateNow(entityRef);
+    // A request waits: tell the people who grant them.
+    else
+      await this.options.notifier?.exemptionRequested(
+        entityRef,
+        { id, checkTitle: check.spec.title, reason, by },
+        this.options.granters ?? [],
+      );
+    return this.listExemptions(credentials, entityRef);
+  }
+
+  /** Grants someone else's request. */
+  async grantExemption(
+    credentials: UserCredentials,
+    entityRef: string,
+    id: string,
+  ): Promise<ExemptionsResponse> {
+    await this.entity(credentials, entityRef, [
+      readinessExemptionCreatePermission,
+      `grant exemptions for ${entityRef}`,
+    ]);
+    const by = credentials.principal.userEntityRef;
+    const request = (
+      await this.options.evidence.listExemptions(entityRef, this.now())
+    ).find(e => e.id === id);
+    if (request?.status === 'requested' && request.requestedBy === by)
+      throw new NotAllowedError(
+        'Someone else must grant an exemption you asked for',
+      );
+    const done = await this.options.evidence.grantExemption(
+      entityRef,
+      id,
+      by,
+      this.now().toISOString(),
+    );
+    if (!done)
+      throw new NotFoundError(
+        `No pending exemption request ${id} for ${entityRef}`,
+      );
+    await this.options.evaluator.evaluateNow(entityRef);
+    return this.listExemptions(credentials, entityRef);
+  }
+
+  /** Revokes an exemption (granters), or withdraws one's own request. */
+  async revokeExemption(
+    credentials: UserCredentials,
+    entityRef: string,
+    id: string,
+  ): Promise<ExemptionsResponse> {
+    await this.entity(credentials, entityRef);
+    const by = credentials.principal.userEntityRef;
+    const current = (
+      await this.options.evidence.listExemptions(entityRef, this.now())
+    ).find(e => e.id === id);
+    const ownRequest =
+      current?.status === 'requested' && current.requestedBy === by;
+    if (!ownRequest)
+      await this.demand(
+        credentials,
+        readinessExemptionCreatePermission,
+        entityRef,
+        `revoke exemptions of ${entityRef}`,
+      );
+    const done = await this.options.evidence.revoke(
+      'exemption',
+      entityRef,
+      id,
+      by,
+      this.now().toISOString(),
+    );
+    if (!done)
+      throw new NotFoundError(
+        `No exemption ${id} of ${entityRef} to revoke (already revoked?)`,
+      );
+    await this.options.evaluator.evaluateNow(entityRef);
+    return this.listExemptions(credentials, entityRef);
+  }
+}

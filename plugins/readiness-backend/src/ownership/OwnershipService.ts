@@ -1,0 +1,406 @@
+import {
+  AuthService,
+  BackstageCredentials,
+  BackstageUserPrincipal,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import type { EventsService } from '@backstage/plugin-events-node';
+import type { NotificationService } from '@backstage/plugin-notifications-node';
+import { Entity } from '@backstage/catalog-model';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  catalogOwnership,
+  NamedOwnerRole,
+  OWNERSHIP_CHANGED_TOPIC,
+  OWNERSHIP_FIELDS,
+  OwnershipEdit,
+  OwnershipField,
+  OwnershipResponse,
+  OwnershipRoles,
+  parseOwnerRef,
+  readinessOwnershipUpdatePermission,
+  tryEntityKey,
+} from '@readiness/backstage-plugin-readiness-common';
+import { OwnershipStore } from './OwnershipStore';
+import type { StoredOwnership } from '../platform/database/types';
+import { Evaluator } from '../evaluation/Evaluator';
+import {
+  checkField,
+  normalizeRoles,
+  OWNER_ROLES,
+  sameRoles,
+  validateRoles,
+} from './ownershipInput';
+import { notifyNamedOwners } from './ownershipNotices';
+import {
+  applyForm,
+  effectiveRoles,
+  fileChangedSinceEdit,
+  OwnershipState,
+  revertFields,
+} from './ownershipOverrides';
+
+/** What a save changed, for the audit log, and the entity's ownership after it. */
+export interface OwnershipSaveOutcome {
+  before: OwnershipRoles;
+  after: OwnershipRoles;
+  /** False when the request changed nothing (nothing stored, nothing logged). */
+  changed: boolean;
+  response: OwnershipResponse;
+}
+
+/**
+ * Reading and editing the three owners of an entity, with the
+ * `readiness.ownership.update` check per entity and optimistic locking.
+ */
+export class OwnershipService {
+  constructor(
+    private readonly options: {
+      ownership: OwnershipStore;
+      evaluator: Evaluator;
+      catalog: CatalogService;
+      auth: AuthService;
+      permissions: PermissionsService;
+      logger: LoggerService;
+      /** Tells newly named owners; absent: nobody is told. */
+      notifications?: NotificationService;
+      /** Announces saved edits, so the catalog module re-reads them before the refresh. */
+      events?: EventsService;
+    },
+  ) {}
+
+  private async canEdit(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<boolean> {
+    if (!this.options.auth.isPrincipal(credentials, 'user')) return false;
+    const [decision] = await this.options.permissions.authorize(
+      [
+        {
+          permission: readinessOwnershipUpdatePermission,
+          resourceRef: entityRef,
+        },
+      ],
+      { credentials },
+    );
+    return decision.result === AuthorizeResult.ALLOW;
+  }
+
+  private async entity(entityRef: string, credentials: BackstageCredentials) {
+    const entity = await this.options.catalog.getEntityByRef(entityRef, {
+      credentials,
+    });
+    if (!entity)
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    return entity;
+  }
+
+  /** The state of an entity's ownership: the file's roles, the stored overrides. */
+  private async state(entity: Entity, entityRef: string) {
+    const stored = await this.options.ownership.getOwnership(entityRef);
+    const namespace = entity.metadata.namespace ?? 'default';
+    const state: OwnershipState = {
+      // What catalog-info.yaml says, even after the catalog module overlaid the edit.
+      file: normalizeRoles(
+        catalogOwnership(entity.metadata.annotations),
+        namespace,
+      ),
+      overrides: stored?.roles ?? {},
+      baseline: stored?.baseline ?? {},
+    };
+    return { stored, state, namespace };
+  }
+
+  /** Owner refs that exist in the catalog, looked up in one call. */
+  private async existing(refs: string[], credentials: BackstageCredentials) {
+    const unique = [...new Set(refs)];
+    if (!unique.length) return new Set<string>();
+    const { items } = await this.options.catalog.getEntitiesByRefs(
+      {
+        entityRefs: unique,
+        fields: ['kind', 'metadata.namespace', 'metadata.name'],
+      },
+      { credentials },
+    );
+    return new Set(
+      unique.filter((_ref, i) => items[i] !== undefined && items[i] !== null),
+    );
+  }
+
+  /** What is wrong with the values in effect, per field (for the panel to flag). */
+  private async problems(
+    effective: OwnershipRoles,
+    namespace: string,
+    credentials: BackstageCredentials,
+  ) {
+    const refs = OWNER_ROLES.flatMap(role => {
+      const parsed = effective[role]
+        ? parseOwnerRef(effective[role]!, namespace)
+        : undefined;
+      return parsed?.ok ? [parsed.refString] : [];
+    });
+    const found = await this.existing(refs, credentials);
+    const problems: Partial<Record<OwnershipField, string>> = {};
+    for (const field of OWNERSHIP_FIELDS) {
+      const checked = await checkField(
+        field,
+        effective[field],
+        namespace,
+        async ref => found.has(ref),
+      );
+      if ('error' in checked) problems[field] = checked.error;
+    }
+    return problems;
+  }
+
+  /** The catalog's roles, the edit if any, the effective roles and the history. */
+  async describe(
+    credentials: BackstageCredentials,
+    entityRef: string,
+  ): Promise<OwnershipResponse> {
+    const { ownership } = this.options;
+    const entity = await this.entity(entityRef, credentials);
+    const { stored, state, namespace } = await this.state(entity, entityRef);
+    const effective = effectiveRoles(state.file, state.overrides);
+    const overridden = OWNERSHIP_FIELDS.filter(f => f in state.overrides);
+    const [history, editable, problems] = await Promise.all([
+      ownership.getOwnershipChanges(entityRef),
+      this.canEdit(entityRef, credentials),
+      this.problems(effective, namespace, credentials),
+    ]);
+    return {
+      entityRef,
+      version: stored?.version ?? 0,
+      effective,
+      catalog: state.file,
+      edited: overridden.length ? state.overrides : undefined,
+      overridden,
+      fileChanged: fileChangedSinceEdit(state),
+      problems,
+      differsFromCatalog: !sameRoles(effective, state.file),
+      updatedBy: stored?.updatedBy,
+      updatedAt: stored?.updatedAt,
+      canEdit: editable,
+      history,
+    };
+  }
+
+  private async mayEdit(
+    credentials: BackstageCredentials<BackstageUserPrincipal>,
+    entityRef: string,
+  ) {
+    if (!(await this.canEdit(entityRef, credentials))) {
+      throw new NotAllowedError(
+        `You may not change the ownership of ${entityRef} (readiness.ownership.update): only its owners and admins may`,
+      );
+    }
+    return this.entity(entityRef, credentials);
+  }
+
+  /** Refuses a stale version before anything else is compared against a state the caller never saw. */
+  private checkVersion(
+    entityRef: string,
+    stored: StoredOwnership | undefined,
+    expectedVersion: number,
+  ) {
+    const version = stored?.version ?? 0;
+    if (version !== expectedVersion)
+      throw new ConflictError(
+        `The ownership of ${entityRef} was changed by ${
+          stored?.updatedBy ?? 'someone'
+        } since version ${expectedVersion} (now version ${version}); reload to see their values`,
+      );
+  }
+
+  /** Stores new overrides (version-checked again in the transaction), refreshes and re-evaluates. */
+  private async store(
+    credentials: BackstageCredentials<BackstageUserPrincipal>,
+    entityRef: string,
+    state: OwnershipState,
+    next: { overrides: OwnershipRoles; baseline: OwnershipRoles },
+    expectedVersion: number,
+    reason: string | undefined,
+  ): Promise<OwnershipSaveOutcome> {
+    const { ownership, catalog, auth, evaluator } = this.options;
+    const before = effectiveRoles(state.file, state.overrides);
+    const after = effectiveRoles(state.file, next.overrides);
+    await ownership.saveOwnership(entityRef, next.overrides, {
+      expectedVersion,
+      baseline: next.baseline,
+      before,
+      after,
+      by: credentials.principal.userEntityRef,
+      reason: reason?.trim() || undefined,
+      at: new Date().toISOString(),
+    });
+    // First the catalog module hears of the edit (it drops its cached edits),
+    // then the entity is reprocessed with it.
+    await this.options.events
+      ?.publish({
+        topic: OWNERSHIP_CHANGED_TOPIC,
+        eventPayload: { entityRef },
+      })
+      .catch(error =>
+        this.options.logger.warn(
+          `Readiness: could not announce the ownership edit of ${entityRef}: ${error}`,
+        ),
+      );
+    await catalog
+      .refreshEntity(entityRef, {
+        credentials: await auth.getOwnServiceCredentials(),
+      })
+      .catch(() => undefined);
+    await evaluator.evaluateNow(entityRef).catch(() => undefined);
+    await notifyNamedOwners({
+      notifications: this.options.notifications,
+      logger: this.options.logger,
+      entityRef,
+      before,
+      after,
+      by: credentials.principal.userEntityRef,
+      reason: reason?.trim() || undefined,
+    });
+    return {
+      before,
+      after,
+      changed: true,
+      response: await this.describe(credentials, entityRef),
+    };
+  }
+
+  /**
+   * Saves the submitted form if the caller may and `expectedVersion` is
+   * still current. Only the fields that differ from the values in effect are
+   * checked and stored (as overrides of catalog-info.yaml; a field set back to
+   * the file's value follows the file again), so an invalid value nobody
+   * touched never blocks a save. Nothing changed: nothing is stored or
+   * logged. Then the entity is refreshed in the catalog (the catalog module
+   * overlays the edit) and re-evaluated, so both show the change at once.
+   */
+  async save(
+    credentials: BackstageCredentials<BackstageUserPrincipal>,
+    entityRef: string,
+    input: {
+      roles: OwnershipRoles;
+      reason?: string;
+      keep?: OwnershipField[];
+      expectedVersion: number;
+    },
+  ): Promise<OwnershipSaveOutcome> {
+    const entity = await this.mayEdit(credentials, entityRef);
+    const { stored, state, namespace } = await this.state(entity, entityRef);
+    this.checkVersion(entityRef, stored, input.expectedVersion);
+    // `group:sre` and `group:default/sre` are the same owner: compare full refs.
+    const form = normalizeRoles(input.roles, namespace);
+    const draft = applyForm(state, form);
+    const current = effectiveRoles(state.file, state.overrides);
+    const kept = fileChangedSinceEdit(state).filter(
+      f => input.keep?.includes(f) && !draft.touched.includes(f),
+    );
+    if (!draft.touched.length && !kept.length)
+      return {
+        before: current,
+        after: current,
+        changed: false,
+        response: await this.describe(credentials, entityRef),
+      };
+    const checked = await validateRoles(
+      form,
+      namespace,
+      async ref => (await this.existing([ref], credentials)).has(ref),
+      draft.touched,
+    );
+    // Store the checked form of each touched field (owners as full refs).
+    const next = applyForm(state, {
+      ...current,
+      ...Object.fromEntries(draft.touched.map(f => [f, checked[f] ?? ''])),
+    });
+    // Seen the file's change and kept the edit: the file's value is the new baseline.
+    for (const f of kept) next.baseline[f] = state.file[f] ?? '';
+    return this.store(
+      credentials,
+      entityRef,
+      state,
+      next,
+      input.expectedVersion,
+      input.reason,
+    );
+  }
+
+  /**
+   * Lets `fields` (all when omitted) follow catalog-info.yaml again,
+   * recorded in the history like any save.
+   */
+  async revert(
+    credentials: BackstageCredentials<BackstageUserPrincipal>,
+    entityRef: string,
+    input: {
+      fields?: OwnershipField[];
+      reason?: string;
+      expectedVersion: number;
+    },
+  ): Promise<OwnershipSaveOutcome> {
+    const entity = await this.mayEdit(credentials, entityRef);
+    const { stored, state } = await this.state(entity, entityRef);
+    this.checkVersion(entityRef, stored, input.expectedVersion);
+    const next = revertFields(state, input.fields);
+    if (!next.reverted.length) {
+      const current = effectiveRoles(state.file, state.overrides);
+      return {
+        before: current,
+        after: current,
+        changed: false,
+        response: await this.describe(credentials, entityRef),
+      };
+    }
+    return this.store(
+      credentials,
+      entityRef,
+      state,
+      next,
+      input.expectedVersion,
+      input.reason ??
+        `Use catalog-info.yaml again for ${next.reverted.join(', ')}`,
+    );
+  }
+
+  /**
+   * The roles edits gave an owner (for the group card's "named by … on …"),
+   * limited to entities the caller may see in the catalog.
+   */
+  async namedRoles(
+    credentials: BackstageCredentials,
+    owner: string,
+  ): Promise<NamedOwnerRole[]> {
+    const ownerRef = tryEntityKey(owner, { defaultKind: 'group' });
+    if (!ownerRef || !/^(group|user):/.test(ownerRef))
+      throw new InputError(`owner: "${owner}" is not a group or user ref`);
+    const named = await this.options.ownership.listNamedRoles(ownerRef);
+    const refs = [...new Set(named.map(n => n.entityRef))];
+    if (!refs.length) return [];
+    const { items } = await this.options.catalog.getEntitiesByRefs(
+      { entityRefs: refs, fields: ['kind', 'metadata.name'] },
+      { credentials },
+    );
+    const visible = new Set(refs.filter((_r, i) => items[i]));
+    return named.filter(n => visible.has(n.entityRef));
+  }
+
+  /** Every stored edit, for the catalog module's processor. */
+  async listEdits(): Promise<OwnershipEdit[]> {
+    const items = await this.options.ownership.listOwnerships();
+    return items.map(o => ({
+      entityRef: o.entityRef,
+      version: o.version,
+      roles: o.roles,
+    }));
+  }
+}

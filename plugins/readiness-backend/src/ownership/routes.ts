@@ -1,0 +1,141 @@
+import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
+import { CustomErrorBase, InputError } from '@backstage/errors';
+import { OWNERSHIP_FIELDS } from '@readiness/backstage-plugin-readiness-common';
+import type { Request } from 'express';
+import { OwnershipService } from './OwnershipService';
+import type { ReadinessRouter } from '../router';
+import { audited } from '../platform/http/audit';
+import { entityRefOf } from '../platform/http/query';
+
+/** 428: a write without `If-Match` could overwrite a change its sender never saw. */
+export class PreconditionRequiredError extends CustomErrorBase {
+  name = 'PreconditionRequiredError' as const;
+  statusCode = 428;
+}
+
+/** The version in an `If-Match` header (`"3"`, `W/"3"` or `3`). */
+function expectedVersion(header: string | undefined): number {
+  if (header === undefined || !header.trim())
+    throw new PreconditionRequiredError(
+      'If-Match: required; send the version you read (the ETag of GET …/ownership), so that a change someone made since is never overwritten',
+    );
+  const value = String(header).replace(/^W\//, '').replace(/"/g, '').trim();
+  if (!/^\d+$/.test(value))
+    throw new InputError(
+      'If-Match: send the version you read (the ETag of GET …/ownership)',
+    );
+  return Number(value);
+}
+
+/**
+ * GET and PUT /entities/{kind}/{namespace}/{name}/ownership, and GET /ownership
+ * for the catalog module.
+ */
+export function bindOwnershipRoutes(
+  router: ReadinessRouter,
+  options: {
+    ownership: OwnershipService;
+    httpAuth: HttpAuthService;
+    auditor: AuditorService;
+  },
+) {
+  const { ownership, httpAuth, auditor } = options;
+
+  router.get('/entities/:kind/:namespace/:name/ownership', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const body = await ownership.describe(credentials, entityRefOf(req.params));
+    res.setHeader('ETag', `"${body.version}"`);
+    res.json(body);
+  });
+
+  const userCredentials = (req: Request<any>) =>
+    httpAuth.credentials(req, { allow: ['user'] });
+
+  /** One audited write: PUT (save) or POST …/revert. */
+  const write = async (
+    req: Request<{ kind: string; namespace: string; name: string }>,
+    eventId: string,
+    run: (
+      credentials: Awaited<ReturnType<typeof userCredentials>>,
+      entityRef: string,
+      version: number,
+    ) => ReturnType<OwnershipService['save']>,
+  ) => {
+    const entityRef = entityRefOf(req.params);
+    return audited(
+      auditor,
+      req,
+      { eventId, severityLevel: 'medium', meta: { entityRef } },
+      async () => {
+        const credentials = await userCredentials(req);
+        const outcome = await run(
+          credentials,
+          entityRef,
+          expectedVersion(req.header('If-Match')),
+        );
+        return {
+          value: outcome.response,
+          meta: {
+            version: outcome.response.version,
+            changed: outcome.changed,
+            old: { ...outcome.before },
+            new: { ...outcome.after },
+          },
+        };
+      },
+    );
+  };
+  const reasonOf = (body: any) =>
+    typeof body?.reason === 'string' ? body.reason : undefined;
+
+  router.put('/entities/:kind/:namespace/:name/ownership', async (req, res) => {
+    const body = await write(req, 'ownership-update', (user, ref, version) =>
+      ownership.save(user, ref, {
+        roles: req.body.roles ?? {},
+        reason: reasonOf(req.body),
+        keep: req.body.keep,
+        expectedVersion: version,
+      }),
+    );
+    res.setHeader('ETag', `"${body.version}"`);
+    res.json(body);
+  });
+
+  router.post(
+    '/entities/:kind/:namespace/:name/ownership/revert',
+    async (req, res) => {
+      const fields = req.body?.fields;
+      if (
+        fields !== undefined &&
+        (!Array.isArray(fields) ||
+          fields.some(
+            f => !(OWNERSHIP_FIELDS as readonly string[]).includes(f),
+          ))
+      )
+        throw new InputError(
+          `fields: expected a list of ${OWNERSHIP_FIELDS.join(', ')}`,
+        );
+      const body = await write(req, 'ownership-revert', (user, ref, version) =>
+        ownership.revert(user, ref, {
+          fields,
+          reason: reasonOf(req.body),
+          expectedVersion: version,
+        }),
+      );
+      res.setHeader('ETag', `"${body.version}"`);
+      res.json(body);
+    },
+  );
+
+  router.get('/ownership/named', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    res.json({
+      items: await ownership.namedRoles(credentials, String(req.query.owner)),
+    });
+  });
+
+  router.get('/ownership', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['service'] });
+    res.json({ items: await ownership.listEdits() });
+  });
+}

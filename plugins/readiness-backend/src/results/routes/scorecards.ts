@@ -1,0 +1,17 @@
+import type { ReadinessRouter, RouterOptions } from '../../router';
+
+/** GET /scorecards and GET /scorecards/{id}. */
+export function bindScorecardRoutes(
+  router: ReadinessRouter,
+  { service, httpAuth }: RouterOptions,
+) {
+  router.get('/scorecards', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    res.json({ items: await service.listScorecards(credentials) });
+  });
+
+  router.get('/scorecards/:id', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    res.json(await service.getScorecard(credentials, req.params.id));
+  });
+}

@@ -1,0 +1,71 @@
+import {
+  AuditorService,
+  HttpAuthService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { NotFoundError } from '@backstage/errors';
+import type { ApiRouter } from '@backstage/backend-openapi-utils';
+import { createOpenApiRouter, spec } from './schema/openapi.generated';
+import { FactsService } from './evidence/facts/FactsService';
+import { GoLiveService } from './goLive/GoLiveService';
+import { ManualEvidenceService } from './evidence/manual/ManualEvidenceService';
+import { OwnershipService } from './ownership/OwnershipService';
+import { ReadinessService } from './results/ReadinessService';
+import { requestGuards } from './platform/http/requestGuards';
+import { bindCheckRoutes } from './results/routes/checks';
+import { bindEntityRoutes } from './results/routes/entities';
+import { bindFactRoutes } from './evidence/facts/routes';
+import { bindGoLiveRoutes } from './goLive/routes';
+import { bindHealthRoutes } from './platform/http/health';
+import { bindManualEvidenceRoutes } from './evidence/manual/routes';
+import { bindOwnershipRoutes } from './ownership/routes';
+import { bindResultRoutes } from './results/routes/results';
+import { bindScorecardRoutes } from './results/routes/scorecards';
+
+/**
+ * The router the routes bind to, typed from `openapi.yaml`: each handler's
+ * parameters, query, body and response are checked against the spec at
+ * compile time; requests are also validated at run time, and
+ * `schema/contract.test.ts` checks every real response against the spec.
+ */
+export type ReadinessRouter = ApiRouter<typeof spec>;
+
+/** Services the router needs. */
+export interface RouterOptions {
+  service: ReadinessService;
+  ownership: OwnershipService;
+  facts: FactsService;
+  manualEvidence: ManualEvidenceService;
+  goLive: GoLiveService;
+  /** Resolves when the database answers; `/health` calls it. */
+  ping: () => Promise<void>;
+  httpAuth: HttpAuthService;
+  auditor: AuditorService;
+  logger: LoggerService;
+}
+
+/** The Readiness REST API (`src/schema/openapi.yaml`), one small file of routes per resource. */
+export async function createRouter(
+  options: RouterOptions,
+): Promise<ReadinessRouter> {
+  const router = await createOpenApiRouter({ middleware: requestGuards() });
+  bindHealthRoutes(router, options);
+  bindScorecardRoutes(router, options);
+  bindEntityRoutes(router, options);
+  bindOwnershipRoutes(router, options);
+  bindResultRoutes(router, options);
+  bindCheckRoutes(router, options);
+  bindFactRoutes(router, options);
+  bindManualEvidenceRoutes(router, options);
+  bindGoLiveRoutes(router, options);
+  // A path no route matches (an empty name, a typo) answers a JSON error
+  // like every other route, not an empty 404.
+  router.use((req, _res, next) =>
+    next(
+      new NotFoundError(
+        `No route ${req.method} ${req.path} in the Readiness API`,
+      ),
+    ),
+  );
+  return router;
+}
