@@ -4,8 +4,8 @@ import {
   LoggerService,
 } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
-import type { ApiRouter } from '@backstage/backend-openapi-utils';
-import { createOpenApiRouter, spec } from './schema/openapi.generated';
+import { createOpenApiRouter } from './schema/openapi.generated';
+import type { ReadinessRouter } from './platform/http/router';
 import { FactsService } from './evidence/facts/FactsService';
 import { GoLiveService } from './goLive/GoLiveService';
 import { ManualEvidenceService } from './evidence/manual/ManualEvidenceService';
@@ -22,13 +22,7 @@ import { bindOwnershipRoutes } from './ownership/routes';
 import { bindResultRoutes } from './results/routes/results';
 import { bindScorecardRoutes } from './results/routes/scorecards';
 
-/**
- * The router the routes bind to, typed from `openapi.yaml`: each handler's
- * parameters, query, body and response are checked against the spec at
- * compile time; requests are also validated at run time, and
- * `schema/contract.test.ts` checks every real response against the spec.
- */
-export type ReadinessRouter = ApiRouter<typeof spec>;
+export type { ReadinessRouter };
 
 /** Services the router needs. */
 export interface RouterOptions {

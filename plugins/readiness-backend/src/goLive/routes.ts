@@ -1,6 +1,6 @@
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import { GoLiveService } from './GoLiveService';
-import type { ReadinessRouter } from '../router';
+import type { ReadinessRouter } from '../platform/http/router';
 import { entityWriter } from '../platform/http/audit';
 import { entityRefOf } from '../platform/http/query';
 

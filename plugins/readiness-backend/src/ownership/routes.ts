@@ -3,7 +3,7 @@ import { CustomErrorBase, InputError } from '@backstage/errors';
 import { OWNERSHIP_FIELDS } from '@readiness/backstage-plugin-readiness-common';
 import type { Request } from 'express';
 import { OwnershipService } from './OwnershipService';
-import type { ReadinessRouter } from '../router';
+import type { ReadinessRouter } from '../platform/http/router';
 import { audited } from '../platform/http/audit';
 import { entityRefOf } from '../platform/http/query';
 

@@ -1,6 +1,6 @@
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import { FactsService } from './FactsService';
-import type { ReadinessRouter } from '../../router';
+import type { ReadinessRouter } from '../../platform/http/router';
 import { audited } from '../../platform/http/audit';
 
 /** POST /facts: facts from CI, with an external access token or a user's permission. */

@@ -1,5 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import type { ReadinessRouter } from '../../router';
+import type { ReadinessRouter } from './router';
 
 /** GET /health: the plugin and its database (no credentials needed). */
 export function bindHealthRoutes(

@@ -1,9 +1,14 @@
-import type { ReadinessRouter, RouterOptions } from '../../router';
+import type { HttpAuthService } from '@backstage/backend-plugin-api';
+import type { ReadinessRouter } from '../../platform/http/router';
+import type { ReadinessService } from '../ReadinessService';
 
 /** GET /checks/{scorecard} and GET /checks/{scorecard}/{checkId}/failures. */
 export function bindCheckRoutes(
   router: ReadinessRouter,
-  { service, httpAuth }: RouterOptions,
+  {
+    service,
+    httpAuth,
+  }: { service: ReadinessService; httpAuth: HttpAuthService },
 ) {
   router.get('/checks/:scorecard', async (req, res) => {
     const credentials = await httpAuth.credentials(req);

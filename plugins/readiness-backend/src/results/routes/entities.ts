@@ -1,6 +1,6 @@
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import { ReadinessService } from '../ReadinessService';
-import type { ReadinessRouter } from '../../router';
+import type { ReadinessRouter } from '../../platform/http/router';
 import { audited } from '../../platform/http/audit';
 import { entityRefOf } from '../../platform/http/query';
 

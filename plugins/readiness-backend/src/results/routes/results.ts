@@ -1,12 +1,17 @@
 import type { SummaryGroupBy } from '@readiness/backstage-plugin-readiness-common';
 import { csvHeader, csvRows } from '../csv';
-import type { ReadinessRouter, RouterOptions } from '../../router';
+import type { HttpAuthService } from '@backstage/backend-plugin-api';
+import type { ReadinessRouter } from '../../platform/http/router';
+import type { ReadinessService } from '../ReadinessService';
 import { list, resultsQuery } from '../../platform/http/query';
 
 /** GET /results (JSON pages, or CSV of the whole query), GET /history (org-wide, by day), GET /statuses and GET /summary. */
 export function bindResultRoutes(
   router: ReadinessRouter,
-  { service, httpAuth }: RouterOptions,
+  {
+    service,
+    httpAuth,
+  }: { service: ReadinessService; httpAuth: HttpAuthService },
 ) {
   router.get('/results', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
