@@ -30,6 +30,8 @@ import { notificationService } from '@backstage/plugin-notifications-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { ReadinessService } from './results/ReadinessService';
 import { createRouter } from './router';
+import { statusChangeListener } from './notifications/statusChangeListener';
+import { goLiveEvaluationListener } from './goLive/evaluationListener';
 
 /** `readiness.exemptions.maxDays`: the longest an exemption may last (default 90). */
 function readMaxExemptionDays(config: Config): number {
@@ -101,7 +103,6 @@ export const readinessPlugin = createBackendPlugin({
         const evaluator = new Evaluator({
           stores,
           reader,
-          notifier,
           scorecards,
           logger,
           historyRetentionDays:
@@ -114,6 +115,15 @@ export const readinessPlugin = createBackendPlugin({
               )
             : undefined,
         });
+        // Owners hear of status changes, then sign-offs below Ready are void.
+        evaluator.subscribe(statusChangeListener(notifier, logger));
+        evaluator.subscribe(
+          goLiveEvaluationListener({
+            store: stores.goLive,
+            scorecards,
+            logger,
+          }),
+        );
         deps.permissionsRegistry.addPermissions(readinessPermissions);
 
         const probes = readProbeConfig(config);

@@ -9,16 +9,15 @@ import {
   isFailing,
 } from '@readiness/backstage-plugin-readiness-common';
 import type { ReadinessStores } from '../stores';
-import type { ReadinessNotifier } from '../notifications/ReadinessNotifier';
 import { ResultKeyMap, resultKey } from '../results/resultKey';
 import { retryOnConnectionLoss } from '../platform/database/retry';
 import type { EvaluationState } from './EvaluationStateStore';
 import type { ResultRow, StoredOwnership } from '../platform/database/types';
 import { CatalogReader, CatalogSnapshot } from './CatalogReader';
 import { diffChecks } from './diffChecks';
+import type { EvaluationListener, WrittenResult } from './events';
 import { entityFields, refOf } from './entityFields';
 import { hashResult, inputHash, scorecardFingerprint } from './hash';
-import { missingSignoffGroups } from '../goLive/signoffGroups';
 import { ScorecardRegistry } from './ScorecardRegistry';
 import { ownersOf } from '../platform/owners';
 import { shardOf } from './sharding';
@@ -63,8 +62,6 @@ export class Evaluator {
        * evaluation. Default one day.
        */
       fullPassMs?: number;
-      /** Told about status changes (ready, needs work, blocked). */
-      notifier?: ReadinessNotifier;
       now?: () => Date;
     },
   ) {}
@@ -88,6 +85,15 @@ export class Evaluator {
   }
 
   private firstSeen?: (entities: Entity[]) => Promise<void>;
+  private readonly listeners: EvaluationListener[] = [];
+
+  /**
+   * Adds a listener told about written results and each cycle's catalog
+   * read (notifications and go-live subscribe; see `events.ts`).
+   */
+  subscribe(listener: EvaluationListener) {
+    this.listeners.push(listener);
+  }
 
   /**
    * Called with the entities evaluated for the first time (no earlier
@@ -145,7 +151,7 @@ export class Evaluator {
       return { ...report, stale: true, ms: Date.now() - t0 };
     }
     const { snapshot } = read;
-    if (shard === 0) this.warnMissingGroups(snapshot);
+    if (shard === 0) for (const l of this.listeners) l.catalogRead?.(snapshot);
 
     const mine = snapshot.scoped.filter(
       e => shardOf(refOf(e), shards) === shard,
@@ -215,23 +221,6 @@ export class Evaluator {
       `Readiness shard ${shard}/${shards}: ${report.entities} entities, ${report.evaluated} evaluated, ${report.results} results, ${report.written} changed, ${report.deleted} removed in ${report.ms} ms`,
     );
     return report;
-  }
-
-  private readonly warned = new Set<string>();
-
-  /** Logs, once each, sign-off roles whose group the catalog lacks. */
-  private warnMissingGroups(snapshot: CatalogSnapshot) {
-    const missing = missingSignoffGroups(
-      this.options.scorecards.list(),
-      snapshot.organisation,
-    );
-    for (const [card, problems] of missing) {
-      for (const p of problems) {
-        if (this.warned.has(`${card}:${p}`)) continue;
-        this.warned.add(`${card}:${p}`);
-        this.options.logger.warn(`Readiness scorecard ${card}: ${p}`);
-      }
-    }
   }
 
   /** The context fingerprint of a snapshot's organisation, computed once. */
@@ -496,43 +485,18 @@ export class Evaluator {
     await this.retrying(() => stores.results.setStale(refs, false));
     const changed = new ResultKeyMap(rows.map(r => [r, true]));
     const day = nowIso.slice(0, 10);
-    // The owners hear when a status changes (the first result is no change).
-    if (this.options.notifier) {
-      const transitions = rows.flatMap(r => {
+    // Notifications and go-live follow what changed (./events.ts).
+    if (rows.length > 0) {
+      const written: WrittenResult[] = rows.map(r => {
         const before = previous.get(r)?.result.status;
-        return before && before !== r.result.status
-          ? [
-              {
-                entityRef: r.result.entityRef,
-                scorecard: r.result.scorecard,
-                from: before,
-                to: r.result.status,
-              },
-            ]
-          : [];
-      });
-      if (transitions.length > 0) {
-        // Telling people never fails an evaluation.
-        await this.options.notifier
-          .statusChanged(transitions)
-          .catch(error =>
-            this.options.logger.warn(
-              `Readiness: could not notify status changes: ${error}`,
-            ),
-          );
-      }
-    }
-    // A sign-off holds only while the status stays Ready.
-    const dropped = rows.filter(r => r.result.status !== 'ready');
-    if (dropped.length > 0) {
-      await stores.goLive.voidSignoffs(
-        dropped.map(r => ({
+        return {
           entityRef: r.result.entityRef,
           scorecard: r.result.scorecard,
           status: r.result.status,
-        })),
-        nowIso,
-      );
+          ...(before ? { previousStatus: before } : {}),
+        };
+      });
+      for (const l of this.listeners) await l.resultsWritten?.(written, nowIso);
     }
     const historyRows = await this.retrying(() =>
       stores.history.recordHistory(
