@@ -7,6 +7,7 @@ import path from 'node:path';
  * These rules keep it that way.
  */
 const SRC = __dirname;
+const rel = (f: string) => path.relative(SRC, f).split(path.sep).join('/');
 
 function sources(dir = SRC): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap(e => {
@@ -32,7 +33,6 @@ function importsOf(file: string): string[] {
   });
 }
 
-const rel = (f: string) => path.relative(SRC, f).split(path.sep).join('/');
 const files = sources();
 const graph = new Map(files.map(f => [f, importsOf(f)]));
 
