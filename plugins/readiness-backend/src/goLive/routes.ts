@@ -37,7 +37,7 @@ export function bindGoLiveRoutes(
   router.post(`${BASE}/go-live/signoffs`, async (req, res) => {
     res.json(
       await write(req, 'signoff-create', 'high', (user, ref) =>
-        goLive.signOff(user, ref, req.body),
+        goLive.signoffs.signOff(user, ref, req.body),
       ),
     );
   });
@@ -45,7 +45,7 @@ export function bindGoLiveRoutes(
   router.post(`${BASE}/go-live/signoff-requests`, async (req, res) => {
     res.json(
       await write(req, 'signoff-request', 'medium', (user, ref) =>
-        goLive.requestSignoff(user, ref),
+        goLive.signoffs.requestSignoff(user, ref),
       ),
     );
   });
@@ -53,7 +53,7 @@ export function bindGoLiveRoutes(
   router.post(`${BASE}/go-live/phase-items`, async (req, res) => {
     res.json(
       await write(req, 'phase-item-create', 'medium', (user, ref) =>
-        goLive.tickPhaseItem(user, ref, req.body),
+        goLive.records.tickPhaseItem(user, ref, req.body),
       ),
     );
   });
@@ -61,7 +61,7 @@ export function bindGoLiveRoutes(
   router.post(`${BASE}/go-live/daily-checks`, async (req, res) => {
     res.json(
       await write(req, 'daily-check-create', 'medium', (user, ref) =>
-        goLive.recordDailyCheck(user, ref, req.body),
+        goLive.records.recordDailyCheck(user, ref, req.body),
       ),
     );
   });
@@ -69,7 +69,7 @@ export function bindGoLiveRoutes(
   router.post(`${BASE}/go-live/risky-actions`, async (req, res) => {
     res.json(
       await write(req, 'risky-action-create', 'medium', (user, ref) =>
-        goLive.recordRiskyAction(user, ref, req.body),
+        goLive.records.recordRiskyAction(user, ref, req.body),
       ),
     );
   });
@@ -77,7 +77,7 @@ export function bindGoLiveRoutes(
   router.post(`${BASE}/go-live/closure-review`, async (req, res) => {
     res.json(
       await write(req, 'closure-review-create', 'medium', (user, ref) =>
-        goLive.recordClosureReview(user, ref, req.body),
+        goLive.records.recordClosureReview(user, ref, req.body),
       ),
     );
   });
