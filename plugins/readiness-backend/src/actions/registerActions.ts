@@ -121,7 +121,7 @@ export function registerActions(
         }),
     },
     action: async ({ input, credentials }) => {
-      const { items } = await service.listResults(credentials, {
+      const { items } = await service.queries.listResults(credentials, {
         owner: [input.owner],
         scorecard: input.scorecard,
         status: ['blocked', 'needs-work'],

@@ -13,23 +13,12 @@ import {
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import {
-  CheckFailure,
-  CheckFailureCount,
   CompiledScorecard,
   EntityReadinessResponse,
   HistoryResponse,
-  READINESS_STATUSES,
-  ReadinessStatus,
   readinessEvaluatePermission,
   readinessResultsReadPermission,
-  ReadinessResultRow,
-  ResultsPage,
-  ResultsQuery,
-  OrgHistoryResponse,
   ScorecardSummary,
-  StatusesResponse,
-  SummaryGroupBy,
-  SummaryResponse,
   tryEntityKey,
 } from '@readiness/backstage-plugin-readiness-common';
 import type { ReadinessStores } from '../stores';
@@ -42,33 +31,8 @@ import { missingSignoffGroups } from '../goLive/signoffGroups';
 import { OrgTree } from '../platform/orgTree';
 import { entityVisibility } from '../platform/entityVisibility';
 import { ownersOf } from '../platform/owners';
-import { summarise } from './summary';
-
-const lower = (v?: string[]) => v?.map(x => x.toLowerCase());
-
-/**
- * Refs of one kind as stored: short forms (`checkout`, `system:checkout`,
- * `Checkout`) become `system:default/checkout`; an InputError names the field
- * for a value that is not a ref.
- */
-function refsOfKind(field: string, kind: string, values?: string[]) {
-  return values?.map(v => {
-    const key = tryEntityKey(v, { defaultKind: kind });
-    if (!key) throw new InputError(`${field}: "${v}" is not an entity ref`);
-    return key;
-  });
-}
-
-/** The stored key of an entity ref; InputError naming the value when it is not one. */
-function refKey(entityRef: string): string {
-  const key = tryEntityKey(entityRef);
-  if (!key) {
-    throw new InputError(
-      `entityRef: "${entityRef}" is not an entity ref such as component:default/payments-api`,
-    );
-  }
-  return key;
-}
+import { refKey } from './queryInput';
+import { ResultQueries } from './ResultQueries';
 
 /**
  * Every read and write of Readiness results, with its permission check. The
@@ -77,7 +41,7 @@ function refKey(entityRef: string): string {
  */
 export class ReadinessService {
   constructor(
-    private readonly options: {
+    readonly options: {
       stores: ReadinessStores;
       scorecards: ScorecardRegistry;
       reader: CatalogReader;
@@ -87,7 +51,12 @@ export class ReadinessService {
       permissions: PermissionsService;
       auth: AuthService;
     },
-  ) {}
+  ) {
+    this.queries = new ResultQueries(this, options.stores);
+  }
+
+  /** Org-wide reads: lists, CSV, statuses, history, summaries, check failures. */
+  readonly queries: ResultQueries;
 
   /**
    * Reads an entity with the plugin's own credentials, once the caller was
@@ -150,7 +119,7 @@ export class ReadinessService {
    * The where-clause of the results the caller may see (undefined: all), and
    * a key for caches of what they see.
    */
-  private async visibleTo(
+  async visibleTo(
     credentials: BackstageCredentials,
   ): Promise<{ visibleTo?: ResultFilter['visibleTo']; key: string }> {
     const v = await entityVisibility(this.options.permissions, credentials);
@@ -164,7 +133,7 @@ export class ReadinessService {
     return this.options.scorecards.list();
   }
 
-  private card(name: string): CompiledScorecard {
+  card(name: string): CompiledScorecard {
     const card = this.options.scorecards.get(name);
     if (!card) throw new NotFoundError(`No scorecard named "${name}"`);
     return card;
@@ -365,227 +334,5 @@ export class ReadinessService {
         ),
       ),
     ];
-  }
-
-  /** The store filter of a results query, validated, owners expanded. */
-  async resultFilter(
-    query: ResultsQuery,
-    credentials?: BackstageCredentials,
-  ): Promise<ResultFilter> {
-    for (const s of query.status ?? []) {
-      if (!READINESS_STATUSES.includes(s))
-        throw new InputError(
-          `status: "${s}" is not one of ${READINESS_STATUSES.join(', ')}`,
-        );
-    }
-    return {
-      scorecard: this.scorecardName(query.scorecard),
-      status: query.status?.length ? query.status : undefined,
-      owner: query.owner?.length
-        ? await this.expandOwners(query.owner)
-        : undefined,
-      system: refsOfKind('system', 'system', query.system),
-      domain: refsOfKind('domain', 'domain', query.domain),
-      lifecycle: lower(query.lifecycle),
-      kind: lower(query.kind),
-      type: lower(query.type),
-      failingArea: query.area,
-      failingCheck: query.check,
-      text: query.q?.trim() || undefined,
-      entityRefs: query.entity?.map(e => tryEntityKey(e) ?? e.toLowerCase()),
-      visibleTo: credentials
-        ? (await this.visibleTo(credentials)).visibleTo
-        : undefined,
-    };
-  }
-
-  async listResults(
-    credentials: BackstageCredentials,
-    query: ResultsQuery,
-  ): Promise<ResultsPage> {
-    await this.authorize(credentials, readinessResultsReadPermission);
-    const filter = await this.resultFilter(query, credentials);
-    const offset = query.offset ?? 0;
-    const limit = query.limit ?? 50;
-    const page = await this.options.stores.results.queryResults({
-      filter,
-      sort: query.sort ?? 'score',
-      offset,
-      limit,
-    });
-    return { ...page, offset, limit };
-  }
-
-  /** Every row of a results query, in batches (for CSV). */
-  async streamResults(
-    credentials: BackstageCredentials,
-    query: ResultsQuery,
-  ): Promise<{ scorecard: string; rows: AsyncIterable<ReadinessResultRow[]> }> {
-    await this.authorize(credentials, readinessResultsReadPermission);
-    const filter = await this.resultFilter(query, credentials);
-    return {
-      scorecard: filter.scorecard!,
-      rows: this.options.stores.results.streamResults({
-        filter,
-        sort: query.sort ?? 'score',
-      }),
-    };
-  }
-
-  /**
-   * The worst status of each entity across its scorecards (for a status
-   * column or filter in the catalog): of the given entities (at most 500), or
-   * of every entity whose worst status is one of `status`.
-   */
-  async listStatuses(
-    credentials: BackstageCredentials,
-    query: { entity?: string[]; status?: string[] },
-  ): Promise<StatusesResponse> {
-    await this.authorize(credentials, readinessResultsReadPermission);
-    for (const s of query.status ?? []) {
-      if (!READINESS_STATUSES.includes(s as ReadinessStatus))
-        throw new InputError(
-          `status: "${s}" is not one of ${READINESS_STATUSES.join(', ')}`,
-        );
-    }
-    if (!query.entity?.length && !query.status?.length)
-      throw new InputError('entity or status: give at least one');
-    if ((query.entity?.length ?? 0) > 500)
-      throw new InputError('entity: at most 500 refs per request');
-    const items = await this.options.stores.results.worstStatuses({
-      entityRefs: query.entity?.map(refKey),
-      status: query.status as ReadinessStatus[] | undefined,
-      visibleTo: (await this.visibleTo(credentials)).visibleTo,
-    });
-    return { items };
-  }
-
-  /**
-   * Daily status counts of a scorecard over the last `days` days (1–366) for
-   * the entities a results query selects (owner with sub-groups, system,
-   * domain, lifecycle, kind, type; as the entities are now), and with
-   * `check`, how many failed that check each day.
-   */
-  async getOrgHistory(
-    credentials: BackstageCredentials,
-    query: ResultsQuery & { days?: number },
-  ): Promise<OrgHistoryResponse> {
-    await this.authorize(credentials, readinessResultsReadPermission);
-    const days = query.days ?? 30;
-    if (!Number.isInteger(days) || days < 1 || days > 366)
-      throw new InputError(`days: ${days} is not a whole number from 1 to 366`);
-    const filter = await this.resultFilter(
-      { ...query, check: undefined },
-      credentials,
-    );
-    // Any filter besides the scorecard (the check only counts failures).
-    const { scorecard, ...narrowing } = filter;
-    const filtered = Object.values(narrowing).some(v => v !== undefined);
-    const since = new Date(Date.now() - (days - 1) * 86_400_000)
-      .toISOString()
-      .slice(0, 10);
-    return {
-      scorecard: scorecard!,
-      checkId: query.check,
-      days: await this.options.stores.history.orgHistory({
-        scorecard: scorecard!,
-        sinceDay: since,
-        checkId: query.check,
-        entityRefs: filtered
-          ? this.options.stores.results.entityRefsMatching(filter)
-          : undefined,
-      }),
-    };
-  }
-
-  async getSummary(
-    credentials: BackstageCredentials,
-    groupBy: SummaryGroupBy = 'owner',
-    scorecardParam?: string,
-  ): Promise<SummaryResponse> {
-    await this.authorize(credentials, readinessResultsReadPermission);
-    const scorecard = this.scorecardName(scorecardParam);
-    const { results } = this.options.stores;
-    // Dashboards ask the same summary again and again: computed once per
-    // version of the results (and of the organisation, for owners).
-    const [version, snapshot, seen] = await Promise.all([
-      results.resultsVersion(scorecard),
-      groupBy === 'owner' ? this.options.reader.current() : undefined,
-      this.visibleTo(credentials),
-    ]);
-    const key = `${scorecard}|${groupBy}|${version}|${snapshot?.readAt ?? ''}|${
-      seen.key
-    }`;
-    const cached = this.summaries.get(key);
-    if (cached) return cached;
-    const rows = await results.summaryRows(scorecard, groupBy, seen.visibleTo);
-    const tree = new OrgTree(snapshot?.organisation ?? []);
-    const summary = { scorecard, groupBy, ...summarise(rows, groupBy, tree) };
-    this.summaries.set(key, summary);
-    if (this.summaries.size > 32)
-      this.summaries.delete(this.summaries.keys().next().value!);
-    return summary;
-  }
-
-  private readonly summaries = new Map<string, SummaryResponse>();
-
-  async listCheckFailures(
-    credentials: BackstageCredentials,
-    scorecard: string,
-  ): Promise<CheckFailureCount[]> {
-    await this.authorize(credentials, readinessResultsReadPermission);
-    const card = this.card(scorecard);
-    const failing = new Map<string, number>();
-    const { visibleTo } = await this.visibleTo(credentials);
-    for await (const batch of this.options.stores.results.streamResults({
-      filter: { scorecard: card.name, visibleTo },
-      batchSize: 2000,
-    })) {
-      for (const r of batch)
-        for (const id of r.failingChecks)
-          failing.set(id, (failing.get(id) ?? 0) + 1);
-    }
-    return card.checks
-      .map(c => ({
-        checkId: c.spec.id,
-        title: c.spec.title,
-        area: c.area,
-        severity: c.spec.severity,
-        failing: failing.get(c.spec.id) ?? 0,
-      }))
-      .sort(
-        (a, b) => b.failing - a.failing || a.checkId.localeCompare(b.checkId),
-      );
-  }
-
-  async getCheckFailures(
-    credentials: BackstageCredentials,
-    scorecard: string,
-    checkId: string,
-  ): Promise<CheckFailure[]> {
-    await this.authorize(credentials, readinessResultsReadPermission);
-    const card = this.card(scorecard);
-    if (!card.checks.some(c => c.spec.id === checkId)) {
-      throw new NotFoundError(
-        `Scorecard "${scorecard}" has no check "${checkId}"`,
-      );
-    }
-    const rows = await this.options.stores.results.getCheckFailures(
-      scorecard,
-      checkId,
-      (
-        await this.visibleTo(credentials)
-      ).visibleTo,
-    );
-    return rows.map(r => {
-      const check = r.result.checks.find(c => c.checkId === checkId)!;
-      return {
-        entityRef: r.entityRef,
-        title: r.title,
-        owner: r.owner,
-        result: check.result,
-        message: check.message,
-      };
-    });
   }
 }

@@ -3,4123 +3,4346 @@
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 
 export const spec = {
-  openapi: '3.0.3',
-  info: {
-    title: 'readiness',
-    version: '1',
-    description:
-      'Production readiness of catalog entities, scored against scorecards.',
-    license: {
-      name: 'Apache-2.0',
-      url: 'http://www.apache.org/licenses/LICENSE-2.0.html',
-    },
+  "openapi": "3.0.3",
+  "info": {
+    "title": "readiness",
+    "version": "1",
+    "description": "Production readiness of catalog entities, scored against scorecards.",
+    "license": {
+      "name": "Apache-2.0",
+      "url": "http://www.apache.org/licenses/LICENSE-2.0.html"
+    }
   },
-  servers: [
+  "servers": [
     {
-      url: '/',
-    },
+      "url": "/"
+    }
   ],
-  components: {
-    parameters: {
-      ifMatch: {
-        name: 'If-Match',
-        in: 'header',
-        description:
-          'The version you read (the ETag of GET …/ownership). Required; 428 without it.',
-        required: false,
-        schema: {
-          type: 'string',
-        },
+  "components": {
+    "parameters": {
+      "ifMatch": {
+        "name": "If-Match",
+        "in": "header",
+        "description": "The version you read (the ETag of GET …/ownership). Required; 428 without it.",
+        "required": false,
+        "schema": {
+          "type": "string"
+        }
       },
-      kind: {
-        name: 'kind',
-        in: 'path',
-        required: true,
-        schema: {
-          type: 'string',
-        },
+      "kind": {
+        "name": "kind",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string"
+        }
       },
-      namespace: {
-        name: 'namespace',
-        in: 'path',
-        required: true,
-        schema: {
-          type: 'string',
-        },
+      "namespace": {
+        "name": "namespace",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string"
+        }
       },
-      name: {
-        name: 'name',
-        in: 'path',
-        required: true,
-        schema: {
-          type: 'string',
-        },
+      "name": {
+        "name": "name",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string"
+        }
       },
-      scorecard: {
-        name: 'scorecard',
-        in: 'query',
-        required: false,
-        description:
-          'Scorecard name; defaults to the first scorecard in config.',
-        schema: {
-          type: 'string',
-        },
-      },
+      "scorecard": {
+        "name": "scorecard",
+        "in": "query",
+        "required": false,
+        "description": "Scorecard name; defaults to the first scorecard in config.",
+        "schema": {
+          "type": "string"
+        }
+      }
     },
-    schemas: {
-      Error: {
-        type: 'object',
-        properties: {
-          error: {
-            type: 'object',
-            properties: {
-              name: {
-                type: 'string',
+    "schemas": {
+      "Error": {
+        "type": "object",
+        "properties": {
+          "error": {
+            "type": "object",
+            "properties": {
+              "name": {
+                "type": "string"
               },
-              message: {
-                type: 'string',
-              },
+              "message": {
+                "type": "string"
+              }
             },
-            required: ['name', 'message'],
-            additionalProperties: true,
-          },
-          request: {
-            type: 'object',
-            additionalProperties: true,
-          },
-          response: {
-            type: 'object',
-            additionalProperties: true,
-          },
-        },
-        required: ['error'],
-      },
-      Status: {
-        type: 'string',
-        enum: ['ready', 'needs-work', 'blocked'],
-      },
-      ScorecardSummary: {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          name: {
-            type: 'string',
-          },
-          title: {
-            type: 'string',
-          },
-          description: {
-            type: 'string',
-          },
-          passingScore: {
-            type: 'number',
-          },
-          scoring: {
-            type: 'string',
-            enum: ['weighted', 'items'],
-            description:
-              'How the score counts, by weight or every check as one item.',
-          },
-          areas: {
-            type: 'array',
-            items: {
-              type: 'object',
-              additionalProperties: false,
-              properties: {
-                id: {
-                  type: 'string',
-                },
-                title: {
-                  type: 'string',
-                },
-                checks: {
-                  type: 'integer',
-                },
-              },
-              required: ['id', 'title', 'checks'],
-            },
-          },
-          levels: {
-            type: 'array',
-            items: {
-              type: 'object',
-              additionalProperties: false,
-              properties: {
-                id: {
-                  type: 'string',
-                },
-                title: {
-                  type: 'string',
-                },
-              },
-              required: ['id', 'title'],
-            },
-          },
-          checks: {
-            type: 'array',
-            description:
-              'Every check, so that pages can show titles where results carry ids.',
-            items: {
-              type: 'object',
-              additionalProperties: false,
-              properties: {
-                id: {
-                  type: 'string',
-                },
-                title: {
-                  type: 'string',
-                },
-                area: {
-                  type: 'string',
-                },
-                severity: {
-                  type: 'string',
-                  enum: ['critical', 'required', 'recommended'],
-                },
-              },
-              required: ['id', 'title', 'area', 'severity'],
-            },
-          },
-          appliesTo: {
-            type: 'object',
-            description: "The scorecard's spec.appliesTo, as written.",
-            additionalProperties: true,
-          },
-          problems: {
-            type: 'array',
-            description:
-              'What keeps the scorecard from working here, e.g. a sign-off group the catalog does not have.',
-            items: {
-              type: 'string',
-            },
-          },
-        },
-        required: [
-          'name',
-          'title',
-          'passingScore',
-          'scoring',
-          'areas',
-          'levels',
-          'checks',
-          'appliesTo',
-        ],
-      },
-      CheckResult: {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          checkId: {
-            type: 'string',
-          },
-          title: {
-            type: 'string',
-          },
-          area: {
-            type: 'string',
-          },
-          severity: {
-            type: 'string',
-            enum: ['critical', 'required', 'recommended'],
-          },
-          weight: {
-            type: 'number',
-          },
-          result: {
-            type: 'string',
-            enum: [
-              'pass',
-              'fail',
-              'error',
-              'exempt',
-              'unknown',
-              'not-applicable',
+            "required": [
+              "name",
+              "message"
             ],
+            "additionalProperties": true
           },
-          message: {
-            type: 'string',
+          "request": {
+            "type": "object",
+            "additionalProperties": true
           },
-          observed: {
-            description: 'The value that was compared (any JSON).',
-          },
-          threshold: {
-            description: 'The value it was compared with (any JSON).',
-          },
-          evidence: {
-            type: 'object',
-            additionalProperties: false,
-            properties: {
-              source: {
-                type: 'string',
-              },
-              observedAt: {
-                type: 'string',
-              },
-              url: {
-                type: 'string',
-              },
-              by: {
-                type: 'string',
-              },
-              expiresAt: {
-                type: 'string',
-              },
-              note: {
-                type: 'string',
-              },
-            },
-          },
-          enforceFrom: {
-            type: 'string',
-          },
-          upcoming: {
-            type: 'boolean',
-          },
-          counted: {
-            type: 'boolean',
-          },
-          remediation: {
-            type: 'object',
-            additionalProperties: false,
-            properties: {
-              text: {
-                type: 'string',
-              },
-              link: {
-                type: 'string',
-              },
-            },
-          },
+          "response": {
+            "type": "object",
+            "additionalProperties": true
+          }
         },
-        required: [
-          'checkId',
-          'title',
-          'area',
-          'severity',
-          'weight',
-          'result',
-          'message',
-          'counted',
-        ],
+        "required": [
+          "error"
+        ]
       },
-      AreaScore: {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          id: {
-            type: 'string',
-          },
-          title: {
-            type: 'string',
-          },
-          score: {
-            type: 'number',
-          },
-          passed: {
-            type: 'integer',
-          },
-          total: {
-            type: 'integer',
-          },
-          failing: {
-            type: 'array',
-            items: {
-              type: 'string',
-            },
-          },
-        },
-        required: ['id', 'title', 'score', 'passed', 'total', 'failing'],
+      "Status": {
+        "type": "string",
+        "enum": [
+          "ready",
+          "needs-work",
+          "blocked"
+        ]
       },
-      EntityResult: {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          entityRef: {
-            type: 'string',
+      "ScorecardSummary": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "name": {
+            "type": "string"
           },
-          scorecard: {
-            type: 'string',
+          "title": {
+            "type": "string"
           },
-          status: {
-            $ref: '#/components/schemas/Status',
+          "description": {
+            "type": "string"
           },
-          score: {
-            type: 'number',
+          "passingScore": {
+            "type": "number"
           },
-          passingScore: {
-            type: 'number',
+          "scoring": {
+            "type": "string",
+            "enum": [
+              "weighted",
+              "items"
+            ],
+            "description": "How the score counts, by weight or every check as one item."
           },
-          level: {
-            type: 'object',
-            additionalProperties: false,
-            properties: {
-              id: {
-                type: 'string',
+          "areas": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "properties": {
+                "id": {
+                  "type": "string"
+                },
+                "title": {
+                  "type": "string"
+                },
+                "checks": {
+                  "type": "integer"
+                }
               },
-              title: {
-                type: 'string',
+              "required": [
+                "id",
+                "title",
+                "checks"
+              ]
+            }
+          },
+          "levels": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "properties": {
+                "id": {
+                  "type": "string"
+                },
+                "title": {
+                  "type": "string"
+                }
               },
-            },
-            required: ['id', 'title'],
+              "required": [
+                "id",
+                "title"
+              ]
+            }
           },
-          verdict: {
-            type: 'string',
+          "checks": {
+            "type": "array",
+            "description": "Every check, so that pages can show titles where results carry ids.",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "properties": {
+                "id": {
+                  "type": "string"
+                },
+                "title": {
+                  "type": "string"
+                },
+                "area": {
+                  "type": "string"
+                },
+                "severity": {
+                  "type": "string",
+                  "enum": [
+                    "critical",
+                    "required",
+                    "recommended"
+                  ]
+                }
+              },
+              "required": [
+                "id",
+                "title",
+                "area",
+                "severity"
+              ]
+            }
           },
-          areas: {
-            type: 'array',
-            items: {
-              $ref: '#/components/schemas/AreaScore',
-            },
+          "appliesTo": {
+            "type": "object",
+            "description": "The scorecard's spec.appliesTo, as written.",
+            "additionalProperties": true
           },
-          checks: {
-            type: 'array',
-            items: {
-              $ref: '#/components/schemas/CheckResult',
-            },
-          },
-          evaluatedAt: {
-            type: 'string',
-          },
-          validUntil: {
-            type: 'string',
-            description:
-              'When the result can change by the passing of time alone (evidence or an exemption runs out, a check starts to count).',
-          },
-          changedAt: {
-            type: 'string',
-          },
-          stale: {
-            type: 'boolean',
-          },
+          "problems": {
+            "type": "array",
+            "description": "What keeps the scorecard from working here, e.g. a sign-off group the catalog does not have.",
+            "items": {
+              "type": "string"
+            }
+          }
         },
-        required: [
-          'entityRef',
-          'scorecard',
-          'status',
-          'score',
-          'passingScore',
-          'verdict',
-          'areas',
-          'checks',
-          'evaluatedAt',
-          'stale',
-        ],
+        "required": [
+          "name",
+          "title",
+          "passingScore",
+          "scoring",
+          "areas",
+          "levels",
+          "checks",
+          "appliesTo"
+        ]
       },
-      Owners: {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          owner: {
-            type: 'string',
+      "CheckResult": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "checkId": {
+            "type": "string"
           },
-          incident: {
-            type: 'string',
+          "title": {
+            "type": "string"
           },
-          technical: {
-            type: 'string',
+          "area": {
+            "type": "string"
           },
-          communication: {
-            type: 'string',
+          "severity": {
+            "type": "string",
+            "enum": [
+              "critical",
+              "required",
+              "recommended"
+            ]
           },
-          channel: {
-            type: 'string',
+          "weight": {
+            "type": "number"
           },
-          runbook: {
-            type: 'string',
+          "result": {
+            "type": "string",
+            "enum": [
+              "pass",
+              "fail",
+              "error",
+              "exempt",
+              "unknown",
+              "not-applicable"
+            ]
           },
-          goLiveDate: {
-            type: 'string',
+          "message": {
+            "type": "string"
           },
+          "observed": {
+            "description": "The value that was compared (any JSON)."
+          },
+          "threshold": {
+            "description": "The value it was compared with (any JSON)."
+          },
+          "evidence": {
+            "type": "object",
+            "additionalProperties": false,
+            "properties": {
+              "source": {
+                "type": "string"
+              },
+              "observedAt": {
+                "type": "string"
+              },
+              "url": {
+                "type": "string"
+              },
+              "by": {
+                "type": "string"
+              },
+              "expiresAt": {
+                "type": "string"
+              },
+              "note": {
+                "type": "string"
+              }
+            }
+          },
+          "enforceFrom": {
+            "type": "string"
+          },
+          "upcoming": {
+            "type": "boolean"
+          },
+          "counted": {
+            "type": "boolean"
+          },
+          "remediation": {
+            "type": "object",
+            "additionalProperties": false,
+            "properties": {
+              "text": {
+                "type": "string"
+              },
+              "link": {
+                "type": "string"
+              }
+            }
+          }
         },
+        "required": [
+          "checkId",
+          "title",
+          "area",
+          "severity",
+          "weight",
+          "result",
+          "message",
+          "counted"
+        ]
       },
-      EntityReadinessResponse: {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          entityRef: {
-            type: 'string',
+      "AreaScore": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "id": {
+            "type": "string"
           },
-          owners: {
-            $ref: '#/components/schemas/Owners',
+          "title": {
+            "type": "string"
           },
-          results: {
-            type: 'array',
-            items: {
-              $ref: '#/components/schemas/EntityResult',
+          "score": {
+            "type": "number"
+          },
+          "passed": {
+            "type": "integer"
+          },
+          "total": {
+            "type": "integer"
+          },
+          "failing": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          }
+        },
+        "required": [
+          "id",
+          "title",
+          "score",
+          "passed",
+          "total",
+          "failing"
+        ]
+      },
+      "EntityResult": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "scorecard": {
+            "type": "string"
+          },
+          "status": {
+            "$ref": "#/components/schemas/Status"
+          },
+          "score": {
+            "type": "number"
+          },
+          "passingScore": {
+            "type": "number"
+          },
+          "level": {
+            "type": "object",
+            "additionalProperties": false,
+            "properties": {
+              "id": {
+                "type": "string"
+              },
+              "title": {
+                "type": "string"
+              }
             },
+            "required": [
+              "id",
+              "title"
+            ]
           },
-          applicableScorecards: {
-            type: 'array',
-            description:
-              'The scorecards that apply to the entity (by name); with no results, empty means none applies and otherwise it has not been evaluated yet.',
-            items: {
-              type: 'string',
-            },
+          "verdict": {
+            "type": "string"
           },
+          "areas": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/AreaScore"
+            }
+          },
+          "checks": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/CheckResult"
+            }
+          },
+          "evaluatedAt": {
+            "type": "string"
+          },
+          "validUntil": {
+            "type": "string",
+            "description": "When the result can change by the passing of time alone (evidence or an exemption runs out, a check starts to count)."
+          },
+          "changedAt": {
+            "type": "string"
+          },
+          "stale": {
+            "type": "boolean"
+          }
         },
-        required: ['entityRef', 'owners', 'results', 'applicableScorecards'],
+        "required": [
+          "entityRef",
+          "scorecard",
+          "status",
+          "score",
+          "passingScore",
+          "verdict",
+          "areas",
+          "checks",
+          "evaluatedAt",
+          "stale"
+        ]
       },
-      ResultRow: {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          entityRef: {
-            type: 'string',
+      "Owners": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "owner": {
+            "type": "string"
           },
-          scorecard: {
-            type: 'string',
+          "incident": {
+            "type": "string"
           },
-          kind: {
-            type: 'string',
+          "technical": {
+            "type": "string"
           },
-          namespace: {
-            type: 'string',
+          "communication": {
+            "type": "string"
           },
-          name: {
-            type: 'string',
+          "channel": {
+            "type": "string"
           },
-          title: {
-            type: 'string',
+          "runbook": {
+            "type": "string"
           },
-          type: {
-            type: 'string',
+          "goLiveDate": {
+            "type": "string"
+          }
+        }
+      },
+      "EntityReadinessResponse": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "entityRef": {
+            "type": "string"
           },
-          lifecycle: {
-            type: 'string',
+          "owners": {
+            "$ref": "#/components/schemas/Owners"
           },
-          owner: {
-            type: 'string',
+          "results": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/EntityResult"
+            }
           },
-          system: {
-            type: 'string',
-          },
-          domain: {
-            type: 'string',
-          },
-          status: {
-            $ref: '#/components/schemas/Status',
-          },
-          score: {
-            type: 'number',
-          },
-          level: {
-            type: 'string',
-          },
-          failingChecks: {
-            type: 'array',
-            items: {
-              type: 'string',
-            },
-          },
-          notApplicableChecks: {
-            description:
-              'Checks that do not apply to the entity (their `when:` does not hold).',
-            type: 'array',
-            items: {
-              type: 'string',
-            },
-          },
-          areaScores: {
-            type: 'object',
-            additionalProperties: {
-              type: 'number',
-            },
-          },
-          changedAt: {
-            type: 'string',
-          },
-          stale: {
-            type: 'boolean',
-          },
+          "applicableScorecards": {
+            "type": "array",
+            "description": "The scorecards that apply to the entity (by name); with no results, empty means none applies and otherwise it has not been evaluated yet.",
+            "items": {
+              "type": "string"
+            }
+          }
         },
-        required: [
-          'entityRef',
-          'scorecard',
-          'kind',
-          'namespace',
-          'name',
-          'status',
-          'score',
-          'failingChecks',
-          'notApplicableChecks',
-          'areaScores',
-          'changedAt',
-          'stale',
-        ],
+        "required": [
+          "entityRef",
+          "owners",
+          "results",
+          "applicableScorecards"
+        ]
       },
-      OwnershipRoles: {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          incident: {
-            type: 'string',
-            maxLength: 255,
+      "ResultRow": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "entityRef": {
+            "type": "string"
           },
-          technical: {
-            type: 'string',
-            maxLength: 255,
+          "scorecard": {
+            "type": "string"
           },
-          communication: {
-            type: 'string',
-            maxLength: 255,
+          "kind": {
+            "type": "string"
           },
-          channel: {
-            type: 'string',
-            maxLength: 255,
+          "namespace": {
+            "type": "string"
           },
-          runbook: {
-            type: 'string',
-            maxLength: 2000,
+          "name": {
+            "type": "string"
           },
-          goLiveDate: {
-            type: 'string',
-            maxLength: 10,
-            description:
-              'The go-live date, YYYY-MM-DD (readiness/go-live-date).',
+          "title": {
+            "type": "string"
           },
+          "type": {
+            "type": "string"
+          },
+          "lifecycle": {
+            "type": "string"
+          },
+          "owner": {
+            "type": "string"
+          },
+          "system": {
+            "type": "string"
+          },
+          "domain": {
+            "type": "string"
+          },
+          "status": {
+            "$ref": "#/components/schemas/Status"
+          },
+          "score": {
+            "type": "number"
+          },
+          "level": {
+            "type": "string"
+          },
+          "failingChecks": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "notApplicableChecks": {
+            "description": "Checks that do not apply to the entity (their `when:` does not hold).",
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "areaScores": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "number"
+            }
+          },
+          "changedAt": {
+            "type": "string"
+          },
+          "stale": {
+            "type": "boolean"
+          }
         },
+        "required": [
+          "entityRef",
+          "scorecard",
+          "kind",
+          "namespace",
+          "name",
+          "status",
+          "score",
+          "failingChecks",
+          "notApplicableChecks",
+          "areaScores",
+          "changedAt",
+          "stale"
+        ]
       },
-      OwnershipField: {
-        type: 'string',
-        enum: [
-          'incident',
-          'technical',
-          'communication',
-          'channel',
-          'runbook',
-          'goLiveDate',
-        ],
+      "OwnershipRoles": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "incident": {
+            "type": "string",
+            "maxLength": 255
+          },
+          "technical": {
+            "type": "string",
+            "maxLength": 255
+          },
+          "communication": {
+            "type": "string",
+            "maxLength": 255
+          },
+          "channel": {
+            "type": "string",
+            "maxLength": 255
+          },
+          "runbook": {
+            "type": "string",
+            "maxLength": 2000
+          },
+          "goLiveDate": {
+            "type": "string",
+            "maxLength": 10,
+            "description": "The go-live date, YYYY-MM-DD (readiness/go-live-date)."
+          }
+        }
       },
-      OwnershipChange: {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          entityRef: {
-            type: 'string',
+      "OwnershipField": {
+        "type": "string",
+        "enum": [
+          "incident",
+          "technical",
+          "communication",
+          "channel",
+          "runbook",
+          "goLiveDate"
+        ]
+      },
+      "OwnershipChange": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "entityRef": {
+            "type": "string"
           },
-          oldRoles: {
-            $ref: '#/components/schemas/OwnershipRoles',
+          "oldRoles": {
+            "$ref": "#/components/schemas/OwnershipRoles"
           },
-          newRoles: {
-            $ref: '#/components/schemas/OwnershipRoles',
+          "newRoles": {
+            "$ref": "#/components/schemas/OwnershipRoles"
           },
-          changedBy: {
-            type: 'string',
+          "changedBy": {
+            "type": "string"
           },
-          changedAt: {
-            type: 'string',
+          "changedAt": {
+            "type": "string"
           },
-          reason: {
-            type: 'string',
-          },
+          "reason": {
+            "type": "string"
+          }
         },
-        required: ['entityRef', 'newRoles', 'changedBy', 'changedAt'],
+        "required": [
+          "entityRef",
+          "newRoles",
+          "changedBy",
+          "changedAt"
+        ]
       },
-      CheckChange: {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          entityRef: {
-            type: 'string',
+      "CheckChange": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "entityRef": {
+            "type": "string"
           },
-          scorecard: {
-            type: 'string',
+          "scorecard": {
+            "type": "string"
           },
-          checkId: {
-            type: 'string',
+          "checkId": {
+            "type": "string"
           },
-          oldResult: {
-            type: 'string',
+          "oldResult": {
+            "type": "string"
           },
-          newResult: {
-            type: 'string',
+          "newResult": {
+            "type": "string"
           },
-          oldMessage: {
-            type: 'string',
+          "oldMessage": {
+            "type": "string"
           },
-          newMessage: {
-            type: 'string',
+          "newMessage": {
+            "type": "string"
           },
-          changedAt: {
-            type: 'string',
-          },
+          "changedAt": {
+            "type": "string"
+          }
         },
-        required: ['entityRef', 'scorecard', 'checkId', 'changedAt'],
+        "required": [
+          "entityRef",
+          "scorecard",
+          "checkId",
+          "changedAt"
+        ]
       },
-      OwnershipResponse: {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          entityRef: {
-            type: 'string',
+      "OwnershipResponse": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "entityRef": {
+            "type": "string"
           },
-          version: {
-            type: 'integer',
-            description:
-              'Send it back as If-Match when saving; 0 when nothing was edited yet.',
+          "version": {
+            "type": "integer",
+            "description": "Send it back as If-Match when saving; 0 when nothing was edited yet."
           },
-          effective: {
-            $ref: '#/components/schemas/OwnershipRoles',
+          "effective": {
+            "$ref": "#/components/schemas/OwnershipRoles"
           },
-          catalog: {
-            $ref: '#/components/schemas/OwnershipRoles',
+          "catalog": {
+            "$ref": "#/components/schemas/OwnershipRoles"
           },
-          edited: {
-            allOf: [
+          "edited": {
+            "allOf": [
               {
-                $ref: '#/components/schemas/OwnershipRoles',
-              },
+                "$ref": "#/components/schemas/OwnershipRoles"
+              }
             ],
-            description:
-              "The fields edited in the UI ('' = removed); the others follow catalog-info.yaml.",
+            "description": "The fields edited in the UI ('' = removed); the others follow catalog-info.yaml."
           },
-          overridden: {
-            type: 'array',
-            items: {
-              $ref: '#/components/schemas/OwnershipField',
-            },
+          "overridden": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/OwnershipField"
+            }
           },
-          fileChanged: {
-            type: 'array',
-            description:
-              'Edited fields whose value in catalog-info.yaml changed since the edit.',
-            items: {
-              $ref: '#/components/schemas/OwnershipField',
-            },
+          "fileChanged": {
+            "type": "array",
+            "description": "Edited fields whose value in catalog-info.yaml changed since the edit.",
+            "items": {
+              "$ref": "#/components/schemas/OwnershipField"
+            }
           },
-          problems: {
-            type: 'object',
-            description: 'What is wrong with the values in effect, per field.',
-            additionalProperties: false,
-            properties: {
-              incident: {
-                type: 'string',
+          "problems": {
+            "type": "object",
+            "description": "What is wrong with the values in effect, per field.",
+            "additionalProperties": false,
+            "properties": {
+              "incident": {
+                "type": "string"
               },
-              technical: {
-                type: 'string',
+              "technical": {
+                "type": "string"
               },
-              communication: {
-                type: 'string',
+              "communication": {
+                "type": "string"
               },
-              channel: {
-                type: 'string',
+              "channel": {
+                "type": "string"
               },
-              runbook: {
-                type: 'string',
+              "runbook": {
+                "type": "string"
               },
-              goLiveDate: {
-                type: 'string',
-              },
-            },
+              "goLiveDate": {
+                "type": "string"
+              }
+            }
           },
-          differsFromCatalog: {
-            type: 'boolean',
+          "differsFromCatalog": {
+            "type": "boolean"
           },
-          updatedBy: {
-            type: 'string',
+          "updatedBy": {
+            "type": "string"
           },
-          updatedAt: {
-            type: 'string',
+          "updatedAt": {
+            "type": "string"
           },
-          canEdit: {
-            type: 'boolean',
+          "canEdit": {
+            "type": "boolean"
           },
-          history: {
-            type: 'array',
-            items: {
-              $ref: '#/components/schemas/OwnershipChange',
-            },
-          },
+          "history": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/OwnershipChange"
+            }
+          }
         },
-        required: [
-          'entityRef',
-          'version',
-          'effective',
-          'catalog',
-          'overridden',
-          'fileChanged',
-          'problems',
-          'differsFromCatalog',
-          'canEdit',
-          'history',
-        ],
+        "required": [
+          "entityRef",
+          "version",
+          "effective",
+          "catalog",
+          "overridden",
+          "fileChanged",
+          "problems",
+          "differsFromCatalog",
+          "canEdit",
+          "history"
+        ]
       },
-      HistoryResponse: {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          entityRef: {
-            type: 'string',
+      "HistoryResponse": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "entityRef": {
+            "type": "string"
           },
-          points: {
-            type: 'array',
-            items: {
-              type: 'object',
-              additionalProperties: false,
-              properties: {
-                scorecard: {
-                  type: 'string',
+          "points": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "properties": {
+                "scorecard": {
+                  "type": "string"
                 },
-                day: {
-                  type: 'string',
+                "day": {
+                  "type": "string"
                 },
-                status: {
-                  $ref: '#/components/schemas/Status',
+                "status": {
+                  "$ref": "#/components/schemas/Status"
                 },
-                score: {
-                  type: 'number',
+                "score": {
+                  "type": "number"
                 },
-                level: {
-                  type: 'string',
-                },
+                "level": {
+                  "type": "string"
+                }
               },
-              required: ['scorecard', 'day', 'status', 'score'],
-            },
+              "required": [
+                "scorecard",
+                "day",
+                "status",
+                "score"
+              ]
+            }
           },
-          changes: {
-            type: 'array',
-            items: {
-              $ref: '#/components/schemas/CheckChange',
-            },
-          },
+          "changes": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/CheckChange"
+            }
+          }
         },
-        required: ['entityRef', 'points', 'changes'],
+        "required": [
+          "entityRef",
+          "points",
+          "changes"
+        ]
       },
-      FactInput: {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          id: {
-            type: 'string',
-            description: 'a-z, 0-9, ".", "_" and "-", up to 100 characters.',
+      "FactInput": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "id": {
+            "type": "string",
+            "description": "a-z, 0-9, \".\", \"_\" and \"-\", up to 100 characters."
           },
-          value: {
-            description: 'Any JSON value, up to 64 KiB and 10 levels deep.',
+          "value": {
+            "description": "Any JSON value, up to 64 KiB and 10 levels deep."
           },
-          observedAt: {
-            type: 'string',
-            description:
-              'ISO 8601; defaults to the time the fact arrives; not in the future.',
+          "observedAt": {
+            "type": "string",
+            "description": "ISO 8601; defaults to the time the fact arrives; not in the future."
           },
-          source: {
-            type: 'string',
-            maxLength: 200,
-            description: 'Defaults to the caller.',
-          },
+          "source": {
+            "type": "string",
+            "maxLength": 200,
+            "description": "Defaults to the caller."
+          }
         },
-        required: ['id', 'value'],
+        "required": [
+          "id",
+          "value"
+        ]
       },
-      EntityFacts: {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          entityRef: {
-            type: 'string',
+      "EntityFacts": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "entityRef": {
+            "type": "string"
           },
-          facts: {
-            type: 'array',
-            maxItems: 50,
-            items: {
-              $ref: '#/components/schemas/FactInput',
-            },
-          },
+          "facts": {
+            "type": "array",
+            "maxItems": 50,
+            "items": {
+              "$ref": "#/components/schemas/FactInput"
+            }
+          }
         },
-        required: ['entityRef', 'facts'],
+        "required": [
+          "entityRef",
+          "facts"
+        ]
       },
-      AttestationRecord: {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          id: {
-            type: 'string',
+      "AttestationRecord": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "id": {
+            "type": "string"
           },
-          entityRef: {
-            type: 'string',
+          "entityRef": {
+            "type": "string"
           },
-          checkId: {
-            type: 'string',
+          "checkId": {
+            "type": "string"
           },
-          attestedBy: {
-            type: 'string',
+          "attestedBy": {
+            "type": "string"
           },
-          attestedAt: {
-            type: 'string',
+          "attestedAt": {
+            "type": "string"
           },
-          expiresAt: {
-            type: 'string',
+          "expiresAt": {
+            "type": "string"
           },
-          evidenceUrl: {
-            type: 'string',
+          "evidenceUrl": {
+            "type": "string"
           },
-          note: {
-            type: 'string',
+          "note": {
+            "type": "string"
           },
-          status: {
-            type: 'string',
-            enum: ['valid', 'expired', 'revoked'],
+          "status": {
+            "type": "string",
+            "enum": [
+              "valid",
+              "expired",
+              "revoked"
+            ]
           },
-          revokedAt: {
-            type: 'string',
+          "revokedAt": {
+            "type": "string"
           },
-          revokedBy: {
-            type: 'string',
+          "revokedBy": {
+            "type": "string"
           },
-          revokeReason: {
-            type: 'string',
-          },
+          "revokeReason": {
+            "type": "string"
+          }
         },
-        required: [
-          'id',
-          'entityRef',
-          'checkId',
-          'attestedBy',
-          'attestedAt',
-          'status',
-        ],
+        "required": [
+          "id",
+          "entityRef",
+          "checkId",
+          "attestedBy",
+          "attestedAt",
+          "status"
+        ]
       },
-      AttestationsResponse: {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          items: {
-            type: 'array',
-            items: {
-              $ref: '#/components/schemas/AttestationRecord',
-            },
+      "AttestationsResponse": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "items": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/AttestationRecord"
+            }
           },
-          canAttest: {
-            type: 'boolean',
+          "canAttest": {
+            "type": "boolean"
           },
-          checks: {
-            type: 'array',
-            items: {
-              type: 'object',
-              additionalProperties: false,
-              properties: {
-                checkId: {
-                  type: 'string',
+          "checks": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "properties": {
+                "checkId": {
+                  "type": "string"
                 },
-                title: {
-                  type: 'string',
+                "title": {
+                  "type": "string"
                 },
-                maxDays: {
-                  type: 'integer',
+                "maxDays": {
+                  "type": "integer"
                 },
-                evidence: {
-                  type: 'string',
-                  enum: ['url', 'note', 'url-or-note', 'url-and-note'],
-                },
+                "evidence": {
+                  "type": "string",
+                  "enum": [
+                    "url",
+                    "note",
+                    "url-or-note",
+                    "url-and-note"
+                  ]
+                }
               },
-              required: ['checkId', 'title', 'maxDays'],
+              "required": [
+                "checkId",
+                "title",
+                "maxDays"
+              ]
+            }
+          }
+        },
+        "required": [
+          "items",
+          "canAttest",
+          "checks"
+        ]
+      },
+      "ExemptionRecord": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "entityRef": {
+            "type": "string"
+          },
+          "checkId": {
+            "type": "string"
+          },
+          "reason": {
+            "type": "string"
+          },
+          "requestedBy": {
+            "type": "string"
+          },
+          "approvedBy": {
+            "type": "string"
+          },
+          "createdAt": {
+            "type": "string"
+          },
+          "grantedAt": {
+            "type": "string"
+          },
+          "expiresAt": {
+            "type": "string"
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "requested",
+              "granted",
+              "expired",
+              "revoked"
+            ]
+          },
+          "revokedAt": {
+            "type": "string"
+          },
+          "revokedBy": {
+            "type": "string"
+          },
+          "revokeReason": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "id",
+          "entityRef",
+          "checkId",
+          "reason",
+          "createdAt",
+          "status"
+        ]
+      },
+      "ExemptionsResponse": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "items": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ExemptionRecord"
+            }
+          },
+          "canRequest": {
+            "type": "boolean"
+          },
+          "canGrant": {
+            "type": "boolean"
+          },
+          "maxDays": {
+            "type": "integer"
+          }
+        },
+        "required": [
+          "items",
+          "canRequest",
+          "canGrant",
+          "maxDays"
+        ]
+      },
+      "GoLiveDailyItem": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "ok": {
+            "type": "boolean"
+          },
+          "note": {
+            "type": "string",
+            "maxLength": 1000
+          }
+        },
+        "required": [
+          "ok"
+        ]
+      },
+      "GoLiveDailyCheck": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "day": {
+            "type": "string"
+          },
+          "items": {
+            "type": "object",
+            "additionalProperties": false,
+            "properties": {
+              "errorRate": {
+                "$ref": "#/components/schemas/GoLiveDailyItem"
+              },
+              "latency": {
+                "$ref": "#/components/schemas/GoLiveDailyItem"
+              },
+              "failedJobs": {
+                "$ref": "#/components/schemas/GoLiveDailyItem"
+              },
+              "userFeedback": {
+                "$ref": "#/components/schemas/GoLiveDailyItem"
+              },
+              "connectorHealth": {
+                "$ref": "#/components/schemas/GoLiveDailyItem"
+              }
             },
+            "required": [
+              "errorRate",
+              "latency",
+              "failedJobs",
+              "userFeedback",
+              "connectorHealth"
+            ]
           },
+          "checkedBy": {
+            "type": "string"
+          },
+          "checkedAt": {
+            "type": "string"
+          }
         },
-        required: ['items', 'canAttest', 'checks'],
+        "required": [
+          "day",
+          "items",
+          "checkedBy",
+          "checkedAt"
+        ]
       },
-      ExemptionRecord: {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          id: {
-            type: 'string',
+      "GoLiveSignoff": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "id": {
+            "type": "integer"
           },
-          entityRef: {
-            type: 'string',
+          "role": {
+            "type": "string"
           },
-          checkId: {
-            type: 'string',
+          "scorecard": {
+            "type": "string"
           },
-          reason: {
-            type: 'string',
+          "goLiveDate": {
+            "type": "string"
           },
-          requestedBy: {
-            type: 'string',
+          "signedBy": {
+            "type": "string"
           },
-          approvedBy: {
-            type: 'string',
+          "signedAt": {
+            "type": "string"
           },
-          createdAt: {
-            type: 'string',
+          "note": {
+            "type": "string"
           },
-          grantedAt: {
-            type: 'string',
+          "voidedAt": {
+            "type": "string"
           },
-          expiresAt: {
-            type: 'string',
-          },
-          status: {
-            type: 'string',
-            enum: ['requested', 'granted', 'expired', 'revoked'],
-          },
-          revokedAt: {
-            type: 'string',
-          },
-          revokedBy: {
-            type: 'string',
-          },
-          revokeReason: {
-            type: 'string',
-          },
+          "voidReason": {
+            "type": "string"
+          }
         },
-        required: [
-          'id',
-          'entityRef',
-          'checkId',
-          'reason',
-          'createdAt',
-          'status',
-        ],
+        "required": [
+          "id",
+          "role",
+          "signedBy",
+          "signedAt"
+        ]
       },
-      ExemptionsResponse: {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          items: {
-            type: 'array',
-            items: {
-              $ref: '#/components/schemas/ExemptionRecord',
-            },
+      "GoLivePhase": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "phase": {
+            "type": "string",
+            "enum": [
+              "unscheduled",
+              "preparing",
+              "checklist",
+              "sign-off",
+              "launch",
+              "first-week",
+              "weekly-review",
+              "closed"
+            ]
           },
-          canRequest: {
-            type: 'boolean',
+          "day": {
+            "type": "integer"
           },
-          canGrant: {
-            type: 'boolean',
+          "label": {
+            "type": "string"
           },
-          maxDays: {
-            type: 'integer',
-          },
+          "title": {
+            "type": "string"
+          }
         },
-        required: ['items', 'canRequest', 'canGrant', 'maxDays'],
+        "required": [
+          "phase",
+          "title"
+        ]
       },
-      GoLiveDailyItem: {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          ok: {
-            type: 'boolean',
-          },
-          note: {
-            type: 'string',
-            maxLength: 1000,
-          },
-        },
-        required: ['ok'],
+      "GoLiveDecisionValue": {
+        "type": "string",
+        "enum": [
+          "not-ready",
+          "pilot",
+          "awaiting-sign-off",
+          "launch"
+        ]
       },
-      GoLiveDailyCheck: {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          day: {
-            type: 'string',
+      "GoLiveDecision": {
+        "type": "object",
+        "additionalProperties": false,
+        "description": "May it go live, by checklists [000] and [001].",
+        "properties": {
+          "decision": {
+            "$ref": "#/components/schemas/GoLiveDecisionValue"
           },
-          items: {
-            type: 'object',
-            additionalProperties: false,
-            properties: {
-              errorRate: {
-                $ref: '#/components/schemas/GoLiveDailyItem',
-              },
-              latency: {
-                $ref: '#/components/schemas/GoLiveDailyItem',
-              },
-              failedJobs: {
-                $ref: '#/components/schemas/GoLiveDailyItem',
-              },
-              userFeedback: {
-                $ref: '#/components/schemas/GoLiveDailyItem',
-              },
-              connectorHealth: {
-                $ref: '#/components/schemas/GoLiveDailyItem',
-              },
-            },
-            required: [
-              'errorRate',
-              'latency',
-              'failedJobs',
-              'userFeedback',
-              'connectorHealth',
-            ],
+          "text": {
+            "type": "string"
           },
-          checkedBy: {
-            type: 'string',
+          "short": {
+            "type": "string"
           },
-          checkedAt: {
-            type: 'string',
-          },
-        },
-        required: ['day', 'items', 'checkedBy', 'checkedAt'],
-      },
-      GoLiveSignoff: {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          id: {
-            type: 'integer',
-          },
-          role: {
-            type: 'string',
-          },
-          scorecard: {
-            type: 'string',
-          },
-          goLiveDate: {
-            type: 'string',
-          },
-          signedBy: {
-            type: 'string',
-          },
-          signedAt: {
-            type: 'string',
-          },
-          note: {
-            type: 'string',
-          },
-          voidedAt: {
-            type: 'string',
-          },
-          voidReason: {
-            type: 'string',
-          },
-        },
-        required: ['id', 'role', 'signedBy', 'signedAt'],
-      },
-      GoLivePhase: {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          phase: {
-            type: 'string',
-            enum: [
-              'unscheduled',
-              'preparing',
-              'checklist',
-              'sign-off',
-              'launch',
-              'first-week',
-              'weekly-review',
-              'closed',
-            ],
-          },
-          day: {
-            type: 'integer',
-          },
-          label: {
-            type: 'string',
-          },
-          title: {
-            type: 'string',
-          },
-        },
-        required: ['phase', 'title'],
-      },
-      GoLiveDecisionValue: {
-        type: 'string',
-        enum: ['not-ready', 'pilot', 'awaiting-sign-off', 'launch'],
-      },
-      GoLiveDecision: {
-        type: 'object',
-        additionalProperties: false,
-        description: 'May it go live, by checklists [000] and [001].',
-        properties: {
-          decision: {
-            $ref: '#/components/schemas/GoLiveDecisionValue',
-          },
-          text: {
-            type: 'string',
-          },
-          short: {
-            type: 'string',
-          },
-          incompleteAreas: {
-            type: 'array',
-            items: {
-              type: 'object',
-              additionalProperties: false,
-              properties: {
-                id: {
-                  type: 'string',
+          "incompleteAreas": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "properties": {
+                "id": {
+                  "type": "string"
                 },
-                title: {
-                  type: 'string',
+                "title": {
+                  "type": "string"
                 },
-                open: {
-                  type: 'array',
-                  items: {
-                    type: 'string',
+                "open": {
+                  "type": "array",
+                  "items": {
+                    "type": "string"
+                  }
+                }
+              },
+              "required": [
+                "id",
+                "title",
+                "open"
+              ]
+            }
+          },
+          "blocking": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          }
+        },
+        "required": [
+          "decision",
+          "text",
+          "short",
+          "incompleteAreas",
+          "blocking"
+        ]
+      },
+      "GoLiveResponse": {
+        "type": "object",
+        "additionalProperties": false,
+        "description": "Where an entity is on its way to production and through its first weeks.",
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "goLiveDate": {
+            "type": "string"
+          },
+          "invalidGoLiveDate": {
+            "type": "string"
+          },
+          "phase": {
+            "$ref": "#/components/schemas/GoLivePhase"
+          },
+          "status": {
+            "$ref": "#/components/schemas/Status"
+          },
+          "scorecard": {
+            "type": "string"
+          },
+          "decision": {
+            "$ref": "#/components/schemas/GoLiveDecision"
+          },
+          "checklists": {
+            "type": "array",
+            "description": "The phases' checklists (goLive.phases of the scorecard), weekly reviews once per week.",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "properties": {
+                "phase": {
+                  "type": "string",
+                  "enum": [
+                    "checklist",
+                    "sign-off",
+                    "launch",
+                    "first-week",
+                    "weekly-review"
+                  ]
+                },
+                "occurrence": {
+                  "type": "string"
+                },
+                "label": {
+                  "type": "string"
+                },
+                "opensOn": {
+                  "type": "string"
+                },
+                "complete": {
+                  "type": "boolean"
+                },
+                "items": {
+                  "type": "array",
+                  "items": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "properties": {
+                      "id": {
+                        "type": "string"
+                      },
+                      "title": {
+                        "type": "string"
+                      },
+                      "doneBy": {
+                        "type": "string"
+                      },
+                      "doneAt": {
+                        "type": "string"
+                      },
+                      "note": {
+                        "type": "string"
+                      }
+                    },
+                    "required": [
+                      "id",
+                      "title"
+                    ]
+                  }
+                }
+              },
+              "required": [
+                "phase",
+                "occurrence",
+                "label",
+                "opensOn",
+                "complete",
+                "items"
+              ]
+            }
+          },
+          "signoff": {
+            "type": "object",
+            "additionalProperties": false,
+            "properties": {
+              "roles": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "properties": {
+                    "id": {
+                      "type": "string"
+                    },
+                    "title": {
+                      "type": "string"
+                    },
+                    "group": {
+                      "type": "string"
+                    },
+                    "independent": {
+                      "type": "boolean"
+                    },
+                    "canSign": {
+                      "type": "boolean",
+                      "description": "Whether the caller may sign this open role (group, independence, roles per person)."
+                    },
+                    "whyNot": {
+                      "type": "string"
+                    },
+                    "signoff": {
+                      "$ref": "#/components/schemas/GoLiveSignoff"
+                    }
                   },
-                },
+                  "required": [
+                    "id",
+                    "title"
+                  ]
+                }
               },
-              required: ['id', 'title', 'open'],
+              "voided": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/GoLiveSignoff"
+                }
+              },
+              "complete": {
+                "type": "boolean"
+              }
             },
+            "required": [
+              "roles",
+              "voided",
+              "complete"
+            ]
           },
-          blocking: {
-            type: 'array',
-            items: {
-              type: 'string',
+          "firstWeek": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "properties": {
+                "day": {
+                  "type": "integer"
+                },
+                "date": {
+                  "type": "string"
+                },
+                "state": {
+                  "type": "string",
+                  "enum": [
+                    "done",
+                    "late",
+                    "missed",
+                    "due",
+                    "upcoming"
+                  ]
+                },
+                "check": {
+                  "$ref": "#/components/schemas/GoLiveDailyCheck"
+                }
+              },
+              "required": [
+                "day",
+                "date",
+                "state"
+              ]
+            }
+          },
+          "missedDailyChecks": {
+            "type": "integer"
+          },
+          "lateDailyChecks": {
+            "type": "integer"
+          },
+          "canSign": {
+            "type": "boolean"
+          },
+          "canRecord": {
+            "type": "boolean"
+          },
+          "dailyChecks": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/GoLiveDailyCheck"
+            }
+          },
+          "riskyActions": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "properties": {
+                "id": {
+                  "type": "integer"
+                },
+                "kind": {
+                  "type": "string",
+                  "enum": [
+                    "write",
+                    "system-update",
+                    "external-call"
+                  ]
+                },
+                "description": {
+                  "type": "string"
+                },
+                "owner": {
+                  "type": "string"
+                },
+                "outcome": {
+                  "type": "string",
+                  "enum": [
+                    "as-expected",
+                    "unexpected",
+                    "isolated",
+                    "reverted"
+                  ]
+                },
+                "note": {
+                  "type": "string"
+                },
+                "recordedBy": {
+                  "type": "string"
+                },
+                "recordedAt": {
+                  "type": "string"
+                }
+              },
+              "required": [
+                "id",
+                "kind",
+                "description",
+                "owner",
+                "outcome",
+                "recordedBy",
+                "recordedAt"
+              ]
+            }
+          },
+          "closureReview": {
+            "type": "object",
+            "additionalProperties": false,
+            "properties": {
+              "incidents": {
+                "type": "string"
+              },
+              "supportRequests": {
+                "type": "string"
+              },
+              "qualityDeviations": {
+                "type": "string"
+              },
+              "missingRunbookSteps": {
+                "type": "string"
+              },
+              "reviewedBy": {
+                "type": "string"
+              },
+              "reviewedAt": {
+                "type": "string"
+              }
             },
+            "required": [
+              "incidents",
+              "supportRequests",
+              "qualityDeviations",
+              "missingRunbookSteps",
+              "reviewedBy",
+              "reviewedAt"
+            ]
           },
+          "closureReviewDue": {
+            "type": "boolean"
+          }
         },
-        required: ['decision', 'text', 'short', 'incompleteAreas', 'blocking'],
+        "required": [
+          "entityRef",
+          "phase",
+          "signoff",
+          "firstWeek",
+          "missedDailyChecks",
+          "lateDailyChecks",
+          "decision",
+          "checklists",
+          "canSign",
+          "canRecord",
+          "dailyChecks",
+          "riskyActions",
+          "closureReviewDue"
+        ]
       },
-      GoLiveResponse: {
-        type: 'object',
-        additionalProperties: false,
-        description:
-          'Where an entity is on its way to production and through its first weeks.',
-        properties: {
-          entityRef: {
-            type: 'string',
+      "GoLiveSummary": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "entityRef": {
+            "type": "string"
           },
-          goLiveDate: {
-            type: 'string',
+          "goLiveDate": {
+            "type": "string"
           },
-          invalidGoLiveDate: {
-            type: 'string',
+          "phase": {
+            "$ref": "#/components/schemas/GoLivePhase"
           },
-          phase: {
-            $ref: '#/components/schemas/GoLivePhase',
+          "status": {
+            "$ref": "#/components/schemas/Status"
           },
-          status: {
-            $ref: '#/components/schemas/Status',
-          },
-          scorecard: {
-            type: 'string',
-          },
-          decision: {
-            $ref: '#/components/schemas/GoLiveDecision',
-          },
-          checklists: {
-            type: 'array',
-            description:
-              "The phases' checklists (goLive.phases of the scorecard), weekly reviews once per week.",
-            items: {
-              type: 'object',
-              additionalProperties: false,
-              properties: {
-                phase: {
-                  type: 'string',
-                  enum: [
-                    'checklist',
-                    'sign-off',
-                    'launch',
-                    'first-week',
-                    'weekly-review',
-                  ],
-                },
-                occurrence: {
-                  type: 'string',
-                },
-                label: {
-                  type: 'string',
-                },
-                opensOn: {
-                  type: 'string',
-                },
-                complete: {
-                  type: 'boolean',
-                },
-                items: {
-                  type: 'array',
-                  items: {
-                    type: 'object',
-                    additionalProperties: false,
-                    properties: {
-                      id: {
-                        type: 'string',
-                      },
-                      title: {
-                        type: 'string',
-                      },
-                      doneBy: {
-                        type: 'string',
-                      },
-                      doneAt: {
-                        type: 'string',
-                      },
-                      note: {
-                        type: 'string',
-                      },
-                    },
-                    required: ['id', 'title'],
-                  },
-                },
+          "decision": {
+            "type": "object",
+            "additionalProperties": false,
+            "properties": {
+              "decision": {
+                "$ref": "#/components/schemas/GoLiveDecisionValue"
               },
-              required: [
-                'phase',
-                'occurrence',
-                'label',
-                'opensOn',
-                'complete',
-                'items',
-              ],
+              "short": {
+                "type": "string"
+              }
             },
+            "required": [
+              "decision",
+              "short"
+            ]
           },
-          signoff: {
-            type: 'object',
-            additionalProperties: false,
-            properties: {
-              roles: {
-                type: 'array',
-                items: {
-                  type: 'object',
-                  additionalProperties: false,
-                  properties: {
-                    id: {
-                      type: 'string',
-                    },
-                    title: {
-                      type: 'string',
-                    },
-                    group: {
-                      type: 'string',
-                    },
-                    independent: {
-                      type: 'boolean',
-                    },
-                    canSign: {
-                      type: 'boolean',
-                      description:
-                        'Whether the caller may sign this open role (group, independence, roles per person).',
-                    },
-                    whyNot: {
-                      type: 'string',
-                    },
-                    signoff: {
-                      $ref: '#/components/schemas/GoLiveSignoff',
-                    },
-                  },
-                  required: ['id', 'title'],
-                },
+          "signoff": {
+            "type": "object",
+            "additionalProperties": false,
+            "properties": {
+              "signed": {
+                "type": "integer"
               },
-              voided: {
-                type: 'array',
-                items: {
-                  $ref: '#/components/schemas/GoLiveSignoff',
-                },
+              "total": {
+                "type": "integer"
               },
-              complete: {
-                type: 'boolean',
-              },
+              "complete": {
+                "type": "boolean"
+              }
             },
-            required: ['roles', 'voided', 'complete'],
+            "required": [
+              "signed",
+              "total",
+              "complete"
+            ]
           },
-          firstWeek: {
-            type: 'array',
-            items: {
-              type: 'object',
-              additionalProperties: false,
-              properties: {
-                day: {
-                  type: 'integer',
-                },
-                date: {
-                  type: 'string',
-                },
-                state: {
-                  type: 'string',
-                  enum: ['done', 'late', 'missed', 'due', 'upcoming'],
-                },
-                check: {
-                  $ref: '#/components/schemas/GoLiveDailyCheck',
-                },
+          "firstWeek": {
+            "type": "object",
+            "additionalProperties": false,
+            "properties": {
+              "done": {
+                "type": "integer"
               },
-              required: ['day', 'date', 'state'],
+              "late": {
+                "type": "integer"
+              },
+              "missed": {
+                "type": "integer"
+              },
+              "due": {
+                "type": "boolean"
+              },
+              "notOk": {
+                "type": "integer"
+              }
             },
+            "required": [
+              "done",
+              "late",
+              "missed",
+              "due",
+              "notOk"
+            ]
           },
-          missedDailyChecks: {
-            type: 'integer',
+          "closureReviewDue": {
+            "type": "boolean"
           },
-          lateDailyChecks: {
-            type: 'integer',
-          },
-          canSign: {
-            type: 'boolean',
-          },
-          canRecord: {
-            type: 'boolean',
-          },
-          dailyChecks: {
-            type: 'array',
-            items: {
-              $ref: '#/components/schemas/GoLiveDailyCheck',
-            },
-          },
-          riskyActions: {
-            type: 'array',
-            items: {
-              type: 'object',
-              additionalProperties: false,
-              properties: {
-                id: {
-                  type: 'integer',
-                },
-                kind: {
-                  type: 'string',
-                  enum: ['write', 'system-update', 'external-call'],
-                },
-                description: {
-                  type: 'string',
-                },
-                owner: {
-                  type: 'string',
-                },
-                outcome: {
-                  type: 'string',
-                  enum: ['as-expected', 'unexpected', 'isolated', 'reverted'],
-                },
-                note: {
-                  type: 'string',
-                },
-                recordedBy: {
-                  type: 'string',
-                },
-                recordedAt: {
-                  type: 'string',
-                },
-              },
-              required: [
-                'id',
-                'kind',
-                'description',
-                'owner',
-                'outcome',
-                'recordedBy',
-                'recordedAt',
-              ],
-            },
-          },
-          closureReview: {
-            type: 'object',
-            additionalProperties: false,
-            properties: {
-              incidents: {
-                type: 'string',
-              },
-              supportRequests: {
-                type: 'string',
-              },
-              qualityDeviations: {
-                type: 'string',
-              },
-              missingRunbookSteps: {
-                type: 'string',
-              },
-              reviewedBy: {
-                type: 'string',
-              },
-              reviewedAt: {
-                type: 'string',
-              },
-            },
-            required: [
-              'incidents',
-              'supportRequests',
-              'qualityDeviations',
-              'missingRunbookSteps',
-              'reviewedBy',
-              'reviewedAt',
-            ],
-          },
-          closureReviewDue: {
-            type: 'boolean',
-          },
+          "closureReviewed": {
+            "type": "boolean"
+          }
         },
-        required: [
-          'entityRef',
-          'phase',
-          'signoff',
-          'firstWeek',
-          'missedDailyChecks',
-          'lateDailyChecks',
-          'decision',
-          'checklists',
-          'canSign',
-          'canRecord',
-          'dailyChecks',
-          'riskyActions',
-          'closureReviewDue',
-        ],
+        "required": [
+          "entityRef",
+          "goLiveDate",
+          "phase",
+          "decision",
+          "signoff",
+          "firstWeek",
+          "closureReviewDue",
+          "closureReviewed"
+        ]
       },
-      GoLiveSummary: {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          entityRef: {
-            type: 'string',
+      "SummaryGroup": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "key": {
+            "type": "string"
           },
-          goLiveDate: {
-            type: 'string',
+          "total": {
+            "type": "integer"
           },
-          phase: {
-            $ref: '#/components/schemas/GoLivePhase',
+          "direct": {
+            "type": "integer",
+            "description": "Entities of this group itself; the rest come from sub-groups."
           },
-          status: {
-            $ref: '#/components/schemas/Status',
-          },
-          decision: {
-            type: 'object',
-            additionalProperties: false,
-            properties: {
-              decision: {
-                $ref: '#/components/schemas/GoLiveDecisionValue',
+          "counts": {
+            "type": "object",
+            "additionalProperties": false,
+            "properties": {
+              "ready": {
+                "type": "integer"
               },
-              short: {
-                type: 'string',
+              "needs-work": {
+                "type": "integer"
               },
+              "blocked": {
+                "type": "integer"
+              }
             },
-            required: ['decision', 'short'],
+            "required": [
+              "ready",
+              "needs-work",
+              "blocked"
+            ]
           },
-          signoff: {
-            type: 'object',
-            additionalProperties: false,
-            properties: {
-              signed: {
-                type: 'integer',
-              },
-              total: {
-                type: 'integer',
-              },
-              complete: {
-                type: 'boolean',
-              },
-            },
-            required: ['signed', 'total', 'complete'],
+          "meanScore": {
+            "type": "number"
           },
-          firstWeek: {
-            type: 'object',
-            additionalProperties: false,
-            properties: {
-              done: {
-                type: 'integer',
-              },
-              late: {
-                type: 'integer',
-              },
-              missed: {
-                type: 'integer',
-              },
-              due: {
-                type: 'boolean',
-              },
-              notOk: {
-                type: 'integer',
-              },
-            },
-            required: ['done', 'late', 'missed', 'due', 'notOk'],
-          },
-          closureReviewDue: {
-            type: 'boolean',
-          },
-          closureReviewed: {
-            type: 'boolean',
-          },
+          "areaPassRate": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "number"
+            }
+          }
         },
-        required: [
-          'entityRef',
-          'goLiveDate',
-          'phase',
-          'decision',
-          'signoff',
-          'firstWeek',
-          'closureReviewDue',
-          'closureReviewed',
-        ],
-      },
-      SummaryGroup: {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          key: {
-            type: 'string',
-          },
-          total: {
-            type: 'integer',
-          },
-          direct: {
-            type: 'integer',
-            description:
-              'Entities of this group itself; the rest come from sub-groups.',
-          },
-          counts: {
-            type: 'object',
-            additionalProperties: false,
-            properties: {
-              ready: {
-                type: 'integer',
-              },
-              'needs-work': {
-                type: 'integer',
-              },
-              blocked: {
-                type: 'integer',
-              },
-            },
-            required: ['ready', 'needs-work', 'blocked'],
-          },
-          meanScore: {
-            type: 'number',
-          },
-          areaPassRate: {
-            type: 'object',
-            additionalProperties: {
-              type: 'number',
-            },
-          },
-        },
-        required: ['key', 'total', 'counts', 'meanScore', 'areaPassRate'],
-      },
-    },
+        "required": [
+          "key",
+          "total",
+          "counts",
+          "meanScore",
+          "areaPassRate"
+        ]
+      }
+    }
   },
-  paths: {
-    '/health': {
-      get: {
-        operationId: 'GetHealth',
-        description: 'Liveness of the plugin and its database.',
-        responses: {
-          '200': {
-            description: 'Healthy.',
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  additionalProperties: false,
-                  properties: {
-                    status: {
-                      type: 'string',
+  "paths": {
+    "/health": {
+      "get": {
+        "operationId": "GetHealth",
+        "description": "Liveness of the plugin and its database.",
+        "responses": {
+          "200": {
+            "description": "Healthy.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "properties": {
+                    "status": {
+                      "type": "string"
                     },
-                    database: {
-                      type: 'string',
+                    "database": {
+                      "type": "string"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "503": {
+            "description": "The database does not answer."
+          }
+        }
+      }
+    },
+    "/scorecards": {
+      "get": {
+        "operationId": "ListScorecards",
+        "description": "The scorecards in config.",
+        "responses": {
+          "200": {
+            "description": "Scorecards.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/ScorecardSummary"
+                      }
+                    }
+                  },
+                  "required": [
+                    "items"
+                  ]
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/scorecards/{id}": {
+      "get": {
+        "operationId": "GetScorecard",
+        "description": "One scorecard, with its full definition.",
+        "parameters": [
+          {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The scorecard.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "properties": {
+                    "summary": {
+                      "$ref": "#/components/schemas/ScorecardSummary"
                     },
+                    "definition": {
+                      "type": "object",
+                      "additionalProperties": true
+                    }
                   },
-                },
-              },
-            },
+                  "required": [
+                    "summary",
+                    "definition"
+                  ]
+                }
+              }
+            }
           },
-          '503': {
-            description: 'The database does not answer.',
-          },
-        },
-      },
+          "404": {
+            "description": "No such scorecard.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
     },
-    '/scorecards': {
-      get: {
-        operationId: 'ListScorecards',
-        description: 'The scorecards in config.',
-        responses: {
-          '200': {
-            description: 'Scorecards.',
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  additionalProperties: false,
-                  properties: {
-                    items: {
-                      type: 'array',
-                      items: {
-                        $ref: '#/components/schemas/ScorecardSummary',
-                      },
-                    },
-                  },
-                  required: ['items'],
-                },
-              },
-            },
+    "/entities/{kind}/{namespace}/{name}": {
+      "get": {
+        "operationId": "GetEntityReadiness",
+        "description": "An entity's results against every scorecard that applies to it.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/kind"
           },
-        },
-      },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The results (empty when no scorecard applies, or not evaluated yet).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/EntityReadinessResponse"
+                }
+              }
+            }
+          }
+        }
+      }
     },
-    '/scorecards/{id}': {
-      get: {
-        operationId: 'GetScorecard',
-        description: 'One scorecard, with its full definition.',
-        parameters: [
+    "/entities/{kind}/{namespace}/{name}/evaluate": {
+      "post": {
+        "operationId": "EvaluateEntity",
+        "description": "Re-evaluates the entity now.",
+        "parameters": [
           {
-            name: 'id',
-            in: 'path',
-            required: true,
-            schema: {
-              type: 'string',
-            },
+            "$ref": "#/components/parameters/kind"
           },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          }
         ],
-        responses: {
-          '200': {
-            description: 'The scorecard.',
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  additionalProperties: false,
-                  properties: {
-                    summary: {
-                      $ref: '#/components/schemas/ScorecardSummary',
-                    },
-                    definition: {
-                      type: 'object',
-                      additionalProperties: true,
-                    },
-                  },
-                  required: ['summary', 'definition'],
-                },
-              },
-            },
+        "responses": {
+          "200": {
+            "description": "The fresh results.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/EntityReadinessResponse"
+                }
+              }
+            }
           },
-          '404': {
-            description: 'No such scorecard.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
+          "403": {
+            "description": "Not allowed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
           },
-        },
-      },
+          "404": {
+            "description": "No such entity in the catalog.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
     },
-    '/entities/{kind}/{namespace}/{name}': {
-      get: {
-        operationId: 'GetEntityReadiness',
-        description:
-          "An entity's results against every scorecard that applies to it.",
-        parameters: [
+    "/entities/{kind}/{namespace}/{name}/ownership": {
+      "get": {
+        "operationId": "GetOwnership",
+        "description": "The ownership roles, channel and runbook of an entity, where they come from, whether you may edit them, and their change history.",
+        "parameters": [
           {
-            $ref: '#/components/parameters/kind',
+            "$ref": "#/components/parameters/kind"
           },
           {
-            $ref: '#/components/parameters/namespace',
+            "$ref": "#/components/parameters/namespace"
           },
           {
-            $ref: '#/components/parameters/name',
-          },
+            "$ref": "#/components/parameters/name"
+          }
         ],
-        responses: {
-          '200': {
-            description:
-              'The results (empty when no scorecard applies, or not evaluated yet).',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/EntityReadinessResponse',
-                },
-              },
-            },
-          },
-        },
+        "responses": {
+          "200": {
+            "description": "The ownership; the ETag header carries the version.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/OwnershipResponse"
+                }
+              }
+            }
+          }
+        }
       },
+      "put": {
+        "operationId": "UpdateOwnership",
+        "description": "Saves the ownership form. Only fields that differ from the values in effect are changes (stored as overrides of catalog-info.yaml; a field set back to the file's value follows the file again), and only they are checked. A form that changes nothing stores and logs nothing. If-Match (the version you read) is required: 428 without it, 409 when stale.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          },
+          {
+            "$ref": "#/components/parameters/ifMatch"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "properties": {
+                  "roles": {
+                    "$ref": "#/components/schemas/OwnershipRoles"
+                  },
+                  "reason": {
+                    "type": "string",
+                    "maxLength": 1000
+                  },
+                  "keep": {
+                    "type": "array",
+                    "description": "Edited fields to keep although catalog-info.yaml changed since.",
+                    "items": {
+                      "$ref": "#/components/schemas/OwnershipField"
+                    }
+                  }
+                },
+                "required": [
+                  "roles"
+                ]
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Saved (or nothing changed); the ownership now.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/OwnershipResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "Fields are invalid: the message names each (`roles.runbook: …; roles.channel: …`).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "Not allowed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "409": {
+            "description": "Someone saved a newer version first.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "428": {
+            "description": "If-Match is missing.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
     },
-    '/entities/{kind}/{namespace}/{name}/evaluate': {
-      post: {
-        operationId: 'EvaluateEntity',
-        description: 'Re-evaluates the entity now.',
-        parameters: [
+    "/entities/{kind}/{namespace}/{name}/ownership/revert": {
+      "post": {
+        "operationId": "RevertOwnership",
+        "description": "Lets edited fields follow catalog-info.yaml again (all when `fields` is omitted), recorded in the history. If-Match required as for PUT.",
+        "parameters": [
           {
-            $ref: '#/components/parameters/kind',
+            "$ref": "#/components/parameters/kind"
           },
           {
-            $ref: '#/components/parameters/namespace',
+            "$ref": "#/components/parameters/namespace"
           },
           {
-            $ref: '#/components/parameters/name',
+            "$ref": "#/components/parameters/name"
           },
+          {
+            "$ref": "#/components/parameters/ifMatch"
+          }
         ],
-        responses: {
-          '200': {
-            description: 'The fresh results.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/EntityReadinessResponse',
-                },
-              },
-            },
-          },
-          '403': {
-            description: 'Not allowed.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-          '404': {
-            description: 'No such entity in the catalog.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
+        "requestBody": {
+          "required": false,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "properties": {
+                  "fields": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/OwnershipField"
+                    }
+                  },
+                  "reason": {
+                    "type": "string",
+                    "maxLength": 1000
+                  }
+                }
+              }
+            }
+          }
         },
-      },
+        "responses": {
+          "200": {
+            "description": "Reverted (or nothing was edited); the ownership now.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/OwnershipResponse"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "Not allowed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "409": {
+            "description": "Someone saved a newer version first.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "428": {
+            "description": "If-Match is missing.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
     },
-    '/entities/{kind}/{namespace}/{name}/ownership': {
-      get: {
-        operationId: 'GetOwnership',
-        description:
-          'The ownership roles, channel and runbook of an entity, where they come from, whether you may edit them, and their change history.',
-        parameters: [
+    "/ownership/named": {
+      "get": {
+        "operationId": "ListNamedRoles",
+        "description": "The roles edits in the UI gave an owner (a group or user), with who named them, when and why; only entities you may see.",
+        "parameters": [
           {
-            $ref: '#/components/parameters/kind',
-          },
-          {
-            $ref: '#/components/parameters/namespace',
-          },
-          {
-            $ref: '#/components/parameters/name',
-          },
+            "name": "owner",
+            "in": "query",
+            "required": true,
+            "description": "A group or user ref (`group:default/payments`, or `payments` for a group).",
+            "schema": {
+              "type": "string",
+              "maxLength": 255
+            }
+          }
         ],
-        responses: {
-          '200': {
-            description: 'The ownership; the ETag header carries the version.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/OwnershipResponse',
-                },
-              },
-            },
-          },
-        },
-      },
-      put: {
-        operationId: 'UpdateOwnership',
-        description:
-          "Saves the ownership form. Only fields that differ from the values in effect are changes (stored as overrides of catalog-info.yaml; a field set back to the file's value follows the file again), and only they are checked. A form that changes nothing stores and logs nothing. If-Match (the version you read) is required: 428 without it, 409 when stale.",
-        parameters: [
-          {
-            $ref: '#/components/parameters/kind',
-          },
-          {
-            $ref: '#/components/parameters/namespace',
-          },
-          {
-            $ref: '#/components/parameters/name',
-          },
-          {
-            $ref: '#/components/parameters/ifMatch',
-          },
-        ],
-        requestBody: {
-          required: true,
-          content: {
-            'application/json': {
-              schema: {
-                type: 'object',
-                additionalProperties: false,
-                properties: {
-                  roles: {
-                    $ref: '#/components/schemas/OwnershipRoles',
-                  },
-                  reason: {
-                    type: 'string',
-                    maxLength: 1000,
-                  },
-                  keep: {
-                    type: 'array',
-                    description:
-                      'Edited fields to keep although catalog-info.yaml changed since.',
-                    items: {
-                      $ref: '#/components/schemas/OwnershipField',
-                    },
-                  },
-                },
-                required: ['roles'],
-              },
-            },
-          },
-        },
-        responses: {
-          '200': {
-            description: 'Saved (or nothing changed); the ownership now.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/OwnershipResponse',
-                },
-              },
-            },
-          },
-          '400': {
-            description:
-              'Fields are invalid: the message names each (`roles.runbook: …; roles.channel: …`).',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-          '403': {
-            description: 'Not allowed.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-          '409': {
-            description: 'Someone saved a newer version first.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-          '428': {
-            description: 'If-Match is missing.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-        },
-      },
-    },
-    '/entities/{kind}/{namespace}/{name}/ownership/revert': {
-      post: {
-        operationId: 'RevertOwnership',
-        description:
-          'Lets edited fields follow catalog-info.yaml again (all when `fields` is omitted), recorded in the history. If-Match required as for PUT.',
-        parameters: [
-          {
-            $ref: '#/components/parameters/kind',
-          },
-          {
-            $ref: '#/components/parameters/namespace',
-          },
-          {
-            $ref: '#/components/parameters/name',
-          },
-          {
-            $ref: '#/components/parameters/ifMatch',
-          },
-        ],
-        requestBody: {
-          required: false,
-          content: {
-            'application/json': {
-              schema: {
-                type: 'object',
-                additionalProperties: false,
-                properties: {
-                  fields: {
-                    type: 'array',
-                    items: {
-                      $ref: '#/components/schemas/OwnershipField',
-                    },
-                  },
-                  reason: {
-                    type: 'string',
-                    maxLength: 1000,
-                  },
-                },
-              },
-            },
-          },
-        },
-        responses: {
-          '200': {
-            description: 'Reverted (or nothing was edited); the ownership now.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/OwnershipResponse',
-                },
-              },
-            },
-          },
-          '403': {
-            description: 'Not allowed.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-          '409': {
-            description: 'Someone saved a newer version first.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-          '428': {
-            description: 'If-Match is missing.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-        },
-      },
-    },
-    '/ownership/named': {
-      get: {
-        operationId: 'ListNamedRoles',
-        description:
-          'The roles edits in the UI gave an owner (a group or user), with who named them, when and why; only entities you may see.',
-        parameters: [
-          {
-            name: 'owner',
-            in: 'query',
-            required: true,
-            description:
-              'A group or user ref (`group:default/payments`, or `payments` for a group).',
-            schema: {
-              type: 'string',
-              maxLength: 255,
-            },
-          },
-        ],
-        responses: {
-          '200': {
-            description: 'The roles.',
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  additionalProperties: false,
-                  properties: {
-                    items: {
-                      type: 'array',
-                      items: {
-                        type: 'object',
-                        additionalProperties: false,
-                        properties: {
-                          entityRef: {
-                            type: 'string',
+        "responses": {
+          "200": {
+            "description": "The roles.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "properties": {
+                          "entityRef": {
+                            "type": "string"
                           },
-                          role: {
-                            type: 'string',
-                            enum: ['incident', 'technical', 'communication'],
+                          "role": {
+                            "type": "string",
+                            "enum": [
+                              "incident",
+                              "technical",
+                              "communication"
+                            ]
                           },
-                          namedBy: {
-                            type: 'string',
+                          "namedBy": {
+                            "type": "string"
                           },
-                          namedAt: {
-                            type: 'string',
+                          "namedAt": {
+                            "type": "string"
                           },
-                          reason: {
-                            type: 'string',
-                          },
+                          "reason": {
+                            "type": "string"
+                          }
                         },
-                        required: ['entityRef', 'role', 'namedBy', 'namedAt'],
-                      },
-                    },
+                        "required": [
+                          "entityRef",
+                          "role",
+                          "namedBy",
+                          "namedAt"
+                        ]
+                      }
+                    }
                   },
-                  required: ['items'],
-                },
-              },
-            },
+                  "required": [
+                    "items"
+                  ]
+                }
+              }
+            }
           },
-          '400': {
-            description: 'The owner is not a ref.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-        },
-      },
+          "400": {
+            "description": "The owner is not a ref.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
     },
-    '/ownership': {
-      get: {
-        operationId: 'ListOwnershipEdits',
-        description:
-          'Every ownership edit, for the catalog module that overlays them (service credentials only).',
-        responses: {
-          '200': {
-            description: 'The edits.',
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  additionalProperties: false,
-                  properties: {
-                    items: {
-                      type: 'array',
-                      items: {
-                        type: 'object',
-                        additionalProperties: false,
-                        properties: {
-                          entityRef: {
-                            type: 'string',
+    "/ownership": {
+      "get": {
+        "operationId": "ListOwnershipEdits",
+        "description": "Every ownership edit, for the catalog module that overlays them (service credentials only).",
+        "responses": {
+          "200": {
+            "description": "The edits.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "properties": {
+                          "entityRef": {
+                            "type": "string"
                           },
-                          version: {
-                            type: 'integer',
+                          "version": {
+                            "type": "integer"
                           },
-                          roles: {
-                            $ref: '#/components/schemas/OwnershipRoles',
-                          },
+                          "roles": {
+                            "$ref": "#/components/schemas/OwnershipRoles"
+                          }
                         },
-                        required: ['entityRef', 'version', 'roles'],
-                      },
-                    },
+                        "required": [
+                          "entityRef",
+                          "version",
+                          "roles"
+                        ]
+                      }
+                    }
                   },
-                  required: ['items'],
-                },
-              },
-            },
-          },
-        },
-      },
+                  "required": [
+                    "items"
+                  ]
+                }
+              }
+            }
+          }
+        }
+      }
     },
-    '/entities/{kind}/{namespace}/{name}/history': {
-      get: {
-        operationId: 'GetEntityHistory',
-        description: 'Daily scores and the checks that flipped.',
-        parameters: [
+    "/entities/{kind}/{namespace}/{name}/history": {
+      "get": {
+        "operationId": "GetEntityHistory",
+        "description": "Daily scores and the checks that flipped.",
+        "parameters": [
           {
-            $ref: '#/components/parameters/kind',
+            "$ref": "#/components/parameters/kind"
           },
           {
-            $ref: '#/components/parameters/namespace',
+            "$ref": "#/components/parameters/namespace"
           },
           {
-            $ref: '#/components/parameters/name',
+            "$ref": "#/components/parameters/name"
           },
           {
-            name: 'days',
-            in: 'query',
-            required: false,
-            schema: {
-              type: 'integer',
-              minimum: 1,
-              maximum: 3650,
-              default: 30,
-            },
+            "name": "days",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 3650,
+              "default": 30
+            }
           },
           {
-            name: 'scorecard',
-            in: 'query',
-            required: false,
-            schema: {
-              type: 'string',
-            },
-          },
+            "name": "scorecard",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          }
         ],
-        responses: {
-          '200': {
-            description: 'The history.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/HistoryResponse',
-                },
-              },
-            },
-          },
-        },
-      },
+        "responses": {
+          "200": {
+            "description": "The history.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/HistoryResponse"
+                }
+              }
+            }
+          }
+        }
+      }
     },
-    '/results': {
-      get: {
-        operationId: 'ListResults',
-        description:
-          'Results filtered, sorted and paged on the server; `Accept text/csv` or `format=csv` streams the same query as CSV.',
-        parameters: [
+    "/results": {
+      "get": {
+        "operationId": "ListResults",
+        "description": "Results filtered, sorted and paged on the server; `Accept text/csv` or `format=csv` streams the same query as CSV.",
+        "parameters": [
           {
-            $ref: '#/components/parameters/scorecard',
+            "$ref": "#/components/parameters/scorecard"
           },
           {
-            name: 'status',
-            in: 'query',
-            required: false,
-            schema: {
-              type: 'array',
-              items: {
-                $ref: '#/components/schemas/Status',
+            "name": "status",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "array",
+              "items": {
+                "$ref": "#/components/schemas/Status"
+              }
+            },
+            "style": "form",
+            "explode": true
+          },
+          {
+            "name": "owner",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "description": "Owner refs; a group includes its sub-groups.",
+            "schema": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
+            },
+            "style": "form",
+            "explode": true
+          },
+          {
+            "name": "system",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "schema": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
+            },
+            "style": "form",
+            "explode": true
+          },
+          {
+            "name": "domain",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "schema": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
+            },
+            "style": "form",
+            "explode": true
+          },
+          {
+            "name": "lifecycle",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
+            },
+            "style": "form",
+            "explode": true
+          },
+          {
+            "name": "kind",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
+            },
+            "style": "form",
+            "explode": true
+          },
+          {
+            "name": "type",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
+            },
+            "style": "form",
+            "explode": true
+          },
+          {
+            "name": "area",
+            "in": "query",
+            "required": false,
+            "description": "Only results failing a check in this area.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "check",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "description": "Only results failing this check.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "entity",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "description": "Only these entity refs.",
+            "schema": {
+              "type": "array",
+              "items": {
+                "type": "string"
               },
+              "maxItems": 500
             },
-            style: 'form',
-            explode: true,
+            "style": "form",
+            "explode": true
           },
           {
-            name: 'owner',
-            in: 'query',
-            required: false,
-            allowReserved: true,
-            description: 'Owner refs; a group includes its sub-groups.',
-            schema: {
-              type: 'array',
-              items: {
-                type: 'string',
-              },
-            },
-            style: 'form',
-            explode: true,
+            "name": "q",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "description": "Text in the entity ref or title.",
+            "schema": {
+              "type": "string"
+            }
           },
           {
-            name: 'system',
-            in: 'query',
-            required: false,
-            allowReserved: true,
-            schema: {
-              type: 'array',
-              items: {
-                type: 'string',
-              },
-            },
-            style: 'form',
-            explode: true,
-          },
-          {
-            name: 'domain',
-            in: 'query',
-            required: false,
-            allowReserved: true,
-            schema: {
-              type: 'array',
-              items: {
-                type: 'string',
-              },
-            },
-            style: 'form',
-            explode: true,
-          },
-          {
-            name: 'lifecycle',
-            in: 'query',
-            required: false,
-            schema: {
-              type: 'array',
-              items: {
-                type: 'string',
-              },
-            },
-            style: 'form',
-            explode: true,
-          },
-          {
-            name: 'kind',
-            in: 'query',
-            required: false,
-            schema: {
-              type: 'array',
-              items: {
-                type: 'string',
-              },
-            },
-            style: 'form',
-            explode: true,
-          },
-          {
-            name: 'type',
-            in: 'query',
-            required: false,
-            schema: {
-              type: 'array',
-              items: {
-                type: 'string',
-              },
-            },
-            style: 'form',
-            explode: true,
-          },
-          {
-            name: 'area',
-            in: 'query',
-            required: false,
-            description: 'Only results failing a check in this area.',
-            schema: {
-              type: 'string',
-            },
-          },
-          {
-            name: 'check',
-            in: 'query',
-            required: false,
-            allowReserved: true,
-            description: 'Only results failing this check.',
-            schema: {
-              type: 'string',
-            },
-          },
-          {
-            name: 'entity',
-            in: 'query',
-            required: false,
-            allowReserved: true,
-            description: 'Only these entity refs.',
-            schema: {
-              type: 'array',
-              items: {
-                type: 'string',
-              },
-              maxItems: 500,
-            },
-            style: 'form',
-            explode: true,
-          },
-          {
-            name: 'q',
-            in: 'query',
-            required: false,
-            allowReserved: true,
-            description: 'Text in the entity ref or title.',
-            schema: {
-              type: 'string',
-            },
-          },
-          {
-            name: 'sort',
-            in: 'query',
-            required: false,
-            schema: {
-              type: 'string',
-              enum: [
-                'score',
-                '-score',
-                'name',
-                '-name',
-                'status',
-                '-status',
-                'changed',
-                '-changed',
+            "name": "sort",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "enum": [
+                "score",
+                "-score",
+                "name",
+                "-name",
+                "status",
+                "-status",
+                "changed",
+                "-changed"
               ],
-              default: 'score',
-            },
+              "default": "score"
+            }
           },
           {
-            name: 'offset',
-            in: 'query',
-            required: false,
-            schema: {
-              type: 'integer',
-              minimum: 0,
-              default: 0,
-            },
+            "name": "offset",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "minimum": 0,
+              "default": 0
+            }
           },
           {
-            name: 'limit',
-            in: 'query',
-            required: false,
-            schema: {
-              type: 'integer',
-              minimum: 1,
-              maximum: 500,
-              default: 50,
-            },
+            "name": "limit",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 500,
+              "default": 50
+            }
           },
           {
-            name: 'format',
-            in: 'query',
-            required: false,
-            schema: {
-              type: 'string',
-              enum: ['json', 'csv'],
-            },
-          },
+            "name": "format",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "enum": [
+                "json",
+                "csv"
+              ]
+            }
+          }
         ],
-        responses: {
-          '200': {
-            description: 'A page of results.',
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  additionalProperties: false,
-                  properties: {
-                    items: {
-                      type: 'array',
-                      items: {
-                        $ref: '#/components/schemas/ResultRow',
-                      },
+        "responses": {
+          "200": {
+            "description": "A page of results.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/ResultRow"
+                      }
                     },
-                    totalItems: {
-                      type: 'integer',
+                    "totalItems": {
+                      "type": "integer"
                     },
-                    offset: {
-                      type: 'integer',
+                    "offset": {
+                      "type": "integer"
                     },
-                    limit: {
-                      type: 'integer',
-                    },
+                    "limit": {
+                      "type": "integer"
+                    }
                   },
-                  required: ['items', 'totalItems', 'offset', 'limit'],
-                },
+                  "required": [
+                    "items",
+                    "totalItems",
+                    "offset",
+                    "limit"
+                  ]
+                }
               },
-              'text/csv': {
-                schema: {
-                  type: 'string',
-                },
-              },
-            },
+              "text/csv": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
           },
-          '400': {
-            description: 'A parameter is invalid.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-        },
-      },
+          "400": {
+            "description": "A parameter is invalid.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
     },
-    '/history': {
-      get: {
-        operationId: 'GetOrgHistory',
-        description:
-          'Daily status counts of a scorecard for the entities the filters select (as they are now), and with check, how many failed it each day.',
-        parameters: [
+    "/history": {
+      "get": {
+        "operationId": "GetOrgHistory",
+        "description": "Daily status counts of a scorecard for the entities the filters select (as they are now), and with check, how many failed it each day.",
+        "parameters": [
           {
-            $ref: '#/components/parameters/scorecard',
+            "$ref": "#/components/parameters/scorecard"
           },
           {
-            name: 'status',
-            in: 'query',
-            required: false,
-            schema: {
-              type: 'array',
-              items: {
-                $ref: '#/components/schemas/Status',
-              },
+            "name": "status",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "array",
+              "items": {
+                "$ref": "#/components/schemas/Status"
+              }
             },
-            style: 'form',
-            explode: true,
+            "style": "form",
+            "explode": true
           },
           {
-            name: 'owner',
-            in: 'query',
-            required: false,
-            allowReserved: true,
-            description: 'Owner refs; a group includes its sub-groups.',
-            schema: {
-              type: 'array',
-              items: {
-                type: 'string',
-              },
+            "name": "owner",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "description": "Owner refs; a group includes its sub-groups.",
+            "schema": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
             },
-            style: 'form',
-            explode: true,
+            "style": "form",
+            "explode": true
           },
           {
-            name: 'system',
-            in: 'query',
-            required: false,
-            allowReserved: true,
-            schema: {
-              type: 'array',
-              items: {
-                type: 'string',
-              },
+            "name": "system",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "schema": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
             },
-            style: 'form',
-            explode: true,
+            "style": "form",
+            "explode": true
           },
           {
-            name: 'domain',
-            in: 'query',
-            required: false,
-            allowReserved: true,
-            schema: {
-              type: 'array',
-              items: {
-                type: 'string',
-              },
+            "name": "domain",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "schema": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
             },
-            style: 'form',
-            explode: true,
+            "style": "form",
+            "explode": true
           },
           {
-            name: 'lifecycle',
-            in: 'query',
-            required: false,
-            schema: {
-              type: 'array',
-              items: {
-                type: 'string',
-              },
+            "name": "lifecycle",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
             },
-            style: 'form',
-            explode: true,
+            "style": "form",
+            "explode": true
           },
           {
-            name: 'kind',
-            in: 'query',
-            required: false,
-            schema: {
-              type: 'array',
-              items: {
-                type: 'string',
-              },
+            "name": "kind",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
             },
-            style: 'form',
-            explode: true,
+            "style": "form",
+            "explode": true
           },
           {
-            name: 'type',
-            in: 'query',
-            required: false,
-            schema: {
-              type: 'array',
-              items: {
-                type: 'string',
-              },
+            "name": "type",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
             },
-            style: 'form',
-            explode: true,
+            "style": "form",
+            "explode": true
           },
           {
-            name: 'check',
-            in: 'query',
-            required: false,
-            allowReserved: true,
-            description: 'Only results failing this check.',
-            schema: {
-              type: 'string',
-            },
+            "name": "check",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "description": "Only results failing this check.",
+            "schema": {
+              "type": "string"
+            }
           },
           {
-            name: 'days',
-            in: 'query',
-            required: false,
-            schema: {
-              type: 'integer',
-              minimum: 1,
-              maximum: 366,
-              default: 30,
-            },
-          },
+            "name": "days",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 366,
+              "default": 30
+            }
+          }
         ],
-        responses: {
-          '200': {
-            description: 'One item per day with points, oldest first.',
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  additionalProperties: false,
-                  properties: {
-                    scorecard: {
-                      type: 'string',
+        "responses": {
+          "200": {
+            "description": "One item per day with points, oldest first.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "properties": {
+                    "scorecard": {
+                      "type": "string"
                     },
-                    checkId: {
-                      type: 'string',
+                    "checkId": {
+                      "type": "string"
                     },
-                    days: {
-                      type: 'array',
-                      items: {
-                        type: 'object',
-                        additionalProperties: false,
-                        properties: {
-                          day: {
-                            type: 'string',
+                    "days": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "properties": {
+                          "day": {
+                            "type": "string"
                           },
-                          counts: {
-                            type: 'object',
-                            additionalProperties: false,
-                            properties: {
-                              ready: {
-                                type: 'integer',
+                          "counts": {
+                            "type": "object",
+                            "additionalProperties": false,
+                            "properties": {
+                              "ready": {
+                                "type": "integer"
                               },
-                              'needs-work': {
-                                type: 'integer',
+                              "needs-work": {
+                                "type": "integer"
                               },
-                              blocked: {
-                                type: 'integer',
-                              },
+                              "blocked": {
+                                "type": "integer"
+                              }
                             },
-                            required: ['ready', 'needs-work', 'blocked'],
+                            "required": [
+                              "ready",
+                              "needs-work",
+                              "blocked"
+                            ]
                           },
-                          check: {
-                            type: 'object',
-                            additionalProperties: false,
-                            properties: {
-                              failing: {
-                                type: 'integer',
+                          "check": {
+                            "type": "object",
+                            "additionalProperties": false,
+                            "properties": {
+                              "failing": {
+                                "type": "integer"
                               },
-                              total: {
-                                type: 'integer',
-                              },
+                              "total": {
+                                "type": "integer"
+                              }
                             },
-                            required: ['failing', 'total'],
-                          },
+                            "required": [
+                              "failing",
+                              "total"
+                            ]
+                          }
                         },
-                        required: ['day', 'counts'],
-                      },
-                    },
+                        "required": [
+                          "day",
+                          "counts"
+                        ]
+                      }
+                    }
                   },
-                  required: ['scorecard', 'days'],
-                },
-              },
-            },
-          },
-        },
-      },
+                  "required": [
+                    "scorecard",
+                    "days"
+                  ]
+                }
+              }
+            }
+          }
+        }
+      }
     },
-    '/statuses': {
-      get: {
-        operationId: 'ListStatuses',
-        description:
-          'The worst status of each entity across its scorecards, for a status column or filter in the catalog; of the given entities, or of every entity whose worst status is one of status.',
-        parameters: [
+    "/statuses": {
+      "get": {
+        "operationId": "ListStatuses",
+        "description": "The worst status of each entity across its scorecards, for a status column or filter in the catalog; of the given entities, or of every entity whose worst status is one of status.",
+        "parameters": [
           {
-            name: 'entity',
-            in: 'query',
-            required: false,
-            allowReserved: true,
-            description: 'Entity refs, at most 500.',
-            schema: {
-              type: 'array',
-              items: {
-                type: 'string',
-              },
+            "name": "entity",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "description": "Entity refs, at most 500.",
+            "schema": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
             },
-            style: 'form',
-            explode: true,
+            "style": "form",
+            "explode": true
           },
           {
-            name: 'status',
-            in: 'query',
-            required: false,
-            schema: {
-              type: 'array',
-              items: {
-                $ref: '#/components/schemas/Status',
-              },
+            "name": "status",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "array",
+              "items": {
+                "$ref": "#/components/schemas/Status"
+              }
             },
-            style: 'form',
-            explode: true,
-          },
+            "style": "form",
+            "explode": true
+          }
         ],
-        responses: {
-          '200': {
-            description: 'One item per entity with results, by entity ref.',
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  additionalProperties: false,
-                  properties: {
-                    items: {
-                      type: 'array',
-                      items: {
-                        type: 'object',
-                        additionalProperties: false,
-                        properties: {
-                          entityRef: {
-                            type: 'string',
+        "responses": {
+          "200": {
+            "description": "One item per entity with results, by entity ref.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "properties": {
+                          "entityRef": {
+                            "type": "string"
                           },
-                          status: {
-                            $ref: '#/components/schemas/Status',
-                          },
+                          "status": {
+                            "$ref": "#/components/schemas/Status"
+                          }
                         },
-                        required: ['entityRef', 'status'],
-                      },
+                        "required": [
+                          "entityRef",
+                          "status"
+                        ]
+                      }
+                    }
+                  },
+                  "required": [
+                    "items"
+                  ]
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/summary": {
+      "get": {
+        "operationId": "GetSummary",
+        "description": "Counts per status, mean score and area pass rates per owner, system, domain, lifecycle or type.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/scorecard"
+          },
+          {
+            "name": "groupBy",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "enum": [
+                "owner",
+                "system",
+                "domain",
+                "lifecycle",
+                "type"
+              ],
+              "default": "owner"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The summary.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "properties": {
+                    "scorecard": {
+                      "type": "string"
                     },
-                  },
-                  required: ['items'],
-                },
-              },
-            },
-          },
-        },
-      },
-    },
-    '/summary': {
-      get: {
-        operationId: 'GetSummary',
-        description:
-          'Counts per status, mean score and area pass rates per owner, system, domain, lifecycle or type.',
-        parameters: [
-          {
-            $ref: '#/components/parameters/scorecard',
-          },
-          {
-            name: 'groupBy',
-            in: 'query',
-            required: false,
-            schema: {
-              type: 'string',
-              enum: ['owner', 'system', 'domain', 'lifecycle', 'type'],
-              default: 'owner',
-            },
-          },
-        ],
-        responses: {
-          '200': {
-            description: 'The summary.',
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  additionalProperties: false,
-                  properties: {
-                    scorecard: {
-                      type: 'string',
+                    "groupBy": {
+                      "type": "string"
                     },
-                    groupBy: {
-                      type: 'string',
+                    "overall": {
+                      "$ref": "#/components/schemas/SummaryGroup"
                     },
-                    overall: {
-                      $ref: '#/components/schemas/SummaryGroup',
+                    "groups": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/SummaryGroup"
+                      }
+                    }
+                  },
+                  "required": [
+                    "scorecard",
+                    "groupBy",
+                    "overall",
+                    "groups"
+                  ]
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/go-lives": {
+      "get": {
+        "operationId": "ListGoLives",
+        "description": "Entities with a go-live date, soonest first, with phase, sign-off and first-week progress; those past their first month only with all=true.",
+        "parameters": [
+          {
+            "name": "all",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "true",
+                "false"
+              ]
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The go-lives.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/GoLiveSummary"
+                      }
+                    }
+                  },
+                  "required": [
+                    "items"
+                  ]
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "Not allowed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/entities/{kind}/{namespace}/{name}/go-live": {
+      "get": {
+        "operationId": "GetGoLive",
+        "description": "The entity's go-live state (phase from its go-live date, sign-offs by role, the first week's daily checks, risky actions and closure review).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The go-live state.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/GoLiveResponse"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "Not allowed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "No such entity.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/entities/{kind}/{namespace}/{name}/go-live/signoffs": {
+      "post": {
+        "operationId": "CreateSignoff",
+        "description": "Signs the entity off in one role (permission readiness.signoff.create; audited). The status must be Ready; the sign-off is void once it drops below.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "properties": {
+                  "role": {
+                    "type": "string"
+                  },
+                  "note": {
+                    "type": "string",
+                    "maxLength": 1000
+                  }
+                },
+                "required": [
+                  "role"
+                ]
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Signed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/GoLiveResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "A field is invalid; the message names it.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "Not allowed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "No such entity.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "409": {
+            "description": "Not now, the message says why (status not Ready, already signed, already recorded, too early).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/entities/{kind}/{namespace}/{name}/go-live/signoff-requests": {
+      "post": {
+        "operationId": "RequestSignoff",
+        "description": "Asks every role that has not signed (the members of its group, never the person asking, and for an independent role not the owners; else the entity's owners) by notification, once a day per role (permission readiness.attestation.create; audited). The status must be Ready, before launch.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Who was asked; a role asked today already is not asked again.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "properties": {
+                    "asked": {
+                      "type": "integer"
                     },
-                    groups: {
-                      type: 'array',
-                      items: {
-                        $ref: '#/components/schemas/SummaryGroup',
-                      },
+                    "roles": {
+                      "type": "array",
+                      "items": {
+                        "type": "string"
+                      }
                     },
+                    "nobody": {
+                      "type": "array",
+                      "description": "Roles whose group has nobody to ask (no member besides the person asking, or only owners for an independent role).",
+                      "items": {
+                        "type": "string"
+                      }
+                    }
                   },
-                  required: ['scorecard', 'groupBy', 'overall', 'groups'],
-                },
-              },
-            },
+                  "required": [
+                    "asked",
+                    "roles",
+                    "nobody"
+                  ]
+                }
+              }
+            }
           },
-        },
-      },
+          "403": {
+            "description": "Not allowed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "No such entity.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "409": {
+            "description": "Not Ready, or notifications are off.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
     },
-    '/go-lives': {
-      get: {
-        operationId: 'ListGoLives',
-        description:
-          'Entities with a go-live date, soonest first, with phase, sign-off and first-week progress; those past their first month only with all=true.',
-        parameters: [
+    "/entities/{kind}/{namespace}/{name}/go-live/phase-items": {
+      "post": {
+        "operationId": "TickPhaseItem",
+        "description": "Ticks off an item of a go-live phase's checklist (goLive.phases) for the current go-live date, once; weekly reviews name their week (permission readiness.attestation.create; audited). T-7's items may be ticked early, later phases from their day.",
+        "parameters": [
           {
-            name: 'all',
-            in: 'query',
-            schema: {
-              type: 'string',
-              enum: ['true', 'false'],
-            },
+            "$ref": "#/components/parameters/kind"
           },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          }
         ],
-        responses: {
-          '200': {
-            description: 'The go-lives.',
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  additionalProperties: false,
-                  properties: {
-                    items: {
-                      type: 'array',
-                      items: {
-                        $ref: '#/components/schemas/GoLiveSummary',
-                      },
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "properties": {
+                  "phase": {
+                    "type": "string"
+                  },
+                  "week": {
+                    "type": "integer"
+                  },
+                  "item": {
+                    "type": "string"
+                  },
+                  "note": {
+                    "type": "string",
+                    "maxLength": 1000
+                  }
+                },
+                "required": [
+                  "phase",
+                  "item"
+                ]
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Ticked off; the go-live state.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/GoLiveResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "A field is invalid, or there is no go-live date; the message names it.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "Not allowed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "No such entity.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "409": {
+            "description": "Already ticked off, or the phase has not opened yet.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/entities/{kind}/{namespace}/{name}/go-live/daily-checks": {
+      "post": {
+        "operationId": "CreateDailyCheck",
+        "description": "Records the daily check of a day of the first production week (permission readiness.attestation.create; audited). One per day; day defaults to today.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "properties": {
+                  "day": {
+                    "type": "string"
+                  },
+                  "items": {
+                    "type": "object",
+                    "additionalProperties": true
+                  }
+                },
+                "required": [
+                  "items"
+                ]
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Recorded.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/GoLiveResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "A field is invalid; the message names it.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "Not allowed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "No such entity.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "409": {
+            "description": "Not now, the message says why (status not Ready, already signed, already recorded, too early).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/entities/{kind}/{namespace}/{name}/go-live/risky-actions": {
+      "post": {
+        "operationId": "CreateRiskyAction",
+        "description": "Records a risky action of the first weeks (permission readiness.attestation.create; audited).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "properties": {
+                  "kind": {
+                    "type": "string"
+                  },
+                  "description": {
+                    "type": "string",
+                    "maxLength": 2000
+                  },
+                  "owner": {
+                    "type": "string",
+                    "maxLength": 255
+                  },
+                  "outcome": {
+                    "type": "string"
+                  },
+                  "note": {
+                    "type": "string",
+                    "maxLength": 2000
+                  }
+                },
+                "required": [
+                  "kind",
+                  "description",
+                  "owner",
+                  "outcome"
+                ]
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Recorded.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/GoLiveResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "A field is invalid; the message names it.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "Not allowed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "No such entity.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "409": {
+            "description": "Not now, the message says why (status not Ready, already signed, already recorded, too early).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/entities/{kind}/{namespace}/{name}/go-live/closure-review": {
+      "post": {
+        "operationId": "CreateClosureReview",
+        "description": "Records the closure review at the end of the first week (permission readiness.attestation.create; audited). Once.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "properties": {
+                  "incidents": {
+                    "type": "string",
+                    "maxLength": 4000
+                  },
+                  "supportRequests": {
+                    "type": "string",
+                    "maxLength": 4000
+                  },
+                  "qualityDeviations": {
+                    "type": "string",
+                    "maxLength": 4000
+                  },
+                  "missingRunbookSteps": {
+                    "type": "string",
+                    "maxLength": 4000
+                  }
+                },
+                "required": [
+                  "incidents",
+                  "supportRequests",
+                  "qualityDeviations",
+                  "missingRunbookSteps"
+                ]
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Recorded.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/GoLiveResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "A field is invalid; the message names it.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "Not allowed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "No such entity.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "409": {
+            "description": "Not now, the message says why (status not Ready, already signed, already recorded, too early).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/entities/{kind}/{namespace}/{name}/report": {
+      "get": {
+        "operationId": "GetGoLiveReport",
+        "description": "The go-live note of the entity as Markdown (an attachment) with the decision, owners, the six questions answered or \"Unanswered\", open checks, evidence with its age, sign-offs, the first week and its closure review.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The note.",
+            "content": {
+              "text/markdown": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "Not allowed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "No such entity.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/entities/{kind}/{namespace}/{name}/attestations": {
+      "get": {
+        "operationId": "ListAttestations",
+        "description": "The entity's attestations, newest first, and whether you may attest.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The attestations.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/AttestationsResponse"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "No such entity, attestation or exemption.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      },
+      "post": {
+        "operationId": "CreateAttestation",
+        "description": "Attests an attestation check (permission readiness.attestation.create; audited). It lasts the check's maxAge unless expiresAt says less.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "properties": {
+                  "checkId": {
+                    "type": "string"
+                  },
+                  "evidenceUrl": {
+                    "type": "string",
+                    "maxLength": 2000
+                  },
+                  "note": {
+                    "type": "string",
+                    "maxLength": 1000
+                  },
+                  "expiresAt": {
+                    "type": "string"
+                  }
+                },
+                "required": [
+                  "checkId"
+                ]
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Attested; the entity is re-evaluated.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/AttestationsResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "A field is invalid; the message names it.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "Not allowed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "No such entity, attestation or exemption.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/entities/{kind}/{namespace}/{name}/attestations/{id}": {
+      "delete": {
+        "operationId": "RevokeAttestation",
+        "description": "Revokes an attestation, saying why (permission readiness.attestation.create; audited). The check then says who revoked it, when and why.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          },
+          {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "properties": {
+                  "reason": {
+                    "type": "string",
+                    "maxLength": 1000
+                  }
+                },
+                "required": [
+                  "reason"
+                ]
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Revoked; the entity is re-evaluated.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/AttestationsResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "No reason given.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "Not allowed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "No such entity, attestation or exemption.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/entities/{kind}/{namespace}/{name}/exemptions": {
+      "get": {
+        "operationId": "ListExemptions",
+        "description": "The entity's exemptions and requests, newest first, and what you may do.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The exemptions.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ExemptionsResponse"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "No such entity, attestation or exemption.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      },
+      "post": {
+        "operationId": "RequestExemption",
+        "description": "Asks for an exemption (owners), or grants one at once (permission readiness.exemption.create). Audited.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "properties": {
+                  "checkId": {
+                    "type": "string"
+                  },
+                  "reason": {
+                    "type": "string",
+                    "maxLength": 1000
+                  },
+                  "expiresAt": {
+                    "type": "string"
+                  }
+                },
+                "required": [
+                  "checkId",
+                  "reason",
+                  "expiresAt"
+                ]
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Requested, or granted.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ExemptionsResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "A field is invalid; the message names it.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "Not allowed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "No such entity, attestation or exemption.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "409": {
+            "description": "The check already has an exemption, or a request waiting.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/entities/{kind}/{namespace}/{name}/exemptions/{id}/grant": {
+      "post": {
+        "operationId": "GrantExemption",
+        "description": "Grants someone else's request (permission readiness.exemption.create; audited).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          },
+          {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Granted; the entity is re-evaluated.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ExemptionsResponse"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "Not allowed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "No such entity, attestation or exemption.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/entities/{kind}/{namespace}/{name}/exemptions/{id}": {
+      "delete": {
+        "operationId": "RevokeExemption",
+        "description": "Revokes an exemption (permission readiness.exemption.create), or withdraws your own request. Audited.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          },
+          {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Revoked; the entity is re-evaluated.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ExemptionsResponse"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "Not allowed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "No such entity, attestation or exemption.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/facts": {
+      "post": {
+        "operationId": "PushFacts",
+        "description": "Stores facts about entities (CI results, values from other systems) and re-evaluates them. One entity in the body, or many in `items`. All or nothing; a retry changes nothing. Needs `readiness.facts.write` on each entity (external access tokens are services).",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "description": "`entityRef` and `facts` for one entity, or `items` for many.",
+                "type": "object",
+                "additionalProperties": false,
+                "properties": {
+                  "entityRef": {
+                    "type": "string"
+                  },
+                  "facts": {
+                    "type": "array",
+                    "maxItems": 50,
+                    "items": {
+                      "$ref": "#/components/schemas/FactInput"
+                    }
+                  },
+                  "items": {
+                    "type": "array",
+                    "maxItems": 100,
+                    "items": {
+                      "$ref": "#/components/schemas/EntityFacts"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Stored; the entities are re-evaluated.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "properties": {
+                    "stored": {
+                      "type": "integer"
                     },
-                  },
-                  required: ['items'],
-                },
-              },
-            },
-          },
-          '403': {
-            description: 'Not allowed.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-        },
-      },
-    },
-    '/entities/{kind}/{namespace}/{name}/go-live': {
-      get: {
-        operationId: 'GetGoLive',
-        description:
-          "The entity's go-live state (phase from its go-live date, sign-offs by role, the first week's daily checks, risky actions and closure review).",
-        parameters: [
-          {
-            $ref: '#/components/parameters/kind',
-          },
-          {
-            $ref: '#/components/parameters/namespace',
-          },
-          {
-            $ref: '#/components/parameters/name',
-          },
-        ],
-        responses: {
-          '200': {
-            description: 'The go-live state.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/GoLiveResponse',
-                },
-              },
-            },
-          },
-          '403': {
-            description: 'Not allowed.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-          '404': {
-            description: 'No such entity.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-        },
-      },
-    },
-    '/entities/{kind}/{namespace}/{name}/go-live/signoffs': {
-      post: {
-        operationId: 'CreateSignoff',
-        description:
-          'Signs the entity off in one role (permission readiness.signoff.create; audited). The status must be Ready; the sign-off is void once it drops below.',
-        parameters: [
-          {
-            $ref: '#/components/parameters/kind',
-          },
-          {
-            $ref: '#/components/parameters/namespace',
-          },
-          {
-            $ref: '#/components/parameters/name',
-          },
-        ],
-        requestBody: {
-          required: true,
-          content: {
-            'application/json': {
-              schema: {
-                type: 'object',
-                additionalProperties: false,
-                properties: {
-                  role: {
-                    type: 'string',
-                  },
-                  note: {
-                    type: 'string',
-                    maxLength: 1000,
-                  },
-                },
-                required: ['role'],
-              },
-            },
-          },
-        },
-        responses: {
-          '200': {
-            description: 'Signed.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/GoLiveResponse',
-                },
-              },
-            },
-          },
-          '400': {
-            description: 'A field is invalid; the message names it.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-          '403': {
-            description: 'Not allowed.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-          '404': {
-            description: 'No such entity.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-          '409': {
-            description:
-              'Not now, the message says why (status not Ready, already signed, already recorded, too early).',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-        },
-      },
-    },
-    '/entities/{kind}/{namespace}/{name}/go-live/signoff-requests': {
-      post: {
-        operationId: 'RequestSignoff',
-        description:
-          "Asks every role that has not signed (the members of its group, never the person asking, and for an independent role not the owners; else the entity's owners) by notification, once a day per role (permission readiness.attestation.create; audited). The status must be Ready, before launch.",
-        parameters: [
-          {
-            $ref: '#/components/parameters/kind',
-          },
-          {
-            $ref: '#/components/parameters/namespace',
-          },
-          {
-            $ref: '#/components/parameters/name',
-          },
-        ],
-        responses: {
-          '200': {
-            description:
-              'Who was asked; a role asked today already is not asked again.',
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  additionalProperties: false,
-                  properties: {
-                    asked: {
-                      type: 'integer',
+                    "unchanged": {
+                      "type": "integer"
                     },
-                    roles: {
-                      type: 'array',
-                      items: {
-                        type: 'string',
-                      },
-                    },
-                    nobody: {
-                      type: 'array',
-                      description:
-                        'Roles whose group has nobody to ask (no member besides the person asking, or only owners for an independent role).',
-                      items: {
-                        type: 'string',
-                      },
-                    },
+                    "entityRefs": {
+                      "type": "array",
+                      "items": {
+                        "type": "string"
+                      }
+                    }
                   },
-                  required: ['asked', 'roles', 'nobody'],
-                },
-              },
-            },
+                  "required": [
+                    "stored",
+                    "unchanged",
+                    "entityRefs"
+                  ]
+                }
+              }
+            }
           },
-          '403': {
-            description: 'Not allowed.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
+          "400": {
+            "description": "A field is invalid; the message names it.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
           },
-          '404': {
-            description: 'No such entity.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-          '409': {
-            description: 'Not Ready, or notifications are off.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-        },
-      },
+          "403": {
+            "description": "Not allowed for one of the entities.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
     },
-    '/entities/{kind}/{namespace}/{name}/go-live/phase-items': {
-      post: {
-        operationId: 'TickPhaseItem',
-        description:
-          "Ticks off an item of a go-live phase's checklist (goLive.phases) for the current go-live date, once; weekly reviews name their week (permission readiness.attestation.create; audited). T-7's items may be ticked early, later phases from their day.",
-        parameters: [
+    "/checks/{scorecard}": {
+      "get": {
+        "operationId": "ListCheckFailures",
+        "description": "How many entities fail each check of a scorecard, most failed first.",
+        "parameters": [
           {
-            $ref: '#/components/parameters/kind',
-          },
-          {
-            $ref: '#/components/parameters/namespace',
-          },
-          {
-            $ref: '#/components/parameters/name',
-          },
+            "name": "scorecard",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          }
         ],
-        requestBody: {
-          required: true,
-          content: {
-            'application/json': {
-              schema: {
-                type: 'object',
-                additionalProperties: false,
-                properties: {
-                  phase: {
-                    type: 'string',
-                  },
-                  week: {
-                    type: 'integer',
-                  },
-                  item: {
-                    type: 'string',
-                  },
-                  note: {
-                    type: 'string',
-                    maxLength: 1000,
-                  },
-                },
-                required: ['phase', 'item'],
-              },
-            },
-          },
-        },
-        responses: {
-          '200': {
-            description: 'Ticked off; the go-live state.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/GoLiveResponse',
-                },
-              },
-            },
-          },
-          '400': {
-            description:
-              'A field is invalid, or there is no go-live date; the message names it.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-          '403': {
-            description: 'Not allowed.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-          '404': {
-            description: 'No such entity.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-          '409': {
-            description: 'Already ticked off, or the phase has not opened yet.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-        },
-      },
-    },
-    '/entities/{kind}/{namespace}/{name}/go-live/daily-checks': {
-      post: {
-        operationId: 'CreateDailyCheck',
-        description:
-          'Records the daily check of a day of the first production week (permission readiness.attestation.create; audited). One per day; day defaults to today.',
-        parameters: [
-          {
-            $ref: '#/components/parameters/kind',
-          },
-          {
-            $ref: '#/components/parameters/namespace',
-          },
-          {
-            $ref: '#/components/parameters/name',
-          },
-        ],
-        requestBody: {
-          required: true,
-          content: {
-            'application/json': {
-              schema: {
-                type: 'object',
-                additionalProperties: false,
-                properties: {
-                  day: {
-                    type: 'string',
-                  },
-                  items: {
-                    type: 'object',
-                    additionalProperties: true,
-                  },
-                },
-                required: ['items'],
-              },
-            },
-          },
-        },
-        responses: {
-          '200': {
-            description: 'Recorded.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/GoLiveResponse',
-                },
-              },
-            },
-          },
-          '400': {
-            description: 'A field is invalid; the message names it.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-          '403': {
-            description: 'Not allowed.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-          '404': {
-            description: 'No such entity.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-          '409': {
-            description:
-              'Not now, the message says why (status not Ready, already signed, already recorded, too early).',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-        },
-      },
-    },
-    '/entities/{kind}/{namespace}/{name}/go-live/risky-actions': {
-      post: {
-        operationId: 'CreateRiskyAction',
-        description:
-          'Records a risky action of the first weeks (permission readiness.attestation.create; audited).',
-        parameters: [
-          {
-            $ref: '#/components/parameters/kind',
-          },
-          {
-            $ref: '#/components/parameters/namespace',
-          },
-          {
-            $ref: '#/components/parameters/name',
-          },
-        ],
-        requestBody: {
-          required: true,
-          content: {
-            'application/json': {
-              schema: {
-                type: 'object',
-                additionalProperties: false,
-                properties: {
-                  kind: {
-                    type: 'string',
-                  },
-                  description: {
-                    type: 'string',
-                    maxLength: 2000,
-                  },
-                  owner: {
-                    type: 'string',
-                    maxLength: 255,
-                  },
-                  outcome: {
-                    type: 'string',
-                  },
-                  note: {
-                    type: 'string',
-                    maxLength: 2000,
-                  },
-                },
-                required: ['kind', 'description', 'owner', 'outcome'],
-              },
-            },
-          },
-        },
-        responses: {
-          '200': {
-            description: 'Recorded.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/GoLiveResponse',
-                },
-              },
-            },
-          },
-          '400': {
-            description: 'A field is invalid; the message names it.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-          '403': {
-            description: 'Not allowed.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-          '404': {
-            description: 'No such entity.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-          '409': {
-            description:
-              'Not now, the message says why (status not Ready, already signed, already recorded, too early).',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-        },
-      },
-    },
-    '/entities/{kind}/{namespace}/{name}/go-live/closure-review': {
-      post: {
-        operationId: 'CreateClosureReview',
-        description:
-          'Records the closure review at the end of the first week (permission readiness.attestation.create; audited). Once.',
-        parameters: [
-          {
-            $ref: '#/components/parameters/kind',
-          },
-          {
-            $ref: '#/components/parameters/namespace',
-          },
-          {
-            $ref: '#/components/parameters/name',
-          },
-        ],
-        requestBody: {
-          required: true,
-          content: {
-            'application/json': {
-              schema: {
-                type: 'object',
-                additionalProperties: false,
-                properties: {
-                  incidents: {
-                    type: 'string',
-                    maxLength: 4000,
-                  },
-                  supportRequests: {
-                    type: 'string',
-                    maxLength: 4000,
-                  },
-                  qualityDeviations: {
-                    type: 'string',
-                    maxLength: 4000,
-                  },
-                  missingRunbookSteps: {
-                    type: 'string',
-                    maxLength: 4000,
-                  },
-                },
-                required: [
-                  'incidents',
-                  'supportRequests',
-                  'qualityDeviations',
-                  'missingRunbookSteps',
-                ],
-              },
-            },
-          },
-        },
-        responses: {
-          '200': {
-            description: 'Recorded.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/GoLiveResponse',
-                },
-              },
-            },
-          },
-          '400': {
-            description: 'A field is invalid; the message names it.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-          '403': {
-            description: 'Not allowed.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-          '404': {
-            description: 'No such entity.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-          '409': {
-            description:
-              'Not now, the message says why (status not Ready, already signed, already recorded, too early).',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-        },
-      },
-    },
-    '/entities/{kind}/{namespace}/{name}/report': {
-      get: {
-        operationId: 'GetGoLiveReport',
-        description:
-          'The go-live note of the entity as Markdown (an attachment) with the decision, owners, the six questions answered or "Unanswered", open checks, evidence with its age, sign-offs, the first week and its closure review.',
-        parameters: [
-          {
-            $ref: '#/components/parameters/kind',
-          },
-          {
-            $ref: '#/components/parameters/namespace',
-          },
-          {
-            $ref: '#/components/parameters/name',
-          },
-        ],
-        responses: {
-          '200': {
-            description: 'The note.',
-            content: {
-              'text/markdown': {
-                schema: {
-                  type: 'string',
-                },
-              },
-            },
-          },
-          '403': {
-            description: 'Not allowed.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-          '404': {
-            description: 'No such entity.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-        },
-      },
-    },
-    '/entities/{kind}/{namespace}/{name}/attestations': {
-      get: {
-        operationId: 'ListAttestations',
-        description:
-          "The entity's attestations, newest first, and whether you may attest.",
-        parameters: [
-          {
-            $ref: '#/components/parameters/kind',
-          },
-          {
-            $ref: '#/components/parameters/namespace',
-          },
-          {
-            $ref: '#/components/parameters/name',
-          },
-        ],
-        responses: {
-          '200': {
-            description: 'The attestations.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/AttestationsResponse',
-                },
-              },
-            },
-          },
-          '404': {
-            description: 'No such entity, attestation or exemption.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-        },
-      },
-      post: {
-        operationId: 'CreateAttestation',
-        description:
-          "Attests an attestation check (permission readiness.attestation.create; audited). It lasts the check's maxAge unless expiresAt says less.",
-        parameters: [
-          {
-            $ref: '#/components/parameters/kind',
-          },
-          {
-            $ref: '#/components/parameters/namespace',
-          },
-          {
-            $ref: '#/components/parameters/name',
-          },
-        ],
-        requestBody: {
-          required: true,
-          content: {
-            'application/json': {
-              schema: {
-                type: 'object',
-                additionalProperties: false,
-                properties: {
-                  checkId: {
-                    type: 'string',
-                  },
-                  evidenceUrl: {
-                    type: 'string',
-                    maxLength: 2000,
-                  },
-                  note: {
-                    type: 'string',
-                    maxLength: 1000,
-                  },
-                  expiresAt: {
-                    type: 'string',
-                  },
-                },
-                required: ['checkId'],
-              },
-            },
-          },
-        },
-        responses: {
-          '200': {
-            description: 'Attested; the entity is re-evaluated.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/AttestationsResponse',
-                },
-              },
-            },
-          },
-          '400': {
-            description: 'A field is invalid; the message names it.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-          '403': {
-            description: 'Not allowed.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-          '404': {
-            description: 'No such entity, attestation or exemption.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-        },
-      },
-    },
-    '/entities/{kind}/{namespace}/{name}/attestations/{id}': {
-      delete: {
-        operationId: 'RevokeAttestation',
-        description:
-          'Revokes an attestation, saying why (permission readiness.attestation.create; audited). The check then says who revoked it, when and why.',
-        parameters: [
-          {
-            $ref: '#/components/parameters/kind',
-          },
-          {
-            $ref: '#/components/parameters/namespace',
-          },
-          {
-            $ref: '#/components/parameters/name',
-          },
-          {
-            name: 'id',
-            in: 'path',
-            required: true,
-            schema: {
-              type: 'string',
-            },
-          },
-        ],
-        requestBody: {
-          required: true,
-          content: {
-            'application/json': {
-              schema: {
-                type: 'object',
-                additionalProperties: false,
-                properties: {
-                  reason: {
-                    type: 'string',
-                    maxLength: 1000,
-                  },
-                },
-                required: ['reason'],
-              },
-            },
-          },
-        },
-        responses: {
-          '200': {
-            description: 'Revoked; the entity is re-evaluated.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/AttestationsResponse',
-                },
-              },
-            },
-          },
-          '400': {
-            description: 'No reason given.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-          '403': {
-            description: 'Not allowed.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-          '404': {
-            description: 'No such entity, attestation or exemption.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-        },
-      },
-    },
-    '/entities/{kind}/{namespace}/{name}/exemptions': {
-      get: {
-        operationId: 'ListExemptions',
-        description:
-          "The entity's exemptions and requests, newest first, and what you may do.",
-        parameters: [
-          {
-            $ref: '#/components/parameters/kind',
-          },
-          {
-            $ref: '#/components/parameters/namespace',
-          },
-          {
-            $ref: '#/components/parameters/name',
-          },
-        ],
-        responses: {
-          '200': {
-            description: 'The exemptions.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/ExemptionsResponse',
-                },
-              },
-            },
-          },
-          '404': {
-            description: 'No such entity, attestation or exemption.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-        },
-      },
-      post: {
-        operationId: 'RequestExemption',
-        description:
-          'Asks for an exemption (owners), or grants one at once (permission readiness.exemption.create). Audited.',
-        parameters: [
-          {
-            $ref: '#/components/parameters/kind',
-          },
-          {
-            $ref: '#/components/parameters/namespace',
-          },
-          {
-            $ref: '#/components/parameters/name',
-          },
-        ],
-        requestBody: {
-          required: true,
-          content: {
-            'application/json': {
-              schema: {
-                type: 'object',
-                additionalProperties: false,
-                properties: {
-                  checkId: {
-                    type: 'string',
-                  },
-                  reason: {
-                    type: 'string',
-                    maxLength: 1000,
-                  },
-                  expiresAt: {
-                    type: 'string',
-                  },
-                },
-                required: ['checkId', 'reason', 'expiresAt'],
-              },
-            },
-          },
-        },
-        responses: {
-          '200': {
-            description: 'Requested, or granted.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/ExemptionsResponse',
-                },
-              },
-            },
-          },
-          '400': {
-            description: 'A field is invalid; the message names it.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-          '403': {
-            description: 'Not allowed.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-          '404': {
-            description: 'No such entity, attestation or exemption.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-          '409': {
-            description:
-              'The check already has an exemption, or a request waiting.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-        },
-      },
-    },
-    '/entities/{kind}/{namespace}/{name}/exemptions/{id}/grant': {
-      post: {
-        operationId: 'GrantExemption',
-        description:
-          "Grants someone else's request (permission readiness.exemption.create; audited).",
-        parameters: [
-          {
-            $ref: '#/components/parameters/kind',
-          },
-          {
-            $ref: '#/components/parameters/namespace',
-          },
-          {
-            $ref: '#/components/parameters/name',
-          },
-          {
-            name: 'id',
-            in: 'path',
-            required: true,
-            schema: {
-              type: 'string',
-            },
-          },
-        ],
-        responses: {
-          '200': {
-            description: 'Granted; the entity is re-evaluated.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/ExemptionsResponse',
-                },
-              },
-            },
-          },
-          '403': {
-            description: 'Not allowed.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-          '404': {
-            description: 'No such entity, attestation or exemption.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-        },
-      },
-    },
-    '/entities/{kind}/{namespace}/{name}/exemptions/{id}': {
-      delete: {
-        operationId: 'RevokeExemption',
-        description:
-          'Revokes an exemption (permission readiness.exemption.create), or withdraws your own request. Audited.',
-        parameters: [
-          {
-            $ref: '#/components/parameters/kind',
-          },
-          {
-            $ref: '#/components/parameters/namespace',
-          },
-          {
-            $ref: '#/components/parameters/name',
-          },
-          {
-            name: 'id',
-            in: 'path',
-            required: true,
-            schema: {
-              type: 'string',
-            },
-          },
-        ],
-        responses: {
-          '200': {
-            description: 'Revoked; the entity is re-evaluated.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/ExemptionsResponse',
-                },
-              },
-            },
-          },
-          '403': {
-            description: 'Not allowed.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-          '404': {
-            description: 'No such entity, attestation or exemption.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-        },
-      },
-    },
-    '/facts': {
-      post: {
-        operationId: 'PushFacts',
-        description:
-          'Stores facts about entities (CI results, values from other systems) and re-evaluates them. One entity in the body, or many in `items`. All or nothing; a retry changes nothing. Needs `readiness.facts.write` on each entity (external access tokens are services).',
-        requestBody: {
-          required: true,
-          content: {
-            'application/json': {
-              schema: {
-                description:
-                  '`entityRef` and `facts` for one entity, or `items` for many.',
-                type: 'object',
-                additionalProperties: false,
-                properties: {
-                  entityRef: {
-                    type: 'string',
-                  },
-                  facts: {
-                    type: 'array',
-                    maxItems: 50,
-                    items: {
-                      $ref: '#/components/schemas/FactInput',
-                    },
-                  },
-                  items: {
-                    type: 'array',
-                    maxItems: 100,
-                    items: {
-                      $ref: '#/components/schemas/EntityFacts',
-                    },
-                  },
-                },
-              },
-            },
-          },
-        },
-        responses: {
-          '200': {
-            description: 'Stored; the entities are re-evaluated.',
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  additionalProperties: false,
-                  properties: {
-                    stored: {
-                      type: 'integer',
-                    },
-                    unchanged: {
-                      type: 'integer',
-                    },
-                    entityRefs: {
-                      type: 'array',
-                      items: {
-                        type: 'string',
-                      },
-                    },
-                  },
-                  required: ['stored', 'unchanged', 'entityRefs'],
-                },
-              },
-            },
-          },
-          '400': {
-            description: 'A field is invalid; the message names it.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-          '403': {
-            description: 'Not allowed for one of the entities.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-        },
-      },
-    },
-    '/checks/{scorecard}': {
-      get: {
-        operationId: 'ListCheckFailures',
-        description:
-          'How many entities fail each check of a scorecard, most failed first.',
-        parameters: [
-          {
-            name: 'scorecard',
-            in: 'path',
-            required: true,
-            schema: {
-              type: 'string',
-            },
-          },
-        ],
-        responses: {
-          '200': {
-            description: 'Checks with their failure counts.',
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  additionalProperties: false,
-                  properties: {
-                    items: {
-                      type: 'array',
-                      items: {
-                        type: 'object',
-                        additionalProperties: false,
-                        properties: {
-                          checkId: {
-                            type: 'string',
+        "responses": {
+          "200": {
+            "description": "Checks with their failure counts.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "properties": {
+                          "checkId": {
+                            "type": "string"
                           },
-                          title: {
-                            type: 'string',
+                          "title": {
+                            "type": "string"
                           },
-                          area: {
-                            type: 'string',
+                          "area": {
+                            "type": "string"
                           },
-                          severity: {
-                            type: 'string',
+                          "severity": {
+                            "type": "string"
                           },
-                          failing: {
-                            type: 'integer',
-                          },
+                          "failing": {
+                            "type": "integer"
+                          }
                         },
-                        required: [
-                          'checkId',
-                          'title',
-                          'area',
-                          'severity',
-                          'failing',
-                        ],
-                      },
-                    },
+                        "required": [
+                          "checkId",
+                          "title",
+                          "area",
+                          "severity",
+                          "failing"
+                        ]
+                      }
+                    }
                   },
-                  required: ['items'],
-                },
-              },
-            },
+                  "required": [
+                    "items"
+                  ]
+                }
+              }
+            }
           },
-          '404': {
-            description: 'No such scorecard.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-        },
-      },
+          "404": {
+            "description": "No such scorecard.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
     },
-    '/checks/{scorecard}/{checkId}/failures': {
-      get: {
-        operationId: 'GetCheckFailures',
-        description:
-          'The entities that fail a check, with the message for each.',
-        parameters: [
+    "/checks/{scorecard}/{checkId}/failures": {
+      "get": {
+        "operationId": "GetCheckFailures",
+        "description": "The entities that fail a check, with the message for each.",
+        "parameters": [
           {
-            name: 'scorecard',
-            in: 'path',
-            required: true,
-            schema: {
-              type: 'string',
-            },
+            "name": "scorecard",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
           },
           {
-            name: 'checkId',
-            in: 'path',
-            required: true,
-            schema: {
-              type: 'string',
-            },
-          },
+            "name": "checkId",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          }
         ],
-        responses: {
-          '200': {
-            description: 'Failing entities.',
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  additionalProperties: false,
-                  properties: {
-                    items: {
-                      type: 'array',
-                      items: {
-                        type: 'object',
-                        additionalProperties: false,
-                        properties: {
-                          entityRef: {
-                            type: 'string',
+        "responses": {
+          "200": {
+            "description": "Failing entities.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "properties": {
+                          "entityRef": {
+                            "type": "string"
                           },
-                          title: {
-                            type: 'string',
+                          "title": {
+                            "type": "string"
                           },
-                          owner: {
-                            type: 'string',
+                          "owner": {
+                            "type": "string"
                           },
-                          result: {
-                            type: 'string',
+                          "result": {
+                            "type": "string"
                           },
-                          message: {
-                            type: 'string',
-                          },
+                          "message": {
+                            "type": "string"
+                          }
                         },
-                        required: ['entityRef', 'result', 'message'],
-                      },
-                    },
+                        "required": [
+                          "entityRef",
+                          "result",
+                          "message"
+                        ]
+                      }
+                    }
                   },
-                  required: ['items'],
-                },
-              },
-            },
+                  "required": [
+                    "items"
+                  ]
+                }
+              }
+            }
           },
-          '404': {
-            description: 'No such scorecard or check.',
-            content: {
-              'application/json': {
-                schema: {
-                  $ref: '#/components/schemas/Error',
-                },
-              },
-            },
-          },
-        },
-      },
-    },
-  },
+          "404": {
+            "description": "No such scorecard or check.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
 } as const;
 
 export const createOpenApiRouter = async (

@@ -13,7 +13,10 @@ export function bindCheckRoutes(
   router.get('/checks/:scorecard', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
     res.json({
-      items: await service.listCheckFailures(credentials, req.params.scorecard),
+      items: await service.queries.listCheckFailures(
+        credentials,
+        req.params.scorecard,
+      ),
     });
   });
 
@@ -21,7 +24,11 @@ export function bindCheckRoutes(
     const credentials = await httpAuth.credentials(req);
     const { scorecard, checkId } = req.params;
     res.json({
-      items: await service.getCheckFailures(credentials, scorecard, checkId),
+      items: await service.queries.getCheckFailures(
+        credentials,
+        scorecard,
+        checkId,
+      ),
     });
   });
 }

@@ -21,10 +21,13 @@ export function bindResultRoutes(
       (req.query.format === undefined &&
         req.accepts(['application/json', 'text/csv']) === 'text/csv');
     if (!wantsCsv) {
-      res.json(await service.listResults(credentials, query));
+      res.json(await service.queries.listResults(credentials, query));
       return;
     }
-    const { scorecard, rows } = await service.streamResults(credentials, query);
+    const { scorecard, rows } = await service.queries.streamResults(
+      credentials,
+      query,
+    );
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader(
       'Content-Disposition',
@@ -38,7 +41,7 @@ export function bindResultRoutes(
   router.get('/history', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
     res.json(
-      await service.getOrgHistory(credentials, {
+      await service.queries.getOrgHistory(credentials, {
         ...resultsQuery(req.query),
         days: req.query.days === undefined ? undefined : Number(req.query.days),
       }),
@@ -48,7 +51,7 @@ export function bindResultRoutes(
   router.get('/statuses', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
     res.json(
-      await service.listStatuses(credentials, {
+      await service.queries.listStatuses(credentials, {
         entity: list(req.query.entity),
         status: list(req.query.status),
       }),
@@ -58,7 +61,7 @@ export function bindResultRoutes(
   router.get('/summary', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
     res.json(
-      await service.getSummary(
+      await service.queries.getSummary(
         credentials,
         req.query.groupBy as SummaryGroupBy | undefined,
         req.query.scorecard as string | undefined,
