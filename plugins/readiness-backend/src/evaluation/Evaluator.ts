@@ -1,56 +1,39 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
+
+export type { EvaluationReport } from './ShardRunner';
 import { Entity } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import {
-  ANNOTATION_OWNERSHIP_IN_FILE,
   EntityReadiness,
   evaluateCatalog,
-  overlayOwnership,
-  isFailing,
 } from '@readiness/backstage-plugin-readiness-common';
 import type { ReadinessStores } from '../stores';
 import { ResultKeyMap, resultKey } from '../results/resultKey';
 import { retryOnConnectionLoss } from '../platform/database/retry';
 import type { EvaluationState } from './EvaluationStateStore';
-import type { ResultRow, StoredOwnership } from '../platform/database/types';
 import { CatalogReader, CatalogSnapshot } from './CatalogReader';
 import { diffChecks } from './diffChecks';
-import type { EvaluationListener, WrittenResult } from './events';
+import type { EvaluationListener } from './events';
+import { EntityPreparer, Prepared } from './prepare';
+import {
+  changedRows,
+  historyPoints,
+  recheckTimes,
+  writtenResults,
+} from './batchResults';
 import { entityFields, refOf } from './entityFields';
-import { hashResult, inputHash, scorecardFingerprint } from './hash';
 import { ScorecardRegistry } from './ScorecardRegistry';
 import { ownersOf } from '../platform/owners';
-import { shardOf } from './sharding';
-
-/** What one evaluation run did, for logs and tests. */
-export interface EvaluationReport {
-  shard: number;
-  shards: number;
-  entities: number;
-  /**
-   * Entities evaluated: new, changed in the catalog, with new evidence or
-   * ownership edits, or due because time changes their result. The others
-   * were unchanged and cost nothing.
-   */
-  evaluated: number;
-  results: number;
-  /** Results written because they changed. */
-  written: number;
-  changes: number;
-  historyRows: number;
-  deleted: number;
-  stale: boolean;
-  ms: number;
-}
+import { EvaluationReport, ShardHost, ShardRunner } from './ShardRunner';
 
 /**
  * Evaluates catalog entities against the scorecards and stores what changed.
  * `runShard` is what each scheduled task calls; `evaluateNow` re-evaluates one
  * entity at once (after an edit, or on POST .../evaluate).
  */
-export class Evaluator {
+export class Evaluator implements ShardHost {
   constructor(
-    private readonly options: {
+    readonly options: {
       stores: ReadinessStores;
       reader: CatalogReader;
       scorecards: ScorecardRegistry;
@@ -70,7 +53,7 @@ export class Evaluator {
     return this.options.fullPassMs ?? 86_400_000;
   }
 
-  private now(): Date {
+  now(): Date {
     return this.options.now?.() ?? new Date();
   }
 
@@ -85,7 +68,9 @@ export class Evaluator {
   }
 
   private firstSeen?: (entities: Entity[]) => Promise<void>;
-  private readonly listeners: EvaluationListener[] = [];
+  readonly listeners: EvaluationListener[] = [];
+  private readonly shardRunner = new ShardRunner(this);
+  readonly preparer = new EntityPreparer(() => this.options.scorecards.list());
 
   /**
    * Adds a listener told about written results and each cycle's catalog
@@ -105,179 +90,9 @@ export class Evaluator {
     this.firstSeen = fn;
   }
 
-  /** Evaluates the entities whose ref hashes into `shard`. */
-  async runShard(shard: number, shards: number): Promise<EvaluationReport> {
-    const { stores, reader, logger } = this.options;
-    const { results, shardRuns } = stores;
-    const started = this.now();
-    const t0 = Date.now();
-    const startedAt = started.toISOString();
-    // Start reading at once: shards of a cycle that start together share the read.
-    const reading = reader.read().then(
-      snapshot => ({ snapshot }),
-      error => ({ error }),
-    );
-    await shardRuns.recordShardRun({ shard, shards, lastAttemptAt: startedAt });
-    const report: EvaluationReport = {
-      shard,
-      shards,
-      entities: 0,
-      evaluated: 0,
-      results: 0,
-      written: 0,
-      changes: 0,
-      historyRows: 0,
-      deleted: 0,
-      stale: false,
-      ms: 0,
-    };
-
-    const read = await reading;
-    if ('error' in read) {
-      const { error } = read;
-      // Keep the last results, marked stale; the shard's last success time says since when.
-      const refs = (await results.listKeys())
-        .map(k => k.entityRef)
-        .filter(r => shardOf(r, shards) === shard);
-      await results.setStale([...new Set(refs)], true);
-      await shardRuns.recordShardRun({
-        shard,
-        shards,
-        lastError: `catalog could not be read: ${error}`,
-      });
-      logger.warn(
-        `Readiness shard ${shard}/${shards}: catalog could not be read, ${refs.length} results marked stale: ${error}`,
-      );
-      return { ...report, stale: true, ms: Date.now() - t0 };
-    }
-    const { snapshot } = read;
-    if (shard === 0) for (const l of this.listeners) l.catalogRead?.(snapshot);
-
-    const mine = snapshot.scoped.filter(
-      e => shardOf(refOf(e), shards) === shard,
-    );
-    const [states, edits, storedKeys] = await Promise.all([
-      stores.evaluationState.listStates(),
-      stores.ownership.listOwnerships(),
-      results.listKeys(),
-    ]);
-    const prepared = this.prepare(mine, snapshot, edits);
-    const now = started.getTime();
-    const due = prepared.filter(p => isDue(p, states.get(p.ref), now));
-    const done = due.length
-      ? await this.evaluateAndStore(due, snapshot, started, states)
-      : undefined;
-    report.entities = mine.length;
-    report.evaluated = due.length;
-    report.results = done?.results.length ?? 0;
-    report.written = done?.written ?? 0;
-    report.changes = done?.changes ?? 0;
-    report.historyRows = done?.historyRows ?? 0;
-
-    // Results of entities gone from the catalog, or no longer in a
-    // scorecard's scope; the state of entities gone.
-    const inShard = new Set(prepared.map(p => p.ref));
-    const evaluated = new Set(due.map(p => p.ref));
-    const current = new ResultKeyMap(
-      (done?.keys ?? []).map(k => [k, true] as const),
-    );
-    const orphans = storedKeys.filter(
-      k =>
-        shardOf(k.entityRef, shards) === shard &&
-        (evaluated.has(k.entityRef)
-          ? !current.has(k)
-          : !inShard.has(k.entityRef)),
-    );
-    report.deleted = orphans.length ? await results.deleteResults(orphans) : 0;
-    const goneStates = [...states.keys()].filter(
-      ref => shardOf(ref, shards) === shard && !inShard.has(ref),
-    );
-    await stores.evaluationState.deleteStates(goneStates);
-
-    // Roll-ups (systems, domains, groups) read their parts' stored results, and
-    // parts live in every shard: when this shard changed anything, re-score
-    // them now rather than one schedule later. Unchanged ones write nothing.
-    if (report.written > 0 || report.deleted > 0) {
-      const again = await this.rescoreRollups(snapshot, started);
-      report.written += again.written;
-      report.changes += again.changes;
-      report.historyRows += again.historyRows;
-    }
-    await results.setStale([...inShard], false);
-    if (shard === 0) {
-      // Today's point for every result not evaluated (or in another shard
-      // not evaluated yet): what it was, since nothing changed.
-      report.historyRows += await stores.history.fillDay(
-        startedAt.slice(0, 10),
-      );
-      const cutoff = new Date(
-        started.getTime() - this.options.historyRetentionDays * 86_400_000,
-      );
-      await stores.history.pruneHistory(cutoff.toISOString().slice(0, 10));
-    }
-    await shardRuns.recordShardRun({ shard, shards, lastSuccessAt: startedAt });
-    report.ms = Date.now() - t0;
-    logger.info(
-      `Readiness shard ${shard}/${shards}: ${report.entities} entities, ${report.evaluated} evaluated, ${report.results} results, ${report.written} changed, ${report.deleted} removed in ${report.ms} ms`,
-    );
-    return report;
-  }
-
-  /** The context fingerprint of a snapshot's organisation, computed once. */
-  private readonly organisationHashes = new WeakMap<CatalogSnapshot, string>();
-
-  /**
-   * The entities as the engine sees them (ownership edits applied), each
-   * with a hash of everything its evaluation reads besides evidence and
-   * other results: the entity, the organisation (owners, groups, systems,
-   * domains) and the scorecards.
-   */
-  private prepare(
-    catalogEntities: Entity[],
-    snapshot: CatalogSnapshot,
-    edits: StoredOwnership[],
-  ): Prepared[] {
-    let organisation = this.organisationHashes.get(snapshot);
-    if (!organisation) {
-      organisation = inputHash('', snapshot.organisation);
-      this.organisationHashes.set(snapshot, organisation);
-    }
-    const context = [
-      organisation,
-      ...this.options.scorecards.list().map(scorecardFingerprint),
-    ].join(':');
-    // Ownership edited in the UI counts at once, whatever the catalog module
-    // has overlaid so far: start from what catalog-info.yaml says (kept in
-    // `readiness/ownership-in-file` once overlaid), then apply the stored edit.
-    // So a save, and a revert to the file, show in the next result.
-    const roles = new Map(edits.map(o => [o.entityRef, o.roles]));
-    return catalogEntities.map(e => {
-      const ref = refOf(e);
-      const edit = roles.get(ref);
-      const annotations = e.metadata.annotations;
-      const entity =
-        !edit && !annotations?.[ANNOTATION_OWNERSHIP_IN_FILE]
-          ? e
-          : {
-              ...e,
-              metadata: {
-                ...e.metadata,
-                annotations: overlayOwnership(annotations, edit ?? {}),
-              },
-            };
-      return { ref, entity, inputHash: this.hashOf(context, entity) };
-    });
-  }
-
-  /** Input hashes of catalog entities, kept while the reader keeps the entity object. */
-  private readonly inputHashes = new WeakMap<Entity, [string, string]>();
-
-  private hashOf(context: string, entity: Entity): string {
-    const known = this.inputHashes.get(entity);
-    if (known && known[0] === context) return known[1];
-    const hash = inputHash(context, entity);
-    this.inputHashes.set(entity, [context, hash]);
-    return hash;
+  /** Evaluates the entities whose ref hashes into `shard` (see `ShardRunner`). */
+  runShard(shard: number, shards: number): Promise<EvaluationReport> {
+    return this.shardRunner.run(shard, shards);
   }
 
   private rollupRun?: Promise<unknown>;
@@ -292,7 +107,7 @@ export class Evaluator {
    * pass runs: one pass at a time, and at most one more queued behind it,
    * which starts after the running one and so sees every write before it.
    */
-  private async rescoreRollups(snapshot: CatalogSnapshot, at: Date) {
+  async rescoreRollups(snapshot: CatalogSnapshot, at: Date) {
     const none = { written: 0, changes: 0, historyRows: 0 };
     if (this.rollupNext) {
       // Counted once, by the shard that queued the pass.
@@ -307,7 +122,7 @@ export class Evaluator {
       if (rollups.length === 0) return none;
       const edits = await this.options.stores.ownership.listOwnerships();
       return this.evaluateAndStore(
-        this.prepare(rollups, snapshot, edits),
+        this.preparer.prepare(rollups, snapshot, edits),
         snapshot,
         at,
       );
@@ -339,7 +154,7 @@ export class Evaluator {
     const edits = await this.options.stores.ownership.listOwnerships();
     const at = this.now();
     const done = await this.evaluateAndStore(
-      this.prepare([entity], snapshot, edits),
+      this.preparer.prepare([entity], snapshot, edits),
       snapshot,
       at,
     );
@@ -360,7 +175,7 @@ export class Evaluator {
     const at = this.now();
     const edits = await this.options.stores.ownership.listOwnerships();
     const done = await this.evaluateAndStore(
-      this.prepare(entities, snapshot, edits),
+      this.preparer.prepare(entities, snapshot, edits),
       snapshot,
       at,
       undefined,
@@ -406,7 +221,7 @@ export class Evaluator {
    * entities were never evaluated; read here when not given. So evidence
    * written meanwhile is evaluated again.
    */
-  private async evaluateAndStore(
+  async evaluateAndStore(
     prepared: Prepared[],
     snapshot: CatalogSnapshot,
     at: Date,
@@ -453,22 +268,14 @@ export class Evaluator {
       ...evidence,
     });
 
-    const byRef = new Map(
-      entities.map(e => [refOf(e), entityFields(e, snapshot.systemDomains)]),
+    const rows = changedRows(
+      results,
+      new Map(
+        entities.map(e => [refOf(e), entityFields(e, snapshot.systemDomains)]),
+      ),
+      hashes,
+      scorecards,
     );
-    const rows: ResultRow[] = [];
-    for (const result of results) {
-      const fields = byRef.get(result.entityRef)!;
-      const card = scorecards.get(result.scorecard);
-      const hash = hashResult(
-        result,
-        fields,
-        card ? scorecardFingerprint(card) : result.scorecard,
-      );
-      if (hashes.get(result) !== hash) {
-        rows.push({ ...fields, scorecard: result.scorecard, result, hash });
-      }
-    }
     const previous = await stores.results.getDetails(
       rows.filter(r => hashes.has(r)).map(resultKey),
     );
@@ -487,39 +294,14 @@ export class Evaluator {
     const day = nowIso.slice(0, 10);
     // Notifications and go-live follow what changed (./events.ts).
     if (rows.length > 0) {
-      const written: WrittenResult[] = rows.map(r => {
-        const before = previous.get(r)?.result.status;
-        return {
-          entityRef: r.result.entityRef,
-          scorecard: r.result.scorecard,
-          status: r.result.status,
-          ...(before ? { previousStatus: before } : {}),
-        };
-      });
+      const written = writtenResults(rows, previous);
       for (const l of this.listeners) await l.resultsWritten?.(written, nowIso);
     }
     const historyRows = await this.retrying(() =>
-      stores.history.recordHistory(
-        results.map(r => ({
-          entityRef: r.entityRef,
-          scorecard: r.scorecard,
-          day,
-          status: r.status,
-          score: r.score,
-          level: r.level?.id,
-          changed: changed.has(r),
-          failingChecks: r.checks.filter(isFailing).map(c => c.checkId),
-        })),
-      ),
+      stores.history.recordHistory(historyPoints(results, changed, day)),
     );
     // What each evaluation read, and when time alone changes its results.
-    const recheck = new Map<string, number>();
-    for (const r of results) {
-      if (!r.validUntil) continue;
-      const t = Date.parse(r.validUntil);
-      if (t < (recheck.get(r.entityRef) ?? Infinity))
-        recheck.set(r.entityRef, t);
-    }
+    const recheck = recheckTimes(results);
     await this.retrying(() =>
       stores.evaluationState.saveStates(
         prepared.map(p => ({
@@ -542,21 +324,4 @@ export class Evaluator {
       historyRows,
     };
   }
-}
-
-/** An entity as the engine sees it, with the hash of its inputs. */
-interface Prepared {
-  ref: string;
-  entity: Entity;
-  inputHash: string;
-}
-
-/** Whether an entity must be evaluated: new, changed, new evidence, or due. */
-function isDue(p: Prepared, state: EvaluationState | undefined, now: number) {
-  return (
-    !state ||
-    state.inputHash !== p.inputHash ||
-    state.evidenceVersion !== state.evaluatedVersion ||
-    (state.recheckAt !== undefined && state.recheckAt <= now)
-  );
 }

@@ -7,7 +7,7 @@ import {
   readinessAttestationCreatePermission,
 } from '@readiness/backstage-plugin-readiness-common';
 import { DAY_MS, text } from '../platform/input';
-import type { GoLiveService, UserCredentials } from './GoLiveService';
+import type { GoLiveCore, UserCredentials } from './goLiveCore';
 import {
   oneOf,
   parseClosureReview,
@@ -22,7 +22,7 @@ import {
  * risky actions and the closure review.
  */
 export class GoLiveRecords {
-  constructor(private readonly core: GoLiveService) {}
+  constructor(private readonly core: GoLiveCore) {}
 
   /**
    * Ticks off an item of a phase's checklist (`goLive.phases`) for the

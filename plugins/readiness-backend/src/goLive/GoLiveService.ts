@@ -1,7 +1,6 @@
 import {
   AuthService,
   BackstageCredentials,
-  BackstageUserPrincipal,
   PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
@@ -32,12 +31,10 @@ import type { ReadinessNotifier } from '../notifications/ReadinessNotifier';
 import { DAY_MS } from '../platform/input';
 import { OrgTree } from '../platform/orgTree';
 import { ReadinessService } from '../results/ReadinessService';
+import type { GoLiveCore, UserCredentials } from './goLiveCore';
 import { GoLiveRecords } from './GoLiveRecords';
 import { toSummary } from './goLiveSummary';
 import { SignoffService } from './SignoffService';
-
-/** The credentials of a signed-in person. */
-export type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
 
 /**
  * The go-live workflow of an entity: its phase from the go-live date,
@@ -47,7 +44,7 @@ export type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
  * `readiness.signoff.create`, the first-week records
  * `readiness.attestation.create` (a person vouching for what they saw).
  */
-export class GoLiveService {
+export class GoLiveService implements GoLiveCore {
   constructor(
     readonly options: {
       store: GoLiveStore;

@@ -6,7 +6,7 @@ import {
 } from '@readiness/backstage-plugin-readiness-common';
 import { text } from '../platform/input';
 import { OrgTree } from '../platform/orgTree';
-import type { GoLiveService, UserCredentials } from './GoLiveService';
+import type { GoLiveCore, UserCredentials } from './goLiveCore';
 import { oneOf } from './goLiveInput';
 
 /**
@@ -15,7 +15,7 @@ import { oneOf } from './goLiveInput';
  * `GoLiveService.signRules`, which the card's `canSign` answers from too.
  */
 export class SignoffService {
-  constructor(private readonly core: GoLiveService) {}
+  constructor(private readonly core: GoLiveCore) {}
 
   /**
    * Signs the entity off in one role: the status must be Ready, the entity

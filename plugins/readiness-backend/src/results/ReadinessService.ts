@@ -32,14 +32,14 @@ import { OrgTree } from '../platform/orgTree';
 import { entityVisibility } from '../platform/entityVisibility';
 import { ownersOf } from '../platform/owners';
 import { refKey } from './queryInput';
-import { ResultQueries } from './ResultQueries';
+import { ResultQueries, ResultsCore } from './ResultQueries';
 
 /**
  * Every read and write of Readiness results, with its permission check. The
  * REST routes and the MCP actions both call it with the caller's credentials,
  * so they answer the same question the same way.
  */
-export class ReadinessService {
+export class ReadinessService implements ResultsCore {
   constructor(
     readonly options: {
       stores: ReadinessStores;

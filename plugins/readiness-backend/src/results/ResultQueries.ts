@@ -3,6 +3,7 @@ import { InputError, NotFoundError } from '@backstage/errors';
 import {
   CheckFailure,
   CheckFailureCount,
+  CompiledScorecard,
   OrgHistoryResponse,
   READINESS_STATUSES,
   ReadinessResultRow,
@@ -16,11 +17,30 @@ import {
   tryEntityKey,
 } from '@readiness/backstage-plugin-readiness-common';
 import type { ResultFilter } from '../platform/database/types';
+import type {
+  BasicPermission,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
+import type { CatalogReader } from '../evaluation/CatalogReader';
 import { OrgTree } from '../platform/orgTree';
 import type { ReadinessStores } from '../stores';
-import type { ReadinessService } from './ReadinessService';
 import { lower, refKey, refsOfKind } from './queryInput';
 import { summarise } from './summary';
+
+/** What `ResultQueries` uses of `ReadinessService`. */
+export interface ResultsCore {
+  readonly options: { reader: CatalogReader };
+  authorize(
+    credentials: BackstageCredentials,
+    permission: BasicPermission | ResourcePermission,
+  ): Promise<void>;
+  visibleTo(
+    credentials: BackstageCredentials,
+  ): Promise<{ visibleTo?: ResultFilter['visibleTo']; key: string }>;
+  scorecardName(value: unknown): string;
+  card(name: string): CompiledScorecard;
+  expandOwners(owners: string[]): Promise<string[]>;
+}
 
 /**
  * The org-wide reads of results, each checking `readiness.results.read` and
@@ -29,7 +49,7 @@ import { summarise } from './summary';
  */
 export class ResultQueries {
   constructor(
-    private readonly core: ReadinessService,
+    private readonly core: ResultsCore,
     private readonly stores: ReadinessStores,
   ) {}
 

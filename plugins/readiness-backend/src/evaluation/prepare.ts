@@ -1,0 +1,98 @@
+import { Entity } from '@backstage/catalog-model';
+import {
+  ANNOTATION_OWNERSHIP_IN_FILE,
+  CompiledScorecard,
+  overlayOwnership,
+} from '@readiness/backstage-plugin-readiness-common';
+import type { StoredOwnership } from '../platform/database/types';
+import type { CatalogSnapshot } from './CatalogReader';
+import type { EvaluationState } from './EvaluationStateStore';
+import { refOf } from './entityFields';
+import { inputHash, scorecardFingerprint } from './hash';
+
+/** An entity as the engine sees it, with the hash of its inputs. */
+export interface Prepared {
+  ref: string;
+  entity: Entity;
+  inputHash: string;
+}
+
+/** Whether an entity must be evaluated: new, changed, new evidence, or due. */
+export function isDue(
+  p: Prepared,
+  state: EvaluationState | undefined,
+  now: number,
+) {
+  return (
+    !state ||
+    state.inputHash !== p.inputHash ||
+    state.evidenceVersion !== state.evaluatedVersion ||
+    (state.recheckAt !== undefined && state.recheckAt <= now)
+  );
+}
+
+/**
+ * Turns catalog entities into what the engine evaluates (ownership edits
+ * applied), each with the hash of its inputs, caching the hashes of entity
+ * objects and organisation snapshots it has seen.
+ */
+export class EntityPreparer {
+  constructor(private readonly scorecards: () => CompiledScorecard[]) {}
+
+  /** The context fingerprint of a snapshot's organisation, computed once. */
+  private readonly organisationHashes = new WeakMap<CatalogSnapshot, string>();
+
+  /**
+   * The entities as the engine sees them (ownership edits applied), each
+   * with a hash of everything its evaluation reads besides evidence and
+   * other results: the entity, the organisation (owners, groups, systems,
+   * domains) and the scorecards.
+   */
+  prepare(
+    catalogEntities: Entity[],
+    snapshot: CatalogSnapshot,
+    edits: StoredOwnership[],
+  ): Prepared[] {
+    let organisation = this.organisationHashes.get(snapshot);
+    if (!organisation) {
+      organisation = inputHash('', snapshot.organisation);
+      this.organisationHashes.set(snapshot, organisation);
+    }
+    const context = [
+      organisation,
+      ...this.scorecards().map(scorecardFingerprint),
+    ].join(':');
+    // Ownership edited in the UI counts at once, whatever the catalog module
+    // has overlaid so far: start from what catalog-info.yaml says (kept in
+    // `readiness/ownership-in-file` once overlaid), then apply the stored edit.
+    // So a save, and a revert to the file, show in the next result.
+    const roles = new Map(edits.map(o => [o.entityRef, o.roles]));
+    return catalogEntities.map(e => {
+      const ref = refOf(e);
+      const edit = roles.get(ref);
+      const annotations = e.metadata.annotations;
+      const entity =
+        !edit && !annotations?.[ANNOTATION_OWNERSHIP_IN_FILE]
+          ? e
+          : {
+              ...e,
+              metadata: {
+                ...e.metadata,
+                annotations: overlayOwnership(annotations, edit ?? {}),
+              },
+            };
+      return { ref, entity, inputHash: this.hashOf(context, entity) };
+    });
+  }
+
+  /** Input hashes of catalog entities, kept while the reader keeps the entity object. */
+  private readonly inputHashes = new WeakMap<Entity, [string, string]>();
+
+  private hashOf(context: string, entity: Entity): string {
+    const known = this.inputHashes.get(entity);
+    if (known && known[0] === context) return known[1];
+    const hash = inputHash(context, entity);
+    this.inputHashes.set(entity, [context, hash]);
+    return hash;
+  }
+}
