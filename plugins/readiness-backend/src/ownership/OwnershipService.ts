@@ -9,7 +9,6 @@ import type { EventsService } from '@backstage/plugin-events-node';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
 import { Entity } from '@backstage/catalog-model';
 import {
-  ConflictError,
   InputError,
   NotAllowedError,
   NotFoundError,
@@ -30,7 +29,6 @@ import {
   tryEntityKey,
 } from '@readiness/backstage-plugin-readiness-common';
 import { OwnershipStore } from './OwnershipStore';
-import type { StoredOwnership } from '../platform/database/types';
 import { Evaluator } from '../evaluation/Evaluator';
 import {
   checkField,
@@ -38,6 +36,7 @@ import {
   OWNER_ROLES,
   sameRoles,
   validateRoles,
+  checkVersion,
 } from './ownershipInput';
 import { notifyNamedOwners } from './ownershipNotices';
 import {
@@ -205,21 +204,6 @@ export class OwnershipService {
     return this.entity(entityRef, credentials);
   }
 
-  /** Refuses a stale version before anything else is compared against a state the caller never saw. */
-  private checkVersion(
-    entityRef: string,
-    stored: StoredOwnership | undefined,
-    expectedVersion: number,
-  ) {
-    const version = stored?.version ?? 0;
-    if (version !== expectedVersion)
-      throw new ConflictError(
-        `The ownership of ${entityRef} was changed by ${
-          stored?.updatedBy ?? 'someone'
-        } since version ${expectedVersion} (now version ${version}); reload to see their values`,
-      );
-  }
-
   /** Stores new overrides (version-checked again in the transaction), refreshes and re-evaluates. */
   private async store(
     credentials: BackstageCredentials<BackstageUserPrincipal>,
@@ -297,7 +281,7 @@ export class OwnershipService {
   ): Promise<OwnershipSaveOutcome> {
     const entity = await this.mayEdit(credentials, entityRef);
     const { stored, state, namespace } = await this.state(entity, entityRef);
-    this.checkVersion(entityRef, stored, input.expectedVersion);
+    checkVersion(entityRef, stored, input.expectedVersion);
     // `group:sre` and `group:default/sre` are the same owner: compare full refs.
     const form = normalizeRoles(input.roles, namespace);
     const draft = applyForm(state, form);
@@ -350,7 +334,7 @@ export class OwnershipService {
   ): Promise<OwnershipSaveOutcome> {
     const entity = await this.mayEdit(credentials, entityRef);
     const { stored, state } = await this.state(entity, entityRef);
-    this.checkVersion(entityRef, stored, input.expectedVersion);
+    checkVersion(entityRef, stored, input.expectedVersion);
     const next = revertFields(state, input.fields);
     if (!next.reverted.length) {
       const current = effectiveRoles(state.file, state.overrides);

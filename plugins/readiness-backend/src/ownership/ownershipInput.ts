@@ -1,4 +1,4 @@
-import { InputError } from '@backstage/errors';
+import { ConflictError, InputError } from '@backstage/errors';
 import {
   isValidChannel,
   OWNERSHIP_FIELDS,
@@ -8,6 +8,7 @@ import {
   parseGoLiveDate,
   parseOwnerRef,
 } from '@readiness/backstage-plugin-readiness-common';
+import type { StoredOwnership } from '../platform/database/types';
 
 /** The three role fields that name a group or user. */
 export const OWNER_ROLES = OWNERSHIP_ROLES;
@@ -82,4 +83,19 @@ export async function validateRoles(
   }
   if (errors.length) throw new InputError(errors.join('; '));
   return out;
+}
+
+/** Refuses a stale version before anything else is compared against a state the caller never saw. */
+export function checkVersion(
+  entityRef: string,
+  stored: StoredOwnership | undefined,
+  expectedVersion: number,
+) {
+  const version = stored?.version ?? 0;
+  if (version !== expectedVersion)
+    throw new ConflictError(
+      `The ownership of ${entityRef} was changed by ${
+        stored?.updatedBy ?? 'someone'
+      } since version ${expectedVersion} (now version ${version}); reload to see their values`,
+    );
 }

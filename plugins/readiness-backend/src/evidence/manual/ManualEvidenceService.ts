@@ -5,7 +5,6 @@ import {
   BackstageUserPrincipal,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { Entity } from '@backstage/catalog-model';
 import {
   ConflictError,
   InputError,
@@ -22,49 +21,29 @@ import {
   AttestationsResponse,
   ExemptionInput,
   ExemptionsResponse,
-  parseDuration,
   readinessAttestationCreatePermission,
   readinessExemptionCreatePermission,
   readinessResultsReadPermission,
 } from '@readiness/backstage-plugin-readiness-common';
+import {
+  attestableChecks,
+  evidenceRequired,
+  longestMs,
+  manualCheck,
+  missingEvidence,
+} from './manualChecks';
 import { EvidenceStore } from '../EvidenceStore';
 import { demandOnEntity, mayOnEntity } from '../../platform/access';
 import { Evaluator } from '../../evaluation/Evaluator';
 import { ScorecardRegistry } from '../../evaluation/ScorecardRegistry';
 import {
   DAY_MS,
-  DEFAULT_ATTESTATION_DAYS,
   endOfDay,
   text,
   time,
 } from '../../platform/input';
 
 type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
-
-type EvidenceRule = 'url' | 'note' | 'url-or-note' | 'url-and-note';
-
-/** The evidence an attestation check asks for (`with.evidence`), if any. */
-function evidenceRequired(w: unknown): EvidenceRule | undefined {
-  const rule = (w as { evidence?: string } | undefined)?.evidence;
-  return rule && rule !== 'none' ? (rule as EvidenceRule) : undefined;
-}
-
-/** What is missing for the rule, naming the field; undefined when nothing. */
-function missingEvidence(
-  rule: EvidenceRule | undefined,
-  url: string | undefined,
-  note: string | undefined,
-): string | undefined {
-  if (rule === 'url' && !url) return 'evidenceUrl: required for this check';
-  if (rule === 'note' && !note) return 'note: required for this check';
-  if (rule === 'url-or-note' && !url && !note)
-    return 'evidenceUrl: an evidence URL or a note is required for this check';
-  if (rule === 'url-and-note' && (!url || !note))
-    return `${
-      url ? 'note' : 'evidenceUrl'
-    }: an evidence URL and a note are required for this check`;
-  return undefined;
-}
 
 /**
  * Attestations and exemptions made by people from the entity's tab: who may
@@ -140,60 +119,13 @@ export class ManualEvidenceService {
     return entity;
   }
 
-  /** The check of a scorecard that applies to the entity; InputError naming `checkId` otherwise. */
-  private check(entity: Entity, checkId: unknown, type?: 'attestation') {
-    const cards = this.options.scorecards
-      .list()
-      .filter(c => c.appliesTo(entity));
-    const all = cards.flatMap(c => c.checks);
-    const found = all.find(c => c.spec.id === checkId);
-    if (!found || (type && found.spec.type !== type)) {
-      const ids = all
-        .filter(c => !type || c.spec.type === type)
-        .map(c => c.spec.id);
-      throw new InputError(
-        `checkId: "${String(checkId)}" is not ${
-          type ? 'an attestation check' : 'a check'
-        } of a scorecard for this entity${
-          ids.length ? `; one of ${ids.join(', ')}` : ''
-        }`,
-      );
-    }
-    return found;
-  }
-
-  /** Attestation checks for this entity, with the longest an attestation may last. */
-  private attestable(entity: Entity) {
-    const seen = new Set<string>();
-    return this.options.scorecards
-      .list()
-      .filter(c => c.appliesTo(entity))
-      .flatMap(c => c.checks)
-      .filter(c => c.spec.type === 'attestation' && !seen.has(c.spec.id))
-      .map(c => {
-        seen.add(c.spec.id);
-        const evidence = evidenceRequired(c.spec.with);
-        return {
-          checkId: c.spec.id,
-          title: c.spec.title,
-          maxDays: Math.floor(this.longest(c.spec.with) / DAY_MS),
-          ...(evidence ? { evidence } : {}),
-        };
-      });
-  }
-
-  private longest(w: unknown): number {
-    const maxAge = (w as { maxAge?: string } | undefined)?.maxAge;
-    return maxAge ? parseDuration(maxAge) : DEFAULT_ATTESTATION_DAYS * DAY_MS;
-  }
-
   async listAttestations(
     credentials: BackstageCredentials,
     entityRef: string,
   ): Promise<AttestationsResponse> {
     const entity = await this.entity(credentials, entityRef);
     return {
-      checks: this.attestable(entity),
+      checks: attestableChecks(this.options.scorecards, entity),
       items: await this.options.evidence.listAttestations(
         entityRef,
         this.now(),
@@ -216,9 +148,14 @@ export class ManualEvidenceService {
       readinessAttestationCreatePermission,
       `attest for ${entityRef}: only its owners may`,
     ]);
-    const check = this.check(entity, input.checkId, 'attestation');
+    const check = manualCheck(
+      this.options.scorecards,
+      entity,
+      input.checkId,
+      'attestation',
+    );
     const now = this.now().getTime();
-    let expires = now + this.longest(check.spec.with);
+    let expires = now + longestMs(check.spec.with);
     if (input.expiresAt !== undefined) {
       const t = time(input.expiresAt, 'expiresAt');
       if (t <= now) throw new InputError('expiresAt: must be in the future');
@@ -331,7 +268,7 @@ export class ManualEvidenceService {
       throw new NotAllowedError(
         `You may not ask for exemptions of ${entityRef}: only its owners may ask, and readiness.exemption.create grants`,
       );
-    const check = this.check(entity, input.checkId);
+    const check = manualCheck(this.options.scorecards, entity, input.checkId);
     const reason = text(input.reason, 'reason', 1000, true)!;
     const now = this.now().getTime();
     const t = time(input.expiresAt, 'expiresAt');
