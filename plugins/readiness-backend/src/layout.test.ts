@@ -74,4 +74,19 @@ describe('backend layout', () => {
     for (const f of files) if (!state.has(f)) visit(f);
     expect(cycles).toEqual([]);
   });
+
+  it('asks the permission framework in platform/ only (access.ts, entityVisibility.ts)', () => {
+    const asking = files
+      .filter(f =>
+        /permissions\.authorize(Conditional)?\(/.test(
+          fs.readFileSync(f, 'utf8'),
+        ),
+      )
+      .map(rel)
+      .sort();
+    expect(asking).toEqual([
+      'platform/access.ts',
+      'platform/entityVisibility.ts',
+    ]);
+  });
 });

@@ -4,7 +4,7 @@ import {
   PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
-import { demandOnEntity, mayOnEntity } from '../platform/access';
+import { Access } from '../platform/access';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { ResourcePermission } from '@backstage/plugin-permission-common';
 import { tryEntityKey } from '@readiness/backstage-plugin-readiness-common';
@@ -73,12 +73,18 @@ export class GoLiveService implements GoLiveCore {
     return this.options.now?.() ?? new Date();
   }
 
+  private get access() {
+    return new Access(this.options);
+  }
+
   may(
     credentials: BackstageCredentials,
     permission: ResourcePermission<'catalog-entity'>,
     entityRef: string,
   ): Promise<boolean> {
-    return mayOnEntity(this.options, credentials, permission, entityRef);
+    return this.access.may(credentials, permission, entityRef, {
+      people: true,
+    });
   }
 
   /** The entity the caller may read, after demanding `permission` on it. */
@@ -89,12 +95,12 @@ export class GoLiveService implements GoLiveCore {
     what: (ref: string) => string,
   ): Promise<EntityReadinessResponse> {
     const entity = await this.options.readiness.getEntity(user, entityRef);
-    await demandOnEntity(
-      this.options,
+    await this.access.demand(
       user,
       permission,
-      entity.entityRef,
       what(entity.entityRef),
+      entity.entityRef,
+      { people: true },
     );
     return entity;
   }

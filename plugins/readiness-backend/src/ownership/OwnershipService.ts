@@ -8,13 +8,8 @@ import {
 import type { EventsService } from '@backstage/plugin-events-node';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
 import { Entity } from '@backstage/catalog-model';
-import {
-  InputError,
-  NotAllowedError,
-  NotFoundError,
-} from '@backstage/errors';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   catalogOwnership,
   NamedOwnerRole,
@@ -46,6 +41,7 @@ import {
   OwnershipState,
   revertFields,
 } from './ownershipOverrides';
+import { Access } from '../platform/access';
 
 /** What a save changed, for the audit log, and the entity's ownership after it. */
 export interface OwnershipSaveOutcome {
@@ -80,17 +76,12 @@ export class OwnershipService {
     entityRef: string,
     credentials: BackstageCredentials,
   ): Promise<boolean> {
-    if (!this.options.auth.isPrincipal(credentials, 'user')) return false;
-    const [decision] = await this.options.permissions.authorize(
-      [
-        {
-          permission: readinessOwnershipUpdatePermission,
-          resourceRef: entityRef,
-        },
-      ],
-      { credentials },
+    return new Access(this.options).may(
+      credentials,
+      readinessOwnershipUpdatePermission,
+      entityRef,
+      { people: true },
     );
-    return decision.result === AuthorizeResult.ALLOW;
   }
 
   private async entity(entityRef: string, credentials: BackstageCredentials) {

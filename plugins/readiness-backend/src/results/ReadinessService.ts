@@ -8,7 +8,6 @@ import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  AuthorizeResult,
   BasicPermission,
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
@@ -28,6 +27,7 @@ import { FactCollector } from '../evidence/facts/FactCollector';
 import { Evaluator } from '../evaluation/Evaluator';
 import { ScorecardRegistry } from '../evaluation/ScorecardRegistry';
 import { missingSignoffGroups } from '../goLive/signoffGroups';
+import { Access } from '../platform/access';
 import { OrgTree } from '../platform/orgTree';
 import { entityVisibility } from '../platform/entityVisibility';
 import { ownersOf } from '../platform/owners';
@@ -79,17 +79,12 @@ export class ReadinessService implements ResultsCore {
     resourceRef?: string,
     what = 'read readiness results',
   ): Promise<void> {
-    const [decision] = await this.options.permissions.authorize(
-      [
-        resourceRef
-          ? { permission: permission as ResourcePermission, resourceRef }
-          : { permission: permission as BasicPermission },
-      ],
-      { credentials },
+    await new Access(this.options).demand(
+      credentials,
+      permission,
+      what,
+      resourceRef,
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(`You may not ${what} (${permission.name})`);
-    }
   }
 
   /**
@@ -101,18 +96,18 @@ export class ReadinessService implements ResultsCore {
     credentials: BackstageCredentials,
     entityRef: string,
   ): Promise<boolean> {
-    const [mayRead, maySee] = await this.options.permissions.authorize(
+    const [mayRead, maySee] = await new Access(this.options).decide(
+      credentials,
       [
         { permission: readinessResultsReadPermission },
         { permission: catalogEntityReadPermission, resourceRef: entityRef },
       ],
-      { credentials },
     );
-    if (mayRead.result !== AuthorizeResult.ALLOW)
+    if (!mayRead)
       throw new NotAllowedError(
         `You may not read readiness results (${readinessResultsReadPermission.name})`,
       );
-    return maySee.result === AuthorizeResult.ALLOW;
+    return maySee;
   }
 
   /**

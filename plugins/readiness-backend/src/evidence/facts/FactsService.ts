@@ -3,7 +3,6 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   EntityFactsInput,
   FactsPushResponse,
@@ -14,6 +13,7 @@ import { EvidenceStore } from '../EvidenceStore';
 import { CatalogReader } from '../../evaluation/CatalogReader';
 import { refOf } from '../../evaluation/entityFields';
 import { Evaluator } from '../../evaluation/Evaluator';
+import { Access } from '../../platform/access';
 import { validateFact } from './validateFact';
 
 /** Entities per push, and facts per entity. */
@@ -94,16 +94,14 @@ export class FactsService {
         }entityRef: ${unknown} is not in the catalog`,
       );
     }
-    const decisions = await this.options.permissions.authorize(
+    const allowed = await new Access(this.options).decide(
+      credentials,
       refs.map(resourceRef => ({
         permission: readinessFactsWritePermission,
         resourceRef,
       })),
-      { credentials },
     );
-    const denied = refs.filter(
-      (_, i) => decisions[i].result !== AuthorizeResult.ALLOW,
-    );
+    const denied = refs.filter((_, i) => !allowed[i]);
     if (denied.length > 0)
       throw new NotAllowedError(
         `You may not push facts for ${denied.join(

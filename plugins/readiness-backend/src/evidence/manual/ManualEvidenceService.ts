@@ -12,10 +12,7 @@ import {
   NotFoundError,
 } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import {
-  AuthorizeResult,
-  ResourcePermission,
-} from '@backstage/plugin-permission-common';
+import { ResourcePermission } from '@backstage/plugin-permission-common';
 import {
   AttestationInput,
   AttestationsResponse,
@@ -33,15 +30,10 @@ import {
   missingEvidence,
 } from './manualChecks';
 import { EvidenceStore } from '../EvidenceStore';
-import { demandOnEntity, mayOnEntity } from '../../platform/access';
+import { Access } from '../../platform/access';
 import { Evaluator } from '../../evaluation/Evaluator';
 import { ScorecardRegistry } from '../../evaluation/ScorecardRegistry';
-import {
-  DAY_MS,
-  endOfDay,
-  text,
-  time,
-} from '../../platform/input';
+import { DAY_MS, endOfDay, text, time } from '../../platform/input';
 
 type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
 
@@ -73,12 +65,18 @@ export class ManualEvidenceService {
     return this.options.now?.() ?? new Date();
   }
 
+  private get access() {
+    return new Access(this.options);
+  }
+
   private allowed(
     credentials: BackstageCredentials,
     permission: ResourcePermission<'catalog-entity'>,
     entityRef: string,
   ): Promise<boolean> {
-    return mayOnEntity(this.options, credentials, permission, entityRef);
+    return this.access.may(credentials, permission, entityRef, {
+      people: true,
+    });
   }
 
   private demand(
@@ -87,13 +85,9 @@ export class ManualEvidenceService {
     entityRef: string,
     what: string,
   ): Promise<void> {
-    return demandOnEntity(
-      this.options,
-      credentials,
-      permission,
-      entityRef,
-      what,
-    );
+    return this.access.demand(credentials, permission, what, entityRef, {
+      people: true,
+    });
   }
 
   /** The entity, after checking read access and, if given, `[permission, what]`. */
@@ -102,14 +96,11 @@ export class ManualEvidenceService {
     entityRef: string,
     demand?: [ResourcePermission<'catalog-entity'>, string],
   ) {
-    const [read] = await this.options.permissions.authorize(
-      [{ permission: readinessResultsReadPermission }],
-      { credentials },
+    await this.access.demand(
+      credentials,
+      readinessResultsReadPermission,
+      'read readiness results',
     );
-    if (read.result !== AuthorizeResult.ALLOW)
-      throw new NotAllowedError(
-        'You may not read readiness results (readiness.results.read)',
-      );
     const entity = await this.options.catalog.getEntityByRef(entityRef, {
       credentials,
     });
