@@ -69,6 +69,28 @@ function entities() {
 describe.each(databases.eachSupportedId())(
   'every write decides by the entity on %s',
   databaseId => {
+    it('offers a service token (a CI pipeline) none of what a person vouches for, even where the policy allows everything', async () => {
+      const { server } = await startReadinessBackend({
+        databases,
+        databaseId,
+        authorize: () => AuthorizeResult.ALLOW,
+        entities: entities(),
+      });
+      const ci = (path: string) =>
+        request(server)
+          .get(`${API}/payments-api${path}`)
+          .set('Authorization', mockCredentials.service.header());
+      const goLive = (await ci('/go-live')).body;
+      expect([goLive.canSign, goLive.canRecord]).toEqual([false, false]);
+      expect((await ci('/ownership')).body.canEdit).toBe(false);
+      expect((await ci('/attestations')).body.canAttest).toBe(false);
+      const attest = await request(server)
+        .post(`${API}/payments-api/attestations`)
+        .set('Authorization', mockCredentials.service.header())
+        .send({ checkId: 'alert-thresholds', note: 'CI says so' });
+      expect(attest.status).toBe(403);
+    });
+
     it('lets an owner of payments-api write there and refuses every write on checkout-web', async () => {
       granters.clear();
       granters.add(GRANTER);
