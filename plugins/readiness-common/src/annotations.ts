@@ -80,6 +80,18 @@ export const OWNERSHIP_ROLES: readonly OwnershipRole[] = [
 ];
 
 /**
+ * What each ownership role is called, as a label ("Incident owner"); in a
+ * sentence, lower-cased. One list for the tab, the note, checks and notices.
+ *
+ * @public
+ */
+export const OWNERSHIP_ROLE_LABELS: Readonly<Record<OwnershipRole, string>> = {
+  incident: 'Incident owner',
+  technical: 'Technical owner',
+  communication: 'Customer-communication owner',
+};
+
+/**
  * The annotation that holds each ownership role.
  *
  * @public

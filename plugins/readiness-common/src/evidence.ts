@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Attestation, Exemption, Fact } from './types';
+import { DAY_MS } from './time';
 
 const time = z.iso.datetime({ offset: true });
 const fact = z.object({
@@ -113,12 +114,11 @@ export function rebaseEvidence(evidence: Evidence, now: Date): Evidence {
   const shift = now.getTime() - Date.parse(evidence.asOf);
   const move = (t: string) => new Date(Date.parse(t) + shift).toISOString();
   // Days move by whole days: asOf's day becomes today (UTC).
-  const DAY = 86_400_000;
   const days =
-    Math.floor(now.getTime() / DAY) -
-    Math.floor(Date.parse(evidence.asOf) / DAY);
+    Math.floor(now.getTime() / DAY_MS) -
+    Math.floor(Date.parse(evidence.asOf) / DAY_MS);
   const moveDay = (d: string) =>
-    new Date(Date.parse(`${d}T00:00:00Z`) + days * DAY)
+    new Date(Date.parse(`${d}T00:00:00Z`) + days * DAY_MS)
       .toISOString()
       .slice(0, 10);
   const map = <T>(rec: Record<string, T[]>, f: (x: T) => T) =>

@@ -9,6 +9,7 @@ import {
   DailyCheck,
   Evidence,
   ReadinessClient,
+  DAY_MS,
 } from '@readiness/backstage-plugin-readiness-common';
 import { readEvidenceFile } from './evidenceFile';
 import {
@@ -17,8 +18,6 @@ import {
   DEMO_USER_HEADER,
   demoSignInSecret,
 } from './signIn';
-
-const DAY_MS = 86_400_000;
 
 /** The demo CI pipeline's static token (`backend.auth.externalAccess`, subject `demo-ci`). */
 export function demoCiToken(config: Config): string {

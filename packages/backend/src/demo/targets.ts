@@ -12,13 +12,12 @@ import https from 'node:https';
 import path from 'node:path';
 import selfsigned from 'selfsigned';
 import { readEvidenceFile } from './evidenceFile';
+import { DAY_MS } from '@readiness/backstage-plugin-readiness-common';
 
 /** Where the demo serves its services' health endpoints (loopback only). */
 export const DEMO_TARGET_PORTS = { http: 7480, https: 7443, expiring: 7444 };
 /** The demo's certificates and the CA file `readiness.probes.caFile` points at. */
 export const DEMO_TLS_DIR = 'data/demo-tls';
-
-const DAY_MS = 86_400_000;
 
 /** How one service's health endpoint behaves. */
 export interface TargetBehaviour {

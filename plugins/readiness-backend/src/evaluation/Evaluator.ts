@@ -4,6 +4,7 @@ export type { EvaluationReport } from './ShardRunner';
 import { Entity } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import {
+  DAY_MS,
   EntityReadiness,
   evaluateCatalog,
 } from '@readiness/backstage-plugin-readiness-common';
@@ -50,7 +51,7 @@ export class Evaluator implements ShardHost {
   ) {}
 
   private get fullPassMs(): number {
-    return this.options.fullPassMs ?? 86_400_000;
+    return this.options.fullPassMs ?? DAY_MS;
   }
 
   now(): Date {

@@ -7,8 +7,8 @@ import type {
 } from '@readiness/backstage-plugin-readiness-common';
 import type { StoredOwners } from '../evaluation/EvaluationStateStore';
 import type { NotificationLog } from './NotificationLog';
+import { DAY_MS } from '@readiness/backstage-plugin-readiness-common';
 
-const DAY_MS = 86_400_000;
 const STATUS_WORDS: Record<ReadinessStatus, string> = {
   ready: 'Ready',
   'needs-work': 'Needs work',

@@ -1,8 +1,10 @@
-import { firstWeek } from '@readiness/backstage-plugin-readiness-common';
+import {
+  firstWeek,
+  DAY_MS,
+} from '@readiness/backstage-plugin-readiness-common';
 import type { ReadinessStores } from '../stores';
 import type { ReadinessNotifier } from './ReadinessNotifier';
 
-const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;
 
 /** Where a go-live stands, for the scan: the decision, and whom to tell. */

@@ -1,14 +1,11 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { NotificationService } from '@backstage/plugin-notifications-node';
-import type { OwnershipRoles } from '@readiness/backstage-plugin-readiness-common';
+import {
+  OWNERSHIP_ROLE_LABELS,
+  type OwnershipRoles,
+} from '@readiness/backstage-plugin-readiness-common';
 import { OWNER_ROLES } from './ownershipInput';
-
-const ROLE_NAMES = {
-  incident: 'incident owner',
-  technical: 'technical owner',
-  communication: 'customer-communication owner',
-} as const;
 
 /** The owners a save newly names: a role whose owner changed to someone. */
 export function newlyNamed(before: OwnershipRoles, after: OwnershipRoles) {
@@ -47,10 +44,12 @@ export async function notifyNamedOwners(options: {
           excludeEntityRef: by,
         },
         payload: {
-          title: `You are now ${ROLE_NAMES[role]} of ${name}`,
-          description: `${by} named ${ownerRef} ${
-            ROLE_NAMES[role]
-          } of ${entityRef}${
+          title: `You are now ${OWNERSHIP_ROLE_LABELS[
+            role
+          ].toLowerCase()} of ${name}`,
+          description: `${by} named ${ownerRef} ${OWNERSHIP_ROLE_LABELS[
+            role
+          ].toLowerCase()} of ${entityRef}${
             options.reason ? `: ${options.reason}` : ''
           }. Check the runbook and the channel on its Readiness tab.`,
           link: `/catalog/${namespace}/${kind}/${name}/readiness`,
@@ -61,7 +60,9 @@ export async function notifyNamedOwners(options: {
       });
     } catch (error) {
       logger.warn(
-        `Readiness: could not notify ${ownerRef} that they are ${ROLE_NAMES[role]} of ${entityRef}: ${error}`,
+        `Readiness: could not notify ${ownerRef} that they are ${OWNERSHIP_ROLE_LABELS[
+          role
+        ].toLowerCase()} of ${entityRef}: ${error}`,
       );
     }
   }

@@ -2,7 +2,7 @@ import { InputError } from '@backstage/errors';
 
 /** Checks of the fields people send for attestations and exemptions. */
 
-export const DAY_MS = 86_400_000;
+export { DAY_MS } from '@readiness/backstage-plugin-readiness-common';
 /** How long an attestation lasts when its check sets no `maxAge`. */
 export const DEFAULT_ATTESTATION_DAYS = 365;
 

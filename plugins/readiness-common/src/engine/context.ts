@@ -1,6 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import type { Attestation, EntityReadiness, Exemption, Fact } from '../types';
-import { entityKey, refKey } from './refs';
+import { entityKey } from '../refs';
+import { refKey } from './refs';
 import { parseTime } from './time';
 
 /**

@@ -12,7 +12,7 @@ import {
   EvaluationContext,
   EvaluationContextInput,
 } from './context';
-import { entityKey } from './refs';
+import { entityKey } from '../refs';
 import { parseTime } from './time';
 import { RawResult } from './checks/types';
 

@@ -1,12 +1,3 @@
-import { Entity } from '@backstage/catalog-model';
-
-/** `kind:namespace/name` in lower case: the key entities are looked up by. */
-export function entityKey(entity: Entity): string {
-  return `${entity.kind}:${entity.metadata.namespace ?? 'default'}/${
-    entity.metadata.name
-  }`.toLowerCase();
-}
-
 /** Normalises an entity ref string, or a partial one with defaults, to a lookup key. */
 export function refKey(
   ref: string,

@@ -1,6 +1,6 @@
 import { dayOf, isoDay, parseGoLiveDate } from './phase';
 
-const DAY_MS = 86_400_000;
+import { DAY_MS } from '../time';
 
 /**
  * What the daily check of the first production week looks at ([000]: error

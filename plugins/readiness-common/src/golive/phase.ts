@@ -30,7 +30,7 @@ export interface GoLivePhaseInfo {
   title: string;
 }
 
-const DAY_MS = 86_400_000;
+import { DAY_MS } from '../time';
 
 /** What each phase asks, in the order a service passes through them. */
 export const GO_LIVE_PHASES: ReadonlyArray<{

@@ -3,6 +3,7 @@ import type { CheckResult, EntityReadiness } from '../types';
 import { describeDuration } from '../engine/duration';
 import { DAILY_CHECK_ITEMS } from './firstWeek';
 import type { GoLiveResponse } from './types';
+import { OWNERSHIP_ROLE_LABELS, OWNERSHIP_ROLES } from '../annotations';
 
 /**
  * The six questions checklist [000] asks before go-live, and the checks of
@@ -171,9 +172,8 @@ export function renderGoLiveReport(input: GoLiveReportInput): string {
   const row = (role: string, v?: string) =>
     out.push(`| ${role} | ${v ? cell(v) : 'not set'} |`);
   row('Owner (spec.owner)', owners.owner);
-  row('Incident owner', owners.incident);
-  row('Technical owner', owners.technical);
-  row('Customer-communication owner', owners.communication);
+  for (const role of OWNERSHIP_ROLES)
+    row(OWNERSHIP_ROLE_LABELS[role], owners[role]);
   row('Communication channel', owners.channel);
   row('Runbook', owners.runbook);
   out.push('');

@@ -3,6 +3,7 @@ import http, { IncomingHttpHeaders } from 'node:http';
 import https from 'node:https';
 import type { TLSSocket } from 'node:tls';
 import { SsrfGuard } from './ssrfGuard';
+import { DAY_MS } from '@readiness/backstage-plugin-readiness-common';
 
 /** Limits of one probe. */
 export interface ProbeLimits {
@@ -29,8 +30,6 @@ interface Hop {
  * access (CORS). `.invalid` is reserved: no real site has it.
  */
 export const PROBE_ORIGIN = 'https://readiness-probe.invalid';
-
-const DAY_MS = 86_400_000;
 
 /** One GET, connected to the address the guard approved; reads at most `maxBodyBytes`. */
 function get(

@@ -62,7 +62,7 @@ describe('ownership checks', () => {
     ).toMatchObject({
       result: 'pass',
       message:
-        'communication owner: sre-oncall (group:default/sre-oncall), reachable at oncall@acme.example',
+        'customer-communication owner: sre-oncall (group:default/sre-oncall), reachable at oncall@acme.example',
     });
     expect(
       runCheck(contact, withOwner(ann, 'group:support'), { entities: catalog })
@@ -111,7 +111,7 @@ describe('ownership checks', () => {
     expect(runCheck(distinct, same)).toMatchObject({
       result: 'fail',
       message:
-        'group:default/identity is incident owner and technical owner and communication owner; define the roles separately',
+        'group:default/identity is incident owner and technical owner and customer-communication owner; define the roles separately',
     });
     const different = component('svc', {
       annotations: {

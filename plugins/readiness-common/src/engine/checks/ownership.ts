@@ -3,16 +3,14 @@ import {
   ANNOTATION_COMMUNICATION_CHANNEL,
   OwnershipRole,
   OWNERSHIP_ROLE_ANNOTATIONS,
+  OWNERSHIP_ROLE_LABELS,
 } from '../../annotations';
 import { parseOwnerRef } from '../../ownerRef';
 import { CheckFn } from './types';
 import type { EvaluationContext } from '../context';
 
-const ROLE_NAME: Record<OwnershipRole, string> = {
-  incident: 'incident owner',
-  technical: 'technical owner',
-  communication: 'communication owner',
-};
+const ROLE_NAME = (role: OwnershipRole) =>
+  OWNERSHIP_ROLE_LABELS[role].toLowerCase();
 
 const CHANNEL =
   /^(?:slack:#?[\w.-]+|msteams:\S+|teams:\S+|mailto:[^@\s]+@[^@\s]+\.[^@\s]+|https?:\/\/\S+)$/i;
@@ -53,7 +51,7 @@ function roleCheck(w: {
   resolve: boolean;
   contact: boolean;
 }): CheckFn {
-  const name = ROLE_NAME[w.role];
+  const name = ROLE_NAME(w.role);
   return (entity, _ref, ctx: EvaluationContext) => {
     const { annotation, value, parsed } = roleRef(entity, w.role);
     if (!parsed) {
@@ -129,7 +127,7 @@ function distinctCheck(roles: OwnershipRole[]): CheckFn {
       return {
         result: 'unknown',
         message: `Fewer than two of the ${roles
-          .map(r => ROLE_NAME[r])
+          .map(r => ROLE_NAME(r))
           .join(', ')} are set; nothing to compare yet`,
       };
     }
@@ -138,7 +136,7 @@ function distinctCheck(roles: OwnershipRole[]): CheckFn {
       return {
         result: 'pass',
         message: `${roles
-          .map(r => ROLE_NAME[r])
+          .map(r => ROLE_NAME(r))
           .join(', ')} are held by different owners`,
       };
     }
@@ -146,7 +144,7 @@ function distinctCheck(roles: OwnershipRole[]): CheckFn {
       result: 'fail',
       message: shared
         .map(
-          ([ref, r]) => `${ref} is ${r.map(x => ROLE_NAME[x]).join(' and ')}`,
+          ([ref, r]) => `${ref} is ${r.map(x => ROLE_NAME(x)).join(' and ')}`,
         )
         .concat('define the roles separately')
         .join('; '),

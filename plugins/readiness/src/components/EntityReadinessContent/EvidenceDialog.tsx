@@ -7,10 +7,10 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { useState } from 'react';
+import { DAY_MS } from '@readiness/backstage-plugin-readiness-common';
 
-const DAY = 86_400_000;
 const dateIn = (days: number) =>
-  new Date(Date.now() + days * DAY).toISOString().slice(0, 10);
+  new Date(Date.now() + days * DAY_MS).toISOString().slice(0, 10);
 /** The end of the chosen day, as an ISO time the server accepts. */
 const endOf = (date: string) => new Date(`${date}T23:59:59.000Z`).toISOString();
 

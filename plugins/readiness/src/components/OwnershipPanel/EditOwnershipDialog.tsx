@@ -26,15 +26,12 @@ import {
   fieldErrorsFromMessage,
   mergeAfterConflict,
 } from './ownershipForm';
+import { FIELD_LABELS } from './fields';
 
 const ROLES = [
-  ['incident', 'Incident owner', 'Leads the response when it breaks'],
-  ['technical', 'Technical owner', 'Owns the code and makes the fix'],
-  [
-    'communication',
-    'Communication owner',
-    'Tells customers and users what is happening',
-  ],
+  ['incident', 'Leads the response when it breaks'],
+  ['technical', 'Owns the code and makes the fix'],
+  ['communication', 'Tells customers and users what is happening'],
 ] as const;
 
 /**
@@ -169,11 +166,11 @@ export function EditOwnershipDialog(props: {
         {conflict && (
           <ConflictPanel conflict={conflict} form={form} onChoose={set} />
         )}
-        {ROLES.map(([field, label, help]) => (
+        {ROLES.map(([field, help]) => (
           <OwnerPicker
             key={field}
             id={`ownership-${field}`}
-            label={label}
+            label={FIELD_LABELS[field]}
             help={help}
             value={form[field]}
             error={fieldErrors[field]}

@@ -1,10 +1,11 @@
-import { OwnershipField } from '@readiness/backstage-plugin-readiness-common';
+import {
+  OWNERSHIP_ROLE_LABELS,
+  OwnershipField,
+} from '@readiness/backstage-plugin-readiness-common';
 
 /** How each ownership field is called on screen. */
 export const FIELD_LABELS: Record<OwnershipField, string> = {
-  incident: 'Incident owner',
-  technical: 'Technical owner',
-  communication: 'Communication owner',
+  ...OWNERSHIP_ROLE_LABELS,
   channel: 'Channel',
   runbook: 'Runbook',
   goLiveDate: 'Go-live date',
