@@ -9,7 +9,7 @@ import { parseOwnerRef } from '../../ownerRef';
 import { CheckFn } from './types';
 import type { EvaluationContext } from '../context';
 
-const ROLE_NAME = (role: OwnershipRole) =>
+const roleName = (role: OwnershipRole) =>
   OWNERSHIP_ROLE_LABELS[role].toLowerCase();
 
 const CHANNEL =
@@ -51,7 +51,7 @@ function roleCheck(w: {
   resolve: boolean;
   contact: boolean;
 }): CheckFn {
-  const name = ROLE_NAME(w.role);
+  const name = roleName(w.role);
   return (entity, _ref, ctx: EvaluationContext) => {
     const { annotation, value, parsed } = roleRef(entity, w.role);
     if (!parsed) {
@@ -127,7 +127,7 @@ function distinctCheck(roles: OwnershipRole[]): CheckFn {
       return {
         result: 'unknown',
         message: `Fewer than two of the ${roles
-          .map(r => ROLE_NAME(r))
+          .map(r => roleName(r))
           .join(', ')} are set; nothing to compare yet`,
       };
     }
@@ -136,16 +136,14 @@ function distinctCheck(roles: OwnershipRole[]): CheckFn {
       return {
         result: 'pass',
         message: `${roles
-          .map(r => ROLE_NAME(r))
+          .map(r => roleName(r))
           .join(', ')} are held by different owners`,
       };
     }
     return {
       result: 'fail',
       message: shared
-        .map(
-          ([ref, r]) => `${ref} is ${r.map(x => ROLE_NAME(x)).join(' and ')}`,
-        )
+        .map(([ref, r]) => `${ref} is ${r.map(x => roleName(x)).join(' and ')}`)
         .concat('define the roles separately')
         .join('; '),
     };
