@@ -1,0 +1,145 @@
+import type { DailyCheck } from '../golive/firstWeek';
+import type {
+  ClosureReview,
+  GoLiveResponse,
+  GoLiveSummary,
+  RiskyAction,
+} from '../golive/types';
+import type {
+  AttestationInput,
+  AttestationsResponse,
+  ExemptionInput,
+  ExemptionsResponse,
+} from './manualEvidence';
+import type {
+  CheckFailure,
+  CheckFailureCount,
+  EntityFactsInput,
+  EntityReadinessResponse,
+  FactsPushResponse,
+  HistoryResponse,
+  OwnershipEdit,
+  OwnershipResponse,
+  NamedOwnerRole,
+  OwnershipRevert,
+  OwnershipUpdate,
+  ResultsPage,
+  ResultsQuery,
+  ScorecardSummary,
+  SummaryGroupBy,
+  OrgHistoryResponse,
+  StatusesResponse,
+  SummaryResponse,
+} from './types';
+import type { ReadinessStatus } from '../types';
+
+/**
+ * The Readiness REST API as calls. `ReadinessClient` implements it in
+ * the browser and in backends; the frontend's api ref has this type.
+ *
+ * @public
+ */
+export interface ReadinessApi {
+  getScorecards(): Promise<ScorecardSummary[]>;
+  getEntity(entityRef: string): Promise<EntityReadinessResponse>;
+  evaluate(entityRef: string): Promise<EntityReadinessResponse>;
+  getHistory(entityRef: string, days?: number): Promise<HistoryResponse>;
+  listResults(query: ResultsQuery): Promise<ResultsPage>;
+  /**
+   * Daily status counts of a scorecard over the last `days` days for the
+   * entities the query's filters select, and with `check`, its failures.
+   */
+  getOrgHistory(
+    query: ResultsQuery & { days?: number },
+  ): Promise<OrgHistoryResponse>;
+  /**
+   * The worst status of each entity across its scorecards: of the given
+   * entities (at most 500), or of every entity whose worst status is one of
+   * `status`.
+   */
+  getStatuses(query: {
+    entity?: string[];
+    status?: ReadinessStatus[];
+  }): Promise<StatusesResponse>;
+  getSummary(
+    groupBy: SummaryGroupBy,
+    scorecard?: string,
+  ): Promise<SummaryResponse>;
+  listCheckFailures(scorecard: string): Promise<CheckFailureCount[]>;
+  getCheckFailures(scorecard: string, checkId: string): Promise<CheckFailure[]>;
+  getOwnership(entityRef: string): Promise<OwnershipResponse>;
+  /** Saves ownership; rejects with a 409 ResponseError when `version` is stale. */
+  saveOwnership(
+    entityRef: string,
+    update: OwnershipUpdate,
+    version: number,
+  ): Promise<OwnershipResponse>;
+  /** Lets fields follow catalog-info.yaml again; a 409 ResponseError when `version` is stale. */
+  revertOwnership(
+    entityRef: string,
+    revert: OwnershipRevert,
+    version: number,
+  ): Promise<OwnershipResponse>;
+  /** Every stored ownership edit (service credentials only). */
+  listOwnershipEdits(): Promise<OwnershipEdit[]>;
+  /** The roles edits in the UI gave `ownerRef` (a group or user), with who named them and when. */
+  listNamedRoles(ownerRef: string): Promise<NamedOwnerRole[]>;
+  /** The CSV of a query (every row, no paging). */
+  exportCsv(query: ResultsQuery): Promise<Blob>;
+  listAttestations(entityRef: string): Promise<AttestationsResponse>;
+  attest(
+    entityRef: string,
+    input: AttestationInput,
+  ): Promise<AttestationsResponse>;
+  /** Revokes an attestation; `reason` says why (kept, and shown on the check). */
+  revokeAttestation(
+    entityRef: string,
+    id: string,
+    reason: string,
+  ): Promise<AttestationsResponse>;
+  listExemptions(entityRef: string): Promise<ExemptionsResponse>;
+  requestExemption(
+    entityRef: string,
+    input: ExemptionInput,
+  ): Promise<ExemptionsResponse>;
+  grantExemption(entityRef: string, id: string): Promise<ExemptionsResponse>;
+  revokeExemption(entityRef: string, id: string): Promise<ExemptionsResponse>;
+  /** Entities with a go-live date, soonest first (those past their first month with `all`). */
+  listGoLives(options?: { all?: boolean }): Promise<GoLiveSummary[]>;
+  /** The go-live state: phase, sign-offs, the first week. */
+  getGoLive(entityRef: string): Promise<GoLiveResponse>;
+  signOff(
+    entityRef: string,
+    input: { role: string; note?: string },
+  ): Promise<GoLiveResponse>;
+  /**
+   * Asks the roles that have not signed, by notification; `nobody` lists
+   * the roles whose group has no one to ask.
+   */
+  requestSignoff(
+    entityRef: string,
+  ): Promise<{ asked: number; roles: string[]; nobody: string[] }>;
+  /** Ticks off an item of a go-live phase's checklist. */
+  tickPhaseItem(
+    entityRef: string,
+    input: { phase: string; week?: number; item: string; note?: string },
+  ): Promise<GoLiveResponse>;
+  recordDailyCheck(
+    entityRef: string,
+    input: { day?: string; items: DailyCheck['items'] },
+  ): Promise<GoLiveResponse>;
+  recordRiskyAction(
+    entityRef: string,
+    input: Omit<RiskyAction, 'id' | 'recordedBy' | 'recordedAt'>,
+  ): Promise<GoLiveResponse>;
+  recordClosureReview(
+    entityRef: string,
+    input: Omit<ClosureReview, 'reviewedBy' | 'reviewedAt'>,
+  ): Promise<GoLiveResponse>;
+  /** The go-live note (Markdown) and the file name the server suggests. */
+  getReport(entityRef: string): Promise<{ fileName: string; markdown: string }>;
+  /** Stores facts (CI results, probe values) and re-evaluates their entities. */
+  pushFacts(
+    items: EntityFactsInput | EntityFactsInput[],
+  ): Promise<FactsPushResponse>;
+}
