@@ -1,12 +1,7 @@
-import Button from '@material-ui/core/Button';
-import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogTitle from '@material-ui/core/DialogTitle';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import Alert from '@material-ui/lab/Alert';
 import { useState } from 'react';
+import { FormDialog } from '../FormDialog';
 
 /**
  * Asks before an attestation is revoked, and why: the reason is kept and the
@@ -35,43 +30,34 @@ export function RevokeDialog(props: {
     }
   };
   return (
-    <Dialog open onClose={props.onClose} fullWidth maxWidth="sm">
-      <DialogTitle>Revoke attestation: {props.checkTitle}</DialogTitle>
-      <DialogContent>
-        <Typography variant="body2" color="textSecondary" paragraph>
-          {props.attestedBy.replace(/^user:default\//, '')}'s attestation stops
-          counting at once and the check opens again. Your name, the time and
-          the reason are recorded and shown on the check.
-        </Typography>
-        <TextField
-          id="readiness-revoke-reason"
-          label="Reason"
-          value={reason}
-          onChange={e => setReason(e.target.value)}
-          required
-          multiline
-          minRows={2}
-          inputProps={{ maxLength: 1000 }}
-          fullWidth
-          margin="normal"
-        />
-        {error && (
-          <Alert severity="error" role="alert">
-            {error}
-          </Alert>
-        )}
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={props.onClose}>Cancel</Button>
-        <Button
-          color="secondary"
-          variant="contained"
-          onClick={revoke}
-          disabled={saving || reason.trim() === ''}
-        >
-          {saving ? 'Revoking…' : 'Revoke'}
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <FormDialog
+      title={`Revoke attestation: ${props.checkTitle}`}
+      onClose={props.onClose}
+      onSubmit={revoke}
+      submitLabel="Revoke"
+      busyLabel="Revoking…"
+      busy={saving}
+      disabled={reason.trim() === ''}
+      submitColor="secondary"
+      error={error ? { message: error } : undefined}
+    >
+      <Typography variant="body2" color="textSecondary" paragraph>
+        {props.attestedBy.replace(/^user:default\//, '')}'s attestation stops
+        counting at once and the check opens again. Your name, the time and the
+        reason are recorded and shown on the check.
+      </Typography>
+      <TextField
+        id="readiness-revoke-reason"
+        label="Reason"
+        value={reason}
+        onChange={e => setReason(e.target.value)}
+        required
+        multiline
+        minRows={2}
+        inputProps={{ maxLength: 1000 }}
+        fullWidth
+        margin="normal"
+      />
+    </FormDialog>
   );
 }

@@ -1,17 +1,12 @@
-import Button from '@material-ui/core/Button';
-import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogTitle from '@material-ui/core/DialogTitle';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import Alert from '@material-ui/lab/Alert';
 import {
   ClosureReview,
   GoLiveResponse,
 } from '@readiness/backstage-plugin-readiness-common';
 import { useState } from 'react';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
+import { FormDialog } from '../FormDialog';
 
 type Input = Omit<ClosureReview, 'reviewedBy' | 'reviewedAt'>;
 
@@ -39,45 +34,35 @@ export function ClosureReviewDialog(props: {
   }, [form]);
   const empty = FIELDS.filter(([k]) => !form[k].trim());
   return (
-    <Dialog open onClose={props.onClose} fullWidth>
-      <DialogTitle>Closure review of the first week</DialogTitle>
-      <DialogContent>
-        <Typography variant="body2" gutterBottom>
-          What the first week brought. Every field needs an answer; "none" is
-          one. It is recorded once and goes into the go-live note.
-        </Typography>
-        {FIELDS.map(([key, label]) => (
-          <TextField
-            key={key}
-            id={`closure-${key}`}
-            label={label}
-            value={form[key]}
-            onChange={e => setForm(f => ({ ...f, [key]: e.target.value }))}
-            margin="dense"
-            variant="outlined"
-            multiline
-            fullWidth
-            required
-            inputProps={{ maxLength: 4000 }}
-          />
-        ))}
-        {saving.error && (
-          <Alert severity="error" style={{ marginTop: 8 }}>
-            {saving.error.message}
-          </Alert>
-        )}
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={props.onClose}>Cancel</Button>
-        <Button
-          color="primary"
-          variant="contained"
-          disabled={saving.loading || empty.length > 0}
-          onClick={() => save()}
-        >
-          {saving.loading ? 'Saving…' : 'Record review'}
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <FormDialog
+      title="Closure review of the first week"
+      onClose={props.onClose}
+      onSubmit={() => save()}
+      submitLabel="Record review"
+      busyLabel="Saving…"
+      busy={saving.loading}
+      disabled={empty.length > 0}
+      error={saving.error}
+    >
+      <Typography variant="body2" gutterBottom>
+        What the first week brought. Every field needs an answer; "none" is one.
+        It is recorded once and goes into the go-live note.
+      </Typography>
+      {FIELDS.map(([key, label]) => (
+        <TextField
+          key={key}
+          id={`closure-${key}`}
+          label={label}
+          value={form[key]}
+          onChange={e => setForm(f => ({ ...f, [key]: e.target.value }))}
+          margin="dense"
+          variant="outlined"
+          multiline
+          fullWidth
+          required
+          inputProps={{ maxLength: 4000 }}
+        />
+      ))}
+    </FormDialog>
   );
 }

@@ -1,15 +1,9 @@
-import Button from '@material-ui/core/Button';
-import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogTitle from '@material-ui/core/DialogTitle';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
 import MenuItem from '@material-ui/core/MenuItem';
 import Radio from '@material-ui/core/Radio';
 import RadioGroup from '@material-ui/core/RadioGroup';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import Alert from '@material-ui/lab/Alert';
 import {
   DAILY_CHECK_ITEMS,
   DailyCheck,
@@ -19,6 +13,7 @@ import {
 } from '@readiness/backstage-plugin-readiness-common';
 import { useState } from 'react';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
+import { FormDialog } from '../FormDialog';
 
 type Answers = Partial<
   Record<DailyCheckItemId, { ok?: boolean; note: string }>
@@ -64,87 +59,77 @@ export function DailyCheckDialog(props: {
     }));
 
   return (
-    <Dialog open onClose={props.onClose} fullWidth>
-      <DialogTitle>Daily check of the first production week</DialogTitle>
-      <DialogContent>
-        <TextField
-          id="daily-day"
-          select
-          label="Day"
-          value={day}
-          onChange={e => setDay(e.target.value)}
-          margin="dense"
-          variant="outlined"
-          fullWidth
-        >
-          {days.map(d => (
-            <MenuItem key={d.date} value={d.date}>
-              T+{d.day}, {d.date} ({d.state === 'due' ? 'today' : 'missed'})
-            </MenuItem>
-          ))}
-        </TextField>
-        {DAILY_CHECK_ITEMS.map(item => (
-          <div key={item.id} style={{ marginTop: 8 }}>
-            <Typography variant="body2" id={`daily-${item.id}`}>
-              {item.title}
-            </Typography>
-            <RadioGroup
-              row
-              aria-labelledby={`daily-${item.id}`}
-              value={
-                answers[item.id]?.ok === undefined
-                  ? ''
-                  : String(answers[item.id]!.ok)
-              }
-              onChange={e => set(item.id, { ok: e.target.value === 'true' })}
-            >
-              <FormControlLabel
-                value="true"
-                control={<Radio size="small" />}
-                label="ok"
-              />
-              <FormControlLabel
-                value="false"
-                control={<Radio size="small" />}
-                label="not ok"
-              />
-            </RadioGroup>
-            {answers[item.id]?.ok === false && (
-              <TextField
-                id={`daily-${item.id}-note`}
-                label={`What is wrong with ${item.title.toLowerCase()}`}
-                value={answers[item.id]?.note ?? ''}
-                onChange={e => set(item.id, { note: e.target.value })}
-                margin="dense"
-                variant="outlined"
-                fullWidth
-                inputProps={{ maxLength: 1000 }}
-              />
-            )}
-          </div>
+    <FormDialog
+      title="Daily check of the first production week"
+      onClose={props.onClose}
+      onSubmit={() => save()}
+      submitLabel="Save check"
+      busyLabel="Saving…"
+      busy={saving.loading}
+      disabled={unanswered.length > 0 || !day}
+      submitTitle={
+        unanswered.length
+          ? `Answer ${unanswered.map(i => i.title).join(', ')}`
+          : undefined
+      }
+      error={saving.error}
+    >
+      <TextField
+        id="daily-day"
+        select
+        label="Day"
+        value={day}
+        onChange={e => setDay(e.target.value)}
+        margin="dense"
+        variant="outlined"
+        fullWidth
+      >
+        {days.map(d => (
+          <MenuItem key={d.date} value={d.date}>
+            T+{d.day}, {d.date} ({d.state === 'due' ? 'today' : 'missed'})
+          </MenuItem>
         ))}
-        {saving.error && (
-          <Alert severity="error" style={{ marginTop: 8 }}>
-            {saving.error.message}
-          </Alert>
-        )}
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={props.onClose}>Cancel</Button>
-        <Button
-          color="primary"
-          variant="contained"
-          disabled={saving.loading || unanswered.length > 0 || !day}
-          title={
-            unanswered.length
-              ? `Answer ${unanswered.map(i => i.title).join(', ')}`
-              : undefined
-          }
-          onClick={() => save()}
-        >
-          {saving.loading ? 'Saving…' : 'Save check'}
-        </Button>
-      </DialogActions>
-    </Dialog>
+      </TextField>
+      {DAILY_CHECK_ITEMS.map(item => (
+        <div key={item.id} style={{ marginTop: 8 }}>
+          <Typography variant="body2" id={`daily-${item.id}`}>
+            {item.title}
+          </Typography>
+          <RadioGroup
+            row
+            aria-labelledby={`daily-${item.id}`}
+            value={
+              answers[item.id]?.ok === undefined
+                ? ''
+                : String(answers[item.id]!.ok)
+            }
+            onChange={e => set(item.id, { ok: e.target.value === 'true' })}
+          >
+            <FormControlLabel
+              value="true"
+              control={<Radio size="small" />}
+              label="ok"
+            />
+            <FormControlLabel
+              value="false"
+              control={<Radio size="small" />}
+              label="not ok"
+            />
+          </RadioGroup>
+          {answers[item.id]?.ok === false && (
+            <TextField
+              id={`daily-${item.id}-note`}
+              label={`What is wrong with ${item.title.toLowerCase()}`}
+              value={answers[item.id]?.note ?? ''}
+              onChange={e => set(item.id, { note: e.target.value })}
+              margin="dense"
+              variant="outlined"
+              fullWidth
+              inputProps={{ maxLength: 1000 }}
+            />
+          )}
+        </div>
+      ))}
+    </FormDialog>
   );
 }

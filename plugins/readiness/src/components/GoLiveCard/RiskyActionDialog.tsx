@@ -1,11 +1,5 @@
-import Button from '@material-ui/core/Button';
-import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogTitle from '@material-ui/core/DialogTitle';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
-import Alert from '@material-ui/lab/Alert';
 import {
   GoLiveResponse,
   RISKY_ACTION_KINDS,
@@ -14,6 +8,7 @@ import {
 } from '@readiness/backstage-plugin-readiness-common';
 import { useState } from 'react';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
+import { FormDialog } from '../FormDialog';
 
 type Input = Omit<RiskyAction, 'id' | 'recordedBy' | 'recordedAt'>;
 
@@ -60,49 +55,37 @@ export function RiskyActionDialog(props: {
     />
   );
   return (
-    <Dialog open onClose={props.onClose} fullWidth>
-      <DialogTitle>Record a risky action</DialogTitle>
-      <DialogContent>
-        {field('kind', 'Kind', {
-          select: true,
-          children: RISKY_ACTION_KINDS.map(k => (
-            <MenuItem key={k} value={k}>
-              {KIND_LABELS[k]}
-            </MenuItem>
-          )),
-        })}
-        {field('description', 'What happened', { required: true })}
-        {field('owner', 'Who answers for it (a team or a person)', {
-          required: true,
-        })}
-        {field('outcome', 'Outcome', {
-          select: true,
-          children: RISKY_ACTION_OUTCOMES.map(o => (
-            <MenuItem key={o} value={o}>
-              {o.replace('-', ' ')}
-            </MenuItem>
-          )),
-        })}
-        {field('note', 'Note (optional)')}
-        {saving.error && (
-          <Alert severity="error" style={{ marginTop: 8 }}>
-            {saving.error.message}
-          </Alert>
-        )}
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={props.onClose}>Cancel</Button>
-        <Button
-          color="primary"
-          variant="contained"
-          disabled={
-            saving.loading || !form.description.trim() || !form.owner.trim()
-          }
-          onClick={() => save()}
-        >
-          {saving.loading ? 'Saving…' : 'Record'}
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <FormDialog
+      title="Record a risky action"
+      onClose={props.onClose}
+      onSubmit={() => save()}
+      submitLabel="Record"
+      busyLabel="Saving…"
+      busy={saving.loading}
+      disabled={!form.description.trim() || !form.owner.trim()}
+      error={saving.error}
+    >
+      {field('kind', 'Kind', {
+        select: true,
+        children: RISKY_ACTION_KINDS.map(k => (
+          <MenuItem key={k} value={k}>
+            {KIND_LABELS[k]}
+          </MenuItem>
+        )),
+      })}
+      {field('description', 'What happened', { required: true })}
+      {field('owner', 'Who answers for it (a team or a person)', {
+        required: true,
+      })}
+      {field('outcome', 'Outcome', {
+        select: true,
+        children: RISKY_ACTION_OUTCOMES.map(o => (
+          <MenuItem key={o} value={o}>
+            {o.replace('-', ' ')}
+          </MenuItem>
+        )),
+      })}
+      {field('note', 'Note (optional)')}
+    </FormDialog>
   );
 }

@@ -1,8 +1,4 @@
 import Button from '@material-ui/core/Button';
-import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogTitle from '@material-ui/core/DialogTitle';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
@@ -11,6 +7,7 @@ import { GoLiveResponse } from '@readiness/backstage-plugin-readiness-common';
 import { useState } from 'react';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { readinessApiRef } from '../../api';
+import { FormDialog } from '../FormDialog';
 
 const day = (iso: string) => iso.slice(0, 10);
 const who = (ref: string) => ref.replace(/^(user|group):default\//, '');
@@ -171,9 +168,16 @@ export function SignoffSection(props: {
             .join('; ')}
         </Typography>
       )}
-      <Dialog open={!!role} onClose={() => setRole(undefined)} fullWidth>
-        <DialogTitle>Sign off as {role?.title}</DialogTitle>
-        <DialogContent>
+      {role && (
+        <FormDialog
+          title={`Sign off as ${role.title}`}
+          onClose={() => setRole(undefined)}
+          onSubmit={() => sign()}
+          submitLabel="Sign off"
+          busyLabel="Signing…"
+          busy={signing.loading}
+          error={signing.error}
+        >
           <Typography variant="body2" gutterBottom>
             You confirm, for your role, that this service may go live as it is
             now. Your name and the time are recorded; the sign-off is void if
@@ -190,24 +194,8 @@ export function SignoffSection(props: {
             variant="outlined"
             inputProps={{ maxLength: 1000 }}
           />
-          {signing.error && (
-            <Alert severity="error" style={{ marginTop: 8 }}>
-              {signing.error.message}
-            </Alert>
-          )}
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setRole(undefined)}>Cancel</Button>
-          <Button
-            color="primary"
-            variant="contained"
-            onClick={() => sign()}
-            disabled={signing.loading}
-          >
-            {signing.loading ? 'Signing…' : 'Sign off'}
-          </Button>
-        </DialogActions>
-      </Dialog>
+        </FormDialog>
+      )}
     </section>
   );
 }
