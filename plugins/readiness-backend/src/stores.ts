@@ -33,13 +33,14 @@ export function storesFor(
   db: Knex,
   scorecards?: ScorecardLookup,
 ): ReadinessStores {
+  const evaluationState = new EvaluationStateStore(db);
   return {
     results: new ResultsStore(db, scorecards),
     history: new HistoryStore(db),
     shardRuns: new ShardRunStore(db),
-    evidence: new EvidenceStore(db),
+    evidence: new EvidenceStore(db, evaluationState),
     ownership: new OwnershipStore(db),
-    evaluationState: new EvaluationStateStore(db),
+    evaluationState,
     goLive: new GoLiveStore(db),
     notificationLog: new NotificationLog(db),
     ping: async () => {

@@ -10,6 +10,7 @@ import {
 import { Knex } from 'knex';
 import fs from 'node:fs';
 import path from 'node:path';
+import { EvaluationStateStore } from '../evaluation/EvaluationStateStore';
 import { EvidenceStore } from '../evidence/EvidenceStore';
 import { applyDatabaseMigrations } from '../platform/database/migrations';
 import { chunks, TABLES } from '../platform/database/util';
@@ -28,7 +29,7 @@ export async function writeEvidence(
       ([ref, list]) => [ref.toLowerCase(), list] as const,
     );
   await knex.transaction(async tx => {
-    const store = new EvidenceStore(tx);
+    const store = new EvidenceStore(tx, new EvaluationStateStore(tx));
     await store.upsertFacts(
       lower(evidence.facts).flatMap(([entityRef, facts]) =>
         facts.map(fact => ({ entityRef, fact })),

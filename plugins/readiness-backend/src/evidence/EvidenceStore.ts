@@ -6,7 +6,7 @@ import type {
   Fact,
 } from '@readiness/backstage-plugin-readiness-common';
 import { Knex } from 'knex';
-import { EvaluationStateStore } from '../evaluation/EvaluationStateStore';
+import type { EvaluationStateStore } from '../evaluation/EvaluationStateStore';
 import type { EvidenceSet } from '../platform/database/types';
 import {
   chunks,
@@ -28,9 +28,13 @@ const {
  * transaction, so the next evaluation cycle evaluates it again.
  */
 export class EvidenceStore {
+  /**
+   * @param state - whose evidence versions every write bumps, in the
+   *   write's transaction
+   */
   constructor(
     private readonly db: Knex,
-    private readonly state = new EvaluationStateStore(db),
+    private readonly state: EvaluationStateStore,
   ) {}
 
   /** Runs a write and bumps the evidence version of these entities with it. */
