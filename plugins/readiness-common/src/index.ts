@@ -52,6 +52,10 @@ export {
   resultsQueryString,
   type ReadinessApi,
 } from './api/ReadinessClient';
+export {
+  RESULTS_LIST_FILTERS,
+  RESULTS_TEXT_FILTERS,
+} from './api/resultsQueryString';
 export { entityKey, tryEntityKey, entityPath } from './refs';
 export { READINESS_ROLE_RELATIONS } from './relations';
 export { isFailing } from './results';

@@ -1,6 +1,30 @@
 import type { ResultsQuery } from './types';
 
 /**
+ * The filters of a results query that take several values (repeat the key,
+ * or separate with commas), in the order the org page shows them.
+ *
+ * @public
+ */
+export const RESULTS_LIST_FILTERS = [
+  'status',
+  'owner',
+  'system',
+  'domain',
+  'lifecycle',
+  'kind',
+  'type',
+] as const;
+
+/**
+ * The filters of a results query that take one value: a failing area or
+ * check, and text.
+ *
+ * @public
+ */
+export const RESULTS_TEXT_FILTERS = ['area', 'check', 'q'] as const;
+
+/**
  * Query string of a results query; lists repeat their key.
  *
  * @public

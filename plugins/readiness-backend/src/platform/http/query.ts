@@ -1,7 +1,8 @@
 import { InputError } from '@backstage/errors';
 import {
   entityKey,
-  type ReadinessStatus,
+  RESULTS_LIST_FILTERS,
+  RESULTS_TEXT_FILTERS,
   ResultSort,
   ResultsQuery,
 } from '@readiness/backstage-plugin-readiness-common';
@@ -21,23 +22,16 @@ const int = (v: unknown) => (v === undefined ? undefined : Number(v));
 
 /** The results query of a request's query (the OpenAPI router has validated types and ranges). */
 export function resultsQuery(q: Record<string, unknown>): ResultsQuery {
-  return {
+  const query: Record<string, unknown> = {
     scorecard: text(q.scorecard),
-    status: list(q.status) as ReadinessStatus[] | undefined,
-    owner: list(q.owner),
-    system: list(q.system),
-    domain: list(q.domain),
-    lifecycle: list(q.lifecycle),
-    kind: list(q.kind),
-    type: list(q.type),
     entity: list(q.entity),
-    area: text(q.area),
-    check: text(q.check),
-    q: text(q.q),
     sort: text(q.sort) as ResultSort | undefined,
     offset: int(q.offset),
     limit: int(q.limit),
   };
+  for (const key of RESULTS_LIST_FILTERS) query[key] = list(q[key]);
+  for (const key of RESULTS_TEXT_FILTERS) query[key] = text(q[key]);
+  return query as ResultsQuery;
 }
 
 /**

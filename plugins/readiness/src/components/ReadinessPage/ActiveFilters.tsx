@@ -3,6 +3,10 @@ import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import type { ResultsQuery, ScorecardSummary } from '../../api';
+import {
+  RESULTS_LIST_FILTERS,
+  RESULTS_TEXT_FILTERS,
+} from '@readiness/backstage-plugin-readiness-common';
 import { STATUS_LABEL } from '../StatusChip';
 import { shortRef } from './useEntityTitles';
 
@@ -18,16 +22,8 @@ const useStyles = makeStyles(theme => ({
 
 /** The filters of a results query, each with what it shows people. */
 export const FILTER_KEYS = [
-  'status',
-  'owner',
-  'system',
-  'domain',
-  'lifecycle',
-  'kind',
-  'type',
-  'area',
-  'check',
-  'q',
+  ...RESULTS_LIST_FILTERS,
+  ...RESULTS_TEXT_FILTERS,
 ] as const;
 
 type FilterKey = (typeof FILTER_KEYS)[number];

@@ -1,7 +1,11 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { ResultsQuery } from '../../api';
-import type { SummaryGroupBy } from '@readiness/backstage-plugin-readiness-common';
+import {
+  RESULTS_LIST_FILTERS,
+  RESULTS_TEXT_FILTERS,
+  type SummaryGroupBy,
+} from '@readiness/backstage-plugin-readiness-common';
 
 /** What the page can group by. */
 export const GROUP_BYS: SummaryGroupBy[] = [
@@ -12,16 +16,8 @@ export const GROUP_BYS: SummaryGroupBy[] = [
   'type',
 ];
 
-const LISTS = [
-  'status',
-  'owner',
-  'system',
-  'domain',
-  'lifecycle',
-  'kind',
-  'type',
-] as const;
-const SCALARS = ['scorecard', 'area', 'check', 'q', 'sort'] as const;
+const LISTS = RESULTS_LIST_FILTERS;
+const SCALARS = ['scorecard', ...RESULTS_TEXT_FILTERS, 'sort'] as const;
 
 /** The page's filters, kept in the URL so that a view can be shared. */
 export function useResultsQuery() {
