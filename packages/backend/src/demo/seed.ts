@@ -67,16 +67,7 @@ export async function seedDemoEvidence(options: {
   const { evidence, discovery, ciToken, logger } = options;
   const now = options.now ?? Date.now;
   const clientWith = (token: string) =>
-    new ReadinessClient({
-      discoveryApi: discovery,
-      fetchApi: {
-        fetch: (input, init) =>
-          fetch(input, {
-            ...init,
-            headers: { ...init?.headers, authorization: `Bearer ${token}` },
-          }),
-      },
-    });
+    ReadinessClient.withToken({ discoveryApi: discovery, token });
 
   const facts = Object.entries(evidence.facts)
     .map(([entityRef, list]) => ({

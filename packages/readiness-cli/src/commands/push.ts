@@ -96,18 +96,9 @@ export function registerPush(
           }));
         }
         const base = options.url.replace(/\/+$/, '');
-        const client = new ReadinessClient({
+        const client = ReadinessClient.withToken({
           discoveryApi: { getBaseUrl: async () => `${base}/api/readiness` },
-          fetchApi: {
-            fetch: (input, init) =>
-              fetch(input, {
-                ...init,
-                headers: {
-                  ...(init?.headers as Record<string, string>),
-                  Authorization: `Bearer ${token}`,
-                },
-              }),
-          },
+          token,
         });
         const result = await client.pushFacts(items);
         out(

@@ -32,9 +32,9 @@ describe('ReadinessBackendOwnershipEdits', () => {
     expect((fetch.mock.calls[0] as any)[0]).toMatch(
       /\/api\/readiness\/ownership$/,
     );
-    expect((fetch.mock.calls[0] as any)[1].headers.Authorization).toMatch(
-      /^Bearer /,
-    );
+    expect(
+      new Headers((fetch.mock.calls[0] as any)[1].headers).get('authorization'),
+    ).toMatch(/^Bearer /);
   });
 
   it('reads again after a saved edit is announced, even mid-read', async () => {

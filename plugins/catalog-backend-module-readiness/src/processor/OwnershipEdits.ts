@@ -60,16 +60,10 @@ export class ReadinessBackendOwnershipEdits implements OwnershipEditsSource {
         onBehalfOf: await auth.getOwnServiceCredentials(),
         targetPluginId: 'readiness',
       });
-      const doFetch = this.options.fetch ?? fetch;
-      const client = new ReadinessClient({
+      const client = ReadinessClient.withToken({
         discoveryApi: discovery,
-        fetchApi: {
-          fetch: (input, init) =>
-            doFetch(input, {
-              ...init,
-              headers: { ...init?.headers, Authorization: `Bearer ${token}` },
-            }),
-        },
+        token,
+        fetch: this.options.fetch,
       });
       const items = await client.listOwnershipEdits();
       const edits = new Map(

@@ -56,6 +56,29 @@ export class ReadinessClient implements ReadinessApi {
     },
   ) {}
 
+  /**
+   * A client for backends and scripts that sends `Authorization: Bearer
+   * <token>` with every request (a plugin-to-plugin token, an external
+   * access token, a user's token).
+   */
+  static withToken(options: {
+    discoveryApi: { getBaseUrl(pluginId: string): Promise<string> };
+    token: string;
+    fetch?: typeof fetch;
+  }): ReadinessClient {
+    const doFetch = options.fetch ?? fetch;
+    return new ReadinessClient({
+      discoveryApi: options.discoveryApi,
+      fetchApi: {
+        fetch: (input, init) => {
+          const headers = new Headers(init?.headers);
+          headers.set('authorization', `Bearer ${options.token}`);
+          return doFetch(input, { ...init, headers });
+        },
+      },
+    });
+  }
+
   private async request(path: string, init?: RequestInit): Promise<Response> {
     const base = await this.options.discoveryApi.getBaseUrl('readiness');
     const doFetch = this.options.fetchApi?.fetch ?? fetch;
