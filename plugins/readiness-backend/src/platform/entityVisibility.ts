@@ -9,77 +9,48 @@ import {
   PermissionCondition,
   PermissionCriteria,
 } from '@backstage/plugin-permission-common';
-import type { Knex } from 'knex';
 
-type EntityCriteria = PermissionCriteria<PermissionCondition<'catalog-entity'>>;
-
-/**
- * Which results a caller may see: those of the entities they may read in the
- * catalog (`catalog.entity.read`). `all` and `none` for plain decisions; for
- * a conditional policy, a where-clause on the results table that applies the
- * catalog's rules in the database.
- */
-export type Visibility =
-  | { all: true }
-  | { none: true }
-  | { where: (q: Knex.QueryBuilder) => void; key: string };
-
-const strings = (v: unknown) =>
-  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+/** The catalog's conditions on `catalog.entity.read`, as a policy returns them. */
+export type EntityCriteria = PermissionCriteria<
+  PermissionCondition<'catalog-entity'>
+>;
 
 /**
  * The catalog rules Readiness applies to its own columns: IS_ENTITY_OWNER
  * (the owner, `spec.owner` as the catalog's ownedBy relation) and
  * IS_ENTITY_KIND. Any other rule is refused with its name, so that a policy
- * never shows more than the catalog would.
+ * never shows more than the catalog would. The stores turn them into SQL
+ * (`results/visibilitySql.ts`).
  */
-const RULES: Record<
-  string,
-  (q: Knex.QueryBuilder, params: Record<string, unknown>) => void
-> = {
-  IS_ENTITY_OWNER: (q, { claims }) =>
-    q.whereIn(
-      'owner',
-      strings(claims).map(c => c.toLowerCase()),
-    ),
-  IS_ENTITY_KIND: (q, { kinds }) =>
-    q.whereIn(
-      'kind',
-      strings(kinds).map(k => k.toLowerCase()),
-    ),
-};
+export const VISIBILITY_RULES = ['IS_ENTITY_OWNER', 'IS_ENTITY_KIND'] as const;
 
-/** The where-clause of a rule; NotAllowedError naming a rule we cannot apply. */
-function ruleOf(name: string) {
-  const rule = RULES[name];
-  if (!rule) {
-    throw new NotAllowedError(
-      `The permission policy limits catalog.entity.read with the rule ${name}, which Readiness cannot apply to its results (it applies ${Object.keys(
-        RULES,
-      ).join(' and ')})`,
-    );
-  }
-  return rule;
-}
+/** A filter of the results a caller may see: none, or those the criteria match. */
+export type VisibleTo = { none: true } | { criteria: EntityCriteria };
 
-function apply(q: Knex.QueryBuilder, c: EntityCriteria): void {
-  if ('allOf' in c) {
-    q.where(b => c.allOf.forEach(x => b.where(bb => apply(bb, x))));
-  } else if ('anyOf' in c) {
-    q.where(b => c.anyOf.forEach(x => b.orWhere(bb => apply(bb, x))));
-  } else if ('not' in c) {
-    q.whereNot(b => apply(b, c.not));
-  } else {
-    ruleOf(c.rule)(q, (c.params ?? {}) as Record<string, unknown>);
-  }
-}
+/**
+ * Which results a caller may see: those of the entities they may read in the
+ * catalog (`catalog.entity.read`). `all` and `none` for plain decisions; for
+ * a conditional policy, the catalog's criteria as a filter (with a key for
+ * caches of what the caller sees).
+ */
+export type Visibility =
+  | { all: true }
+  | { none: true }
+  | { criteria: EntityCriteria; key: string };
 
 /** Checks every rule of a criteria tree up front (throws naming an unknown one). */
 function check(c: EntityCriteria): void {
   if ('allOf' in c) c.allOf.forEach(check);
   else if ('anyOf' in c) c.anyOf.forEach(check);
   else if ('not' in c) check(c.not);
-  else ruleOf(c.rule);
+  else if (!(VISIBILITY_RULES as readonly string[]).includes(c.rule))
+    throw new NotAllowedError(
+      `The permission policy limits catalog.entity.read with the rule ${
+        c.rule
+      }, which Readiness cannot apply to its results (it applies ${VISIBILITY_RULES.join(
+        ' and ',
+      )})`,
+    );
 }
 
 /** The results the caller may see, from one conditional permission request. */
@@ -95,8 +66,5 @@ export async function entityVisibility(
   if (decision.result !== AuthorizeResult.CONDITIONAL) return { none: true };
   const criteria = decision.conditions as EntityCriteria;
   check(criteria);
-  return {
-    where: q => apply(q, criteria),
-    key: JSON.stringify(criteria),
-  };
+  return { criteria, key: JSON.stringify(criteria) };
 }

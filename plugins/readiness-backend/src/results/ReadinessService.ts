@@ -111,17 +111,16 @@ export class ReadinessService implements ResultsCore {
   }
 
   /**
-   * The where-clause of the results the caller may see (undefined: all), and
-   * a key for caches of what they see.
+   * The filter of the results the caller may see (undefined: all), and a
+   * key for caches of what they see.
    */
   async visibleTo(
     credentials: BackstageCredentials,
   ): Promise<{ visibleTo?: ResultFilter['visibleTo']; key: string }> {
     const v = await entityVisibility(this.options.permissions, credentials);
     if ('all' in v) return { key: 'all' };
-    if ('none' in v)
-      return { visibleTo: q => q.whereRaw('1 = 0'), key: 'none' };
-    return { visibleTo: v.where, key: v.key };
+    if ('none' in v) return { visibleTo: { none: true }, key: 'none' };
+    return { visibleTo: { criteria: v.criteria }, key: v.key };
   }
 
   private get scorecards(): CompiledScorecard[] {

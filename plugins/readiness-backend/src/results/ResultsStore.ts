@@ -16,6 +16,7 @@ import {
 } from './resultRows';
 import { ScorecardLookup } from './resultCodec';
 import { ResultKey, ResultKeyMap } from './resultKey';
+import { applyVisibility } from './visibilitySql';
 import type {
   CheckChange,
   ResultFilter,
@@ -318,7 +319,7 @@ export class ResultsStore {
 
   private filtered(filter: ResultFilter): Knex.QueryBuilder {
     const q = this.db(RESULTS);
-    if (filter.visibleTo) q.where(filter.visibleTo);
+    if (filter.visibleTo) applyVisibility(q, filter.visibleTo);
     if (filter.scorecard) q.where('scorecard', filter.scorecard);
     const inList = (column: string, values?: string[]) => {
       if (values && values.length > 0) q.whereIn(column, values);

@@ -1,4 +1,4 @@
-import type { Knex } from 'knex';
+import type { VisibleTo } from '../entityVisibility';
 import type {
   OwnershipRoles,
   ReadinessResultRow,
@@ -63,10 +63,10 @@ export interface ResultFilter {
   text?: string;
   entityRefs?: string[];
   /**
-   * Only the results the caller may see (the catalog's conditional decision
-   * as a where-clause, see service/entityVisibility.ts); all when absent.
+   * Only the results the caller may see (the catalog's conditional decision,
+   * see platform/entityVisibility.ts); all when absent.
    */
-  visibleTo?: (q: Knex.QueryBuilder) => void;
+  visibleTo?: VisibleTo;
 }
 
 /** Evidence for a set of entities, keyed by entity ref, as the engine takes it. */
