@@ -56,8 +56,9 @@ export interface Config {
     ownership?: {
       /**
        * Send a Backstage notification to a group (its members) or user when
-       * an edit newly names them incident, technical or communication owner.
-       * Needs the notifications backend. Default true.
+       * an edit newly names them incident, technical or customer-communication
+       * owner. Needs the notifications backend, and is off too when
+       * `readiness.notifications.enabled` is false. Default true.
        */
       notify?: boolean;
     };
@@ -68,7 +69,8 @@ export interface Config {
        * seven days, when a daily check of the first production week is
        * missed, and when sign-off is requested. Each is sent once; a status
        * when it differs from the last one told, at most five a day per entity
-       * and scorecard. Default true.
+       * and scorecard. False turns off every notice of the plugin, including
+       * the one to newly named owners. Default true.
        */
       enabled?: boolean;
     };

@@ -184,10 +184,12 @@ export const readinessPlugin = createBackendPlugin({
           auth: deps.auth,
           permissions: deps.permissions,
           logger,
-          notifications:
+          // readiness.notifications.enabled: false turns every notice off;
+          // readiness.ownership.notify: false only this one.
+          notifier:
             config.getOptionalBoolean('readiness.ownership.notify') === false
               ? undefined
-              : deps.notifications,
+              : notifier,
           events: deps.events,
         });
         const goLive = new GoLiveService({

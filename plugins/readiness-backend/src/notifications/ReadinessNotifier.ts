@@ -2,9 +2,11 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
 import type {
+  OwnershipRoles,
   ReadinessStatus,
   SignoffRole,
 } from '@readiness/backstage-plugin-readiness-common';
+import { notifyNamedOwners } from '../ownership/ownershipNotices';
 import type { StoredOwners } from '../evaluation/EvaluationStateStore';
 import type { NotificationLog } from './NotificationLog';
 import { DAY_MS } from '@readiness/backstage-plugin-readiness-common';
@@ -26,7 +28,8 @@ type NotificationPayload = Parameters<
  * Tells an entity's three owners (incident, technical, communication; the
  * spec.owner when none is set) what needs them: a status change, evidence
  * that runs out within a week, a missed daily check in the first week, a
- * sign-off request. Every notification has a key in the log: the same one is
+ * sign-off request; and the owners an ownership edit newly names. Every
+ * notice of the plugin goes through here. Every notification has a key in the log: the same one is
  * not sent twice (a status at most once a day per entity and scorecard), and
  * its `scope` makes a newer one replace the older in the inbox. Sending
  * never fails the caller: errors are logged.
@@ -98,6 +101,25 @@ export class ReadinessNotifier {
         'en-US',
       )}/${name}/readiness`,
     };
+  }
+
+  /**
+   * Tells the groups or people an ownership edit newly names (incident,
+   * technical or customer-communication owner), leaving out who saved it.
+   * Backstage replaces an earlier one for the same entity, role and owner.
+   */
+  async ownersNamed(change: {
+    entityRef: string;
+    before: OwnershipRoles;
+    after: OwnershipRoles;
+    by: string;
+    reason?: string;
+  }): Promise<void> {
+    await notifyNamedOwners({
+      notifications: this.options.notifications,
+      logger: this.options.logger,
+      ...change,
+    });
   }
 
   /**

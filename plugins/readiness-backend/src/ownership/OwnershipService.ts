@@ -6,7 +6,7 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import type { EventsService } from '@backstage/plugin-events-node';
-import type { NotificationService } from '@backstage/plugin-notifications-node';
+import type { ReadinessNotifier } from '../notifications/ReadinessNotifier';
 import { Entity } from '@backstage/catalog-model';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
@@ -33,7 +33,6 @@ import {
   validateRoles,
   checkVersion,
 } from './ownershipInput';
-import { notifyNamedOwners } from './ownershipNotices';
 import {
   applyForm,
   effectiveRoles,
@@ -66,7 +65,7 @@ export class OwnershipService {
       permissions: PermissionsService;
       logger: LoggerService;
       /** Tells newly named owners; absent: nobody is told. */
-      notifications?: NotificationService;
+      notifier?: ReadinessNotifier;
       /** Announces saved edits, so the catalog module re-reads them before the refresh. */
       events?: EventsService;
     },
@@ -234,9 +233,7 @@ export class OwnershipService {
       })
       .catch(() => undefined);
     await evaluator.evaluateNow(entityRef).catch(() => undefined);
-    await notifyNamedOwners({
-      notifications: this.options.notifications,
-      logger: this.options.logger,
+    await this.options.notifier?.ownersNamed({
       entityRef,
       before,
       after,
