@@ -46,6 +46,21 @@ test.describe('Readiness tab', () => {
     });
   }
 
+  test('a stateless service is Ready with no exemption: what does not apply says why', async ({
+    page,
+  }) => {
+    // checkout-web keeps no state and calls no model (annotations set to "false").
+    await openTab(page, 'checkout-web');
+    await expect(page.getByTestId('status-ready').first()).toHaveText('Ready');
+    await expect(page.getByTestId('check-restore-tested')).toContainText(
+      'Does not apply: the service keeps no state to back up (readiness/stateful is "false")',
+    );
+    await expect(page.getByTestId('check-restore-tested')).toContainText(
+      'does not apply',
+    );
+    await expect(page.getByText(/Exempt until/)).toHaveCount(0);
+  });
+
   test('reads well in the dark theme', async ({ page }) => {
     await page.addInitScript(() =>
       window.localStorage.setItem('theme', 'dark'),
