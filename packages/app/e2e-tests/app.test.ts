@@ -3,7 +3,7 @@ import { test, expect } from '@playwright/test';
 test('signs in as guest, opens the catalog and finds an example component', async ({
   page,
 }) => {
-  await page.goto('/');
+  await page.goto('/catalog');
 
   const enter = page.getByRole('button', { name: 'Enter' });
   await expect(enter).toBeVisible();
@@ -27,4 +27,23 @@ test('signs in as guest, opens the catalog and finds an example component', asyn
       .first(),
   ).toBeVisible();
   await page.screenshot({ path: 'e2e-results/payments-api.png' });
+});
+
+test('the home page points to Readiness and the catalog, which answers at /catalog', async ({
+  page,
+}) => {
+  await page.goto('/');
+  const enter = page.getByRole('button', { name: 'Enter' });
+  await enter.click();
+  await expect(
+    page.getByRole('heading', { name: 'Acme Retail, with Readiness' }),
+  ).toBeVisible();
+  // Nothing on it reaches outside the machine (the template's joke widget did).
+  await expect(page.getByText('Failed to fetch')).toHaveCount(0);
+  await page.screenshot({ path: 'e2e-results/home.png' });
+  await page.getByRole('link', { name: 'Catalog', exact: true }).last().click();
+  await expect(page).toHaveURL(/\/catalog$/);
+  await expect(
+    page.getByRole('link', { name: 'Payments API service' }),
+  ).toBeVisible();
 });

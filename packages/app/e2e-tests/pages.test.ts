@@ -168,7 +168,7 @@ test.describe('Group and catalog pages', () => {
   test('the catalog lists blocked services only, with their status', async ({
     page,
   }) => {
-    await signIn(page, '/');
+    await signIn(page, '/catalog');
     await expect(
       page.getByRole('link', { name: 'Payments API service' }),
     ).toBeVisible();

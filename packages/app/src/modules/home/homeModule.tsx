@@ -3,35 +3,20 @@ import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import { MarkdownContent } from '@backstage/core-components';
 
 const content = `
-## Welcome to Backstage! 👋
+## Acme Retail, with Readiness
 
-Backstage is your developer portal — a single place to manage all your
-software, services, and documentation.
+This demo's catalog holds the example company of \`examples/\`: its teams,
+systems and 21 components, scored against the production-readiness
+scorecard.
 
-### Quick Start
+- **[Readiness](/readiness)**: the org-wide page: what is blocked, by
+  which checks, who owns it, and the go-lives coming up.
+- **[Catalog](/catalog)**: every component; each has a **Readiness** tab
+  (try payments-api, ledger-service or checkout-web).
 
-- **Explore the catalog** — Browse all your organization's software in
-  the [Software Catalog](/catalog)
-- **Create something new** — Use a [Software Template](/create) to
-  scaffold a new project in minutes
-- **Read the docs** — Find technical documentation for any service
-  right from its catalog page
-
-### Helpful Links
-
-- [Backstage Documentation](https://backstage.io/docs)
-- [Customizing Your Homepage](https://backstage.io/docs/getting-started/homepage)
-- [Adding Plugins](https://backstage.io/docs/plugins)
-- [Contributing](https://github.com/backstage/backstage/blob/master/CONTRIBUTING.md)
-
-### How to Edit This Card
-
-This widget is defined in \`packages/app/src/modules/home/homeModule.tsx\`.
-You can update the markdown content there to welcome your team with
-your own links and getting started tips.
-
-To remove this card entirely, delete the getting started widget and
-remove it from the home module's extensions array in this file.
+You are signed in as guest, a member of Payments and Security: you may edit
+ownership and attest on Payments' services, and sign the Security role of a
+go-live you do not own (auth-service).
 `;
 
 const gettingStartedWidget = HomePageWidgetBlueprint.make({
