@@ -402,12 +402,31 @@ describe.each(databases.eachSupportedId())(
           )
         ).body.results.map((r: any) => r.status),
       ).toEqual(['ready']);
+      // Again with nothing changed: the result is not rewritten, but the
+      // tab shows the new evaluation time, also after a reload.
+      const first = res.body.results[0].evaluatedAt;
+      await new Promise(r => setTimeout(r, 20));
+      const again = await request(server).post(
+        '/api/readiness/entities/component/default/payments-api/evaluate',
+      );
+      const second = again.body.results[0].evaluatedAt;
+      expect(second > first).toBe(true);
+      expect(
+        (
+          await request(server).get(
+            '/api/readiness/entities/component/default/payments-api',
+          )
+        ).body.results[0].evaluatedAt,
+      ).toBe(second);
+      // One audit event per re-evaluation.
+      const audited = {
+        eventId: 'entity-evaluate',
+        meta: { entityRef: 'component:default/payments-api' },
+        outcome: { success: { results: ['production:ready'] } },
+      };
       expect(events.filter(e => e.eventId === 'entity-evaluate')).toEqual([
-        {
-          eventId: 'entity-evaluate',
-          meta: { entityRef: 'component:default/payments-api' },
-          outcome: { success: { results: ['production:ready'] } },
-        },
+        audited,
+        audited,
       ]);
       const history = (
         await request(server).get(

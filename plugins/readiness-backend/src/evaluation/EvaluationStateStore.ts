@@ -42,10 +42,20 @@ export class EvaluationStateStore {
 
   /** The owners stored by the entity's last evaluation; undefined before one. */
   async getOwners(entityRef: string): Promise<StoredOwners | undefined> {
+    return (await this.getLastEvaluation(entityRef)).owners;
+  }
+
+  /** The owners and the time of the entity's last evaluation; empty before one. */
+  async getLastEvaluation(
+    entityRef: string,
+  ): Promise<{ owners?: StoredOwners; evaluatedAt?: string }> {
     const row = await this.db(STATE)
       .where('entity_ref', entityRef)
-      .first('owners');
-    return row?.owners ? JSON.parse(row.owners) : undefined;
+      .first('owners', 'evaluated_at');
+    return {
+      ...(row?.owners ? { owners: JSON.parse(row.owners) } : {}),
+      ...(row?.evaluated_at ? { evaluatedAt: iso(row.evaluated_at) } : {}),
+    };
   }
 
   /** The evidence version of each of these entities (0 when never written). */
@@ -91,7 +101,11 @@ export class EvaluationStateStore {
   /** Records what evaluations read; leaves `evidence_version` alone. */
   async saveStates(
     states: Array<
-      Omit<EvaluationState, 'evidenceVersion'> & { owners: StoredOwners }
+      Omit<EvaluationState, 'evidenceVersion'> & {
+        owners: StoredOwners;
+        /** When it was evaluated (ISO); absent: not recorded. */
+        evaluatedAt?: string;
+      }
     >,
   ): Promise<void> {
     const sorted = [...states].sort((a, b) =>
@@ -109,6 +123,7 @@ export class EvaluationStateStore {
                 ? null
                 : new Date(s.recheckAt).toISOString(),
             owners: JSON.stringify(s.owners),
+            evaluated_at: s.evaluatedAt ?? null,
             go_live_date:
               parseGoLiveDate(s.owners.goLiveDate) === undefined
                 ? null
@@ -121,6 +136,7 @@ export class EvaluationStateStore {
           'evaluated_version',
           'recheck_at',
           'owners',
+          'evaluated_at',
           'go_live_date',
         ]);
     }

@@ -314,6 +314,7 @@ export class Evaluator implements ShardHost {
             at.getTime() + this.fullPassMs,
           ),
           owners: ownersOf(p.entity),
+          evaluatedAt: nowIso,
         })),
       ),
     );

@@ -215,9 +215,9 @@ export class ReadinessService implements ResultsCore {
       this.maySeeEntity(credentials, entityRef),
       stores.shardRuns.listShardRuns(),
       stores.results.getEntityResults(entityRef),
-      stores.evaluationState.getOwners(entityRef),
+      stores.evaluationState.getLastEvaluation(entityRef),
     ]);
-    let owners = stored;
+    let owners = stored.owners;
     // Which scorecards apply: those with results, or, with none, the ones
     // whose appliesTo takes the entity as the catalog has it now.
     let applicable = [...new Set(results.map(r => r.scorecard))];
@@ -242,11 +242,15 @@ export class ReadinessService implements ResultsCore {
       applicableScorecards: applicable,
       results: results.map(r => ({
         ...r.result,
-        // The latest of this result's own evaluation and its shard's last run.
-        evaluatedAt:
-          r.stale || !lastRun || lastRun < r.result.evaluatedAt
-            ? r.result.evaluatedAt
-            : lastRun,
+        // The latest of this result's own evaluation, the entity's last
+        // evaluation (a Re-evaluate that changed nothing) and its shard's
+        // last run; a stale result keeps its own.
+        evaluatedAt: r.stale
+          ? r.result.evaluatedAt
+          : [r.result.evaluatedAt, stored.evaluatedAt, lastRun]
+              .filter((t): t is string => Boolean(t))
+              .sort()
+              .pop()!,
         changedAt: r.changedAt,
         stale: r.stale,
       })),
