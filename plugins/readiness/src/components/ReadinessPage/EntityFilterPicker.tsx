@@ -14,8 +14,9 @@ const short = (ref: string) => ref.replace(':default/', ':');
 
 /**
  * A filter on an owner, system or domain: type a name or title and pick from
- * the catalog (titles shown, refs sent). Text that matches nothing can still
- * be sent with Enter; the server accepts short forms such as `payments`.
+ * the catalog (titles shown, refs sent). Text that matches nothing is sent as
+ * typed, with Enter or when the field loses focus; the server accepts short
+ * forms such as `payments`.
  */
 export function EntityFilterPicker(props: {
   label: string;
@@ -70,7 +71,18 @@ export function EntityFilterPicker(props: {
         if (reason === 'input') setInput(v);
         if (reason === 'clear') setInput(null);
       }}
-      onBlur={() => setInput(null)}
+      onBlur={() => {
+        // Typed text counts when the field loses focus (Tab, a click
+        // elsewhere), as with Enter: people do not know they must press it.
+        if (input !== null && input.trim() !== (value?.title ?? '')) {
+          const typed = input.trim();
+          const exact = options.find(
+            o => o.title.toLowerCase() === typed.toLowerCase(),
+          );
+          props.onChange(exact?.ref ?? (typed || undefined));
+        }
+        setInput(null);
+      }}
       noOptionsText={
         found.error
           ? `Could not search the catalog: ${found.error.message}`

@@ -153,6 +153,24 @@ describe('ReadinessOverview', () => {
     expect(screen.getByLabelText('Owner')).toHaveValue('Payments');
   });
 
+  it('applies typed owner text when the field loses focus (Tab), not only on Enter', async () => {
+    const api = mockReadinessApi();
+    await renderOverview(api);
+    // A title typed in full is the entity it names.
+    await userEvent.type(screen.getByLabelText('Owner'), 'payments');
+    await userEvent.tab();
+    await waitFor(() =>
+      expect(params().get('owner')).toBe('group:default/payments'),
+    );
+    expect(api.listResults).toHaveBeenLastCalledWith(
+      expect.objectContaining({ owner: ['group:default/payments'] }),
+    );
+    // Text that names nothing is sent as typed, for the server to resolve.
+    await userEvent.type(screen.getByLabelText('System'), 'checkout-v2');
+    await userEvent.tab();
+    await waitFor(() => expect(params().get('system')).toBe('checkout-v2'));
+  });
+
   it('sends text that matches no entity as typed, for the server to resolve', async () => {
     const api = mockReadinessApi();
     await renderOverview(api);
