@@ -27,6 +27,26 @@ async function shot(page: Page, what: string, target?: Locator) {
 const results = (page: Page) => page.getByTestId('readiness-results');
 
 test.describe('Readiness page as people use it', () => {
+  test('the Go-lives table keeps its columns readable, scrolling sideways on a phone', async ({
+    page,
+  }) => {
+    await signIn(page, '/readiness');
+    const table = page.getByRole('table', { name: 'Go-lives' });
+    await expect(table.getByRole('row').nth(1)).toBeVisible();
+    // No column squeezed to a letter a line: each header at least 56 px wide.
+    const widths = await table
+      .locator('thead th')
+      .evaluateAll(cells => cells.map(c => c.getBoundingClientRect().width));
+    expect(Math.min(...widths)).toBeGreaterThanOrEqual(56);
+    // The service's name keeps its words whole.
+    expect(widths[0]).toBeGreaterThanOrEqual(150);
+    await shot(
+      page,
+      'go-lives',
+      page.getByRole('region', { name: 'Go-lives table, scrolls sideways' }),
+    );
+  });
+
   test('owner filter: typing "payments" offers the team by its title', async ({
     page,
   }) => {

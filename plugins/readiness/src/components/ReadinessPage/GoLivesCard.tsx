@@ -58,64 +58,75 @@ export function GoLivesCard() {
         </Typography>
       )}
       {!!goLives.value?.length && (
-        <Table size="small" aria-label="Go-lives">
-          <TableHead>
-            <TableRow>
-              <TableCell>Service</TableCell>
-              <TableCell>Go-live</TableCell>
-              <TableCell>Phase</TableCell>
-              <TableCell>Status</TableCell>
-              <TableCell>Decision</TableCell>
-              <TableCell>Sign-off</TableCell>
-              <TableCell>First week</TableCell>
-              <TableCell>Closure review</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {goLives.value.map(g => (
-              <TableRow key={g.entityRef}>
-                <TableCell>
-                  <EntityRefLink entityRef={g.entityRef} />
-                </TableCell>
-                <TableCell>{g.goLiveDate}</TableCell>
-                <TableCell>
-                  {g.phase.label}: {g.phase.title}
-                </TableCell>
-                <TableCell>
-                  {g.status ? <StatusChip status={g.status} /> : 'not scored'}
-                </TableCell>
-                <TableCell>
-                  <Typography variant="body2" component="span">
-                    {g.decision.short}
-                  </Typography>
-                  {(g.phase.day ?? -1) >= 0 &&
-                    g.decision.decision !== 'launch' && (
-                      <Typography
-                        variant="body2"
-                        color="error"
-                        data-testid={`date-passed-${g.entityRef}`}
-                      >
-                        {g.phase.day === 0
-                          ? 'Goes live today without a launch decision'
-                          : 'The date passed without a launch decision'}
-                      </Typography>
-                    )}
-                </TableCell>
-                <TableCell>
-                  {g.signoff.signed} of {g.signoff.total}
-                  {g.signoff.complete ? ' ✓' : ''}
-                </TableCell>
-                <TableCell>
-                  <FirstWeek g={g} />
-                </TableCell>
-                <TableCell>
-                  {g.closureReviewed && 'done'}
-                  {!g.closureReviewed && (g.closureReviewDue ? 'due' : '–')}
-                </TableCell>
+        // On a phone the table scrolls sideways instead of squeezing its
+        // columns to a letter a line; the region takes focus for the keyboard.
+        <div
+          role="region"
+          aria-label="Go-lives table, scrolls sideways"
+          tabIndex={0}
+          style={{ overflowX: 'auto' }}
+        >
+          <Table size="small" aria-label="Go-lives" style={{ minWidth: 960 }}>
+            <TableHead>
+              <TableRow>
+                <TableCell style={{ minWidth: 160 }}>Service</TableCell>
+                <TableCell>Go-live</TableCell>
+                <TableCell>Phase</TableCell>
+                <TableCell>Status</TableCell>
+                <TableCell>Decision</TableCell>
+                <TableCell>Sign-off</TableCell>
+                <TableCell>First week</TableCell>
+                <TableCell>Closure review</TableCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHead>
+            <TableBody>
+              {goLives.value.map(g => (
+                <TableRow key={g.entityRef}>
+                  <TableCell>
+                    <EntityRefLink entityRef={g.entityRef} />
+                  </TableCell>
+                  <TableCell style={{ whiteSpace: 'nowrap' }}>
+                    {g.goLiveDate}
+                  </TableCell>
+                  <TableCell>
+                    {g.phase.label}: {g.phase.title}
+                  </TableCell>
+                  <TableCell>
+                    {g.status ? <StatusChip status={g.status} /> : 'not scored'}
+                  </TableCell>
+                  <TableCell>
+                    <Typography variant="body2" component="span">
+                      {g.decision.short}
+                    </Typography>
+                    {(g.phase.day ?? -1) >= 0 &&
+                      g.decision.decision !== 'launch' && (
+                        <Typography
+                          variant="body2"
+                          color="error"
+                          data-testid={`date-passed-${g.entityRef}`}
+                        >
+                          {g.phase.day === 0
+                            ? 'Goes live today without a launch decision'
+                            : 'The date passed without a launch decision'}
+                        </Typography>
+                      )}
+                  </TableCell>
+                  <TableCell>
+                    {g.signoff.signed} of {g.signoff.total}
+                    {g.signoff.complete ? ' ✓' : ''}
+                  </TableCell>
+                  <TableCell>
+                    <FirstWeek g={g} />
+                  </TableCell>
+                  <TableCell>
+                    {g.closureReviewed && 'done'}
+                    {!g.closureReviewed && (g.closureReviewDue ? 'due' : '–')}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
       )}
     </InfoCard>
   );
