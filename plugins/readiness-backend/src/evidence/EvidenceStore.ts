@@ -22,6 +22,21 @@ const {
   exemptions: EXEMPTIONS,
 } = TABLES;
 
+/** An attestation row as the engine and the API read it. */
+function attestationOf(r: any): Attestation {
+  return {
+    checkId: r.check_id,
+    attestedBy: r.attested_by,
+    attestedAt: iso(r.attested_at),
+    expiresAt: isoOrUndefined(r.expires_at),
+    evidenceUrl: orUndefined(r.evidence_url),
+    note: orUndefined(r.note),
+    revokedAt: isoOrUndefined(r.revoked_at),
+    revokedBy: orUndefined(r.revoked_by),
+    revokeReason: orUndefined(r.revoke_reason),
+  };
+}
+
 /**
  * Facts (latest value per entity and fact id), attestations and exemptions.
  * Every write also bumps the entity's evidence version, in the same
@@ -66,18 +81,8 @@ export class EvidenceStore {
       this.byEntity(
         ATTESTATIONS,
         entityRefs,
-        (r): Attestation => ({
-          checkId: r.check_id,
-          attestedBy: r.attested_by,
-          attestedAt: iso(r.attested_at),
-          expiresAt: isoOrUndefined(r.expires_at),
-          evidenceUrl: orUndefined(r.evidence_url),
-          note: orUndefined(r.note),
-          // Revoked ones come too: the check says who revoked it and why.
-          revokedAt: isoOrUndefined(r.revoked_at),
-          revokedBy: orUndefined(r.revoked_by),
-          revokeReason: orUndefined(r.revoke_reason),
-        }),
+        // Revoked ones come too: the check says who revoked it and why.
+        attestationOf,
       ),
       this.byEntity(
         EXEMPTIONS,
@@ -262,15 +267,7 @@ export class EvidenceStore {
       (r): AttestationRecord => ({
         id: String(r.id),
         entityRef: r.entity_ref,
-        checkId: r.check_id,
-        attestedBy: r.attested_by,
-        attestedAt: iso(r.attested_at),
-        expiresAt: isoOrUndefined(r.expires_at),
-        evidenceUrl: orUndefined(r.evidence_url),
-        note: orUndefined(r.note),
-        revokedAt: isoOrUndefined(r.revoked_at),
-        revokedBy: orUndefined(r.revoked_by),
-        revokeReason: orUndefined(r.revoke_reason),
+        ...attestationOf(r),
         status: statusOf(r, now, 'valid'),
       }),
     );
