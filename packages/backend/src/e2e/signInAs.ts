@@ -19,7 +19,8 @@ export function isLoopbackAddress(address: string | undefined): boolean {
   return address === '::1' || /^127(\.\d{1,3}){3}$/.test(v4);
 }
 
-const authenticator = createProxyAuthenticator({
+/** Exported for its test: loopback only, a plain user name. */
+export const e2eAuthenticator = createProxyAuthenticator({
   defaultProfileTransform: async (result: { name?: string }) => ({
     profile: result.name ? { displayName: result.name } : {},
   }),
@@ -58,7 +59,7 @@ export const e2eSignInModule = createBackendModule({
         providers.registerProvider({
           providerId: 'guest',
           factory: createProxyAuthProviderFactory({
-            authenticator,
+            authenticator: e2eAuthenticator,
             signInResolver: async ({ result }, ctx) =>
               ctx.signInWithCatalogUser({
                 entityRef: result.name ? { name: result.name } : fallback,
