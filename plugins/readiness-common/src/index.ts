@@ -59,7 +59,7 @@ export {
 export { entityKey, tryEntityKey, entityPath } from './refs';
 export { READINESS_ROLE_RELATIONS } from './relations';
 export { isFailing } from './results';
-export { DAY_MS, utcDay } from './time';
+export { DAY_MS } from './time';
 export {
   goLivePhase,
   parseGoLiveDate,

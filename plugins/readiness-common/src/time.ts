@@ -5,12 +5,3 @@
  * @public
  */
 export const DAY_MS = 86_400_000;
-
-/**
- * The UTC day (`YYYY-MM-DD`) of a time.
- *
- * @public
- */
-export function utcDay(at: Date | number = Date.now()): string {
-  return new Date(at).toISOString().slice(0, 10);
-}
