@@ -89,6 +89,7 @@ export {
   type ChecklistPhase,
   type PhaseChecklist,
   type PhaseItemState,
+  type PhaseItemTick,
 } from './golive/phaseItems';
 export {
   renderGoLiveReport,

@@ -1,5 +1,13 @@
 import { createPermission } from '@backstage/plugin-permission-common';
 
+/** A permission on one catalog entity, so policies can decide by the entity. */
+const entityPermission = (name: string, action: 'update' | 'create') =>
+  createPermission({
+    name,
+    attributes: { action },
+    resourceType: 'catalog-entity',
+  });
+
 /**
  * Read readiness results, scorecards, summaries and history.
  *
@@ -16,11 +24,10 @@ export const readinessResultsReadPermission = createPermission({
  *
  * @public
  */
-export const readinessEvaluatePermission = createPermission({
-  name: 'readiness.entity.evaluate',
-  attributes: { action: 'update' },
-  resourceType: 'catalog-entity',
-});
+export const readinessEvaluatePermission = entityPermission(
+  'readiness.entity.evaluate',
+  'update',
+);
 
 /**
  * Change the incident, technical and communication owners, channel and
@@ -29,11 +36,10 @@ export const readinessEvaluatePermission = createPermission({
  *
  * @public
  */
-export const readinessOwnershipUpdatePermission = createPermission({
-  name: 'readiness.ownership.update',
-  attributes: { action: 'update' },
-  resourceType: 'catalog-entity',
-});
+export const readinessOwnershipUpdatePermission = entityPermission(
+  'readiness.ownership.update',
+  'update',
+);
 
 /**
  * Push facts about an entity (`POST /facts`): CI pipelines with an external
@@ -41,44 +47,40 @@ export const readinessOwnershipUpdatePermission = createPermission({
  *
  * @public
  */
-export const readinessFactsWritePermission = createPermission({
-  name: 'readiness.facts.write',
-  attributes: { action: 'create' },
-  resourceType: 'catalog-entity',
-});
+export const readinessFactsWritePermission = entityPermission(
+  'readiness.facts.write',
+  'create',
+);
 
 /**
  * Attest that a manual check of an entity is satisfied.
  *
  * @public
  */
-export const readinessAttestationCreatePermission = createPermission({
-  name: 'readiness.attestation.create',
-  attributes: { action: 'create' },
-  resourceType: 'catalog-entity',
-});
+export const readinessAttestationCreatePermission = entityPermission(
+  'readiness.attestation.create',
+  'create',
+);
 
 /**
  * Grant an exemption from a check of an entity.
  *
  * @public
  */
-export const readinessExemptionCreatePermission = createPermission({
-  name: 'readiness.exemption.create',
-  attributes: { action: 'create' },
-  resourceType: 'catalog-entity',
-});
+export const readinessExemptionCreatePermission = entityPermission(
+  'readiness.exemption.create',
+  'create',
+);
 
 /**
  * Sign an entity off for go-live in one of its scorecard's sign-off roles.
  *
  * @public
  */
-export const readinessSignoffCreatePermission = createPermission({
-  name: 'readiness.signoff.create',
-  attributes: { action: 'create' },
-  resourceType: 'catalog-entity',
-});
+export const readinessSignoffCreatePermission = entityPermission(
+  'readiness.signoff.create',
+  'create',
+);
 
 /**
  * Every permission of the Readiness plugin.

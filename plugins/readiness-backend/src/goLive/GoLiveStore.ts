@@ -2,30 +2,19 @@ import { ConflictError } from '@backstage/errors';
 import type {
   ClosureReview,
   DailyCheck,
+  PhaseItemTick,
   RiskyAction,
   Signoff,
 } from '@readiness/backstage-plugin-readiness-common';
 import { Knex } from 'knex';
-import {
-  chunks,
-  iso,
-  isoOrUndefined,
-  orUndefined,
-  TABLES,
-} from '../platform/database/util';
+import * as dbUtil from '../platform/database/util';
 
-const { signoffs: SIGNOFFS, dailyChecks: DAILY, riskyActions: RISKY } = TABLES;
-const { closureReviews: CLOSURE, phaseItems: PHASE_ITEMS } = TABLES;
-
-/** A phase checklist item ticked off for one go-live date. */
-export interface PhaseItemTick {
-  phase: string;
-  occurrence: string;
-  item: string;
-  doneBy: string;
-  doneAt: string;
-  note?: string;
-}
+const {
+  signoffs: SIGNOFFS,
+  dailyChecks: DAILY,
+  riskyActions: RISKY,
+} = dbUtil.TABLES;
+const { closureReviews: CLOSURE, phaseItems: PHASE_ITEMS } = dbUtil.TABLES;
 
 const toSignoff = (r: any): Signoff => ({
   id: Number(r.id),
@@ -33,10 +22,10 @@ const toSignoff = (r: any): Signoff => ({
   scorecard: r.scorecard,
   goLiveDate: r.go_live_date,
   signedBy: r.signed_by,
-  signedAt: iso(r.signed_at),
-  note: orUndefined(r.note),
-  voidedAt: isoOrUndefined(r.voided_at),
-  voidReason: orUndefined(r.void_reason),
+  signedAt: dbUtil.iso(r.signed_at),
+  note: dbUtil.orUndefined(r.note),
+  voidedAt: dbUtil.isoOrUndefined(r.voided_at),
+  voidReason: dbUtil.orUndefined(r.void_reason),
 });
 
 const isUniqueViolation = (e: unknown) =>
@@ -120,7 +109,7 @@ export class GoLiveStore {
     }
     let n = 0;
     for (const { scorecard, status, refs } of groups.values()) {
-      for (const batch of chunks([...new Set(refs)])) {
+      for (const batch of dbUtil.chunks([...new Set(refs)])) {
         n += await this.db(SIGNOFFS)
           .whereIn('entity_ref', batch)
           .where('scorecard', scorecard)
@@ -151,8 +140,8 @@ export class GoLiveStore {
       occurrence: r.occurrence,
       item: r.item,
       doneBy: r.done_by,
-      doneAt: iso(r.done_at),
-      note: orUndefined(r.note),
+      doneAt: dbUtil.iso(r.done_at),
+      note: dbUtil.orUndefined(r.note),
     }));
   }
 
@@ -194,7 +183,7 @@ export class GoLiveStore {
       day: r.day,
       items: JSON.parse(r.items),
       checkedBy: r.checked_by,
-      checkedAt: iso(r.checked_at),
+      checkedAt: dbUtil.iso(r.checked_at),
     }));
   }
 
@@ -231,9 +220,9 @@ export class GoLiveStore {
       description: r.description,
       owner: r.owner,
       outcome: r.outcome,
-      note: orUndefined(r.note),
+      note: dbUtil.orUndefined(r.note),
       recordedBy: r.recorded_by,
-      recordedAt: iso(r.recorded_at),
+      recordedAt: dbUtil.iso(r.recorded_at),
     }));
   }
 
@@ -271,7 +260,7 @@ export class GoLiveStore {
           qualityDeviations: r.quality_deviations,
           missingRunbookSteps: r.missing_runbook_steps,
           reviewedBy: r.reviewed_by,
-          reviewedAt: iso(r.reviewed_at),
+          reviewedAt: dbUtil.iso(r.reviewed_at),
         }
       : undefined;
   }

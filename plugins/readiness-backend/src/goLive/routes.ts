@@ -1,6 +1,5 @@
-import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import { GoLiveService } from './GoLiveService';
-import type { ReadinessRouter } from '../platform/http/router';
+import type { ReadinessRouter, RouteContext } from '../platform/http/router';
 import { entityWriter } from '../platform/http/audit';
 import { entityRefOf } from '../platform/http/query';
 
@@ -9,11 +8,7 @@ const BASE = '/entities/:kind/:namespace/:name';
 /** The go-live workflow of an entity: state, sign-offs, first week, the go-live note. */
 export function bindGoLiveRoutes(
   router: ReadinessRouter,
-  options: {
-    goLive: GoLiveService;
-    httpAuth: HttpAuthService;
-    auditor: AuditorService;
-  },
+  options: RouteContext & { goLive: GoLiveService },
 ) {
   const { goLive, httpAuth } = options;
 

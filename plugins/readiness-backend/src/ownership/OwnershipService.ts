@@ -200,8 +200,7 @@ export class OwnershipService {
     entityRef: string,
     state: OwnershipState,
     next: { overrides: OwnershipRoles; baseline: OwnershipRoles },
-    expectedVersion: number,
-    reason: string | undefined,
+    { expectedVersion, reason }: { expectedVersion: number; reason?: string },
   ): Promise<OwnershipSaveOutcome> {
     const { ownership, catalog, auth, evaluator } = this.options;
     const before = effectiveRoles(state.file, state.overrides);
@@ -297,14 +296,7 @@ export class OwnershipService {
     });
     // Seen the file's change and kept the edit: the file's value is the new baseline.
     for (const f of kept) next.baseline[f] = state.file[f] ?? '';
-    return this.store(
-      credentials,
-      entityRef,
-      state,
-      next,
-      input.expectedVersion,
-      input.reason,
-    );
+    return this.store(credentials, entityRef, state, next, input);
   }
 
   /**
@@ -333,15 +325,13 @@ export class OwnershipService {
         response: await this.describe(credentials, entityRef),
       };
     }
-    return this.store(
-      credentials,
-      entityRef,
-      state,
-      next,
-      input.expectedVersion,
+    const reason =
       input.reason ??
-        `Use catalog-info.yaml again for ${next.reverted.join(', ')}`,
-    );
+      `Use catalog-info.yaml again for ${next.reverted.join(', ')}`;
+    return this.store(credentials, entityRef, state, next, {
+      ...input,
+      reason,
+    });
   }
 
   /**

@@ -1,9 +1,8 @@
-import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import { CustomErrorBase, InputError } from '@backstage/errors';
 import { OWNERSHIP_FIELDS } from '@readiness/backstage-plugin-readiness-common';
 import type { Request } from 'express';
 import { OwnershipService } from './OwnershipService';
-import type { ReadinessRouter } from '../platform/http/router';
+import type { ReadinessRouter, RouteContext } from '../platform/http/router';
 import { audited } from '../platform/http/audit';
 import { entityRefOf } from '../platform/http/query';
 
@@ -33,11 +32,7 @@ function expectedVersion(header: string | undefined): number {
  */
 export function bindOwnershipRoutes(
   router: ReadinessRouter,
-  options: {
-    ownership: OwnershipService;
-    httpAuth: HttpAuthService;
-    auditor: AuditorService;
-  },
+  options: RouteContext & { ownership: OwnershipService },
 ) {
   const { ownership, httpAuth, auditor } = options;
 

@@ -1,37 +1,33 @@
-import type { DailyCheck } from '../golive/firstWeek';
-import type {
-  ClosureReview,
-  GoLiveResponse,
-  GoLiveSummary,
-  RiskyAction,
-} from '../golive/types';
 import type {
   AttestationInput,
   AttestationsResponse,
-  ExemptionInput,
-  ExemptionsResponse,
-} from './manualEvidence';
-import type {
   CheckFailure,
   CheckFailureCount,
+  ClosureReview,
+  DailyCheck,
   EntityFactsInput,
   EntityReadinessResponse,
+  ExemptionInput,
+  ExemptionsResponse,
   FactsPushResponse,
+  GoLiveResponse,
+  GoLiveSummary,
   HistoryResponse,
+  NamedOwnerRole,
+  OrgHistoryResponse,
   OwnershipEdit,
   OwnershipResponse,
-  NamedOwnerRole,
   OwnershipRevert,
   OwnershipUpdate,
+  ReadinessStatus,
   ResultsPage,
   ResultsQuery,
+  RiskyAction,
   ScorecardSummary,
-  SummaryGroupBy,
-  OrgHistoryResponse,
   StatusesResponse,
+  SummaryGroupBy,
   SummaryResponse,
-} from './types';
-import type { ReadinessStatus } from '../types';
+} from './apiTypes';
 
 /**
  * The Readiness REST API as calls. `ReadinessClient` implements it in

@@ -1,39 +1,6 @@
 import { ResponseError } from '@backstage/errors';
-import type { DailyCheck } from '../golive/firstWeek';
-import type {
-  ClosureReview,
-  GoLiveResponse,
-  GoLiveSummary,
-  RiskyAction,
-} from '../golive/types';
 import { entityPath } from '../refs';
-import type {
-  AttestationInput,
-  AttestationsResponse,
-  ExemptionInput,
-  ExemptionsResponse,
-} from './manualEvidence';
-import type {
-  CheckFailure,
-  CheckFailureCount,
-  EntityFactsInput,
-  EntityReadinessResponse,
-  FactsPushResponse,
-  HistoryResponse,
-  OwnershipEdit,
-  OwnershipResponse,
-  NamedOwnerRole,
-  OwnershipRevert,
-  OwnershipUpdate,
-  ResultsPage,
-  ResultsQuery,
-  ScorecardSummary,
-  SummaryGroupBy,
-  OrgHistoryResponse,
-  StatusesResponse,
-  SummaryResponse,
-} from './types';
-import type { ReadinessStatus } from '../types';
+import type * as Api from './apiTypes';
 
 import type { ReadinessApi } from './ReadinessApi';
 import { resultsQueryString } from './resultsQueryString';
@@ -98,26 +65,26 @@ export class ReadinessClient implements ReadinessApi {
     return (await this.request(path, init)).json() as Promise<T>;
   }
 
-  async getScorecards(): Promise<ScorecardSummary[]> {
-    return (await this.json<{ items: ScorecardSummary[] }>('/scorecards'))
+  async getScorecards(): Promise<Api.ScorecardSummary[]> {
+    return (await this.json<{ items: Api.ScorecardSummary[] }>('/scorecards'))
       .items;
   }
 
-  getEntity(entityRef: string): Promise<EntityReadinessResponse> {
+  getEntity(entityRef: string): Promise<Api.EntityReadinessResponse> {
     return this.json(entityPath(entityRef));
   }
 
-  evaluate(entityRef: string): Promise<EntityReadinessResponse> {
+  evaluate(entityRef: string): Promise<Api.EntityReadinessResponse> {
     return this.json(`${entityPath(entityRef)}/evaluate`, { method: 'POST' });
   }
 
-  getHistory(entityRef: string, days = 30): Promise<HistoryResponse> {
+  getHistory(entityRef: string, days = 30): Promise<Api.HistoryResponse> {
     return this.json(`${entityPath(entityRef)}/history?days=${days}`);
   }
 
   getOrgHistory(
-    query: ResultsQuery & { days?: number },
-  ): Promise<OrgHistoryResponse> {
+    query: Api.ResultsQuery & { days?: number },
+  ): Promise<Api.OrgHistoryResponse> {
     const { scorecard, status, owner, system, domain, lifecycle, kind } = query;
     const { type, check, days } = query;
     return this.json(
@@ -138,28 +105,28 @@ export class ReadinessClient implements ReadinessApi {
 
   getStatuses(query: {
     entity?: string[];
-    status?: ReadinessStatus[];
-  }): Promise<StatusesResponse> {
+    status?: Api.ReadinessStatus[];
+  }): Promise<Api.StatusesResponse> {
     const params = new URLSearchParams();
     for (const e of query.entity ?? []) params.append('entity', e);
     for (const s of query.status ?? []) params.append('status', s);
     return this.json(`/statuses?${params}`);
   }
 
-  listResults(query: ResultsQuery): Promise<ResultsPage> {
+  listResults(query: Api.ResultsQuery): Promise<Api.ResultsPage> {
     return this.json(`/results?${resultsQueryString(query)}`);
   }
 
   getSummary(
-    groupBy: SummaryGroupBy,
+    groupBy: Api.SummaryGroupBy,
     scorecard?: string,
-  ): Promise<SummaryResponse> {
+  ): Promise<Api.SummaryResponse> {
     return this.json(`/summary?${resultsQueryString({ scorecard, groupBy })}`);
   }
 
-  async listCheckFailures(scorecard: string): Promise<CheckFailureCount[]> {
+  async listCheckFailures(scorecard: string): Promise<Api.CheckFailureCount[]> {
     return (
-      await this.json<{ items: CheckFailureCount[] }>(
+      await this.json<{ items: Api.CheckFailureCount[] }>(
         `/checks/${encodeURIComponent(scorecard)}`,
       )
     ).items;
@@ -168,9 +135,9 @@ export class ReadinessClient implements ReadinessApi {
   async getCheckFailures(
     scorecard: string,
     checkId: string,
-  ): Promise<CheckFailure[]> {
+  ): Promise<Api.CheckFailure[]> {
     return (
-      await this.json<{ items: CheckFailure[] }>(
+      await this.json<{ items: Api.CheckFailure[] }>(
         `/checks/${encodeURIComponent(scorecard)}/${encodeURIComponent(
           checkId,
         )}/failures`,
@@ -178,15 +145,15 @@ export class ReadinessClient implements ReadinessApi {
     ).items;
   }
 
-  getOwnership(entityRef: string): Promise<OwnershipResponse> {
+  getOwnership(entityRef: string): Promise<Api.OwnershipResponse> {
     return this.json(`${entityPath(entityRef)}/ownership`);
   }
 
   saveOwnership(
     entityRef: string,
-    update: OwnershipUpdate,
+    update: Api.OwnershipUpdate,
     version: number,
-  ): Promise<OwnershipResponse> {
+  ): Promise<Api.OwnershipResponse> {
     return this.json(`${entityPath(entityRef)}/ownership`, {
       method: 'PUT',
       headers: {
@@ -199,9 +166,9 @@ export class ReadinessClient implements ReadinessApi {
 
   revertOwnership(
     entityRef: string,
-    revert: OwnershipRevert,
+    revert: Api.OwnershipRevert,
     version: number,
-  ): Promise<OwnershipResponse> {
+  ): Promise<Api.OwnershipResponse> {
     return this.json(`${entityPath(entityRef)}/ownership/revert`, {
       method: 'POST',
       headers: {
@@ -212,19 +179,20 @@ export class ReadinessClient implements ReadinessApi {
     });
   }
 
-  async listNamedRoles(ownerRef: string): Promise<NamedOwnerRole[]> {
+  async listNamedRoles(ownerRef: string): Promise<Api.NamedOwnerRole[]> {
     return (
-      await this.json<{ items: NamedOwnerRole[] }>(
+      await this.json<{ items: Api.NamedOwnerRole[] }>(
         `/ownership/named?${new URLSearchParams({ owner: ownerRef })}`,
       )
     ).items;
   }
 
-  async listOwnershipEdits(): Promise<OwnershipEdit[]> {
-    return (await this.json<{ items: OwnershipEdit[] }>('/ownership')).items;
+  async listOwnershipEdits(): Promise<Api.OwnershipEdit[]> {
+    return (await this.json<{ items: Api.OwnershipEdit[] }>('/ownership'))
+      .items;
   }
 
-  async exportCsv(query: ResultsQuery): Promise<Blob> {
+  async exportCsv(query: Api.ResultsQuery): Promise<Blob> {
     const { offset: _o, limit: _l, ...rest } = query;
     return (
       await this.request(
@@ -234,8 +202,8 @@ export class ReadinessClient implements ReadinessApi {
   }
 
   pushFacts(
-    items: EntityFactsInput | EntityFactsInput[],
-  ): Promise<FactsPushResponse> {
+    items: Api.EntityFactsInput | Api.EntityFactsInput[],
+  ): Promise<Api.FactsPushResponse> {
     return this.json('/facts', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -251,14 +219,14 @@ export class ReadinessClient implements ReadinessApi {
     });
   }
 
-  listAttestations(entityRef: string): Promise<AttestationsResponse> {
+  listAttestations(entityRef: string): Promise<Api.AttestationsResponse> {
     return this.json(`${entityPath(entityRef)}/attestations`);
   }
 
   attest(
     entityRef: string,
-    input: AttestationInput,
-  ): Promise<AttestationsResponse> {
+    input: Api.AttestationInput,
+  ): Promise<Api.AttestationsResponse> {
     return this.send(`${entityPath(entityRef)}/attestations`, 'POST', input);
   }
 
@@ -266,7 +234,7 @@ export class ReadinessClient implements ReadinessApi {
     entityRef: string,
     id: string,
     reason: string,
-  ): Promise<AttestationsResponse> {
+  ): Promise<Api.AttestationsResponse> {
     return this.send(
       `${entityPath(entityRef)}/attestations/${encodeURIComponent(id)}`,
       'DELETE',
@@ -274,47 +242,55 @@ export class ReadinessClient implements ReadinessApi {
     );
   }
 
-  listExemptions(entityRef: string): Promise<ExemptionsResponse> {
+  listExemptions(entityRef: string): Promise<Api.ExemptionsResponse> {
     return this.json(`${entityPath(entityRef)}/exemptions`);
   }
 
   requestExemption(
     entityRef: string,
-    input: ExemptionInput,
-  ): Promise<ExemptionsResponse> {
+    input: Api.ExemptionInput,
+  ): Promise<Api.ExemptionsResponse> {
     return this.send(`${entityPath(entityRef)}/exemptions`, 'POST', input);
   }
 
-  grantExemption(entityRef: string, id: string): Promise<ExemptionsResponse> {
+  grantExemption(
+    entityRef: string,
+    id: string,
+  ): Promise<Api.ExemptionsResponse> {
     return this.send(
       `${entityPath(entityRef)}/exemptions/${encodeURIComponent(id)}/grant`,
       'POST',
     );
   }
 
-  revokeExemption(entityRef: string, id: string): Promise<ExemptionsResponse> {
+  revokeExemption(
+    entityRef: string,
+    id: string,
+  ): Promise<Api.ExemptionsResponse> {
     return this.send(
       `${entityPath(entityRef)}/exemptions/${encodeURIComponent(id)}`,
       'DELETE',
     );
   }
 
-  async listGoLives(options: { all?: boolean } = {}): Promise<GoLiveSummary[]> {
+  async listGoLives(
+    options: { all?: boolean } = {},
+  ): Promise<Api.GoLiveSummary[]> {
     return (
-      await this.json<{ items: GoLiveSummary[] }>(
+      await this.json<{ items: Api.GoLiveSummary[] }>(
         `/go-lives${options.all ? '?all=true' : ''}`,
       )
     ).items;
   }
 
-  getGoLive(entityRef: string): Promise<GoLiveResponse> {
+  getGoLive(entityRef: string): Promise<Api.GoLiveResponse> {
     return this.json(`${entityPath(entityRef)}/go-live`);
   }
 
   signOff(
     entityRef: string,
     input: { role: string; note?: string },
-  ): Promise<GoLiveResponse> {
+  ): Promise<Api.GoLiveResponse> {
     return this.send(
       `${entityPath(entityRef)}/go-live/signoffs`,
       'POST',
@@ -334,7 +310,7 @@ export class ReadinessClient implements ReadinessApi {
   tickPhaseItem(
     entityRef: string,
     input: { phase: string; week?: number; item: string; note?: string },
-  ): Promise<GoLiveResponse> {
+  ): Promise<Api.GoLiveResponse> {
     return this.send(
       `${entityPath(entityRef)}/go-live/phase-items`,
       'POST',
@@ -344,8 +320,8 @@ export class ReadinessClient implements ReadinessApi {
 
   recordDailyCheck(
     entityRef: string,
-    input: { day?: string; items: DailyCheck['items'] },
-  ): Promise<GoLiveResponse> {
+    input: { day?: string; items: Api.DailyCheck['items'] },
+  ): Promise<Api.GoLiveResponse> {
     return this.send(
       `${entityPath(entityRef)}/go-live/daily-checks`,
       'POST',
@@ -355,8 +331,8 @@ export class ReadinessClient implements ReadinessApi {
 
   recordRiskyAction(
     entityRef: string,
-    input: Omit<RiskyAction, 'id' | 'recordedBy' | 'recordedAt'>,
-  ): Promise<GoLiveResponse> {
+    input: Omit<Api.RiskyAction, 'id' | 'recordedBy' | 'recordedAt'>,
+  ): Promise<Api.GoLiveResponse> {
     return this.send(
       `${entityPath(entityRef)}/go-live/risky-actions`,
       'POST',
@@ -366,8 +342,8 @@ export class ReadinessClient implements ReadinessApi {
 
   recordClosureReview(
     entityRef: string,
-    input: Omit<ClosureReview, 'reviewedBy' | 'reviewedAt'>,
-  ): Promise<GoLiveResponse> {
+    input: Omit<Api.ClosureReview, 'reviewedBy' | 'reviewedAt'>,
+  ): Promise<Api.GoLiveResponse> {
     return this.send(
       `${entityPath(entityRef)}/go-live/closure-review`,
       'POST',

@@ -66,6 +66,21 @@ const LABEL: Record<ChecklistPhase, string> = {
 };
 
 /**
+ * A phase checklist item ticked off for one go-live date (`occurrence`:
+ * `week-2`… for weekly reviews, empty otherwise).
+ *
+ * @public
+ */
+export interface PhaseItemTick {
+  phase: string;
+  occurrence: string;
+  item: string;
+  doneBy: string;
+  doneAt: string;
+  note?: string;
+}
+
+/**
  * The checklists of a go-live: each phase the scorecard lists items for
  * (weekly reviews three times, for weeks 2, 3 and 4), with the ticks given.
  *
@@ -77,14 +92,7 @@ export function phaseChecklists(
     items: ReadonlyArray<{ id: string; title: string }>;
   }>,
   goLiveDate: string | undefined,
-  ticks: ReadonlyArray<{
-    phase: string;
-    occurrence: string;
-    item: string;
-    doneBy: string;
-    doneAt: string;
-    note?: string;
-  }>,
+  ticks: ReadonlyArray<PhaseItemTick>,
 ): PhaseChecklist[] {
   const start = parseGoLiveDate(goLiveDate);
   if (start === undefined) return [];

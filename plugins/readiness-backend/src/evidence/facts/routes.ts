@@ -1,16 +1,11 @@
-import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import { FactsService } from './FactsService';
-import type { ReadinessRouter } from '../../platform/http/router';
+import type { ReadinessRouter, RouteContext } from '../../platform/http/router';
 import { audited } from '../../platform/http/audit';
 
 /** POST /facts: facts from CI, with an external access token or a user's permission. */
 export function bindFactRoutes(
   router: ReadinessRouter,
-  options: {
-    facts: FactsService;
-    httpAuth: HttpAuthService;
-    auditor: AuditorService;
-  },
+  options: RouteContext & { facts: FactsService },
 ) {
   const { facts, httpAuth, auditor } = options;
   router.post('/facts', async (req, res) => {

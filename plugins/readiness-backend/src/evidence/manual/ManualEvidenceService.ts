@@ -69,25 +69,25 @@ export class ManualEvidenceService {
     return new Access(this.options);
   }
 
-  private allowed(
+  /** Whether the caller may ask for (owners) and grant exemptions, people only. */
+  private exemptionRights(
     credentials: BackstageCredentials,
-    permission: ResourcePermission<'catalog-entity'>,
     entityRef: string,
-  ): Promise<boolean> {
-    return this.access.may(credentials, permission, entityRef, {
-      people: true,
-    });
-  }
-
-  private demand(
-    credentials: BackstageCredentials,
-    permission: ResourcePermission<'catalog-entity'>,
-    entityRef: string,
-    what: string,
-  ): Promise<void> {
-    return this.access.demand(credentials, permission, what, entityRef, {
-      people: true,
-    });
+  ): Promise<boolean[]> {
+    return this.access.decide(
+      credentials,
+      [
+        {
+          permission: readinessAttestationCreatePermission,
+          resourceRef: entityRef,
+        },
+        {
+          permission: readinessExemptionCreatePermission,
+          resourceRef: entityRef,
+        },
+      ],
+      { people: true },
+    );
   }
 
   /** The entity, after checking read access and, if given, `[permission, what]`. */
@@ -106,7 +106,10 @@ export class ManualEvidenceService {
     });
     if (!entity)
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);
-    if (demand) await this.demand(credentials, demand[0], entityRef, demand[1]);
+    if (demand)
+      await this.access.demand(credentials, demand[0], demand[1], entityRef, {
+        people: true,
+      });
     return entity;
   }
 
@@ -121,10 +124,11 @@ export class ManualEvidenceService {
         entityRef,
         this.now(),
       ),
-      canAttest: await this.allowed(
+      canAttest: await this.access.may(
         credentials,
         readinessAttestationCreatePermission,
         entityRef,
+        { people: true },
       ),
     };
   }
@@ -200,19 +204,7 @@ export class ManualEvidenceService {
       `revoke attestations of ${entityRef}`,
     ]);
     const reason = text(body?.reason, 'reason', 1000, true)!;
-    const done = await this.options.evidence.revoke(
-      'attestation',
-      entityRef,
-      id,
-      credentials.principal.userEntityRef,
-      this.now().toISOString(),
-      reason,
-    );
-    if (!done)
-      throw new NotFoundError(
-        `No attestation ${id} of ${entityRef} to revoke (already revoked?)`,
-      );
-    await this.options.evaluator.evaluateNow(entityRef);
+    await this.revoke('attestation', credentials, entityRef, id, reason);
     return this.listAttestations(credentials, entityRef);
   }
 
@@ -221,14 +213,10 @@ export class ManualEvidenceService {
     entityRef: string,
   ): Promise<ExemptionsResponse> {
     await this.entity(credentials, entityRef);
-    const [canRequest, canGrant] = await Promise.all([
-      this.allowed(
-        credentials,
-        readinessAttestationCreatePermission,
-        entityRef,
-      ),
-      this.allowed(credentials, readinessExemptionCreatePermission, entityRef),
-    ]);
+    const [canRequest, canGrant] = await this.exemptionRights(
+      credentials,
+      entityRef,
+    );
     return {
       items: await this.options.evidence.listExemptions(entityRef, this.now()),
       canRequest: canRequest || canGrant,
@@ -247,14 +235,10 @@ export class ManualEvidenceService {
     input: ExemptionInput,
   ): Promise<ExemptionsResponse> {
     const entity = await this.entity(credentials, entityRef);
-    const [canRequest, canGrant] = await Promise.all([
-      this.allowed(
-        credentials,
-        readinessAttestationCreatePermission,
-        entityRef,
-      ),
-      this.allowed(credentials, readinessExemptionCreatePermission, entityRef),
-    ]);
+    const [canRequest, canGrant] = await this.exemptionRights(
+      credentials,
+      entityRef,
+    );
     if (!canRequest && !canGrant)
       throw new NotAllowedError(
         `You may not ask for exemptions of ${entityRef}: only its owners may ask, and readiness.exemption.create grants`,
@@ -358,24 +342,37 @@ export class ManualEvidenceService {
     const ownRequest =
       current?.status === 'requested' && current.requestedBy === by;
     if (!ownRequest)
-      await this.demand(
+      await this.access.demand(
         credentials,
         readinessExemptionCreatePermission,
-        entityRef,
         `revoke exemptions of ${entityRef}`,
+        entityRef,
+        { people: true },
       );
+    await this.revoke('exemption', credentials, entityRef, id);
+    return this.listExemptions(credentials, entityRef);
+  }
+
+  /** Revokes one attestation or exemption (by the caller) and re-evaluates. */
+  private async revoke(
+    kind: 'attestation' | 'exemption',
+    credentials: UserCredentials,
+    entityRef: string,
+    id: string,
+    reason?: string,
+  ) {
     const done = await this.options.evidence.revoke(
-      'exemption',
+      kind,
       entityRef,
       id,
-      by,
+      credentials.principal.userEntityRef,
       this.now().toISOString(),
+      reason,
     );
     if (!done)
       throw new NotFoundError(
-        `No exemption ${id} of ${entityRef} to revoke (already revoked?)`,
+        `No ${kind} ${id} of ${entityRef} to revoke (already revoked?)`,
       );
     await this.options.evaluator.evaluateNow(entityRef);
-    return this.listExemptions(credentials, entityRef);
   }
 }

@@ -1,6 +1,5 @@
-import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import { ManualEvidenceService } from './ManualEvidenceService';
-import type { ReadinessRouter } from '../../platform/http/router';
+import type { ReadinessRouter, RouteContext } from '../../platform/http/router';
 import { entityWriter } from '../../platform/http/audit';
 import { entityRefOf } from '../../platform/http/query';
 
@@ -9,11 +8,7 @@ const BASE = '/entities/:kind/:namespace/:name';
 /** Attestations and exemptions of an entity: list, create, grant, revoke (writes audited). */
 export function bindManualEvidenceRoutes(
   router: ReadinessRouter,
-  options: {
-    manualEvidence: ManualEvidenceService;
-    httpAuth: HttpAuthService;
-    auditor: AuditorService;
-  },
+  options: RouteContext & { manualEvidence: ManualEvidenceService },
 ) {
   const { manualEvidence: service, httpAuth } = options;
 

@@ -6,7 +6,7 @@ import type {
   EntityReadiness,
   Exemption,
   Fact,
-  ReadinessStatus,
+  ResultsQuery,
 } from '@readiness/backstage-plugin-readiness-common';
 
 // The stored shapes the API returns as they are: one definition, in -common.
@@ -47,17 +47,23 @@ export interface StoredResultWithDetail extends StoredResult {
   result: EntityReadiness;
 }
 
-/** Filters of GET /results, all optional. */
-export interface ResultFilter {
-  scorecard?: string;
-  status?: ReadinessStatus[];
+/**
+ * Filters of GET /results, all optional: the API's own (`ResultsQuery`),
+ * with the area, check and text renamed for the columns they search.
+ */
+export interface ResultFilter
+  extends Pick<
+    ResultsQuery,
+    | 'scorecard'
+    | 'status'
+    | 'system'
+    | 'domain'
+    | 'lifecycle'
+    | 'kind'
+    | 'type'
+  > {
   /** Owner refs; already expanded to include sub-groups by the caller. */
   owner?: string[];
-  system?: string[];
-  domain?: string[];
-  lifecycle?: string[];
-  kind?: string[];
-  type?: string[];
   failingArea?: string;
   failingCheck?: string;
   text?: string;

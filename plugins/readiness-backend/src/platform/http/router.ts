@@ -1,4 +1,8 @@
 import type { ApiRouter } from '@backstage/backend-openapi-utils';
+import type {
+  AuditorService,
+  HttpAuthService,
+} from '@backstage/backend-plugin-api';
 import type { spec } from '../../schema/openapi.generated';
 
 /**
@@ -9,3 +13,9 @@ import type { spec } from '../../schema/openapi.generated';
  * response field outside an object literal).
  */
 export type ReadinessRouter = ApiRouter<typeof spec>;
+
+/** What every room's routes take besides their service. */
+export interface RouteContext {
+  httpAuth: HttpAuthService;
+  auditor: AuditorService;
+}

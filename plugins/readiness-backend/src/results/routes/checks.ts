@@ -1,5 +1,4 @@
-import type { HttpAuthService } from '@backstage/backend-plugin-api';
-import type { ReadinessRouter } from '../../platform/http/router';
+import type { ReadinessRouter, RouteContext } from '../../platform/http/router';
 import type { ReadinessService } from '../ReadinessService';
 
 /** GET /checks/{scorecard} and GET /checks/{scorecard}/{checkId}/failures. */
@@ -8,7 +7,7 @@ export function bindCheckRoutes(
   {
     service,
     httpAuth,
-  }: { service: ReadinessService; httpAuth: HttpAuthService },
+  }: Pick<RouteContext, 'httpAuth'> & { service: ReadinessService },
 ) {
   router.get('/checks/:scorecard', async (req, res) => {
     const credentials = await httpAuth.credentials(req);

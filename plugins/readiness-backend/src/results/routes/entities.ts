@@ -1,17 +1,12 @@
-import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import { ReadinessService } from '../ReadinessService';
-import type { ReadinessRouter } from '../../platform/http/router';
+import type { ReadinessRouter, RouteContext } from '../../platform/http/router';
 import { audited } from '../../platform/http/audit';
 import { entityRefOf } from '../../platform/http/query';
 
 /** An entity's results, re-evaluation (audited) and history. */
 export function bindEntityRoutes(
   router: ReadinessRouter,
-  options: {
-    service: ReadinessService;
-    httpAuth: HttpAuthService;
-    auditor: AuditorService;
-  },
+  options: RouteContext & { service: ReadinessService },
 ) {
   const { service, httpAuth, auditor } = options;
 

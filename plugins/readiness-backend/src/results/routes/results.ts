@@ -1,7 +1,6 @@
 import type { SummaryGroupBy } from '@readiness/backstage-plugin-readiness-common';
 import { csvHeader, csvRows } from '../csv';
-import type { HttpAuthService } from '@backstage/backend-plugin-api';
-import type { ReadinessRouter } from '../../platform/http/router';
+import type { ReadinessRouter, RouteContext } from '../../platform/http/router';
 import type { ReadinessService } from '../ReadinessService';
 import { list, resultsQuery } from '../../platform/http/query';
 
@@ -11,7 +10,7 @@ export function bindResultRoutes(
   {
     service,
     httpAuth,
-  }: { service: ReadinessService; httpAuth: HttpAuthService },
+  }: Pick<RouteContext, 'httpAuth'> & { service: ReadinessService },
 ) {
   router.get('/results', async (req, res) => {
     const credentials = await httpAuth.credentials(req);

@@ -1,0 +1,38 @@
+/**
+ * The types the calls of `ReadinessApi` take and answer, gathered for
+ * `ReadinessApi` and `ReadinessClient`.
+ */
+export type { DailyCheck } from '../golive/firstWeek';
+export type {
+  ClosureReview,
+  GoLiveResponse,
+  GoLiveSummary,
+  RiskyAction,
+} from '../golive/types';
+export type {
+  AttestationInput,
+  AttestationsResponse,
+  ExemptionInput,
+  ExemptionsResponse,
+} from './manualEvidence';
+export type {
+  CheckFailure,
+  CheckFailureCount,
+  EntityFactsInput,
+  EntityReadinessResponse,
+  FactsPushResponse,
+  HistoryResponse,
+  OwnershipEdit,
+  OwnershipResponse,
+  NamedOwnerRole,
+  OwnershipRevert,
+  OwnershipUpdate,
+  ResultsPage,
+  ResultsQuery,
+  ScorecardSummary,
+  SummaryGroupBy,
+  OrgHistoryResponse,
+  StatusesResponse,
+  SummaryResponse,
+} from './types';
+export type { ReadinessStatus } from '../types';
