@@ -4,6 +4,7 @@ import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import TextField from '@material-ui/core/TextField';
+import { NoteField } from '../FormDialog';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { useState } from 'react';
@@ -126,17 +127,12 @@ export function EvidenceDialog(props: {
             margin="normal"
           />
         )}
-        <TextField
+        <NoteField
           id="readiness-evidence-text"
           label={attest ? 'Note' : 'Reason'}
           value={text}
-          onChange={e => setText(e.target.value)}
+          onChange={setText}
           required={!attest || needsNote}
-          multiline
-          minRows={2}
-          inputProps={{ maxLength: 1000 }}
-          fullWidth
-          margin="normal"
         />
         <TextField
           id="readiness-evidence-until"

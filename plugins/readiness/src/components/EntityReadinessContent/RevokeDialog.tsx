@@ -1,7 +1,6 @@
-import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
-import { FormDialog } from '../FormDialog';
+import { FormDialog, NoteField } from '../FormDialog';
 
 /**
  * Asks before an attestation is revoked, and why: the reason is kept and the
@@ -46,17 +45,12 @@ export function RevokeDialog(props: {
         counting at once and the check opens again. Your name, the time and the
         reason are recorded and shown on the check.
       </Typography>
-      <TextField
+      <NoteField
         id="readiness-revoke-reason"
         label="Reason"
         value={reason}
-        onChange={e => setReason(e.target.value)}
+        onChange={setReason}
         required
-        multiline
-        minRows={2}
-        inputProps={{ maxLength: 1000 }}
-        fullWidth
-        margin="normal"
       />
     </FormDialog>
   );

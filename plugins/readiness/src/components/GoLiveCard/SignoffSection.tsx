@@ -1,5 +1,4 @@
 import Button from '@material-ui/core/Button';
-import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { useApi } from '@backstage/core-plugin-api';
@@ -7,7 +6,7 @@ import { GoLiveResponse } from '@readiness/backstage-plugin-readiness-common';
 import { useState } from 'react';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { readinessApiRef } from '../../api';
-import { FormDialog } from '../FormDialog';
+import { FormDialog, NoteField } from '../FormDialog';
 
 const day = (iso: string) => iso.slice(0, 10);
 const who = (ref: string) => ref.replace(/^(user|group):default\//, '');
@@ -183,16 +182,11 @@ export function SignoffSection(props: {
             now. Your name and the time are recorded; the sign-off is void if
             the status drops below Ready.
           </Typography>
-          <TextField
+          <NoteField
             id="signoff-note"
             label="Note (optional)"
             value={note}
-            onChange={e => setNote(e.target.value)}
-            fullWidth
-            multiline
-            margin="dense"
-            variant="outlined"
-            inputProps={{ maxLength: 1000 }}
+            onChange={setNote}
           />
         </FormDialog>
       )}

@@ -148,6 +148,28 @@ export function EditOwnershipDialog(props: {
   const textHelp = (field: OwnershipField, help: string) =>
     fieldErrors[field] ?? (warningFor(field) ? `⚠ ${warningFor(field)}` : help);
 
+  /** A text field of the form (channel, runbook, go-live date). */
+  const roleField = (
+    field: 'channel' | 'runbook' | 'goLiveDate',
+    label: string,
+    help: string,
+    extra: { id?: string; type?: string } = {},
+  ) => (
+    <TextField
+      id={extra.id ?? `ownership-${field}`}
+      label={label}
+      type={extra.type}
+      InputLabelProps={extra.type ? { shrink: true } : undefined}
+      helperText={textHelp(field, help)}
+      error={!!fieldErrors[field]}
+      value={form[field] ?? ''}
+      onChange={e => set(field, e.target.value)}
+      margin="dense"
+      variant="outlined"
+      fullWidth
+    />
+  );
+
   return (
     <Dialog
       open
@@ -181,47 +203,18 @@ export function EditOwnershipDialog(props: {
             }
           />
         ))}
-        <TextField
-          id="ownership-channel"
-          label="Communication channel"
-          helperText={textHelp(
-            'channel',
-            'slack:#name, msteams:…, mailto:address or a URL',
-          )}
-          error={!!fieldErrors.channel}
-          value={form.channel ?? ''}
-          onChange={e => set('channel', e.target.value)}
-          margin="dense"
-          variant="outlined"
-          fullWidth
-        />
-        <TextField
-          id="ownership-runbook"
-          label="Runbook URL"
-          helperText={textHelp('runbook', 'https://…')}
-          error={!!fieldErrors.runbook}
-          value={form.runbook ?? ''}
-          onChange={e => set('runbook', e.target.value)}
-          margin="dense"
-          variant="outlined"
-          fullWidth
-        />
-        <TextField
-          id="ownership-go-live-date"
-          label="Go-live date"
-          type="date"
-          InputLabelProps={{ shrink: true }}
-          helperText={textHelp(
-            'goLiveDate',
-            'The day it goes live: T-7, T-1 and the first week count from it',
-          )}
-          error={!!fieldErrors.goLiveDate}
-          value={form.goLiveDate ?? ''}
-          onChange={e => set('goLiveDate', e.target.value)}
-          margin="dense"
-          variant="outlined"
-          fullWidth
-        />
+        {roleField(
+          'channel',
+          'Communication channel',
+          'slack:#name, msteams:…, mailto:address or a URL',
+        )}
+        {roleField('runbook', 'Runbook URL', 'https://…')}
+        {roleField(
+          'goLiveDate',
+          'Go-live date',
+          'The day it goes live: T-7, T-1 and the first week count from it',
+          { id: 'ownership-go-live-date', type: 'date' },
+        )}
         <TextField
           id="ownership-reason"
           label="Reason (kept in the history)"

@@ -3,8 +3,8 @@ import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import useMediaQuery from '@material-ui/core/useMediaQuery';
-import { useState } from 'react';
 import type { ScorecardSummary, SummaryGroup } from '../../api';
+import { useFirstGroups } from './useFirstGroups';
 
 const FIRST = 15;
 
@@ -70,14 +70,13 @@ export function AreaHeatmap(props: {
 }) {
   const classes = useStyles();
   const narrow = useMediaQuery('(max-width: 600px)');
-  const [all, setAll] = useState(false);
   const areas = props.scorecard?.areas ?? [];
   const color = (rate: number) =>
     `hsla(${Math.round((rate / 100) * 120)}, 65%, 45%, ${
       0.25 + (0.6 * (100 - Math.abs(50 - rate))) / 100
     })`;
+  const { shown, toggle } = useFirstGroups(props.groups, FIRST);
   if (areas.length === 0) return null;
-  const shown = all ? props.groups : props.groups.slice(0, FIRST);
   return (
     <InfoCard
       title={`Area pass rate by ${props.groupBy}`}
@@ -152,13 +151,7 @@ export function AreaHeatmap(props: {
           })}
         </tbody>
       </table>
-      {props.groups.length > FIRST && (
-        <Button size="small" color="primary" onClick={() => setAll(!all)}>
-          {all
-            ? `Show the first ${FIRST}`
-            : `Show all ${props.groups.length} groups`}
-        </Button>
-      )}
+      {toggle}
     </InfoCard>
   );
 }

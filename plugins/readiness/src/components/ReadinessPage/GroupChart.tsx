@@ -1,8 +1,6 @@
 import { InfoCard } from '@backstage/core-components';
-import Button from '@material-ui/core/Button';
 import { useTheme } from '@material-ui/core/styles';
 import type { ReadinessStatus } from '@readiness/backstage-plugin-readiness-common';
-import { useState } from 'react';
 import {
   Bar,
   BarChart,
@@ -14,6 +12,7 @@ import {
   YAxis,
 } from 'recharts';
 import type { SummaryGroup } from '../../api';
+import { useFirstGroups } from './useFirstGroups';
 
 const FIRST = 12;
 const ROW = 26;
@@ -31,8 +30,7 @@ export function GroupChart(props: {
   onSelect: (groupKey: string, status: ReadinessStatus) => void;
 }) {
   const theme = useTheme();
-  const [all, setAll] = useState(false);
-  const shown = all ? props.groups : props.groups.slice(0, FIRST);
+  const { shown, toggle } = useFirstGroups(props.groups, FIRST);
   const data = shown.map(g => ({
     key: g.key,
     name: props.titleOf(g.key),
@@ -97,13 +95,7 @@ export function GroupChart(props: {
           </BarChart>
         </ResponsiveContainer>
       </div>
-      {props.groups.length > FIRST && (
-        <Button size="small" color="primary" onClick={() => setAll(!all)}>
-          {all
-            ? `Show the first ${FIRST}`
-            : `Show all ${props.groups.length} groups`}
-        </Button>
-      )}
+      {toggle}
     </InfoCard>
   );
 }

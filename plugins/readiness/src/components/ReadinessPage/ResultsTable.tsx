@@ -57,6 +57,19 @@ const SORTABLE: Record<string, string> = {
   score: 'Score',
 };
 
+/** The filters picked from the catalog: query key, label, entity kind. */
+const ENTITY_FILTERS = [
+  ['owner', 'Owner', 'Group'],
+  ['system', 'System', 'System'],
+  ['domain', 'Domain', 'Domain'],
+] as const;
+
+/** The filters typed as text: query key, label. */
+const TEXT_FILTERS = [
+  ['lifecycle', 'Lifecycle'],
+  ['type', 'Type'],
+] as const;
+
 /**
  * All results, filtered, sorted and paged on the server; the filters live in
  * the URL. `focus` changes when a chart, heatmap or top check set a filter:
@@ -164,34 +177,23 @@ export function ResultsTable(props: {
             <MenuItem value="needs-work">Needs work</MenuItem>
             <MenuItem value="ready">Ready</MenuItem>
           </TextField>
-          <EntityFilterPicker
-            label="Owner"
-            kind="Group"
-            value={query.owner?.[0]}
-            onChange={v => set({ owner: v ? [v] : undefined })}
-          />
-          <EntityFilterPicker
-            label="System"
-            kind="System"
-            value={query.system?.[0]}
-            onChange={v => set({ system: v ? [v] : undefined })}
-          />
-          <EntityFilterPicker
-            label="Domain"
-            kind="Domain"
-            value={query.domain?.[0]}
-            onChange={v => set({ domain: v ? [v] : undefined })}
-          />
-          <FilterText
-            label="Lifecycle"
-            value={query.lifecycle?.[0]}
-            onChange={v => set({ lifecycle: v ? [v] : undefined })}
-          />
-          <FilterText
-            label="Type"
-            value={query.type?.[0]}
-            onChange={v => set({ type: v ? [v] : undefined })}
-          />
+          {ENTITY_FILTERS.map(([key, label, kind]) => (
+            <EntityFilterPicker
+              key={key}
+              label={label}
+              kind={kind}
+              value={query[key]?.[0]}
+              onChange={v => set({ [key]: v ? [v] : undefined })}
+            />
+          ))}
+          {TEXT_FILTERS.map(([key, label]) => (
+            <FilterText
+              key={key}
+              label={label}
+              value={query[key]?.[0]}
+              onChange={v => set({ [key]: v ? [v] : undefined })}
+            />
+          ))}
           <TextField
             select
             label="Failing area"
