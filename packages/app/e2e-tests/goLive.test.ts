@@ -22,7 +22,9 @@ test.describe('Go-live', () => {
     // The guest is in Payments, which owns payments-api.
     await openReadinessTab(page, 'payments-api');
     await expect(
-      page.getByText('No go-live date: set one with Edit in Owners'),
+      page.getByText(
+        'No go-live date: set one with Edit on the Ownership panel',
+      ),
     ).toBeVisible();
 
     await page.getByRole('button', { name: 'Edit' }).click();

@@ -162,7 +162,7 @@ export function GoLiveCard(props: {
       subheader={
         scheduled
           ? `Goes live ${data.goLiveDate} · ${data.phase.label}: ${data.phase.title}`
-          : 'No go-live date: set one with Edit in Owners'
+          : 'No go-live date: set one with Edit on the Ownership panel'
       }
       action={
         <Button
@@ -260,9 +260,9 @@ export function GoLiveCard(props: {
       )}
       {!scheduled && (
         <Typography variant="body2" color="textSecondary">
-          With a go-live date (readiness/go-live-date, or Edit in Owners) this
-          card follows the service through T-7, T-1, launch day and its first
-          weeks.
+          With a go-live date (readiness/go-live-date, or Edit on the Ownership
+          panel) this card follows the service through T-7, T-1, launch day and
+          its first weeks.
         </Typography>
       )}
     </InfoCard>
