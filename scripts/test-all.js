@@ -12,11 +12,18 @@
  *       PostgreSQL cases are skipped with a warning, or fail the run when CI is set.
  *   SKIP_INSTALL=1  do not run `yarn install` first.
  *   SKIP_E2E=1      run only the jest tests.
+ *   SKIP_FRESH_APP=1  do not install the packed packages into fresh-app/.
+ *
+ * Besides jest, the production start and the end-to-end tests, it runs the
+ * adopter's path (scripts/fresh-app-check.js): every publishable package
+ * packed and its tarball checked, then installed into a fresh app that must
+ * show an entity's Readiness tab.
  */
 const fs = require('node:fs');
 const path = require('node:path');
 const { root, yarnSync } = require('./yarn');
 const { productionCheck } = require('./production-check');
+const { freshAppCheck } = require('./fresh-app-check');
 
 const results = path.join(root, 'e2e-results');
 const jestJson = path.join(results, 'jest-results.json');
@@ -208,6 +215,17 @@ async function main() {
     production.skipped = 1;
   }
 
+  // The adopter's path: tarballs checked, installed into a fresh app.
+  let fresh = { passed: 0, failed: 0 };
+  if (!process.env.SKIP_FRESH_APP) {
+    try {
+      fresh = await freshAppCheck();
+    } catch (error) {
+      console.log(`fresh app: failed: ${error.message}`);
+      fresh = { passed: 0, failed: 1 };
+    }
+  }
+
   let e2e = { passed: 0, failed: 0, skipped: 0 };
   if (!process.env.SKIP_E2E) {
     fs.rmSync(e2eJson, { force: true });
@@ -223,8 +241,8 @@ async function main() {
     );
   }
 
-  const passed = jest.passed + production.passed + e2e.passed;
-  const failed = jest.failed + production.failed + e2e.failed;
+  const passed = jest.passed + production.passed + fresh.passed + e2e.passed;
+  const failed = jest.failed + production.failed + fresh.failed + e2e.failed;
   console.log(`${passed} passed, ${failed} failed`);
   process.exitCode = failed > 0 ? 1 : 0;
 }
