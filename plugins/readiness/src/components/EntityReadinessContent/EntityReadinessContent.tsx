@@ -33,6 +33,38 @@ import { OwnershipPanel } from '../OwnershipPanel';
 import { ReadinessHeader } from './ReadinessHeader';
 import { TrendChart } from './TrendChart';
 import { useManualEvidence } from './useManualEvidence';
+import { useStableOrder } from './useStableOrder';
+import { makeStyles } from '@material-ui/core/styles';
+
+const useStyles = makeStyles(theme => ({
+  // Header, then Ownership and Go-live, then the checks: in that order on a
+  // phone and for the keyboard; on a wide screen the side column stands
+  // right of the header and the checks.
+  layout: {
+    display: 'grid',
+    gap: theme.spacing(3),
+    gridTemplateColumns: 'minmax(0, 1fr)',
+    [theme.breakpoints.up('md')]: {
+      gridTemplateColumns: 'minmax(0, 2fr) minmax(0, 1fr)',
+      gridTemplateRows: 'auto 1fr',
+      gridTemplateAreas: '"header side" "checks side"',
+      alignItems: 'start',
+    },
+  },
+  header: { [theme.breakpoints.up('md')]: { gridArea: 'header' } },
+  side: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: theme.spacing(3),
+    [theme.breakpoints.up('md')]: { gridArea: 'side' },
+  },
+  checks: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: theme.spacing(3),
+    [theme.breakpoints.up('md')]: { gridArea: 'checks' },
+  },
+}));
 
 const SEVERITY_RANK = { critical: 0, required: 1, recommended: 2 } as const;
 const isOpen = (c: CheckResult) => isFailing(c);
@@ -68,6 +100,8 @@ export function EntityReadinessContent() {
     () => api.getHistory(entityRef, 30),
     [api, entityRef, readiness.value],
   );
+  const classes = useStyles();
+  const keepOrder = useStableOrder();
   const [selected, setSelected] = useState(0);
   const [failingOnly, setFailingOnly] = useState(false);
   const [severity, setSeverity] = useState<'all' | CheckResult['severity']>(
@@ -93,7 +127,7 @@ export function EntityReadinessContent() {
       scorecards.value?.find(s => s.name === name)?.title ?? name;
     const none = applicable.length === 0;
     return (
-      <Grid container spacing={3}>
+      <Grid container spacing={3} data-readiness="tab">
         <Grid item xs={12} md={8}>
           <EmptyState
             missing={none ? 'info' : 'data'}
@@ -147,7 +181,7 @@ export function EntityReadinessContent() {
     (severity === 'all' || c.severity === severity);
 
   return (
-    <Grid container spacing={3}>
+    <Grid container spacing={3} data-readiness="tab">
       {data.results.length > 1 && (
         <Grid item xs={12}>
           <Tabs
@@ -167,9 +201,9 @@ export function EntityReadinessContent() {
           </Tabs>
         </Grid>
       )}
-      <Grid item xs={12} md={8}>
-        <Grid container spacing={3} direction="column" wrap="nowrap">
-          <Grid item>
+      <Grid item xs={12}>
+        <div className={classes.layout}>
+          <div className={classes.header}>
             <ReadinessHeader
               result={result}
               scorecardTitle={title}
@@ -178,87 +212,15 @@ export function EntityReadinessContent() {
               evaluating={evaluation.loading}
               evaluateError={evaluation.error}
             />
-          </Grid>
-          <Grid
-            item
-            style={{
-              display: 'flex',
-              gap: 24,
-              alignItems: 'center',
-              flexWrap: 'wrap',
-            }}
-          >
-            <FormControlLabel
-              control={
-                <Switch
-                  checked={failingOnly}
-                  onChange={e => setFailingOnly(e.target.checked)}
-                  color="primary"
-                />
-              }
-              label="Show only open checks"
-            />
-            <Select
-              value={severity}
-              onChange={e => setSeverity(e.target.value as any)}
-              aria-label="Severity"
-            >
-              <MenuItem value="all">All severities</MenuItem>
-              <MenuItem value="critical">Critical</MenuItem>
-              <MenuItem value="required">Required</MenuItem>
-              <MenuItem value="recommended">Recommended</MenuItem>
-            </Select>
-          </Grid>
-          {result.areas
-            .slice()
-            .sort((a, b) => a.score - b.score)
-            .map(area => {
-              const checks = sortChecks(
-                result.checks.filter(c => c.area === area.id),
-              ).filter(visible);
-              if (checks.length === 0) return null;
-              return (
-                <Grid item key={area.id}>
-                  <InfoCard
-                    title={area.title}
-                    subheader={`${area.passed} of ${area.total} pass · score ${area.score}`}
-                  >
-                    {checks.map(c => (
-                      <CheckRow
-                        key={c.checkId}
-                        check={c}
-                        actions={manual.actionsFor(c)}
-                      />
-                    ))}
-                  </InfoCard>
-                </Grid>
-              );
-            })}
-          {result.checks.filter(visible).length === 0 && (
-            <Grid item>
-              <Typography color="textSecondary">
-                Nothing matches these filters.
-              </Typography>
-            </Grid>
-          )}
-        </Grid>
-      </Grid>
-      <Grid item xs={12} md={4}>
-        <Grid container spacing={3} direction="column" wrap="nowrap">
-          <Grid item>
+          </div>
+          <div className={classes.side}>
             <OwnershipPanel entityRef={entityRef} onChanged={readiness.retry} />
-          </Grid>
-          {entity.kind.toLocaleLowerCase('en-US') === 'component' && (
-            <Grid item>
+            {entity.kind.toLocaleLowerCase('en-US') === 'component' && (
               <GoLiveCard entityRef={entityRef} version={readiness.value} />
-            </Grid>
-          )}
-          <Grid item>
+            )}
             {manual.elements(
               id => result.checks.find(c => c.checkId === id)?.title ?? id,
             )}
-          </Grid>
-          <Grid item>
             <TrendChart
               history={history.value}
               scorecard={result.scorecard}
@@ -266,8 +228,71 @@ export function EntityReadinessContent() {
                 result.checks.find(c => c.checkId === id)?.title ?? id
               }
             />
-          </Grid>
-        </Grid>
+          </div>
+          <div className={classes.checks}>
+            <div
+              style={{
+                display: 'flex',
+                gap: 24,
+                alignItems: 'center',
+                flexWrap: 'wrap',
+              }}
+            >
+              <FormControlLabel
+                control={
+                  <Switch
+                    checked={failingOnly}
+                    onChange={e => setFailingOnly(e.target.checked)}
+                    color="primary"
+                  />
+                }
+                label="Show only open checks"
+              />
+              <Select
+                value={severity}
+                onChange={e => setSeverity(e.target.value as any)}
+                aria-label="Severity"
+              >
+                <MenuItem value="all">All severities</MenuItem>
+                <MenuItem value="critical">Critical</MenuItem>
+                <MenuItem value="required">Required</MenuItem>
+                <MenuItem value="recommended">Recommended</MenuItem>
+              </Select>
+            </div>
+            {keepOrder(
+              `${result.scorecard}:areas`,
+              result.areas.slice().sort((a, b) => a.score - b.score),
+              a => a.id,
+            ).map(area => {
+              const checks = keepOrder(
+                `${result.scorecard}:${area.id}`,
+                sortChecks(result.checks.filter(c => c.area === area.id)),
+                c => c.checkId,
+              ).filter(visible);
+              if (checks.length === 0) return null;
+              return (
+                <InfoCard
+                  key={area.id}
+                  title={area.title}
+                  subheader={`${area.passed} of ${area.total} pass · score ${area.score}`}
+                >
+                  {checks.map(c => (
+                    <CheckRow
+                      key={c.checkId}
+                      check={c}
+                      actions={manual.actionsFor(c)}
+                    />
+                  ))}
+                </InfoCard>
+              );
+            })}
+            {result.checks.filter(visible).length === 0 && (
+              <Typography color="textSecondary">
+                Nothing matches these filters.
+              </Typography>
+            )}
+          </div>
+        </div>
       </Grid>
     </Grid>
   );
