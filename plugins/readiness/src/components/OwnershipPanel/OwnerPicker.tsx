@@ -53,7 +53,6 @@ export function OwnerPicker(props: {
     () => found.value?.map(ownerOption) ?? [],
     [found.value],
   );
-  const search = { ...found, value: options };
   const current = useAsync(async () => {
     if (!props.value) return null;
     const entity = await catalogApi
@@ -76,8 +75,14 @@ export function OwnerPicker(props: {
   return (
     <Autocomplete<OwnerOption>
       id={props.id}
-      options={search.value ?? []}
-      loading={search.loading}
+      // The current value is one of the options (last), so the Autocomplete
+      // does not warn "value is invalid" while the search shows others.
+      options={
+        value && !options.some(o => o.ref === value.ref)
+          ? [...options, value]
+          : options
+      }
+      loading={found.loading}
       value={value}
       inputValue={typed ?? value?.label ?? ''}
       filterOptions={o => o}
@@ -101,8 +106,8 @@ export function OwnerPicker(props: {
         props.onPendingText?.(v.trim());
       }}
       noOptionsText={
-        search.error
-          ? `Could not search the catalog: ${search.error.message}`
+        found.error
+          ? `Could not search the catalog: ${found.error.message}`
           : 'No group or user matches'
       }
       renderInput={params => (

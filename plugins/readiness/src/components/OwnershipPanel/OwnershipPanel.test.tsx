@@ -197,6 +197,30 @@ describe('OwnershipPanel', () => {
     await waitFor(() => expect(onChanged).toHaveBeenCalled());
   });
 
+  it('opens the edit dialog and searches without "Autocomplete value is invalid" warnings', async () => {
+    const logged = jest.spyOn(console, 'error');
+    const warned = jest.spyOn(console, 'warn');
+    try {
+      await render();
+      await userEvent.click(
+        await screen.findByRole('button', { name: 'Edit' }),
+      );
+      const dialog = await screen.findByRole('dialog');
+      // The current values are not among the search results shown.
+      const incident = within(dialog).getByLabelText('Incident owner');
+      await userEvent.clear(incident);
+      await userEvent.type(incident, 'SRE');
+      await screen.findByText('SRE on-call (group:sre-oncall)');
+      const said = [...logged.mock.calls, ...warned.mock.calls]
+        .map(args => args.map(String).join(' '))
+        .filter(m => /Autocomplete/.test(m));
+      expect(said).toEqual([]);
+    } finally {
+      logged.mockRestore();
+      warned.mockRestore();
+    }
+  });
+
   it('keeps what is typed when the current owner is looked up in the catalog only afterwards', async () => {
     const catalog = catalogApiMock({ entities: groups });
     const lookups: Array<() => void> = [];
