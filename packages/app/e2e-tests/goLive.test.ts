@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import fs from 'node:fs';
-import { openReadinessTab, signIn } from './helpers';
+import { expectVisibleFocus, openReadinessTab, signIn, tabTo } from './helpers';
 
 const DAY = 86_400_000;
 const day = (n: number) =>
@@ -121,12 +121,21 @@ test.describe('Go-live', () => {
     await expect(page.getByTestId('signoff-infrastructure')).toContainText(
       '(not you)',
     );
-    await page
-      .getByRole('button', { name: 'Sign off as Security team' })
-      .click();
+    // From the keyboard alone (#27): Tab to the button, Enter, type the
+    // note, Tab to Sign off, Enter.
+    const sign = page.getByRole('button', {
+      name: 'Sign off as Security team',
+    });
+    await tabTo(page, sign);
+    await expectVisibleFocus(sign);
+    await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('Note (optional)').fill('Threat model reviewed');
-    await dialog.getByRole('button', { name: 'Sign off' }).click();
+    await tabTo(page, dialog.getByLabel('Note (optional)'));
+    await page.keyboard.type('Threat model reviewed');
+    const submit = dialog.getByRole('button', { name: 'Sign off' });
+    await tabTo(page, submit);
+    await expectVisibleFocus(submit);
+    await page.keyboard.press('Enter');
     await expect(dialog).toBeHidden();
     await expect(page.getByTestId('signoff-security')).toContainText(
       '✓ guest,',

@@ -1,4 +1,4 @@
-import { Page } from '@playwright/test';
+import { expect, Locator, Page } from '@playwright/test';
 
 /** Guest sign-in; the session lives in the page, so every load asks again. */
 export async function enterAsGuest(page: Page) {
@@ -36,4 +36,28 @@ export async function openReadinessTab(page: Page, name: string) {
     await enterAsGuest(page);
   }
   throw new Error(`no readiness results for ${name}`);
+}
+
+/** Presses Tab until `target` has the focus (at most `max` times). */
+export async function tabTo(page: Page, target: Locator, max = 200) {
+  for (let i = 0; i < max; i++) {
+    if (await target.evaluate(el => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`${target} never got the focus in ${max} Tab presses`);
+}
+
+/** The focus is drawn: MUI marks keyboard focus, and the outline or shadow shows it. */
+export async function expectVisibleFocus(target: Locator) {
+  const drawn = await target.evaluate(el => {
+    const style = getComputedStyle(el);
+    const outline =
+      style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+    return (
+      el.classList.contains('Mui-focusVisible') ||
+      el.matches(':focus-visible') ||
+      outline
+    );
+  });
+  expect(drawn).toBe(true);
 }

@@ -19,5 +19,10 @@ export function ReadinessTabLink(props: {
   children: ReactNode;
 }) {
   const path = useReadinessTabPath();
-  return <Link to={path(props.entityRef)}>{props.children}</Link>;
+  // Underlined: these links often stand in text, told apart by more than colour.
+  return (
+    <Link to={path(props.entityRef)} underline="always">
+      {props.children}
+    </Link>
+  );
 }

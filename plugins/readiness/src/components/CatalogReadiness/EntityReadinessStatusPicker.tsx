@@ -8,6 +8,7 @@ import {
 import Box from '@material-ui/core/Box';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
+import { makeStyles } from '@material-ui/core/styles';
 import {
   READINESS_STATUSES,
   type ReadinessStatus,
@@ -46,6 +47,15 @@ const valid = (v: unknown): ReadinessStatus[] =>
       READINESS_STATUSES.includes(s as ReadinessStatus),
     );
 
+const useStyles = makeStyles(theme => ({
+  // On the catalog's grey background the theme's secondary text is 4.47:1.
+  picker: {
+    '& label:not(.Mui-focused):not(.Mui-error)': {
+      color: theme.palette.text.primary,
+    },
+  },
+}));
+
 /**
  * A catalog filter for the readiness status (`?filters[readiness]=blocked`),
  * for the catalog index page's filters: "which services are blocked?".
@@ -53,6 +63,7 @@ const valid = (v: unknown): ReadinessStatus[] =>
  * @public
  */
 export function EntityReadinessStatusPicker() {
+  const classes = useStyles();
   const api = useApi(readinessApiRef);
   const { updateFilters, queryParameters } = useEntityList<
     DefaultEntityFilters & { readiness?: EntityReadinessStatusFilter }
@@ -77,7 +88,12 @@ export function EntityReadinessStatusPicker() {
   }, [key, refs.value, updateFilters]);
 
   return (
-    <Box pb={1} pt={1}>
+    <Box
+      pb={1}
+      pt={1}
+      data-readiness="status-picker"
+      className={classes.picker}
+    >
       <TextField
         select
         fullWidth

@@ -7,6 +7,7 @@ import { readinessApiRef } from '../../api';
 import { ReadinessTabLink } from '../ReadinessTabLink';
 import { StatusChip } from '../StatusChip';
 import { statusLoaderFor } from './statusLoader';
+import { useStatusText } from '../readableColor';
 
 /**
  * The readiness status of a catalog entity (the worst across its
@@ -17,6 +18,7 @@ import { statusLoaderFor } from './statusLoader';
 export function EntityReadinessStatus(props: { entity: Entity }) {
   const api = useApi(readinessApiRef);
   const ref = stringifyEntityRef(props.entity);
+  const statusText = useStatusText();
   const { value, error, loading } = useAsync(
     () => statusLoaderFor(api).load(ref),
     [api, ref],
@@ -24,7 +26,11 @@ export function EntityReadinessStatus(props: { entity: Entity }) {
   if (loading) return null;
   if (error)
     return (
-      <Typography variant="caption" color="error" title={error.message}>
+      <Typography
+        variant="caption"
+        className={statusText.error}
+        title={error.message}
+      >
         unavailable
       </Typography>
     );

@@ -49,6 +49,8 @@ export function EntityReadinessCard() {
     .slice(0, 3);
   return (
     <InfoCard
+      // Marks Readiness's own DOM for the accessibility tests (e2e-tests/a11y).
+      className="readiness-card"
       title="Readiness"
       subheader={result.verdict}
       deepLink={{ title: 'All checks', link: 'readiness' }}

@@ -177,7 +177,9 @@ export function CheckRow(props: { check: CheckResult; actions?: ReactNode }) {
               {check.evidence?.url && (
                 <>
                   {' · '}
-                  <Link to={check.evidence.url}>evidence</Link>
+                  <Link to={check.evidence.url} underline="always">
+                    evidence
+                  </Link>
                 </>
               )}
             </Typography>
@@ -187,7 +189,9 @@ export function CheckRow(props: { check: CheckResult; actions?: ReactNode }) {
           <Typography variant="body2" className={classes.remediation}>
             <strong>What to do:</strong> {check.remediation.text}{' '}
             {check.remediation.link && (
-              <Link to={check.remediation.link}>Learn more</Link>
+              <Link to={check.remediation.link} underline="always">
+                Learn more
+              </Link>
             )}
           </Typography>
         )}

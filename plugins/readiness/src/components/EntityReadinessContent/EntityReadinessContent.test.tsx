@@ -117,6 +117,78 @@ describe('EntityReadinessContent', () => {
     await waitFor(() => expect(api.getEntity).toHaveBeenCalledTimes(2));
   });
 
+  it('keeps areas and checks where they were after a write re-evaluates (no jump)', async () => {
+    const [first] = blockedResponse.results;
+    const after = {
+      ...blockedResponse,
+      results: [
+        {
+          ...first,
+          // Ownership now complete, Observability worse: sorted afresh,
+          // Observability and its newly failing check would move up.
+          areas: [
+            { ...first.areas[0], score: 100, passed: 2, failing: [] },
+            { ...first.areas[1], score: 50, failing: ['health-responds'] },
+          ],
+          checks: first.checks.map(c => {
+            if (c.checkId === 'health-responds')
+              return { ...c, result: 'fail' as const };
+            return c.checkId === 'incident-owner' ||
+              c.checkId === 'health-latency'
+              ? { ...c, result: 'pass' as const }
+              : c;
+          }),
+        },
+      ],
+    };
+    const getEntity = jest
+      .fn()
+      .mockResolvedValueOnce(blockedResponse)
+      .mockResolvedValue(after);
+    await renderWith(mockReadinessApi({ getEntity }));
+    const order = () =>
+      [
+        'Operational ownership',
+        'Observability',
+        'Health endpoint answers within a second',
+        'Health endpoint answers',
+      ].map(t => screen.getAllByText(t, { exact: true })[0]);
+    const follows = (a: Element, b: Element) =>
+      !!(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
+    await screen.findByText('Operational ownership');
+    let [own, obs, latency, responds] = order();
+    expect(follows(own, obs)).toBe(true);
+    expect(follows(latency, responds)).toBe(true);
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Re-evaluate' }),
+    );
+    await waitFor(() => expect(getEntity).toHaveBeenCalledTimes(2));
+    await waitFor(() =>
+      expect(screen.getByTestId('status-blocked')).toBeInTheDocument(),
+    );
+    await waitFor(() =>
+      expect(
+        screen.getByText('Health endpoint answers').closest('div'),
+      ).toBeInTheDocument(),
+    );
+    [own, obs, latency, responds] = order();
+    expect(follows(own, obs)).toBe(true);
+    expect(follows(latency, responds)).toBe(true);
+  });
+
+  it('puts the Ownership panel before the checks, for the keyboard and on a phone', async () => {
+    await renderWith();
+    const check = await screen.findByText(
+      'Incident owner is named and reachable',
+    );
+    const ownership = await screen.findByText('Ownership', { exact: true });
+    expect(
+      ownership.compareDocumentPosition(check) &
+        Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+  });
+
   it('says why re-evaluation failed', async () => {
     const api = mockReadinessApi({
       evaluate: jest.fn(async () => {
@@ -230,7 +302,7 @@ describe('EntityReadinessContent', () => {
     await renderWith(api);
     const row = await screen.findByTestId('check-incident-owner');
     await userEvent.click(
-      await within(row).findByRole('button', { name: 'Attest' }),
+      await within(row).findByRole('button', { name: /^Attest:/ }),
     );
     const dialog = await screen.findByRole('dialog');
     expect(
@@ -277,7 +349,7 @@ describe('EntityReadinessContent', () => {
     await renderWith(api);
     const row = await screen.findByTestId('check-incident-owner');
     await userEvent.click(
-      await within(row).findByRole('button', { name: 'Attest' }),
+      await within(row).findByRole('button', { name: /^Attest:/ }),
     );
     const dialog = await screen.findByRole('dialog');
     await userEvent.type(
@@ -311,10 +383,10 @@ describe('EntityReadinessContent', () => {
     // Only checks that are attestation checks get Attest; every open one may be exempted.
     const latency = screen.getByTestId('check-health-latency');
     expect(
-      within(latency).queryByRole('button', { name: 'Attest' }),
+      within(latency).queryByRole('button', { name: /^Attest:/ }),
     ).toBeNull();
     await userEvent.click(
-      within(latency).getByRole('button', { name: 'Ask for exemption' }),
+      within(latency).getByRole('button', { name: /^Ask for exemption:/ }),
     );
     const ask = await screen.findByRole('dialog');
     const send = within(ask).getByRole('button', { name: 'Ask for exemption' });

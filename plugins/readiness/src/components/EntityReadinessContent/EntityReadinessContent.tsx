@@ -34,12 +34,13 @@ import { ReadinessHeader } from './ReadinessHeader';
 import { TrendChart } from './TrendChart';
 import { useManualEvidence } from './useManualEvidence';
 import { useStableOrder } from './useStableOrder';
-import { makeStyles } from '@material-ui/core/styles';
+import { makeStyles, Theme } from '@material-ui/core/styles';
+import useMediaQuery from '@material-ui/core/useMediaQuery';
 
 const useStyles = makeStyles(theme => ({
-  // Header, then Ownership and Go-live, then the checks: in that order on a
-  // phone and for the keyboard; on a wide screen the side column stands
-  // right of the header and the checks.
+  // Header, then Ownership and Go-live, then the checks (then exemptions and
+  // the trend): in that order on a phone and for the keyboard; on a wide
+  // screen the side column stands right of the header and the checks.
   layout: {
     display: 'grid',
     gap: theme.spacing(3),
@@ -101,6 +102,9 @@ export function EntityReadinessContent() {
     [api, entityRef, readiness.value],
   );
   const classes = useStyles();
+  const wide = useMediaQuery((theme: Theme) => theme.breakpoints.up('md'), {
+    noSsr: true,
+  });
   const keepOrder = useStableOrder();
   const [selected, setSelected] = useState(0);
   const [failingOnly, setFailingOnly] = useState(false);
@@ -180,6 +184,22 @@ export function EntityReadinessContent() {
     (!failingOnly || isOpen(c)) &&
     (severity === 'all' || c.severity === severity);
 
+  const checkTitle = (id: string) =>
+    result.checks.find(c => c.checkId === id)?.title ?? id;
+  // Exemptions and the trend: beside the checks on a wide screen, after them
+  // on a phone (rendered once, where they show, so the reading and Tab order
+  // is the order on screen).
+  const aside = (
+    <>
+      {manual.elements(checkTitle)}
+      <TrendChart
+        history={history.value}
+        scorecard={result.scorecard}
+        checkTitle={checkTitle}
+      />
+    </>
+  );
+
   return (
     <Grid container spacing={3} data-readiness="tab">
       {data.results.length > 1 && (
@@ -218,16 +238,7 @@ export function EntityReadinessContent() {
             {entity.kind.toLocaleLowerCase('en-US') === 'component' && (
               <GoLiveCard entityRef={entityRef} version={readiness.value} />
             )}
-            {manual.elements(
-              id => result.checks.find(c => c.checkId === id)?.title ?? id,
-            )}
-            <TrendChart
-              history={history.value}
-              scorecard={result.scorecard}
-              checkTitle={id =>
-                result.checks.find(c => c.checkId === id)?.title ?? id
-              }
-            />
+            {wide && aside}
           </div>
           <div className={classes.checks}>
             <div
@@ -291,6 +302,7 @@ export function EntityReadinessContent() {
                 Nothing matches these filters.
               </Typography>
             )}
+            {!wide && aside}
           </div>
         </div>
       </Grid>

@@ -96,6 +96,7 @@ export function useManualEvidence(entityRef: string, onChanged: () => void) {
             variant="outlined"
             color="primary"
             onClick={() => setDialog({ kind: 'attest', check })}
+            aria-label={`Attest: ${check.title}`}
           >
             Attest
           </Button>
@@ -104,6 +105,9 @@ export function useManualEvidence(entityRef: string, onChanged: () => void) {
           <Button
             size="small"
             onClick={() => setDialog({ kind: 'exempt', check })}
+            aria-label={`${
+              exemptions.value?.canGrant ? 'Exempt' : 'Ask for exemption'
+            }: ${check.title}`}
           >
             {exemptions.value?.canGrant ? 'Exempt' : 'Ask for exemption'}
           </Button>

@@ -19,6 +19,7 @@ import { readinessApiRef } from '../../api';
 import { FirstWeekSection } from './FirstWeekSection';
 import { PhaseChecklists } from './PhaseChecklists';
 import { SignoffSection } from './SignoffSection';
+import { readableColor } from '../readableColor';
 
 const useStyles = makeStyles(theme => ({
   phases: {
@@ -49,8 +50,8 @@ const useStyles = makeStyles(theme => ({
     borderStyle: 'dashed',
   },
   missed: {
-    color: theme.palette.error.main,
-    borderColor: theme.palette.error.main,
+    color: readableColor(theme, theme.palette.error.main),
+    borderColor: readableColor(theme, theme.palette.error.main),
   },
 }));
 

@@ -125,6 +125,8 @@ export function GroupReadinessCard() {
 
   return (
     <InfoCard
+      // Marks Readiness's own DOM for the accessibility tests (e2e-tests/a11y).
+      className="readiness-card"
       title={`Readiness of what this ${who} answers for`}
       subheader={`What it owns${
         who === 'group' ? ' (sub-groups included)' : ''

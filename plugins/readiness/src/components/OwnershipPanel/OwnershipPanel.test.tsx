@@ -60,7 +60,9 @@ describe('OwnershipPanel', () => {
   it('does not flag unset roles in red on a system, whose parts hold them', async () => {
     await render();
     const onComponent = await screen.findByTestId('owner-runbook');
-    expect(onComponent.firstElementChild!.className).toMatch(/colorError/);
+    expect(onComponent.firstElementChild!.className).toMatch(
+      /makeStyles-error-/,
+    );
     cleanup();
     await renderInTestApp(
       <TestApiProvider

@@ -21,6 +21,7 @@ import {
 import { EntityOwnersEdit, readinessApiRef } from '../../api';
 import { EditOwnershipDialog } from './EditOwnershipDialog';
 import { FIELD_LABELS, shortRef } from './fields';
+import { useStatusText } from '../readableColor';
 
 const useStyles = makeStyles(theme => ({
   list: {
@@ -55,24 +56,40 @@ function Value({
   /** Not set is no gap here (a system or domain: its parts hold the roles). */
   optional?: boolean;
 }) {
+  const statusText = useStatusText();
   if (!value)
     return field === 'goLiveDate' || optional ? (
       <Typography color="textSecondary" variant="body2">
         {field === 'goLiveDate' ? 'none' : 'not set'}
       </Typography>
     ) : (
-      <Typography color="error" variant="body2">
+      <Typography className={statusText.error} variant="body2">
         not set
       </Typography>
     );
   // A value that is wrong is shown as text, never as a link to nowhere.
   if (problem) return <Typography variant="body2">{value}</Typography>;
-  if (field === 'runbook') return <Link to={value}>{value}</Link>;
+  if (field === 'runbook')
+    return (
+      <Link to={value} underline="always">
+        {value}
+      </Link>
+    );
   if (field === 'channel') {
     // A web address or an email address can be opened; `slack:#x` is a name.
-    if (/^https?:\/\//i.test(value)) return <Link to={value}>{value}</Link>;
+    if (/^https?:\/\//i.test(value))
+      return (
+        <Link to={value} underline="always">
+          {value}
+        </Link>
+      );
     const email = /^(?:mailto:)?([^\s@:]+@[^\s@]+\.[^\s@]+)$/i.exec(value);
-    if (email) return <Link to={`mailto:${email[1]}`}>{email[1]}</Link>;
+    if (email)
+      return (
+        <Link to={`mailto:${email[1]}`} underline="always">
+          {email[1]}
+        </Link>
+      );
     return <Typography variant="body2">{value}</Typography>;
   }
   return /^[a-z]+:[^/]+\/.+$/i.test(value) ? (
@@ -91,6 +108,7 @@ function FieldNotes(props: {
   onKeep: (field: OwnershipField) => void;
 }) {
   const classes = useStyles();
+  const statusText = useStatusText();
   const { field, o } = props;
   const edited = o.overridden.includes(field);
   const fileChanged = o.fileChanged.includes(field);
@@ -99,7 +117,7 @@ function FieldNotes(props: {
       {o.problems[field] && (
         <Typography
           variant="caption"
-          color="error"
+          className={statusText.error}
           component="p"
           data-testid={`owner-${field}-problem`}
         >

@@ -15,17 +15,19 @@ import { GoLiveSummary } from '@readiness/backstage-plugin-readiness-common';
 import useAsync from 'react-use/esm/useAsync';
 import { readinessApiRef } from '../../api';
 import { StatusChip } from '../StatusChip';
+import { useStatusText } from '../readableColor';
 
 const FIRST_WEEKS = ['launch', 'first-week', 'weekly-review', 'closed'];
 
 function FirstWeek({ g }: { g: GoLiveSummary }) {
+  const statusText = useStatusText();
   if (!FIRST_WEEKS.includes(g.phase.phase))
     return <Typography variant="body2">not yet</Typography>;
   const { done, late, missed, due, notOk = 0 } = g.firstWeek;
   return (
     <Typography
       variant="body2"
-      color={missed > 0 || notOk > 0 ? 'error' : 'textPrimary'}
+      className={missed > 0 || notOk > 0 ? statusText.error : undefined}
       data-testid={`first-week-${g.entityRef}`}
     >
       {done} of 7 checked
@@ -43,6 +45,7 @@ function FirstWeek({ g }: { g: GoLiveSummary }) {
  */
 export function GoLivesCard() {
   const api = useApi(readinessApiRef);
+  const statusText = useStatusText();
   const goLives = useAsync(() => api.listGoLives(), [api]);
   return (
     <InfoCard
@@ -105,7 +108,7 @@ export function GoLivesCard() {
                       g.decision.decision !== 'launch' && (
                         <Typography
                           variant="body2"
-                          color="error"
+                          className={statusText.error}
                           data-testid={`date-passed-${g.entityRef}`}
                         >
                           {g.phase.day === 0

@@ -36,6 +36,8 @@ const useStyles = makeStyles(theme => ({
     flexWrap: 'wrap',
     gap: theme.spacing(1.5),
     justifyContent: 'flex-end',
+    // On the page's grey background the theme's secondary text is 4.47:1.
+    '& label:not(.Mui-focused)': { color: theme.palette.text.primary },
   },
   select: { minWidth: 180 },
 }));
@@ -151,7 +153,7 @@ export function ReadinessOverview() {
         </Alert>
       )}
       {scorecard.description && (
-        <Typography variant="body2" color="textSecondary" paragraph>
+        <Typography variant="body2" paragraph>
           {scorecard.description}
         </Typography>
       )}
@@ -233,7 +235,9 @@ export function ReadinessPage() {
         subtitle="May it go live, and if not, what is missing and who owns it?"
       />
       <Content>
-        <ReadinessOverview />
+        <div data-readiness="page">
+          <ReadinessOverview />
+        </div>
       </Content>
     </Page>
   );

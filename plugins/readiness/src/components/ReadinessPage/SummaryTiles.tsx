@@ -3,13 +3,14 @@ import Paper from '@material-ui/core/Paper';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import type { SummaryGroup } from '../../api';
+import { readableColor } from '../readableColor';
 
 const useStyles = makeStyles(theme => ({
   tile: { padding: theme.spacing(2), height: '100%' },
   value: { fontSize: 32, fontWeight: 700, lineHeight: 1.2 },
-  ready: { color: theme.palette.success.main },
-  'needs-work': { color: theme.palette.warning.main },
-  blocked: { color: theme.palette.error.main },
+  ready: { color: readableColor(theme, theme.palette.success.main) },
+  'needs-work': { color: readableColor(theme, theme.palette.warning.main) },
+  blocked: { color: readableColor(theme, theme.palette.error.main) },
 }));
 
 /** Entities per status and the mean score, for the selected scorecard. */

@@ -1,5 +1,5 @@
 import Chip from '@material-ui/core/Chip';
-import { makeStyles } from '@material-ui/core/styles';
+import { getContrastRatio, makeStyles } from '@material-ui/core/styles';
 import type { ReadinessStatus } from '@readiness/backstage-plugin-readiness-common';
 
 /** Words shown for each status. */
@@ -9,18 +9,30 @@ export const STATUS_LABEL: Record<ReadinessStatus, string> = {
   blocked: 'Blocked',
 };
 
+/**
+ * Black or white, whichever reads better on `background`. One of them always
+ * reaches 4.5:1 (WCAG AA for the chip's small text); the theme's own
+ * `contrastText` aims at 3:1 and falls short on some status colours.
+ */
+export function readableOn(background: string): string {
+  return getContrastRatio(background, '#000') >=
+    getContrastRatio(background, '#fff')
+    ? '#000'
+    : '#fff';
+}
+
 const useStyles = makeStyles(theme => ({
   ready: {
     backgroundColor: theme.palette.success.main,
-    color: theme.palette.success.contrastText,
+    color: readableOn(theme.palette.success.main),
   },
   'needs-work': {
     backgroundColor: theme.palette.warning.main,
-    color: theme.palette.warning.contrastText,
+    color: readableOn(theme.palette.warning.main),
   },
   blocked: {
     backgroundColor: theme.palette.error.main,
-    color: theme.palette.error.contrastText,
+    color: readableOn(theme.palette.error.main),
   },
   chip: { fontWeight: 600, margin: 0 },
 }));
