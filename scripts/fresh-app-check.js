@@ -15,6 +15,7 @@ const path = require('node:path');
 const { root, yarnEnv, yarnRelease, yarnSync } = require('./yarn');
 const { PUBLISHABLE, tarballProblems } = require('./tarball-check');
 const { CHROMIUM_ARGS } = require('./e2e-server');
+const { waitFor } = require('./wait-for');
 
 const BASE = 'http://localhost:7010';
 const ENTITY = 'component/default/example-website';
@@ -33,8 +34,9 @@ function pack(dir) {
   if (!fs.existsSync(path.join(root, 'dist-types', 'plugins'))) {
     yarnSync(['tsc']); // the declarations `package build` bundles
   }
-  return PUBLISHABLE.map(name => {
-    const cwd = path.join(root, 'plugins', name);
+  return PUBLISHABLE.map(folder => {
+    const name = path.basename(folder);
+    const cwd = path.join(root, folder);
     yarnIn(cwd, ['backstage-cli', 'package', 'build'], 'ignore');
     const file = path.join(dir, `${name}.tgz`);
     yarnIn(cwd, ['pack', '--out', file], 'ignore');
@@ -95,21 +97,6 @@ function guideDrift() {
   if (config.readiness?.scorecards?.[0]?.file !== 'readiness/starter.yaml')
     drift.push('app-config.yaml does not name readiness/starter.yaml');
   return drift;
-}
-
-async function waitFor(what, fn, ms) {
-  const end = Date.now() + ms;
-  let last;
-  while (Date.now() < end) {
-    try {
-      const value = await fn();
-      if (value) return value;
-    } catch (error) {
-      last = error;
-    }
-    await new Promise(r => setTimeout(r, 1000));
-  }
-  throw new Error(`${what} within ${ms / 1000} s${last ? `: ${last}` : ''}`);
 }
 
 /** Starts the app's backend (`yarn start:backend`), which serves the built app. */
@@ -215,6 +202,17 @@ async function freshAppCheck({ keep = false } = {}) {
 
     yarnIn(dir, ['install', '--no-immutable'], ['ignore', 'ignore', 'inherit']);
     console.log(`fresh app: installed in ${dir} (${seconds()})`);
+    // The CLI from its tarball validates the scorecard, no schema path given.
+    try {
+      const out = execFileSync(
+        process.execPath,
+        [yarnRelease(), 'readiness', 'validate', 'readiness/starter.yaml'],
+        { cwd: dir, env: yarnEnv({ CI: 'true' }), encoding: 'utf8' },
+      );
+      report(`readiness validate in the fresh app (${out.trim()})`);
+    } catch (error) {
+      report('readiness validate in the fresh app', error);
+    }
     yarnIn(dir, ['workspace', 'app', 'build'], ['ignore', 'ignore', 'inherit']);
     console.log(`fresh app: app built (${seconds()})`);
 

@@ -9,6 +9,7 @@
  * so it never touches another backend's data.
  */
 const { startBackend } = require('./start-backend');
+const { waitFor } = require('./wait-for');
 
 const BASE = 'http://localhost:7007';
 const PREFIX = 'readiness_prodcheck_';
@@ -35,21 +36,6 @@ async function dropDatabases(url) {
   } finally {
     await client.end();
   }
-}
-
-async function waitFor(what, fn, ms) {
-  const end = Date.now() + ms;
-  let last;
-  while (Date.now() < end) {
-    try {
-      const value = await fn();
-      if (value) return value;
-    } catch (error) {
-      last = error;
-    }
-    await new Promise(r => setTimeout(r, 1000));
-  }
-  throw new Error(`${what} within ${ms / 1000} s${last ? `: ${last}` : ''}`);
 }
 
 /**

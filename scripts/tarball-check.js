@@ -5,14 +5,15 @@
  * Used by scripts/fresh-app-check.js (so by `npm run test:all` and CI).
  */
 
-/** The packages an adopter installs, by folder under plugins/. */
+/** The packages an adopter installs, by folder in the repository. */
 const PUBLISHABLE = [
-  'readiness-common',
-  'readiness-node',
-  'readiness-backend',
-  'catalog-backend-module-readiness',
-  'readiness-backend-module-oncall',
-  'readiness',
+  'plugins/readiness-common',
+  'plugins/readiness-node',
+  'plugins/readiness-backend',
+  'plugins/catalog-backend-module-readiness',
+  'plugins/readiness-backend-module-oncall',
+  'plugins/readiness',
+  'packages/readiness-cli',
 ];
 
 /**
@@ -29,11 +30,16 @@ function tarballProblems(entries, manifest) {
   const role = manifest.backstage?.role;
   need('package.json', 'the manifest');
   need('README.md', 'the install steps on the registry page');
-  need('dist/index.d.ts', 'the types');
+  if (role !== 'cli') need('dist/index.d.ts', 'the types');
+  for (const bin of Object.values(manifest.bin ?? {}))
+    need(bin.replace(/^\.\//, ''), 'the command');
   if (role === 'frontend-plugin' || role === 'web-library') {
     need('dist/index.esm.js', 'the code apps bundle');
   } else {
-    need(manifest.main ?? 'dist/index.cjs.js', 'the code backends load');
+    need(
+      (manifest.main ?? 'dist/index.cjs.js').replace(/^\.\//, ''),
+      'the code Node.js loads',
+    );
   }
   if (role === 'backend-plugin') {
     const migrations = [...files].filter(f =>
