@@ -1,6 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, Page } from '@playwright/test';
-import { expectVisibleFocus, openReadinessTab, signIn, tabTo } from './helpers';
+import { expect, Page } from '@playwright/test';
+import {
+  expectVisibleFocus,
+  openReadinessTab,
+  signIn,
+  tabTo,
+  test,
+} from './helpers';
 
 /**
  * Accessibility of Readiness's own pages and dialogs (#27): axe-core with the

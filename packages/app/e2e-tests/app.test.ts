@@ -1,4 +1,5 @@
-import { test, expect } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from './helpers';
 
 test('signs in as guest, opens the catalog and finds an example component', async ({
   page,

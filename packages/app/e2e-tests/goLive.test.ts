@@ -1,6 +1,12 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import fs from 'node:fs';
-import { expectVisibleFocus, openReadinessTab, signIn, tabTo } from './helpers';
+import {
+  expectVisibleFocus,
+  openReadinessTab,
+  signIn,
+  tabTo,
+  test,
+} from './helpers';
 
 const DAY = 86_400_000;
 const day = (n: number) =>

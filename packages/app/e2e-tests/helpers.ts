@@ -1,4 +1,4 @@
-import { expect, Locator, Page } from '@playwright/test';
+import { test as base, expect, Locator, Page } from '@playwright/test';
 
 /** Guest sign-in; the session lives in the page, so every load asks again. */
 export async function enterAsGuest(page: Page) {
@@ -61,3 +61,36 @@ export async function expectVisibleFocus(target: Locator) {
   });
   expect(drawn).toBe(true);
 }
+
+/**
+ * Backstage's own start-up notice about its default icons (catalog, search,
+ * kind:api …): not Readiness's to fix.
+ */
+const BACKSTAGE_NOTICES = [
+  /^The following icons were registered as IconComponent/,
+];
+
+/**
+ * The tests' `test`: fails a test when the page logs a warning or an error
+ * (React's, MUI's, ours, a deprecation), or throws one nothing caught.
+ * Network answers the UI handles (a 403, a 409 after a conflict) and
+ * Backstage's own notices are not counted.
+ */
+export const test = base.extend<{ quietConsole: void }>({
+  quietConsole: [
+    async ({ page }, use) => {
+      const said: string[] = [];
+      page.on('console', m => {
+        if (m.type() !== 'error' && m.type() !== 'warning') return;
+        const text = m.text();
+        if (/Failed to load resource/.test(text)) return;
+        if (BACKSTAGE_NOTICES.some(n => n.test(text))) return;
+        said.push(`console.${m.type()}: ${text.split('\n')[0]}`);
+      });
+      page.on('pageerror', e => said.push(`uncaught: ${e.message}`));
+      await use();
+      expect(said, 'warnings and errors in the browser console').toEqual([]);
+    },
+    { auto: true },
+  ],
+});

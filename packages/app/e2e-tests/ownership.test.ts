@@ -1,5 +1,5 @@
-import { test, expect, APIRequestContext } from '@playwright/test';
-import { openReadinessTab as openTab, signIn } from './helpers';
+import { expect, APIRequestContext } from '@playwright/test';
+import { openReadinessTab as openTab, signIn, test } from './helpers';
 
 /** The guest's token, for calling the catalog the way the app does. */
 async function guestToken(request: APIRequestContext) {

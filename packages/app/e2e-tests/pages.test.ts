@@ -1,5 +1,5 @@
-import { test, expect, Locator, Page } from '@playwright/test';
-import { openReadinessTab, signIn } from './helpers';
+import { expect, Locator, Page } from '@playwright/test';
+import { openReadinessTab, signIn, test } from './helpers';
 
 /**
  * The paths people take on the Readiness pages (#15), run at 1280×800 (project

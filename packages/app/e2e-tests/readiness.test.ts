@@ -1,5 +1,5 @@
-import { test, expect } from '@playwright/test';
-import { openReadinessTab as openTab, signIn } from './helpers';
+import { expect } from '@playwright/test';
+import { openReadinessTab as openTab, signIn, test } from './helpers';
 import fs from 'node:fs';
 
 test.describe('Readiness tab', () => {

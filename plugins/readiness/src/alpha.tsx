@@ -62,7 +62,7 @@ const entityReadinessCard = EntityCardBlueprint.make({
 const groupReadinessCard = EntityCardBlueprint.make({
   name: 'group',
   params: {
-    filter: 'kind:group,user',
+    filter: { kind: { $in: ['group', 'user'] } },
     loader: () =>
       import('./components/GroupReadinessCard').then(m => (
         <m.GroupReadinessCard />

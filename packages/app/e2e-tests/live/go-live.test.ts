@@ -1,8 +1,8 @@
-import { Browser, expect, Page, test } from '@playwright/test';
+import { Browser, expect, Page } from '@playwright/test';
 import http from 'node:http';
 import https from 'node:https';
 import selfsigned from 'selfsigned';
-import { enterAsGuest, openReadinessTab, signIn } from '../helpers';
+import { enterAsGuest, openReadinessTab, signIn, test } from '../helpers';
 
 /*
  * The "real paths" tests, against the backend on :7008 (app-config.e2e-live.yaml):
