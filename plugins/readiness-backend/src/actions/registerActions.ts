@@ -2,6 +2,13 @@ import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { isFailing } from '@readiness/backstage-plugin-readiness-common';
 import { ReadinessService } from '../results/ReadinessService';
 
+/** Where a result stands, as both actions answer it. */
+const standing = (r: { scorecard: string; status: string; score: number }) => ({
+  scorecard: r.scorecard,
+  status: r.status,
+  score: r.score,
+});
+
 /**
  * Actions for AI assistants (MCP) through Backstage's actions registry:
  * an entity's readiness, and the failing checks of an owner's entities. Both
@@ -63,9 +70,7 @@ export function registerActions(
       return {
         output: {
           results: results.map(r => ({
-            scorecard: r.scorecard,
-            status: r.status,
-            score: r.score,
+            ...standing(r),
             level: r.level?.title,
             verdict: r.verdict,
             failingChecks: r.checks.filter(isFailing).map(c => ({
@@ -132,9 +137,7 @@ export function registerActions(
         output: {
           entities: items.map(r => ({
             entityRef: r.entityRef,
-            scorecard: r.scorecard,
-            status: r.status,
-            score: r.score,
+            ...standing(r),
             failingChecks: r.failingChecks,
           })),
         },

@@ -3,8 +3,7 @@ import Dialog from '@material-ui/core/Dialog';
 import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
-import TextField from '@material-ui/core/TextField';
-import { NoteField } from '../FormDialog';
+import { NoteField, FormField } from '../FormDialog';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { useState } from 'react';
@@ -112,18 +111,17 @@ export function EvidenceDialog(props: {
               }`}
         </Typography>
         {attest && (
-          <TextField
+          <FormField
             id="readiness-evidence-url"
             label="Evidence URL"
             placeholder="https://…"
             value={url}
-            onChange={e => setUrl(e.target.value)}
+            onChange={setUrl}
             error={urlInvalid}
             required={needsUrl}
             helperText={
               urlInvalid ? 'An http(s) URL' : 'Where someone can see it is met'
             }
-            fullWidth
             margin="normal"
           />
         )}
@@ -134,17 +132,18 @@ export function EvidenceDialog(props: {
           onChange={setText}
           required={!attest || needsNote}
         />
-        <TextField
+        <FormField
           id="readiness-evidence-until"
           label="Valid until"
           type="date"
           value={until}
-          onChange={e => setUntil(e.target.value)}
+          onChange={setUntil}
           inputProps={{ min: dateIn(1), max: latest }}
           InputLabelProps={{ shrink: true }}
           error={dateInvalid}
           helperText={`At the latest ${latest} (${props.maxDays} days)`}
           margin="normal"
+          fullWidth={false}
         />
         {error && (
           <Alert severity="error" role="alert">

@@ -1,15 +1,8 @@
 import { InfoCard } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 import { useTheme } from '@material-ui/core/styles';
-import {
-  CartesianGrid,
-  Line,
-  LineChart,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Line, LineChart, ResponsiveContainer } from 'recharts';
+import { dayAxes } from '../dayAxes';
 import type { HistoryResponse } from '../../api';
 
 /** Score per day for one scorecard, and the checks that flipped. */
@@ -41,19 +34,7 @@ export function TrendChart(props: {
               data={points}
               margin={{ top: 8, right: 8, bottom: 0, left: -24 }}
             >
-              <CartesianGrid
-                stroke={theme.palette.divider}
-                strokeDasharray="3 3"
-              />
-              <XAxis
-                dataKey="day"
-                tick={{ fill: theme.palette.text.secondary, fontSize: 11 }}
-              />
-              <YAxis
-                domain={[0, 100]}
-                tick={{ fill: theme.palette.text.secondary, fontSize: 11 }}
-              />
-              <Tooltip />
+              {dayAxes(theme, { domain: [0, 100] })}
               <Line
                 type="monotone"
                 isAnimationActive={false}

@@ -1,4 +1,4 @@
-import TextField from '@material-ui/core/TextField';
+import { FormField } from './FormField';
 
 /**
  * The free-text field of a form dialog (a note, a reason): several lines,
@@ -12,18 +12,12 @@ export function NoteField(props: {
   required?: boolean;
 }) {
   return (
-    <TextField
-      id={props.id}
-      label={props.label}
-      value={props.value}
-      onChange={e => props.onChange(e.target.value)}
-      required={props.required}
+    <FormField
+      {...props}
       multiline
       minRows={2}
       inputProps={{ maxLength: 1000 }}
-      fullWidth
       margin="normal"
-      variant="outlined"
     />
   );
 }

@@ -1,2 +1,3 @@
 export { FormDialog } from './FormDialog';
 export { NoteField } from './NoteField';
+export { FormField } from './FormField';

@@ -2,7 +2,6 @@ import FormControlLabel from '@material-ui/core/FormControlLabel';
 import MenuItem from '@material-ui/core/MenuItem';
 import Radio from '@material-ui/core/Radio';
 import RadioGroup from '@material-ui/core/RadioGroup';
-import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import {
   DAILY_CHECK_ITEMS,
@@ -13,7 +12,7 @@ import {
 } from '@readiness/backstage-plugin-readiness-common';
 import { useState } from 'react';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
-import { FormDialog } from '../FormDialog';
+import { FormDialog, FormField } from '../FormDialog';
 
 type Answers = Partial<
   Record<DailyCheckItemId, { ok?: boolean; note: string }>
@@ -74,22 +73,19 @@ export function DailyCheckDialog(props: {
       }
       error={saving.error}
     >
-      <TextField
+      <FormField
         id="daily-day"
         select
         label="Day"
         value={day}
-        onChange={e => setDay(e.target.value)}
-        margin="dense"
-        variant="outlined"
-        fullWidth
+        onChange={setDay}
       >
         {days.map(d => (
           <MenuItem key={d.date} value={d.date}>
             T+{d.day}, {d.date} ({d.state === 'due' ? 'today' : 'missed'})
           </MenuItem>
         ))}
-      </TextField>
+      </FormField>
       {DAILY_CHECK_ITEMS.map(item => (
         <div key={item.id} style={{ marginTop: 8 }}>
           <Typography variant="body2" id={`daily-${item.id}`}>
@@ -117,14 +113,11 @@ export function DailyCheckDialog(props: {
             />
           </RadioGroup>
           {answers[item.id]?.ok === false && (
-            <TextField
+            <FormField
               id={`daily-${item.id}-note`}
               label={`What is wrong with ${item.title.toLowerCase()}`}
               value={answers[item.id]?.note ?? ''}
-              onChange={e => set(item.id, { note: e.target.value })}
-              margin="dense"
-              variant="outlined"
-              fullWidth
+              onChange={note => set(item.id, { note })}
               inputProps={{ maxLength: 1000 }}
             />
           )}

@@ -5,7 +5,6 @@ import Dialog from '@material-ui/core/Dialog';
 import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
-import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import {
@@ -27,6 +26,7 @@ import {
   mergeAfterConflict,
 } from './ownershipForm';
 import { FIELD_LABELS } from './fields';
+import { FormField } from '../FormDialog';
 
 const ROLES = [
   ['incident', 'Leads the response when it breaks'],
@@ -155,7 +155,7 @@ export function EditOwnershipDialog(props: {
     help: string,
     extra: { id?: string; type?: string } = {},
   ) => (
-    <TextField
+    <FormField
       id={extra.id ?? `ownership-${field}`}
       label={label}
       type={extra.type}
@@ -163,10 +163,7 @@ export function EditOwnershipDialog(props: {
       helperText={textHelp(field, help)}
       error={!!fieldErrors[field]}
       value={form[field] ?? ''}
-      onChange={e => set(field, e.target.value)}
-      margin="dense"
-      variant="outlined"
-      fullWidth
+      onChange={value => set(field, value)}
     />
   );
 
@@ -215,14 +212,11 @@ export function EditOwnershipDialog(props: {
           'The day it goes live: T-7, T-1 and the first week count from it',
           { id: 'ownership-go-live-date', type: 'date' },
         )}
-        <TextField
+        <FormField
           id="ownership-reason"
           label="Reason (kept in the history)"
           value={reason}
-          onChange={e => setReason(e.target.value)}
-          margin="dense"
-          variant="outlined"
-          fullWidth
+          onChange={setReason}
         />
         {copied && (
           <Alert severity="info" style={{ marginTop: 8 }}>

@@ -87,10 +87,21 @@ export function ActiveFilters(props: {
           onDelete={() => props.onRemove(f.key)}
         />
       ))}
-      <Button size="small" color="primary" onClick={props.onClear}>
-        Clear filters
-      </Button>
+      <ClearFiltersButton size="small" onClick={props.onClear} />
     </div>
+  );
+}
+
+/** "Clear filters", under the chips and in an empty result. */
+export function ClearFiltersButton(props: {
+  onClick: () => void;
+  size?: 'small';
+  variant?: 'outlined';
+}) {
+  return (
+    <Button color="primary" {...props}>
+      Clear filters
+    </Button>
   );
 }
 

@@ -9,15 +9,12 @@ import useAsync from 'react-use/esm/useAsync';
 import {
   Area,
   AreaChart,
-  CartesianGrid,
   Legend,
   Line,
   LineChart,
   ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
 } from 'recharts';
+import { dayAxes } from '../dayAxes';
 import { readinessApiRef, ResultsQuery } from '../../api';
 
 /**
@@ -49,7 +46,6 @@ export function OrgHistoryChart(props: {
         : undefined,
   }));
   const check = history.value?.checkId;
-  const axis = { fill: theme.palette.text.secondary, fontSize: 11 };
   return (
     <InfoCard
       title="Status over time"
@@ -81,13 +77,7 @@ export function OrgHistoryChart(props: {
         <div style={{ width: '100%', height: 220 }} data-testid="org-history">
           <ResponsiveContainer>
             <AreaChart data={data} margin={{ left: 0, right: 16 }}>
-              <CartesianGrid
-                stroke={theme.palette.divider}
-                strokeDasharray="3 3"
-              />
-              <XAxis dataKey="day" tick={axis} />
-              <YAxis allowDecimals={false} tick={axis} width={32} />
-              <Tooltip />
+              {dayAxes(theme, { allowDecimals: false, width: 32 })}
               <Legend />
               {(
                 [
@@ -129,13 +119,7 @@ export function OrgHistoryChart(props: {
             >
               <ResponsiveContainer>
                 <LineChart data={data} margin={{ left: 0, right: 16 }}>
-                  <CartesianGrid
-                    stroke={theme.palette.divider}
-                    strokeDasharray="3 3"
-                  />
-                  <XAxis dataKey="day" tick={axis} />
-                  <YAxis domain={[0, 100]} unit="%" tick={axis} width={40} />
-                  <Tooltip />
+                  {dayAxes(theme, { domain: [0, 100], unit: '%', width: 40 })}
                   <Line
                     dataKey="passRate"
                     name="Passing"

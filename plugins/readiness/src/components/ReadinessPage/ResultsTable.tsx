@@ -25,7 +25,12 @@ import { readinessApiRef, ResultsQuery, ScorecardSummary } from '../../api';
 import type { ResultSort } from '@readiness/backstage-plugin-readiness-common';
 import { ReadinessTabLink } from '../ReadinessTabLink';
 import { StatusChip } from '../StatusChip';
-import { ActiveFilters, activeFilters, NO_FILTERS } from './ActiveFilters';
+import {
+  ActiveFilters,
+  activeFilters,
+  ClearFiltersButton,
+  NO_FILTERS,
+} from './ActiveFilters';
 import { EntityFilterPicker } from './EntityFilterPicker';
 import { FilterText } from './FilterText';
 
@@ -194,45 +199,37 @@ export function ResultsTable(props: {
               onChange={v => set({ [key]: v ? [v] : undefined })}
             />
           ))}
-          <TextField
-            select
-            label="Failing area"
-            size="small"
-            variant="outlined"
-            className={classes.select}
-            value={query.area ?? ''}
-            onChange={e => set({ area: e.target.value || undefined })}
-          >
-            <MenuItem value="">Any</MenuItem>
-            {(props.scorecard?.areas ?? []).map(a => (
-              <MenuItem key={a.id} value={a.id}>
-                {a.title}
-              </MenuItem>
-            ))}
-          </TextField>
-          <TextField
-            select
-            label="Failing check"
-            size="small"
-            variant="outlined"
-            className={classes.select}
-            value={query.check ?? ''}
-            onChange={e => set({ check: e.target.value || undefined })}
-            SelectProps={{
-              MenuProps: { PaperProps: { style: { maxHeight: 400 } } },
-            }}
-          >
-            <MenuItem value="">Any</MenuItem>
-            {query.check &&
-              !props.scorecard?.checks?.some(c => c.id === query.check) && (
-                <MenuItem value={query.check}>{query.check}</MenuItem>
+          {(
+            [
+              ['area', 'Failing area', props.scorecard?.areas ?? []],
+              ['check', 'Failing check', props.scorecard?.checks ?? []],
+            ] as const
+          ).map(([key, label, choices]) => (
+            <TextField
+              key={key}
+              select
+              label={label}
+              size="small"
+              variant="outlined"
+              className={classes.select}
+              value={query[key] ?? ''}
+              onChange={e => set({ [key]: e.target.value || undefined })}
+              SelectProps={{
+                MenuProps: { PaperProps: { style: { maxHeight: 400 } } },
+              }}
+            >
+              <MenuItem value="">Any</MenuItem>
+              {/* A value from the URL the scorecard does not know: kept, shown as is. */}
+              {query[key] && !choices.some(c => c.id === query[key]) && (
+                <MenuItem value={query[key]}>{query[key]}</MenuItem>
               )}
-            {(props.scorecard?.checks ?? []).map(c => (
-              <MenuItem key={c.id} value={c.id}>
-                {c.title}
-              </MenuItem>
-            ))}
-          </TextField>
+              {choices.map(c => (
+                <MenuItem key={c.id} value={c.id}>
+                  {c.title}
+                </MenuItem>
+              ))}
+            </TextField>
+          ))}
           <FilterText
             label="Search"
             value={query.q}
@@ -268,13 +265,10 @@ export function ResultsTable(props: {
                 : 'Results appear after the next evaluation of the entities this scorecard applies to.'}
             </Typography>
             {filtered && (
-              <Button
+              <ClearFiltersButton
                 variant="outlined"
-                color="primary"
                 onClick={() => set(NO_FILTERS)}
-              >
-                Clear filters
-              </Button>
+              />
             )}
           </div>
         ) : (
