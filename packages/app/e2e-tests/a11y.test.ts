@@ -173,7 +173,7 @@ test.describe('Dialogs from the keyboard alone', () => {
     );
   });
 
-  test('ask for an exemption and attest: open, fill, submit, closed; Escape closes', async ({
+  test('ask for an exemption, attest and revoke: open, fill, submit, closed; Escape closes', async ({
     page,
   }) => {
     await openReadinessTab(page, 'invoice-generator');
@@ -197,6 +197,11 @@ test.describe('Dialogs from the keyboard alone', () => {
     await expect(dialog).toBeHidden();
 
     const attest = page.getByRole('button', { name: /^Attest/ }).first();
+    // The check it attests, for revoking that attestation afterwards.
+    const check = (await attest.getAttribute('aria-label'))!.replace(
+      /^Attest: /,
+      '',
+    );
     await tabTo(page, attest);
     await expectVisibleFocus(attest);
     await page.keyboard.press('Enter');
@@ -216,6 +221,23 @@ test.describe('Dialogs from the keyboard alone', () => {
     await expectVisibleFocus(submit);
     await page.keyboard.press('Enter');
     await expect(dialog).toBeHidden();
+
+    // The attested check passes now: revoke that attestation, saying why.
+    const revoke = page.getByRole('button', {
+      name: `Revoke attestation: ${check}`,
+    });
+    await tabTo(page, revoke);
+    await expectVisibleFocus(revoke);
+    await page.keyboard.press('Enter');
+    await expect(dialog).toBeVisible();
+    await tabTo(page, dialog.getByRole('textbox', { name: 'Reason' }));
+    await page.keyboard.type('Attested on the wrong service');
+    const confirm = dialog.getByRole('button', { name: 'Revoke', exact: true });
+    await tabTo(page, confirm);
+    await expectVisibleFocus(confirm);
+    await page.keyboard.press('Enter');
+    await expect(dialog).toBeHidden();
+    await expect(revoke).toHaveCount(0);
   });
 
   // Signing from the keyboard is in goLive.test.ts, which signs this role.

@@ -164,7 +164,9 @@ test.describe('Go-live', () => {
       page.getByText('First production week: 6 of 7 daily checks'),
     ).toBeVisible();
 
-    await page.getByRole('button', { name: 'Record daily check' }).click();
+    // From the keyboard alone (#27): Tab, Space on each "ok", Enter.
+    await tabTo(page, page.getByRole('button', { name: 'Record daily check' }));
+    await page.keyboard.press('Enter');
     let dialog = page.getByRole('dialog');
     for (const item of [
       'Error rate',
@@ -172,39 +174,57 @@ test.describe('Go-live', () => {
       'Failed jobs',
       'User feedback',
       'Connector health',
-    ])
-      await dialog
-        .getByRole('radiogroup', { name: item })
-        .getByLabel('ok', { exact: true })
-        .check();
-    await dialog.getByRole('button', { name: 'Save check' }).click();
+    ]) {
+      await tabTo(
+        page,
+        dialog
+          .getByRole('radiogroup', { name: item })
+          .getByLabel('ok', { exact: true }),
+      );
+      await page.keyboard.press('Space');
+    }
+    await tabTo(page, dialog.getByRole('button', { name: 'Save check' }));
+    await page.keyboard.press('Enter');
     await expect(dialog).toBeHidden();
     await expect(
       page.getByText('First production week: 7 of 7 daily checks'),
     ).toBeVisible();
 
-    await page.getByRole('button', { name: 'Record risky action' }).click();
+    await tabTo(
+      page,
+      page.getByRole('button', { name: 'Record risky action' }),
+    );
+    await page.keyboard.press('Enter');
     dialog = page.getByRole('dialog');
-    await dialog
-      .getByLabel('What happened')
-      .fill('Price cache flushed by hand');
-    await dialog
-      .getByLabel('Who answers for it (a team or a person)')
-      .fill('group:default/payments');
-    await dialog.getByRole('button', { name: 'Record' }).click();
+    await tabTo(page, dialog.getByLabel('What happened'));
+    await page.keyboard.type('Price cache flushed by hand');
+    await tabTo(
+      page,
+      dialog.getByLabel('Who answers for it (a team or a person)'),
+    );
+    await page.keyboard.type('group:default/payments');
+    await tabTo(
+      page,
+      dialog.getByRole('button', { name: 'Record', exact: true }),
+    );
+    await page.keyboard.press('Enter');
     await expect(dialog).toBeHidden();
     await expect(page.getByText(/Price cache flushed by hand/)).toBeVisible();
 
-    await page.getByRole('button', { name: 'Closure review' }).click();
+    await tabTo(page, page.getByRole('button', { name: 'Closure review' }));
+    await page.keyboard.press('Enter');
     dialog = page.getByRole('dialog');
     for (const label of [
       'P1/P2 incidents',
       'Support requests',
       'Quality deviations',
       'Missing runbook steps',
-    ])
-      await dialog.getByLabel(label).fill('none');
-    await dialog.getByRole('button', { name: 'Record review' }).click();
+    ]) {
+      await tabTo(page, dialog.getByLabel(label));
+      await page.keyboard.type('none');
+    }
+    await tabTo(page, dialog.getByRole('button', { name: 'Record review' }));
+    await page.keyboard.press('Enter');
     await expect(dialog).toBeHidden();
     await expect(
       page.getByText(/Closure review by user:default\/guest/),

@@ -424,7 +424,7 @@ describe('EntityReadinessContent', () => {
     await renderWith(api);
     const row = await screen.findByTestId('check-technical-owner');
     await userEvent.click(
-      await within(row).findByRole('button', { name: 'Revoke attestation' }),
+      await within(row).findByRole('button', { name: /^Revoke attestation:/ }),
     );
     // Nothing is revoked by one click: a dialog asks for the reason.
     const dialog = await screen.findByRole('dialog');

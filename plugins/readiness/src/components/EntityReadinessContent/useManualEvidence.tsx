@@ -71,6 +71,7 @@ export function useManualEvidence(entityRef: string, onChanged: () => void) {
           onClick={() =>
             setRevoking({ id: valid.id, attestedBy: valid.attestedBy, check })
           }
+          aria-label={`Revoke attestation: ${check.title}`}
         >
           Revoke attestation
         </Button>
