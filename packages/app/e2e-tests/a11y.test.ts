@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, Page } from '@playwright/test';
 import {
-  expectVisibleFocus,
+  pressFromKeyboard,
   openReadinessTab,
   signIn,
   tabTo,
@@ -154,9 +154,7 @@ test.describe('Dialogs from the keyboard alone', () => {
     // loyalty-points is Payments' (the guest's team); no other test uses it.
     await openReadinessTab(page, 'loyalty-points');
     const edit = page.getByRole('button', { name: 'Edit', exact: true });
-    await tabTo(page, edit);
-    await expectVisibleFocus(edit);
-    await page.keyboard.press('Enter');
+    await pressFromKeyboard(page, edit);
     const dialog = page.getByRole('dialog');
     await expect(dialog).toBeVisible();
     const runbook = dialog.getByLabel('Runbook URL');
@@ -164,9 +162,7 @@ test.describe('Dialogs from the keyboard alone', () => {
     await page.keyboard.press('Control+A');
     await page.keyboard.type('https://wiki.acme.example/loyalty/runbook');
     const save = dialog.getByRole('button', { name: 'Save' });
-    await tabTo(page, save);
-    await expectVisibleFocus(save);
-    await page.keyboard.press('Enter');
+    await pressFromKeyboard(page, save);
     await expect(dialog).toBeHidden();
     await expect(page.getByTestId('owner-runbook')).toContainText(
       'https://wiki.acme.example/loyalty/runbook',
@@ -182,18 +178,14 @@ test.describe('Dialogs from the keyboard alone', () => {
     const ask = page
       .getByRole('button', { name: /^Ask for exemption|^Exempt/ })
       .first();
-    await tabTo(page, ask);
-    await expectVisibleFocus(ask);
-    await page.keyboard.press('Enter');
+    await pressFromKeyboard(page, ask);
     await expect(dialog).toBeVisible();
     await tabTo(page, dialog.getByRole('textbox', { name: 'Reason' }));
     await page.keyboard.type('Replaced next quarter; tracked in PAY-1234');
     const send = dialog.getByRole('button', {
       name: /^(Ask for exemption|Exempt)/,
     });
-    await tabTo(page, send);
-    await expectVisibleFocus(send);
-    await page.keyboard.press('Enter');
+    await pressFromKeyboard(page, send);
     await expect(dialog).toBeHidden();
 
     const attest = page.getByRole('button', { name: /^Attest/ }).first();
@@ -202,9 +194,7 @@ test.describe('Dialogs from the keyboard alone', () => {
       /^Attest: /,
       '',
     );
-    await tabTo(page, attest);
-    await expectVisibleFocus(attest);
-    await page.keyboard.press('Enter');
+    await pressFromKeyboard(page, attest);
     await expect(dialog).toBeVisible();
     // Escape closes without sending; the focus goes back to the button.
     await page.keyboard.press('Escape');
@@ -217,25 +207,19 @@ test.describe('Dialogs from the keyboard alone', () => {
     await tabTo(page, dialog.getByRole('textbox', { name: 'Note' }));
     await page.keyboard.type('Checked with the team');
     const submit = dialog.getByRole('button', { name: 'Attest' });
-    await tabTo(page, submit);
-    await expectVisibleFocus(submit);
-    await page.keyboard.press('Enter');
+    await pressFromKeyboard(page, submit);
     await expect(dialog).toBeHidden();
 
     // The attested check passes now: revoke that attestation, saying why.
     const revoke = page.getByRole('button', {
       name: `Revoke attestation: ${check}`,
     });
-    await tabTo(page, revoke);
-    await expectVisibleFocus(revoke);
-    await page.keyboard.press('Enter');
+    await pressFromKeyboard(page, revoke);
     await expect(dialog).toBeVisible();
     await tabTo(page, dialog.getByRole('textbox', { name: 'Reason' }));
     await page.keyboard.type('Attested on the wrong service');
     const confirm = dialog.getByRole('button', { name: 'Revoke', exact: true });
-    await tabTo(page, confirm);
-    await expectVisibleFocus(confirm);
-    await page.keyboard.press('Enter');
+    await pressFromKeyboard(page, confirm);
     await expect(dialog).toBeHidden();
     await expect(revoke).toHaveCount(0);
   });
@@ -248,9 +232,7 @@ test.describe('Dialogs from the keyboard alone', () => {
     const sign = page.getByRole('button', {
       name: 'Sign off as Security team',
     });
-    await tabTo(page, sign);
-    await expectVisibleFocus(sign);
-    await page.keyboard.press('Enter');
+    await pressFromKeyboard(page, sign);
     const dialog = page.getByRole('dialog');
     await expect(dialog).toBeVisible();
     await expect(

@@ -1,7 +1,7 @@
 import { expect } from '@playwright/test';
 import fs from 'node:fs';
 import {
-  expectVisibleFocus,
+  pressFromKeyboard,
   openReadinessTab,
   signIn,
   tabTo,
@@ -132,16 +132,12 @@ test.describe('Go-live', () => {
     const sign = page.getByRole('button', {
       name: 'Sign off as Security team',
     });
-    await tabTo(page, sign);
-    await expectVisibleFocus(sign);
-    await page.keyboard.press('Enter');
+    await pressFromKeyboard(page, sign);
     const dialog = page.getByRole('dialog');
     await tabTo(page, dialog.getByLabel('Note (optional)'));
     await page.keyboard.type('Threat model reviewed');
     const submit = dialog.getByRole('button', { name: 'Sign off' });
-    await tabTo(page, submit);
-    await expectVisibleFocus(submit);
-    await page.keyboard.press('Enter');
+    await pressFromKeyboard(page, submit);
     await expect(dialog).toBeHidden();
     await expect(page.getByTestId('signoff-security')).toContainText(
       '✓ guest,',

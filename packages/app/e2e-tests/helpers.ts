@@ -62,6 +62,13 @@ export async function expectVisibleFocus(target: Locator) {
   expect(drawn).toBe(true);
 }
 
+/** Tabs to `target`, checks its focus is drawn, and presses Enter on it. */
+export async function pressFromKeyboard(page: Page, target: Locator) {
+  await tabTo(page, target);
+  await expectVisibleFocus(target);
+  await page.keyboard.press('Enter');
+}
+
 /**
  * Backstage's own start-up notice about its default icons (catalog, search,
  * kind:api …): not Readiness's to fix.

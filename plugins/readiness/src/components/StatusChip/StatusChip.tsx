@@ -1,5 +1,6 @@
 import Chip from '@material-ui/core/Chip';
-import { getContrastRatio, makeStyles } from '@material-ui/core/styles';
+import { makeStyles } from '@material-ui/core/styles';
+import { readableOn } from '../readableColor';
 import type { ReadinessStatus } from '@readiness/backstage-plugin-readiness-common';
 
 /** Words shown for each status. */
@@ -8,18 +9,6 @@ export const STATUS_LABEL: Record<ReadinessStatus, string> = {
   'needs-work': 'Needs work',
   blocked: 'Blocked',
 };
-
-/**
- * Black or white, whichever reads better on `background`. One of them always
- * reaches 4.5:1 (WCAG AA for the chip's small text); the theme's own
- * `contrastText` aims at 3:1 and falls short on some status colours.
- */
-export function readableOn(background: string): string {
-  return getContrastRatio(background, '#000') >=
-    getContrastRatio(background, '#fff')
-    ? '#000'
-    : '#fff';
-}
 
 const useStyles = makeStyles(theme => ({
   ready: {

@@ -1,6 +1,6 @@
 import { getContrastRatio } from '@material-ui/core/styles';
 import { lightTheme, darkTheme } from '@backstage/theme';
-import { readableOn } from './StatusChip';
+import { readableOn } from './readableColor';
 
 describe('readableOn', () => {
   it("gives the status chips' text at least 4.5:1 on Backstage's light and dark status colours", () => {
