@@ -270,4 +270,36 @@ describe('attestations and exemptions', () => {
       );
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'offers a service token no attestation or exemption, whatever the policy says, on %p',
+    async databaseId => {
+      const { server } = await startReadinessBackend({
+        databases,
+        databaseId,
+        authorize: () => AuthorizeResult.ALLOW,
+      });
+      const service = mockCredentials.service.header();
+      const attestations = await request(server)
+        .get(`${ENTITY}/attestations`)
+        .set('Authorization', service);
+      expect(attestations.status).toBe(200);
+      expect(attestations.body.canAttest).toBe(false);
+      const exemptions = await request(server)
+        .get(`${ENTITY}/exemptions`)
+        .set('Authorization', service);
+      expect(exemptions.status).toBe(200);
+      expect(exemptions.body.canRequest).toBe(false);
+      expect(exemptions.body.canGrant).toBe(false);
+      const asked = await request(server)
+        .post(`${ENTITY}/exemptions`)
+        .set('Authorization', service)
+        .send({
+          checkId: 'load-test-p95',
+          reason: 'a pipeline asks',
+          expiresAt: inDays(5),
+        });
+      expect(asked.status).toBe(403);
+    },
+  );
 });
