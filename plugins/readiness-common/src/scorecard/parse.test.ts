@@ -36,6 +36,14 @@ describe('parseScorecard', () => {
     });
   });
 
+  it('names the filter key that is not a field path (the fuzz found " ")', () => {
+    const doc = scorecardDoc([
+      check({ type: 'relation', with: { type: 'ownedBy' } }),
+    ]) as any;
+    doc.spec.appliesTo = { filter: { ' ': 'x' } };
+    expect(issuesOf(doc).join('\n')).toMatch(/spec\.appliesTo\.filter/);
+  });
+
   it('names the field, the check and the allowed values for a bad enum', () => {
     expect(
       issuesOf(

@@ -42,7 +42,8 @@ const filterValue = z.union([
   // Absent, or any value but these: `{ not: 'false' }`.
   z.object({ not: z.union([scalar, z.array(scalar).min(1)]) }).strict(),
 ]);
-const filterSchema = z.record(z.string().min(1), filterValue);
+// Keys are field paths (`spec.lifecycle`, `metadata.annotations['x']`), checked as such.
+const filterSchema = z.record(pathSchema, filterValue);
 
 export const appliesToSchema = z
   .object({
