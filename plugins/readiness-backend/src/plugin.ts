@@ -26,6 +26,7 @@ import { ReadinessNotifier } from './notifications/ReadinessNotifier';
 import { scanForNotifications } from './notifications/scanForNotifications';
 import { ManualEvidenceService } from './evidence/manual/ManualEvidenceService';
 import { OwnershipService } from './ownership/OwnershipService';
+import { OnboardingService } from './ownership/OnboardingService';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { ReadinessService } from './results/ReadinessService';
@@ -177,6 +178,12 @@ export const readinessPlugin = createBackendPlugin({
           permissions: deps.permissions,
           auth: deps.auth,
         });
+        // readiness.notifications.enabled: false turns every notice off;
+        // readiness.ownership.notify: false only those to named owners.
+        const ownershipNotifier =
+          config.getOptionalBoolean('readiness.ownership.notify') === false
+            ? undefined
+            : notifier;
         const ownership = new OwnershipService({
           ownership: stores.ownership,
           evaluator,
@@ -184,13 +191,15 @@ export const readinessPlugin = createBackendPlugin({
           auth: deps.auth,
           permissions: deps.permissions,
           logger,
-          // readiness.notifications.enabled: false turns every notice off;
-          // readiness.ownership.notify: false only this one.
-          notifier:
-            config.getOptionalBoolean('readiness.ownership.notify') === false
-              ? undefined
-              : notifier,
+          notifier: ownershipNotifier,
           events: deps.events,
+        });
+        const onboarding = new OnboardingService({
+          ownership,
+          catalog: deps.catalog,
+          scorecards,
+          logger,
+          notifier: ownershipNotifier,
         });
         const goLive = new GoLiveService({
           store: stores.goLive,
@@ -231,6 +240,7 @@ export const readinessPlugin = createBackendPlugin({
           await createRouter({
             service,
             ownership,
+            onboarding,
             facts: new FactsService({
               evidence: stores.evidence,
               reader,

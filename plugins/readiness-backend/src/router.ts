@@ -10,6 +10,7 @@ import { FactsService } from './evidence/facts/FactsService';
 import { GoLiveService } from './goLive/GoLiveService';
 import { ManualEvidenceService } from './evidence/manual/ManualEvidenceService';
 import { OwnershipService } from './ownership/OwnershipService';
+import { OnboardingService } from './ownership/OnboardingService';
 import { ReadinessService } from './results/ReadinessService';
 import { requestGuards } from './platform/http/requestGuards';
 import { bindCheckRoutes } from './results/routes/checks';
@@ -28,6 +29,7 @@ export type { ReadinessRouter };
 export interface RouterOptions {
   service: ReadinessService;
   ownership: OwnershipService;
+  onboarding: OnboardingService;
   facts: FactsService;
   manualEvidence: ManualEvidenceService;
   goLive: GoLiveService;

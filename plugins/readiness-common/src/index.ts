@@ -47,6 +47,7 @@ export { parseDuration } from './engine/duration';
 export type { ReadinessResultRow, ReadinessSummaryGroup } from './api/rows';
 export type * from './api/types';
 export type * from './api/manualEvidence';
+export * from './api/onboarding';
 export {
   ReadinessClient,
   resultsQueryString,

@@ -6,7 +6,10 @@ import type {
   ReadinessStatus,
   SignoffRole,
 } from '@readiness/backstage-plugin-readiness-common';
-import { notifyNamedOwners } from '../ownership/ownershipNotices';
+import {
+  notifyNamedOwners,
+  notifyNamedOwnersInBulk,
+} from '../ownership/ownershipNotices';
 import type { StoredOwners } from '../evaluation/EvaluationStateStore';
 import type { NotificationLog } from './NotificationLog';
 import { DAY_MS } from '@readiness/backstage-plugin-readiness-common';
@@ -116,6 +119,20 @@ export class ReadinessNotifier {
     reason?: string;
   }): Promise<void> {
     await notifyNamedOwners({
+      notifications: this.options.notifications,
+      logger: this.options.logger,
+      ...change,
+    });
+  }
+
+  /** Owners a bulk edit named, each told once; returns how many were told. */
+  async ownersNamedInBulk(change: {
+    role: 'incident' | 'technical' | 'communication';
+    named: Map<string, string[]>;
+    by: string;
+    reason?: string;
+  }): Promise<number> {
+    return notifyNamedOwnersInBulk({
       notifications: this.options.notifications,
       logger: this.options.logger,
       ...change,

@@ -12,6 +12,7 @@ import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   catalogOwnership,
+  entityKey,
   NamedOwnerRole,
   OWNERSHIP_CHANGED_TOPIC,
   OWNERSHIP_FIELDS,
@@ -200,7 +201,11 @@ export class OwnershipService {
     entityRef: string,
     state: OwnershipState,
     next: { overrides: OwnershipRoles; baseline: OwnershipRoles },
-    { expectedVersion, reason }: { expectedVersion: number; reason?: string },
+    {
+      expectedVersion,
+      reason,
+      notify = true,
+    }: { expectedVersion: number; reason?: string; notify?: boolean },
   ): Promise<OwnershipSaveOutcome> {
     const { ownership, catalog, auth, evaluator } = this.options;
     const before = effectiveRoles(state.file, state.overrides);
@@ -232,13 +237,14 @@ export class OwnershipService {
       })
       .catch(() => undefined);
     await evaluator.evaluateNow(entityRef).catch(() => undefined);
-    await this.options.notifier?.ownersNamed({
-      entityRef,
-      before,
-      after,
-      by: credentials.principal.userEntityRef,
-      reason: reason?.trim() || undefined,
-    });
+    if (notify)
+      await this.options.notifier?.ownersNamed({
+        entityRef,
+        before,
+        after,
+        by: credentials.principal.userEntityRef,
+        reason: reason?.trim() || undefined,
+      });
     return {
       before,
       after,
@@ -255,6 +261,8 @@ export class OwnershipService {
    * touched never blocks a save. Nothing changed: nothing is stored or
    * logged. Then the entity is refreshed in the catalog (the catalog module
    * overlays the edit) and re-evaluated, so both show the change at once.
+   * `notify: false` leaves telling newly named owners to the caller (bulk
+   * edits tell each owner once).
    */
   async save(
     credentials: BackstageCredentials<BackstageUserPrincipal>,
@@ -264,6 +272,7 @@ export class OwnershipService {
       reason?: string;
       keep?: OwnershipField[];
       expectedVersion: number;
+      notify?: boolean;
     },
   ): Promise<OwnershipSaveOutcome> {
     const entity = await this.mayEdit(credentials, entityRef);
@@ -354,6 +363,32 @@ export class OwnershipService {
     );
     const visible = new Set(refs.filter((_r, i) => items[i]));
     return named.filter(n => visible.has(n.entityRef));
+  }
+
+  /** The version and the values in effect of a catalog entity's ownership. */
+  async inEffect(
+    entity: Entity,
+  ): Promise<{ version: number; effective: OwnershipRoles }> {
+    const { stored, state } = await this.state(entity, entityKey(entity));
+    return {
+      version: stored?.version ?? 0,
+      effective: effectiveRoles(state.file, state.overrides),
+    };
+  }
+
+  /** Whether the caller may edit each entity's ownership, in one framework call. */
+  async canEditEach(
+    credentials: BackstageCredentials,
+    entityRefs: string[],
+  ): Promise<boolean[]> {
+    return new Access(this.options).decide(
+      credentials,
+      entityRefs.map(resourceRef => ({
+        permission: readinessOwnershipUpdatePermission,
+        resourceRef,
+      })),
+      { people: true },
+    );
   }
 
   /** Every stored edit, for the catalog module's processor. */

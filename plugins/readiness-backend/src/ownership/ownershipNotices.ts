@@ -67,3 +67,58 @@ export async function notifyNamedOwners(options: {
     }
   }
 }
+
+/**
+ * Tells each owner a bulk edit newly named, once, with every entity it was
+ * named for (a team onboarded to twenty services hears of it once, not
+ * twenty times); the person who saved is left out. Returns how many were
+ * sent. Never throws.
+ */
+export async function notifyNamedOwnersInBulk(options: {
+  notifications?: NotificationService;
+  logger: LoggerService;
+  role: 'incident' | 'technical' | 'communication';
+  /** Owner ref → the entities it was named for. */
+  named: Map<string, string[]>;
+  by: string;
+  reason?: string;
+}): Promise<number> {
+  const { notifications, logger, role, by } = options;
+  if (!notifications) return 0;
+  const label = OWNERSHIP_ROLE_LABELS[role].toLowerCase();
+  let sent = 0;
+  for (const [ownerRef, entityRefs] of options.named) {
+    const names = entityRefs.map(r => parseEntityRef(r).name);
+    const owner = parseEntityRef(ownerRef);
+    const what = names.length === 1 ? names[0] : `${names.length} services`;
+    const listed =
+      names.length > 10
+        ? `${names.slice(0, 10).join(', ')} and ${names.length - 10} more`
+        : names.join(', ');
+    try {
+      await notifications.send({
+        recipients: {
+          type: 'entity',
+          entityRef: ownerRef,
+          excludeEntityRef: by,
+        },
+        payload: {
+          title: `You are now ${label} of ${what}`,
+          description: `${by} named ${ownerRef} ${label} of ${listed}${
+            options.reason ? `: ${options.reason}` : ''
+          }. Check the runbook and the channel on each Readiness tab.`,
+          // The owner's page: its Readiness card lists every role it holds.
+          link: `/catalog/${owner.namespace}/${owner.kind}/${owner.name}`,
+          topic: 'readiness-ownership',
+          severity: role === 'incident' ? 'high' : 'normal',
+        },
+      });
+      sent++;
+    } catch (error) {
+      logger.warn(
+        `Readiness: could not notify ${ownerRef} that they are ${label} of ${listed}: ${error}`,
+      );
+    }
+  }
+  return sent;
+}

@@ -2,6 +2,7 @@ import { CustomErrorBase, InputError } from '@backstage/errors';
 import { OWNERSHIP_FIELDS } from '@readiness/backstage-plugin-readiness-common';
 import type { Request } from 'express';
 import { OwnershipService } from './OwnershipService';
+import { OnboardingService } from './OnboardingService';
 import type { ReadinessRouter, RouteContext } from '../platform/http/router';
 import { audited } from '../platform/http/audit';
 import { entityRefOf } from '../platform/http/query';
@@ -32,9 +33,12 @@ function expectedVersion(header: string | undefined): number {
  */
 export function bindOwnershipRoutes(
   router: ReadinessRouter,
-  options: RouteContext & { ownership: OwnershipService },
+  options: RouteContext & {
+    ownership: OwnershipService;
+    onboarding: OnboardingService;
+  },
 ) {
-  const { ownership, httpAuth, auditor } = options;
+  const { ownership, onboarding, httpAuth, auditor } = options;
 
   router.get('/entities/:kind/:namespace/:name/ownership', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
@@ -45,6 +49,16 @@ export function bindOwnershipRoutes(
 
   const userCredentials = (req: Request<any>) =>
     httpAuth.credentials(req, { allow: ['user'] });
+
+  /** The meta of an ownership edit's audit event. */
+  const editMeta = (
+    outcome: Awaited<ReturnType<OwnershipService['save']>>,
+  ) => ({
+    version: outcome.response.version,
+    changed: outcome.changed,
+    old: { ...outcome.before },
+    new: { ...outcome.after },
+  });
 
   /** One audited write: PUT (save) or POST …/revert. */
   const write = async (
@@ -68,15 +82,7 @@ export function bindOwnershipRoutes(
           entityRef,
           expectedVersion(req.header('If-Match')),
         );
-        return {
-          value: outcome.response,
-          meta: {
-            version: outcome.response.version,
-            changed: outcome.changed,
-            old: { ...outcome.before },
-            new: { ...outcome.after },
-          },
-        };
+        return { value: outcome.response, meta: editMeta(outcome) };
       },
     );
   };
@@ -127,6 +133,39 @@ export function bindOwnershipRoutes(
     res.json({
       items: await ownership.namedRoles(credentials, String(req.query.owner)),
     });
+  });
+
+  router.get('/ownership/onboarding', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    res.json(
+      await onboarding.candidates(
+        credentials,
+        String(req.query.owner),
+        req.query.field,
+      ),
+    );
+  });
+
+  // Each entity of a bulk edit is its own audited edit, as through PUT.
+  router.post('/ownership/bulk', async (req, res) => {
+    const credentials = await userCredentials(req);
+    res.json(
+      await onboarding.apply(credentials, req.body, (entityRef, run) =>
+        audited(
+          auditor,
+          req,
+          {
+            eventId: 'ownership-update',
+            severityLevel: 'medium',
+            meta: { entityRef, bulk: true },
+          },
+          async () => {
+            const outcome = await run();
+            return { value: outcome, meta: editMeta(outcome) };
+          },
+        ),
+      ),
+    );
   });
 
   router.get('/ownership', async (req, res) => {

@@ -156,6 +156,38 @@ describe.each(databases.eachSupportedId())(
             ),
         ],
         [
+          '/ownership/onboarding',
+          'get',
+          () =>
+            request(server).get(
+              `${PREFIX}/ownership/onboarding?owner=payments&field=incident`,
+            ),
+        ],
+        [
+          '/ownership/bulk',
+          'post',
+          () =>
+            request(server)
+              .post(`${PREFIX}/ownership/bulk`)
+              .send({
+                field: 'channel',
+                reason: 'contract test',
+                items: [
+                  {
+                    entityRef: 'component:default/fraud-scoring',
+                    value: 'slack:#payments-risk',
+                    version: 0,
+                  },
+                  // Stale: one failing entity is an outcome, not an error.
+                  {
+                    entityRef: 'component:default/ledger-service',
+                    value: 'slack:#ledger',
+                    version: 99,
+                  },
+                ],
+              }),
+        ],
+        [
           '/ownership',
           'get',
           () =>

@@ -627,6 +627,16 @@ export const spec = {
           "goLiveDate"
         ]
       },
+      "OnboardingField": {
+        "type": "string",
+        "enum": [
+          "incident",
+          "technical",
+          "communication",
+          "channel",
+          "runbook"
+        ]
+      },
       "OwnershipChange": {
         "type": "object",
         "additionalProperties": false,
@@ -2209,6 +2219,269 @@ export const spec = {
           },
           "400": {
             "description": "The owner is not a ref.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/ownership/onboarding": {
+      "get": {
+        "operationId": "GetOnboarding",
+        "description": "For bulk onboarding: the scored entities a group (its sub-groups included) or user owns (spec.owner) that you may see, each with the field's value in effect, its ownership version, a suggested value and where it comes from, and whether you may edit it.",
+        "parameters": [
+          {
+            "name": "owner",
+            "in": "query",
+            "required": true,
+            "description": "A group or user ref (`group:default/payments`, or `payments` for a group).",
+            "schema": {
+              "type": "string",
+              "maxLength": 255
+            }
+          },
+          {
+            "name": "field",
+            "in": "query",
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/OnboardingField"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The entities, sorted by title.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "properties": {
+                    "owner": {
+                      "type": "string"
+                    },
+                    "field": {
+                      "$ref": "#/components/schemas/OnboardingField"
+                    },
+                    "truncated": {
+                      "type": "boolean"
+                    },
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "properties": {
+                          "entityRef": {
+                            "type": "string"
+                          },
+                          "title": {
+                            "type": "string"
+                          },
+                          "owner": {
+                            "type": "string"
+                          },
+                          "version": {
+                            "type": "integer"
+                          },
+                          "current": {
+                            "type": "string"
+                          },
+                          "suggestion": {
+                            "type": "object",
+                            "additionalProperties": false,
+                            "properties": {
+                              "value": {
+                                "type": "string"
+                              },
+                              "source": {
+                                "type": "string"
+                              }
+                            },
+                            "required": [
+                              "value",
+                              "source"
+                            ]
+                          },
+                          "canEdit": {
+                            "type": "boolean"
+                          }
+                        },
+                        "required": [
+                          "entityRef",
+                          "version",
+                          "canEdit"
+                        ]
+                      }
+                    }
+                  },
+                  "required": [
+                    "owner",
+                    "field",
+                    "truncated",
+                    "items"
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The owner is not a group or user ref, or the field is unknown.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/ownership/bulk": {
+      "post": {
+        "operationId": "SaveOwnershipInBulk",
+        "description": "Sets one field for many entities (signed-in people only). Each entity is a normal edit: its own readiness.ownership.update check, its version (as If-Match), history, audit event and re-evaluation. One failing entity does not stop the others: the answer lists every outcome in the order sent. Each newly named owner is notified once for the whole request.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "properties": {
+                  "field": {
+                    "$ref": "#/components/schemas/OnboardingField"
+                  },
+                  "reason": {
+                    "type": "string",
+                    "maxLength": 1000
+                  },
+                  "items": {
+                    "type": "array",
+                    "minItems": 1,
+                    "maxItems": 200,
+                    "items": {
+                      "type": "object",
+                      "additionalProperties": false,
+                      "properties": {
+                        "entityRef": {
+                          "type": "string",
+                          "maxLength": 255
+                        },
+                        "value": {
+                          "type": "string",
+                          "maxLength": 2000
+                        },
+                        "version": {
+                          "type": "integer",
+                          "minimum": 0
+                        }
+                      },
+                      "required": [
+                        "entityRef",
+                        "value",
+                        "version"
+                      ]
+                    }
+                  }
+                },
+                "required": [
+                  "field",
+                  "items"
+                ]
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Every entity's outcome.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "properties": {
+                          "entityRef": {
+                            "type": "string"
+                          },
+                          "ok": {
+                            "type": "boolean"
+                          },
+                          "changed": {
+                            "type": "boolean"
+                          },
+                          "version": {
+                            "type": "integer"
+                          },
+                          "error": {
+                            "type": "object",
+                            "additionalProperties": false,
+                            "properties": {
+                              "name": {
+                                "type": "string"
+                              },
+                              "message": {
+                                "type": "string"
+                              }
+                            },
+                            "required": [
+                              "name",
+                              "message"
+                            ]
+                          }
+                        },
+                        "required": [
+                          "entityRef",
+                          "ok"
+                        ]
+                      }
+                    },
+                    "changed": {
+                      "type": "integer"
+                    },
+                    "failed": {
+                      "type": "integer"
+                    },
+                    "notified": {
+                      "type": "integer"
+                    }
+                  },
+                  "required": [
+                    "items",
+                    "changed",
+                    "failed",
+                    "notified"
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The request is invalid: the message names the field.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "Not a signed-in person.",
             "content": {
               "application/json": {
                 "schema": {

@@ -1,5 +1,7 @@
 import type {
   AttestationInput,
+  BulkOwnershipInput,
+  BulkOwnershipResponse,
   AttestationsResponse,
   CheckFailure,
   CheckFailureCount,
@@ -14,6 +16,8 @@ import type {
   GoLiveSummary,
   HistoryResponse,
   NamedOwnerRole,
+  OnboardingField,
+  OnboardingResponse,
   OrgHistoryResponse,
   OwnershipEdit,
   OwnershipResponse,
@@ -80,6 +84,22 @@ export interface ReadinessApi {
   listOwnershipEdits(): Promise<OwnershipEdit[]>;
   /** The roles edits in the UI gave `ownerRef` (a group or user), with who named them and when. */
   listNamedRoles(ownerRef: string): Promise<NamedOwnerRole[]>;
+  /**
+   * The scored entities `ownerRef` (a group, its sub-groups included, or a
+   * user) owns, with `field`'s value in effect and a suggested value.
+   */
+  getOnboarding(
+    ownerRef: string,
+    field: OnboardingField,
+  ): Promise<OnboardingResponse>;
+  /**
+   * Sets one field for many entities, each a normal edit with its own
+   * version check; resolves with every entity's outcome (a partial failure
+   * does not reject).
+   */
+  saveOwnershipInBulk(
+    input: BulkOwnershipInput,
+  ): Promise<BulkOwnershipResponse>;
   /** The CSV of a query (every row, no paging). */
   exportCsv(query: ResultsQuery): Promise<Blob>;
   listAttestations(entityRef: string): Promise<AttestationsResponse>;

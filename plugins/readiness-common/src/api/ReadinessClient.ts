@@ -187,6 +187,28 @@ export class ReadinessClient implements ReadinessApi {
     ).items;
   }
 
+  getOnboarding(
+    ownerRef: string,
+    field: Api.OnboardingField,
+  ): Promise<Api.OnboardingResponse> {
+    return this.json(
+      `/ownership/onboarding?${new URLSearchParams({
+        owner: ownerRef,
+        field,
+      })}`,
+    );
+  }
+
+  saveOwnershipInBulk(
+    input: Api.BulkOwnershipInput,
+  ): Promise<Api.BulkOwnershipResponse> {
+    return this.json('/ownership/bulk', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(input),
+    });
+  }
+
   async listOwnershipEdits(): Promise<Api.OwnershipEdit[]> {
     return (await this.json<{ items: Api.OwnershipEdit[] }>('/ownership'))
       .items;

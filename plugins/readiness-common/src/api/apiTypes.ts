@@ -35,4 +35,10 @@ export type {
   StatusesResponse,
   SummaryResponse,
 } from './types';
+export type {
+  BulkOwnershipInput,
+  BulkOwnershipResponse,
+  OnboardingField,
+  OnboardingResponse,
+} from './onboarding';
 export type { ReadinessStatus } from '../types';
