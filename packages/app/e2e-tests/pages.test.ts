@@ -133,7 +133,7 @@ test.describe('Readiness page as people use it', () => {
       .getByRole('button', { name: 'Clear filters' })
       .last()
       .click();
-    await expect(results(page).getByText('16 entities match')).toBeVisible();
+    await expect(results(page).getByText('21 entities match')).toBeVisible();
     await expect(page).not.toHaveURL(/status=/);
     await expect(page).toHaveURL(/groupBy=type/);
   });

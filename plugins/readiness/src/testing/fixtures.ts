@@ -230,6 +230,18 @@ export function mockReadinessApi(
     })),
     listOwnershipEdits: jest.fn(async () => []),
     listNamedRoles: jest.fn(async () => []),
+    getOnboarding: jest.fn(async (owner, field) => ({
+      owner,
+      field,
+      items: [],
+      truncated: false,
+    })),
+    saveOwnershipInBulk: jest.fn(async () => ({
+      items: [],
+      changed: 0,
+      failed: 0,
+      notified: 0,
+    })),
     listAttestations: jest.fn(async () => ({
       items: [],
       canAttest: false,

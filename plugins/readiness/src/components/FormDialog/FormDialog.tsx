@@ -26,6 +26,8 @@ export function FormDialog(props: {
   submitColor?: 'primary' | 'secondary';
   error?: { message: string };
   maxWidth?: 'sm' | 'md';
+  /** The label of the button that closes without acting (default Cancel). */
+  cancelLabel?: string;
   children: ReactNode;
 }) {
   return (
@@ -45,7 +47,7 @@ export function FormDialog(props: {
         )}
       </DialogContent>
       <DialogActions>
-        <Button onClick={props.onClose}>Cancel</Button>
+        <Button onClick={props.onClose}>{props.cancelLabel ?? 'Cancel'}</Button>
         <Button
           color={props.submitColor ?? 'primary'}
           variant="contained"

@@ -7,12 +7,14 @@ import { useApi } from '@backstage/core-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
+import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { readinessApiRef, ResultRow } from '../../api';
 import { ReadinessTabLink } from '../ReadinessTabLink';
@@ -22,6 +24,7 @@ import {
   READINESS_STATUSES,
 } from '@readiness/backstage-plugin-readiness-common';
 import { GroupScore } from './GroupScore';
+import { BulkOwnershipDialog } from '../BulkOwnership';
 
 /** Relation types the catalog module emits, from the owner's side. */
 const ROLE_RELATIONS = [
@@ -57,6 +60,9 @@ export function GroupReadinessCard() {
     }
   }
   const roleRefs = [...roles.keys()].sort();
+  const [bulk, setBulk] = useState(false);
+  // Bumped after a bulk edit: the list is read again.
+  const [saved, setSaved] = useState(0);
   const { value, loading, error } = useAsync(async () => {
     const scorecards = await api.getScorecards();
     const pages = await Promise.all(
@@ -82,7 +88,7 @@ export function GroupReadinessCard() {
       owned: new Set(owned.flatMap(p => p.items.map(r => r.entityRef))),
       truncated: owned.some(p => p.totalItems > p.items.length),
     };
-  }, [api, self, roleRefs.join(',')]);
+  }, [api, self, roleRefs.join(','), saved]);
   // Roles given in the Readiness UI: who named the group, and when.
   const named = useAsync(() => api.listNamedRoles(self), [api, self]);
   const namedNote = (ref: string, label: string) => {
@@ -131,7 +137,19 @@ export function GroupReadinessCard() {
       subheader={`What it owns${
         who === 'group' ? ' (sub-groups included)' : ''
       }, and where it is incident, technical or communication owner`}
+      action={
+        <Button variant="outlined" size="small" onClick={() => setBulk(true)}>
+          Set owners in bulk
+        </Button>
+      }
     >
+      {bulk && (
+        <BulkOwnershipDialog
+          owner={self}
+          onClose={() => setBulk(false)}
+          onSaved={() => setSaved(n => n + 1)}
+        />
+      )}
       <GroupScore entityRef={self} />
       {loading && <Progress />}
       {error && <ResponseErrorPanel error={error} />}

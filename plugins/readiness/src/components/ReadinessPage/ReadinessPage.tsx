@@ -19,6 +19,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { readinessApiRef, ResultsQuery } from '../../api';
+import { BulkOwnershipDialog } from '../BulkOwnership';
 import { NO_FILTERS } from './ActiveFilters';
 import { AreaHeatmap } from './AreaHeatmap';
 import { GoLivesCard } from './GoLivesCard';
@@ -48,6 +49,9 @@ export function ReadinessOverview() {
   const api = useApi(readinessApiRef);
   const { query, groupBy, update, hrefWith } = useResultsQuery();
   const [focus, setFocus] = useState(0);
+  // Bumped after a bulk edit: what the page shows is read again.
+  const [saved, setSaved] = useState(0);
+  const [bulk, setBulk] = useState(false);
   const scorecards = useAsync(() => api.getScorecards(), [api]);
   const scorecard = query.scorecard
     ? scorecards.value?.find(s => s.name === query.scorecard)
@@ -56,11 +60,11 @@ export function ReadinessOverview() {
   const summary = useAsync(
     async () =>
       scorecardName ? api.getSummary(groupBy, scorecardName) : undefined,
-    [api, groupBy, scorecardName],
+    [api, groupBy, scorecardName, saved],
   );
   const checks = useAsync(
     async () => (scorecardName ? api.listCheckFailures(scorecardName) : []),
-    [api, scorecardName],
+    [api, scorecardName, saved],
   );
   const titles = useEntityTitles(summary.value?.groups.map(g => g.key) ?? []);
   const titleOf = (key: string) => titleOfRef(titles, key);
@@ -134,8 +138,20 @@ export function ReadinessOverview() {
               </MenuItem>
             ))}
           </TextField>
+          <Button variant="outlined" onClick={() => setBulk(true)}>
+            Set owners in bulk
+          </Button>
         </div>
       </ContentHeader>
+      {bulk && (
+        <BulkOwnershipDialog
+          // One team in the owner filter: start from it.
+          owner={query.owner?.length === 1 ? query.owner[0] : undefined}
+          pickOwner
+          onClose={() => setBulk(false)}
+          onSaved={() => setSaved(n => n + 1)}
+        />
+      )}
       {!!scorecard.problems?.length && (
         <Alert
           severity="warning"
@@ -158,7 +174,7 @@ export function ReadinessOverview() {
         </Typography>
       )}
       {summary.error && <ResponseErrorPanel error={summary.error} />}
-      <Grid container spacing={3}>
+      <Grid container spacing={3} key={saved}>
         <Grid item xs={12}>
           {summary.value && <SummaryTiles overall={summary.value.overall} />}
           {summary.loading && <Progress />}

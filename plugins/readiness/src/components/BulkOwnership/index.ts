@@ -1,0 +1,1 @@
+export { BulkOwnershipDialog } from './BulkOwnershipDialog';
