@@ -191,7 +191,7 @@ describe('BulkOwnershipDialog', () => {
     await userEvent.click(screen.getByLabelText('Pick Billing'));
     await userEvent.click(screen.getByLabelText('Pick ledger'));
     await userEvent.type(
-      screen.getByLabelText('Channel for every picked service'),
+      screen.getByLabelText('Same value for all picked'),
       'slack:#payments',
     );
     await userEvent.click(

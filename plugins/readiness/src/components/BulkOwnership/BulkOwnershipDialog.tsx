@@ -12,6 +12,8 @@ import TableRow from '@material-ui/core/TableRow';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
+import { Theme } from '@material-ui/core/styles';
+import useMediaQuery from '@material-ui/core/useMediaQuery';
 import {
   BulkOwnershipResponse,
   ONBOARDING_FIELDS,
@@ -43,6 +45,8 @@ export function BulkOwnershipDialog(props: {
   onSaved?: () => void;
 }) {
   const api = useApi(readinessApiRef);
+  // On a phone each service is one cell: name, what it has, the new value.
+  const narrow = useMediaQuery((theme: Theme) => theme.breakpoints.down('xs'));
   const [owner, setOwner] = useState(props.owner);
   const [field, setField] = useState<OnboardingField>('incident');
   const [rows, setRows] = useState<BulkRow[]>();
@@ -184,12 +188,17 @@ export function BulkOwnershipDialog(props: {
       )}
       {rows && rows.length > 0 && (
         <>
-          <Box display="flex" alignItems="flex-start" style={{ gap: 8 }}>
-            <Box flex={1}>
+          <Box
+            display="flex"
+            flexWrap="wrap"
+            alignItems="flex-start"
+            style={{ gap: 8 }}
+          >
+            <Box flex="1 1 260px">
               {isRole(field) ? (
                 <OwnerPicker
                   id="bulk-all"
-                  label={`${label} for every picked service`}
+                  label="Same value for all picked"
                   help="Then press Use for picked; each row can still be edited"
                   value={all || undefined}
                   onChange={v => setAll(v ?? '')}
@@ -197,7 +206,7 @@ export function BulkOwnershipDialog(props: {
               ) : (
                 <FormField
                   id="bulk-all"
-                  label={`${label} for every picked service`}
+                  label="Same value for all picked"
                   helperText="Then press Use for picked; each row can still be edited"
                   value={all}
                   onChange={setAll}
@@ -217,20 +226,63 @@ export function BulkOwnershipDialog(props: {
             <Table size="small" aria-label={`${label} of each service`}>
               <TableHead>
                 <TableRow>
-                  <TableCell padding="checkbox">Pick</TableCell>
+                  <TableCell
+                    padding="checkbox"
+                    style={{ whiteSpace: 'nowrap' }}
+                  >
+                    Pick
+                  </TableCell>
                   <TableCell>Service</TableCell>
-                  <TableCell>Now</TableCell>
-                  <TableCell>New {label.toLowerCase()}</TableCell>
+                  {!narrow && <TableCell>Now</TableCell>}
+                  {!narrow && <TableCell>New {label.toLowerCase()}</TableCell>}
                 </TableRow>
               </TableHead>
               <TableBody>
                 {rows.map(r => {
                   const c = r.candidate;
                   const name = c.title ?? shortRef(c.entityRef);
+                  const now = c.current ? shortRef(c.current) : 'not set';
+                  const serviceCell = (
+                    <>
+                      {name}
+                      {narrow && (
+                        <Typography variant="caption" display="block">
+                          Now: {now}
+                        </Typography>
+                      )}
+                      {!c.canEdit && (
+                        <Typography variant="caption" display="block">
+                          You may not edit it
+                        </Typography>
+                      )}
+                    </>
+                  );
+                  const valueField = (
+                    <TextField
+                      size="small"
+                      fullWidth
+                      margin={narrow ? 'dense' : 'none'}
+                      variant="outlined"
+                      value={r.value}
+                      disabled={!c.canEdit}
+                      inputProps={{
+                        'aria-label': `New ${label.toLowerCase()} of ${name}`,
+                      }}
+                      helperText={rowNote(r, field)}
+                      error={r.outcome?.ok === false}
+                      onChange={e =>
+                        update(c.entityRef, {
+                          value: e.target.value,
+                          selected: c.canEdit && e.target.value.trim() !== '',
+                        })
+                      }
+                    />
+                  );
                   return (
                     <TableRow key={c.entityRef} data-ref={c.entityRef}>
                       <TableCell padding="checkbox">
                         <Checkbox
+                          color="primary"
                           checked={r.selected}
                           disabled={!c.canEdit}
                           title={
@@ -244,38 +296,22 @@ export function BulkOwnershipDialog(props: {
                           }
                         />
                       </TableCell>
-                      <TableCell style={{ minWidth: 120 }}>
-                        {name}
-                        {!c.canEdit && (
-                          <Typography variant="caption" display="block">
-                            You may not edit it
-                          </Typography>
-                        )}
-                      </TableCell>
-                      <TableCell style={{ minWidth: 110 }}>
-                        {c.current ? shortRef(c.current) : 'not set'}
-                      </TableCell>
-                      <TableCell style={{ minWidth: 220 }}>
-                        <TextField
-                          size="small"
-                          fullWidth
-                          variant="outlined"
-                          value={r.value}
-                          disabled={!c.canEdit}
-                          inputProps={{
-                            'aria-label': `New ${label.toLowerCase()} of ${name}`,
-                          }}
-                          helperText={rowNote(r, field)}
-                          error={r.outcome?.ok === false}
-                          onChange={e =>
-                            update(c.entityRef, {
-                              value: e.target.value,
-                              selected:
-                                c.canEdit && e.target.value.trim() !== '',
-                            })
-                          }
-                        />
-                      </TableCell>
+                      {narrow ? (
+                        <TableCell>
+                          {serviceCell}
+                          {valueField}
+                        </TableCell>
+                      ) : (
+                        <>
+                          <TableCell style={{ minWidth: 120 }}>
+                            {serviceCell}
+                          </TableCell>
+                          <TableCell style={{ minWidth: 110 }}>{now}</TableCell>
+                          <TableCell style={{ minWidth: 220 }}>
+                            {valueField}
+                          </TableCell>
+                        </>
+                      )}
                     </TableRow>
                   );
                 })}
