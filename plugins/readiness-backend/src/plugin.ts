@@ -24,6 +24,8 @@ import { createHttpProbeProvider } from './evidence/probes/HttpProbeProvider';
 import { GoLiveService } from './goLive/GoLiveService';
 import { ReadinessNotifier } from './notifications/ReadinessNotifier';
 import { scanForNotifications } from './notifications/scanForNotifications';
+import { confirmationPeriods } from './ownership/confirmationPeriods';
+import { InboxService } from './inbox/InboxService';
 import { ManualEvidenceService } from './evidence/manual/ManualEvidenceService';
 import { OwnershipService } from './ownership/OwnershipService';
 import { OnboardingService } from './ownership/OnboardingService';
@@ -227,10 +229,14 @@ export const readinessPlugin = createBackendPlugin({
               notifier,
               new Date(),
               ref => goLive.standing(ref),
+              confirmationPeriods(scorecards.list()),
             );
-            if (sent.expiring + sent.missed + sent.overdue > 0)
+            if (
+              sent.expiring + sent.missed + sent.overdue + sent.confirmations >
+              0
+            )
               logger.info(
-                `Readiness: notified owners of ${sent.expiring} expiring attestations or exemptions, ${sent.missed} missed daily checks and ${sent.overdue} go-live dates reached without a launch decision`,
+                `Readiness: notified owners of ${sent.expiring} expiring attestations or exemptions, ${sent.missed} missed daily checks, ${sent.overdue} go-live dates reached without a launch decision and ${sent.confirmations} owner confirmations running out`,
               );
           },
         });
@@ -262,6 +268,16 @@ export const readinessPlugin = createBackendPlugin({
               notifier,
             }),
             goLive,
+            inbox: new InboxService({
+              evidence: stores.evidence,
+              ownership: stores.ownership,
+              evaluationState: stores.evaluationState,
+              goLive,
+              permissions: deps.permissions,
+              auth: deps.auth,
+              userInfo: deps.userInfo,
+              confirmFor: () => confirmationPeriods(scorecards.list()),
+            }),
             ping: stores.ping,
             httpAuth: deps.httpAuth,
             auditor: deps.auditor,

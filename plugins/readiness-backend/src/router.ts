@@ -20,6 +20,8 @@ import { bindGoLiveRoutes } from './goLive/routes';
 import { bindHealthRoutes } from './platform/http/health';
 import { bindManualEvidenceRoutes } from './evidence/manual/routes';
 import { bindOwnershipRoutes } from './ownership/routes';
+import { bindInboxRoutes } from './inbox/routes';
+import { InboxService } from './inbox/InboxService';
 import { bindResultRoutes } from './results/routes/results';
 import { bindScorecardRoutes } from './results/routes/scorecards';
 
@@ -33,6 +35,7 @@ export interface RouterOptions {
   facts: FactsService;
   manualEvidence: ManualEvidenceService;
   goLive: GoLiveService;
+  inbox: InboxService;
   /** Resolves when the database answers; `/health` calls it. */
   ping: () => Promise<void>;
   httpAuth: HttpAuthService;
@@ -54,6 +57,7 @@ export async function createRouter(
   bindFactRoutes(router, options);
   bindManualEvidenceRoutes(router, options);
   bindGoLiveRoutes(router, options);
+  bindInboxRoutes(router, options);
   // A path no route matches (an empty name, a typo) answers a JSON error
   // like every other route, not an empty 404.
   router.use((req, _res, next) =>

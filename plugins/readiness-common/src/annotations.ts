@@ -37,6 +37,19 @@ export const ANNOTATION_COMMUNICATION_CHANNEL =
 export const ANNOTATION_RUNBOOK = 'readiness/runbook';
 
 /**
+ * The annotation holding when an owner role was last confirmed (ISO 8601
+ * date or time), for checks with `confirmedWithin`: for example
+ * `readiness/incident-owner-confirmed-at`. The Readiness backend sets it
+ * from confirmations made in the UI (while the confirmed owner still holds
+ * the role); a commit to catalog-info.yaml may set it too.
+ *
+ * @public
+ */
+export function ownerConfirmedAnnotation(role: OwnershipRole): string {
+  return `readiness/${role}-owner-confirmed-at`;
+}
+
+/**
  * Set by the catalog module when it overlays an ownership edit: the
  * ownership annotations as catalog-info.yaml has them (JSON), so the UI can
  * still say where the edit differs from the file.

@@ -48,6 +48,7 @@ export type { ReadinessResultRow, ReadinessSummaryGroup } from './api/rows';
 export type * from './api/types';
 export type * from './api/manualEvidence';
 export * from './api/onboarding';
+export type * from './api/inbox';
 export {
   ReadinessClient,
   resultsQueryString,

@@ -20,3 +20,4 @@ export {
   EntityReadinessStatusFilter,
   EntityReadinessStatusPicker,
 } from './components/CatalogReadiness';
+export { InboxCard, ReadinessSidebarItem } from './components/Inbox';

@@ -121,9 +121,9 @@ export class Evaluator implements ShardHost {
         this.options.scorecards.rollups().some(c => c.appliesTo(e)),
       );
       if (rollups.length === 0) return none;
-      const edits = await this.options.stores.ownership.listOwnerships();
+      const ownership = await this.options.stores.ownership.evaluationInputs();
       return this.evaluateAndStore(
-        this.preparer.prepare(rollups, snapshot, edits),
+        this.preparer.prepare(rollups, snapshot, ownership),
         snapshot,
         at,
       );
@@ -152,10 +152,10 @@ export class Evaluator implements ShardHost {
    */
   async evaluateEntity(entity: Entity): Promise<EntityReadiness[]> {
     const snapshot = await this.options.reader.current();
-    const edits = await this.options.stores.ownership.listOwnerships();
+    const ownership = await this.options.stores.ownership.evaluationInputs();
     const at = this.now();
     const done = await this.evaluateAndStore(
-      this.preparer.prepare([entity], snapshot, edits),
+      this.preparer.prepare([entity], snapshot, ownership),
       snapshot,
       at,
     );
@@ -174,9 +174,9 @@ export class Evaluator implements ShardHost {
     if (entities.length === 0) return 0;
     const snapshot = await this.options.reader.current();
     const at = this.now();
-    const edits = await this.options.stores.ownership.listOwnerships();
+    const ownership = await this.options.stores.ownership.evaluationInputs();
     const done = await this.evaluateAndStore(
-      this.preparer.prepare(entities, snapshot, edits),
+      this.preparer.prepare(entities, snapshot, ownership),
       snapshot,
       at,
       undefined,

@@ -121,12 +121,12 @@ export class ShardRunner {
     const mine = snapshot.scoped.filter(
       e => shardOf(refOf(e), shards) === shard,
     );
-    const [states, edits, storedKeys] = await Promise.all([
+    const [states, ownership, storedKeys] = await Promise.all([
       stores.evaluationState.listStates(),
-      stores.ownership.listOwnerships(),
+      stores.ownership.evaluationInputs(),
       results.listKeys(),
     ]);
-    const prepared = this.core.preparer.prepare(mine, snapshot, edits);
+    const prepared = this.core.preparer.prepare(mine, snapshot, ownership);
     const now = started.getTime();
     const due = prepared.filter(p => isDue(p, states.get(p.ref), now));
     const done = due.length

@@ -2,7 +2,11 @@ import { Entity } from '@backstage/catalog-model';
 import {
   ANNOTATION_OWNERSHIP_IN_FILE,
   CompiledScorecard,
+  OwnerConfirmation,
+  ownerConfirmedAnnotation,
+  OWNERSHIP_ROLE_ANNOTATIONS,
   overlayOwnership,
+  parseOwnerRef,
 } from '@readiness/backstage-plugin-readiness-common';
 import type { StoredOwnership } from '../platform/database/types';
 import type { CatalogSnapshot } from './CatalogReader';
@@ -15,6 +19,29 @@ export interface Prepared {
   ref: string;
   entity: Entity;
   inputHash: string;
+}
+
+/**
+ * The annotations with each confirmation whose owner still holds the role
+ * (`readiness/<role>-owner-confirmed-at`; the later one wins when
+ * catalog-info.yaml sets it too). A confirmation of an earlier owner counts
+ * for nothing.
+ */
+export function withConfirmations(
+  annotations: Record<string, string>,
+  confirmations: OwnerConfirmation[],
+  namespace: string,
+): Record<string, string> {
+  const out = { ...annotations };
+  for (const c of confirmations) {
+    const value = out[OWNERSHIP_ROLE_ANNOTATIONS[c.role]];
+    const parsed = value ? parseOwnerRef(value, namespace) : undefined;
+    if (!parsed?.ok || parsed.refString !== c.ownerRef) continue;
+    const key = ownerConfirmedAnnotation(c.role);
+    const had = Date.parse(out[key] ?? '');
+    if (!(had >= Date.parse(c.confirmedAt))) out[key] = c.confirmedAt;
+  }
+  return out;
 }
 
 /** Whether an entity must be evaluated: new, changed, new evidence, or due. */
@@ -51,7 +78,10 @@ export class EntityPreparer {
   prepare(
     catalogEntities: Entity[],
     snapshot: CatalogSnapshot,
-    edits: StoredOwnership[],
+    {
+      edits,
+      confirmations = [],
+    }: { edits: StoredOwnership[]; confirmations?: OwnerConfirmation[] },
   ): Prepared[] {
     let organisation = this.organisationHashes.get(snapshot);
     if (!organisation) {
@@ -67,20 +97,30 @@ export class EntityPreparer {
     // `readiness/ownership-in-file` once overlaid), then apply the stored edit.
     // So a save, and a revert to the file, show in the next result.
     const roles = new Map(edits.map(o => [o.entityRef, o.roles]));
+    const confirmed = new Map<string, OwnerConfirmation[]>();
+    for (const c of confirmations)
+      confirmed.set(c.entityRef, [...(confirmed.get(c.entityRef) ?? []), c]);
     return catalogEntities.map(e => {
       const ref = refOf(e);
       const edit = roles.get(ref);
+      const confirms = confirmed.get(ref);
       const annotations = e.metadata.annotations;
-      const entity =
-        !edit && !annotations?.[ANNOTATION_OWNERSHIP_IN_FILE]
-          ? e
-          : {
-              ...e,
-              metadata: {
-                ...e.metadata,
-                annotations: overlayOwnership(annotations, edit ?? {}),
-              },
-            };
+      if (!edit && !confirms && !annotations?.[ANNOTATION_OWNERSHIP_IN_FILE])
+        return { ref, entity: e, inputHash: this.hashOf(context, e) };
+      const overlaid = overlayOwnership(annotations, edit ?? {});
+      const entity = {
+        ...e,
+        metadata: {
+          ...e.metadata,
+          annotations: confirms
+            ? withConfirmations(
+                overlaid,
+                confirms,
+                e.metadata.namespace ?? 'default',
+              )
+            : overlaid,
+        },
+      };
       return { ref, entity, inputHash: this.hashOf(context, entity) };
     });
   }

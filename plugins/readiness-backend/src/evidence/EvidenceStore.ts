@@ -215,6 +215,38 @@ export class EvidenceStore {
     return String(typeof row === 'object' ? row.id : row);
   }
 
+  /**
+   * Exemption requests nobody granted, revoked or withdrew yet, and whose
+   * asked-for end has not passed, oldest first (at most 500).
+   */
+  async listPendingExemptions(now: Date): Promise<
+    Array<{
+      id: string;
+      entityRef: string;
+      checkId: string;
+      reason: string;
+      requestedBy?: string;
+      createdAt: string;
+    }>
+  > {
+    const rows = await this.db(EXEMPTIONS)
+      .whereNull('approved_by')
+      .whereNull('revoked_at')
+      .where(q =>
+        q.whereNull('expires_at').orWhere('expires_at', '>', now.toISOString()),
+      )
+      .orderBy('created_at', 'asc')
+      .limit(500);
+    return rows.map(r => ({
+      id: String(r.id),
+      entityRef: r.entity_ref,
+      checkId: r.check_id,
+      reason: r.reason,
+      requestedBy: orUndefined(r.requested_by),
+      createdAt: iso(r.created_at),
+    }));
+  }
+
   /** Every attestation of an entity, newest first (at most 200). */
   /**
    * Attestations and granted exemptions in force that run out between `from`
@@ -229,17 +261,22 @@ export class EvidenceStore {
       checkId: string;
       kind: 'attestation' | 'exemption';
       expiresAt: string;
+      /** Who attested, or who granted the exemption. */
+      by: string;
     }>
   > {
-    const window = (q: Knex.QueryBuilder) =>
+    const window = (q: Knex.QueryBuilder, by: string) =>
       q
         .whereNull('revoked_at')
         .where('expires_at', '>', from.toISOString())
         .where('expires_at', '<=', to.toISOString())
-        .select('entity_ref', 'check_id', 'expires_at');
+        .select('entity_ref', 'check_id', 'expires_at', `${by} as by`);
     const [attestations, exemptions] = await Promise.all([
       // A renewed attestation replaces the older one: only the newest counts.
-      window(this.db(`${TABLES.attestations} as a`)).whereNotExists(
+      window(
+        this.db(`${TABLES.attestations} as a`),
+        'attested_by',
+      ).whereNotExists(
         this.db(`${TABLES.attestations} as b`)
           .whereRaw('b.entity_ref = a.entity_ref')
           .whereRaw('b.check_id = a.check_id')
@@ -247,13 +284,17 @@ export class EvidenceStore {
           .whereNull('b.revoked_at')
           .select(this.db.raw('1')),
       ),
-      window(this.db(TABLES.exemptions).whereNotNull('granted_at')),
+      window(
+        this.db(TABLES.exemptions).whereNotNull('granted_at'),
+        'approved_by',
+      ),
     ]);
     const row = (kind: 'attestation' | 'exemption') => (r: any) => ({
       entityRef: r.entity_ref,
       checkId: r.check_id,
       kind,
       expiresAt: iso(r.expires_at),
+      by: r.by as string,
     });
     return [
       ...attestations.map(row('attestation')),

@@ -271,12 +271,14 @@ describe('ReadinessNotifier', () => {
         expiring: 1,
         missed: 1,
         overdue: 0,
+        confirmations: 0,
       });
       expect(sent.map(n => n.payload.title)).toEqual([
         'status-page: the attestation of alert-thresholds runs out on 2026-12-04',
         'status-page: the daily check of 2026-11-29 was missed',
       ]);
       expect(await scanForNotifications(stores, notifier, now)).toEqual({
+        confirmations: 0,
         expiring: 0,
         missed: 0,
         overdue: 0,
@@ -289,7 +291,7 @@ describe('ReadinessNotifier', () => {
           notifier,
           new Date('2026-12-01T10:00:00Z'),
         ),
-      ).toEqual({ expiring: 0, missed: 1, overdue: 0 });
+      ).toEqual({ expiring: 0, missed: 1, overdue: 0, confirmations: 0 });
       expect(sent.at(-1)!.payload.title).toBe(
         'status-page: the daily check of 2026-11-30 was missed',
       );
@@ -358,6 +360,73 @@ describe('ReadinessNotifier', () => {
         entityRef: ['group:default/payments'],
         excludeEntityRef: 'user:default/guest',
       });
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    "tells a role's owner once that its confirmation runs out, on two replicas, and never an earlier owner, on %p",
+    async databaseId => {
+      const { stores, sent, notifier, owners, setNow } = await setup(
+        databaseId,
+      );
+      // A second replica: its own notifier, the same database.
+      const other = new ReadinessNotifier({
+        notifications: { send: async n => void sent.push(n) },
+        log: stores.notificationLog,
+        owners: async ref => owners[ref],
+        logger: mockServices.logger.mock(),
+      });
+      const DAY = 86_400_000;
+      await stores.ownership.confirm(
+        REF,
+        {
+          incident: 'group:default/sre-oncall',
+          // An earlier owner: platform no longer holds the communication role.
+          communication: 'group:default/platform',
+        },
+        { by: 'user:default/ann', at: '2026-09-01T10:00:00.000Z' },
+      );
+      const periods = { incident: 90 * DAY, communication: 90 * DAY };
+      // 2026-09-01 + 90 days = 2026-11-30: more than a week away on 2026-11-20.
+      setNow('2026-11-20T10:00:00Z');
+      expect(
+        (
+          await scanForNotifications(
+            stores,
+            notifier,
+            new Date('2026-11-20T10:00:00Z'),
+            undefined,
+            periods,
+          )
+        ).confirmations,
+      ).toBe(0);
+      const at = new Date('2026-11-25T10:00:00Z');
+      const [a, b] = await Promise.all([
+        scanForNotifications(stores, notifier, at, undefined, periods),
+        scanForNotifications(stores, other, at, undefined, periods),
+      ]);
+      expect(a.confirmations + b.confirmations).toBe(1);
+      const notices = sent.filter(
+        n => n.payload.topic === 'readiness-ownership',
+      );
+      expect(notices).toHaveLength(1);
+      expect(notices[0]).toMatchObject({
+        recipients: { type: 'entity', entityRef: ['group:default/sre-oncall'] },
+        payload: {
+          title:
+            'status-page: confirm that group:default/sre-oncall is still its incident owner by 2026-11-30',
+        },
+      });
+      // Without a scorecard asking, nothing is due.
+      expect(
+        (
+          await scanForNotifications(
+            stores,
+            notifier,
+            new Date('2026-12-20T10:00:00Z'),
+          )
+        ).confirmations,
+      ).toBe(0);
     },
   );
 });

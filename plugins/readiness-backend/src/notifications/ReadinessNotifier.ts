@@ -6,6 +6,7 @@ import type {
   ReadinessStatus,
   SignoffRole,
 } from '@readiness/backstage-plugin-readiness-common';
+import { OWNERSHIP_ROLE_LABELS } from '@readiness/backstage-plugin-readiness-common';
 import {
   notifyNamedOwners,
   notifyNamedOwnersInBulk,
@@ -239,6 +240,51 @@ export class ReadinessNotifier {
           link,
           topic: 'readiness-evidence',
           scope: `readiness-expiring:${e.entityRef}:${e.checkId}`,
+          severity: 'normal',
+        },
+      );
+      if (ok) sent++;
+    }
+    return sent;
+  }
+
+  /**
+   * Owner confirmations that run out within a week (or ran out): the role's
+   * owner hears once per confirmation, while it still holds the role.
+   */
+  async confirmationExpiring(
+    items: Array<{
+      entityRef: string;
+      role: 'incident' | 'technical' | 'communication';
+      ownerRef: string;
+      expiresAt: string;
+    }>,
+  ): Promise<number> {
+    let sent = 0;
+    for (const c of items) {
+      const owners = await this.options
+        .owners(c.entityRef)
+        .catch(() => undefined);
+      // Another owner holds the role now: its own confirmation counts.
+      if (
+        !owners ||
+        owners[c.role] !== c.ownerRef ||
+        !FULL_REF.test(c.ownerRef)
+      )
+        continue;
+      const { name, link } = this.tab(c.entityRef);
+      const label = OWNERSHIP_ROLE_LABELS[c.role].toLowerCase();
+      const day = c.expiresAt.slice(0, 10);
+      const ok = await this.send(
+        `confirmation:${c.entityRef}:${c.role}:${c.expiresAt}`,
+        Infinity,
+        [c.ownerRef],
+        {
+          title: `${name}: confirm that ${c.ownerRef} is still its ${label} by ${day}`,
+          description: `The scorecard asks for the ${label} to be confirmed regularly; after ${day} the check fails. Confirm on the Ownership panel of ${name}, or every role of your group at once with Confirm roles on the group page.`,
+          link,
+          topic: 'readiness-ownership',
+          scope: `readiness-confirmation:${c.entityRef}:${c.role}`,
           severity: 'normal',
         },
       );

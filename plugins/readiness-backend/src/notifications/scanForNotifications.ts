@@ -1,6 +1,7 @@
 import {
   firstWeek,
   DAY_MS,
+  OwnershipRole,
 } from '@readiness/backstage-plugin-readiness-common';
 import type { ReadinessStores } from '../stores';
 import type { ReadinessNotifier } from './ReadinessNotifier';
@@ -23,17 +24,35 @@ export type GoLiveStanding = (entityRef: string) => Promise<
  * What the scheduled scan tells owners about: attestations and exemptions
  * running out within seven days, first-week days that passed without their
  * daily check, and a go-live date reached without a launch decision (told
- * to the owners and the sign-off roles' groups). The notifier sends each once.
+ * to the owners and the sign-off roles' groups), and owner confirmations
+ * (`confirmedWithin`) running out within seven days (to the role's owner).
+ * The notifier sends each once.
  */
 export async function scanForNotifications(
   stores: ReadinessStores,
   notifier: ReadinessNotifier,
   now: Date,
   standing?: GoLiveStanding,
-): Promise<{ expiring: number; missed: number; overdue: number }> {
+  /** How long a confirmation of each role lasts (`confirmedWithin`), when a scorecard asks. */
+  confirmFor: Partial<Record<OwnershipRole, number>> = {},
+): Promise<{
+  expiring: number;
+  missed: number;
+  overdue: number;
+  confirmations: number;
+}> {
   const expiring = await notifier.evidenceExpiring(
     await stores.evidence.listExpiring(now, new Date(now.getTime() + WEEK_MS)),
   );
+  const due = (await stores.ownership.listConfirmations()).flatMap(c => {
+    const period = confirmFor[c.role];
+    if (period === undefined) return [];
+    const expires = Date.parse(c.confirmedAt) + period;
+    return expires <= now.getTime() + WEEK_MS
+      ? [{ ...c, expiresAt: new Date(expires).toISOString() }]
+      : [];
+  });
+  const confirmations = await notifier.confirmationExpiring(due);
   let missed = 0;
   let overdue = 0;
   for (const {
@@ -71,5 +90,5 @@ export async function scanForNotifications(
         missed++;
     }
   }
-  return { expiring, missed, overdue };
+  return { expiring, missed, overdue, confirmations };
 }

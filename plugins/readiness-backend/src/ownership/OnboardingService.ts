@@ -14,6 +14,9 @@ import {
   ONBOARDING_FIELDS,
   OnboardingField,
   OnboardingResponse,
+  OWNERSHIP_ROLE_ANNOTATIONS,
+  OWNERSHIP_ROLES,
+  RoleConfirmationResponse,
   tryEntityKey,
 } from '@readiness/backstage-plugin-readiness-common';
 import type { ReadinessNotifier } from '../notifications/ReadinessNotifier';
@@ -31,6 +34,36 @@ export type BulkEditRunner = (
   entityRef: string,
   run: () => Promise<OwnershipSaveOutcome>,
 ) => Promise<OwnershipSaveOutcome>;
+
+/** The ways a ref may be written in catalog-info.yaml (`payments`, `group:payments`, the full ref). */
+function spellingsOf(refs: string[]) {
+  return refs.flatMap(ref => {
+    const [kind, rest] = ref.split(':');
+    const [namespace, name] = rest.split('/');
+    if (namespace !== 'default') return [ref];
+    // A bare name is a group; any other kind keeps its kind.
+    return kind === 'group'
+      ? [ref, name, `${kind}:${name}`]
+      : [ref, `${kind}:${name}`];
+  });
+}
+
+function ownerRefOf(owner: unknown): string {
+  const ref = tryEntityKey(owner, { defaultKind: 'group' });
+  if (!ref || !/^(group|user):/.test(ref))
+    throw new InputError(`owner: "${owner}" is not a group or user ref`);
+  return ref;
+}
+
+const failure = (entityRef: string, error: unknown) => {
+  const e = isError(error) ? error : new Error(String(error));
+  return {
+    entityRef,
+    ok: false as const,
+    error: { name: e.name, message: e.message },
+  };
+};
+const EXPECTED = /^(InputError|NotAllowedError|NotFoundError|ConflictError)$/;
 
 function fieldOf(value: unknown): OnboardingField {
   if (!(ONBOARDING_FIELDS as readonly unknown[]).includes(value))
@@ -74,9 +107,7 @@ export class OnboardingService {
     field: unknown,
   ): Promise<OnboardingResponse> {
     const f = fieldOf(field);
-    const ownerRef = tryEntityKey(owner, { defaultKind: 'group' });
-    if (!ownerRef || !/^(group|user):/.test(ownerRef))
-      throw new InputError(`owner: "${owner}" is not a group or user ref`);
+    const ownerRef = ownerRefOf(owner);
     const { catalog, ownership, scorecards } = this.options;
     const { items: groups } = await catalog.getEntities(
       { filter: { kind: 'group' } },
@@ -88,18 +119,11 @@ export class OnboardingService {
         ? org.descendantsAndSelf(ownerRef)
         : [ownerRef],
     );
-    // spec.owner as written may be short (`payments`, `group:payments`).
-    const spellings = [...owners].flatMap(ref => {
-      const [kind, rest] = ref.split(':');
-      const [namespace, name] = rest.split('/');
-      const short = namespace === 'default' ? [name, `${kind}:${name}`] : [];
-      return [ref, ...(kind === 'group' ? short : [`${kind}:${name}`])];
-    });
     const { items } = await catalog.getEntities(
       {
         filter: [
           { 'relations.ownedBy': [...owners] },
-          { 'spec.owner': spellings },
+          { 'spec.owner': spellingsOf([...owners]) },
         ],
       },
       { credentials },
@@ -190,20 +214,12 @@ export class OnboardingService {
           version: saved.response.version,
         });
       } catch (error) {
-        const e = isError(error) ? error : new Error(String(error));
-        if (
-          !/^(InputError|NotAllowedError|NotFoundError|ConflictError)$/.test(
-            e.name,
-          )
-        )
+        const outcome = failure(entityRef, error);
+        if (!EXPECTED.test(outcome.error.name))
           this.options.logger.warn(
-            `Readiness: bulk ownership edit of ${entityRef} failed: ${e}`,
+            `Readiness: bulk ownership edit of ${entityRef} failed: ${outcome.error.message}`,
           );
-        outcomes.push({
-          entityRef,
-          ok: false,
-          error: { name: e.name, message: e.message },
-        });
+        outcomes.push(outcome);
       }
     }
     const notified =
@@ -220,6 +236,75 @@ export class OnboardingService {
       changed: outcomes.filter(o => o.ok && o.changed).length,
       failed: outcomes.filter(o => !o.ok).length,
       notified,
+    };
+  }
+
+  /**
+   * Confirms, on every entity where `owner` holds the incident, technical
+   * or communication role (in catalog-info.yaml or by an edit) and the
+   * caller sees it, those roles, each entity as its own audited
+   * confirmation; one failing entity never stops the rest.
+   */
+  async confirmRolesOf(
+    credentials: BackstageCredentials<BackstageUserPrincipal>,
+    owner: unknown,
+    reason: string | undefined,
+    runEach: <T>(entityRef: string, run: () => Promise<T>) => Promise<T> = (
+      _ref,
+      run,
+    ) => run(),
+  ): Promise<RoleConfirmationResponse> {
+    const ownerRef = ownerRefOf(owner);
+    const { catalog, ownership } = this.options;
+    const spellings = spellingsOf([ownerRef]);
+    const [{ items: annotated }, edits] = await Promise.all([
+      catalog.getEntities(
+        {
+          filter: OWNERSHIP_ROLES.map(role => ({
+            [`metadata.annotations.${OWNERSHIP_ROLE_ANNOTATIONS[role]}`]:
+              spellings,
+          })),
+        },
+        { credentials },
+      ),
+      ownership.listEdits(),
+    ]);
+    const named = edits
+      .filter(e => OWNERSHIP_ROLES.some(r => e.roles[r] === ownerRef))
+      .map(e => e.entityRef);
+    const { items: edited } = named.length
+      ? await catalog.getEntitiesByRefs({ entityRefs: named }, { credentials })
+      : { items: [] };
+    const entities = new Map<string, Entity>();
+    for (const e of [...annotated, ...edited])
+      if (e) entities.set(entityKey(e), e);
+    const items: RoleConfirmationResponse['items'] = [];
+    for (const [entityRef, entity] of [...entities].slice(
+      0,
+      ONBOARDING_LIMIT,
+    )) {
+      const { effective } = await ownership.inEffect(entity);
+      const roles = OWNERSHIP_ROLES.filter(r => effective[r] === ownerRef);
+      if (!roles.length) continue;
+      try {
+        await runEach(entityRef, () =>
+          ownership.confirm(credentials, entityRef, { roles, reason }),
+        );
+        items.push({ entityRef, ok: true, roles: [...roles] });
+      } catch (error) {
+        const outcome = failure(entityRef, error);
+        if (!EXPECTED.test(outcome.error.name))
+          this.options.logger.warn(
+            `Readiness: confirming the roles of ${ownerRef} on ${entityRef} failed: ${outcome.error.message}`,
+          );
+        items.push(outcome);
+      }
+    }
+    return {
+      owner: ownerRef,
+      items,
+      confirmed: items.filter(i => i.ok).length,
+      failed: items.filter(i => !i.ok).length,
     };
   }
 }

@@ -19,6 +19,7 @@ import {
   OwnershipEdit,
   OwnershipField,
   OwnershipResponse,
+  OwnershipRole,
   OwnershipRoles,
   parseOwnerRef,
   readinessOwnershipUpdatePermission,
@@ -42,6 +43,7 @@ import {
   revertFields,
 } from './ownershipOverrides';
 import { Access } from '../platform/access';
+import { newlyNamed } from './ownershipNotices';
 
 /** What a save changed, for the audit log, and the entity's ownership after it. */
 export interface OwnershipSaveOutcome {
@@ -161,10 +163,11 @@ export class OwnershipService {
     const { stored, state, namespace } = await this.state(entity, entityRef);
     const effective = effectiveRoles(state.file, state.overrides);
     const overridden = OWNERSHIP_FIELDS.filter(f => f in state.overrides);
-    const [history, editable, problems] = await Promise.all([
+    const [history, editable, problems, confirmations] = await Promise.all([
       ownership.getOwnershipChanges(entityRef),
       this.canEdit(entityRef, credentials),
       this.problems(effective, namespace, credentials),
+      ownership.getConfirmations(entityRef),
     ]);
     return {
       entityRef,
@@ -180,6 +183,12 @@ export class OwnershipService {
       updatedAt: stored?.updatedAt,
       canEdit: editable,
       history,
+      // A confirmation of an earlier owner does not count for the new one.
+      confirmations: Object.fromEntries(
+        confirmations
+          .filter(c => effective[c.role] === c.ownerRef)
+          .map(c => [c.role, c]),
+      ),
     };
   }
 
@@ -210,6 +219,7 @@ export class OwnershipService {
     const { ownership, catalog, auth, evaluator } = this.options;
     const before = effectiveRoles(state.file, state.overrides);
     const after = effectiveRoles(state.file, next.overrides);
+    const at = new Date().toISOString();
     await ownership.saveOwnership(entityRef, next.overrides, {
       expectedVersion,
       baseline: next.baseline,
@@ -217,8 +227,16 @@ export class OwnershipService {
       after,
       by: credentials.principal.userEntityRef,
       reason: reason?.trim() || undefined,
-      at: new Date().toISOString(),
+      at,
     });
+    // Whoever names an owner vouches for it now: the new owner is confirmed.
+    await ownership.confirm(
+      entityRef,
+      Object.fromEntries(
+        newlyNamed(before, after).map(n => [n.role, n.ownerRef]),
+      ),
+      { by: credentials.principal.userEntityRef, at, reason: reason?.trim() },
+    );
     // First the catalog module hears of the edit (it drops its cached edits),
     // then the entity is reprocessed with it.
     await this.options.events
@@ -363,6 +381,50 @@ export class OwnershipService {
     );
     const visible = new Set(refs.filter((_r, i) => items[i]));
     return named.filter(n => visible.has(n.entityRef));
+  }
+
+  /**
+   * Confirms that the owners in effect of `roles` (every role set when
+   * omitted) are still right: recorded per role, in the history, and the
+   * entity re-evaluated (checks with `confirmedWithin` count from now).
+   */
+  async confirm(
+    credentials: BackstageCredentials<BackstageUserPrincipal>,
+    entityRef: string,
+    input: { roles?: OwnershipRole[]; reason?: string },
+  ): Promise<{ confirmed: OwnershipRole[]; response: OwnershipResponse }> {
+    const entity = await this.mayEdit(credentials, entityRef);
+    const { state, namespace } = await this.state(entity, entityRef);
+    const effective = effectiveRoles(state.file, state.overrides);
+    const roles = input.roles ?? OWNER_ROLES.filter(r => effective[r]);
+    if (!roles.length)
+      throw new InputError(
+        `roles: ${entityRef} has no incident, technical or communication owner to confirm; name one first`,
+      );
+    const confirmed: Partial<Record<OwnershipRole, string>> = {};
+    for (const role of roles) {
+      const value = effective[role];
+      const parsed = value ? parseOwnerRef(value, namespace) : undefined;
+      if (!parsed?.ok)
+        throw new InputError(
+          `roles: the ${role} owner of ${entityRef} is ${
+            value ? `"${value}", not a group or user` : 'not set'
+          }; name one before confirming it`,
+        );
+      confirmed[role] = parsed.refString;
+    }
+    const reason = input.reason?.trim() || undefined;
+    await this.options.ownership.confirm(entityRef, confirmed, {
+      by: credentials.principal.userEntityRef,
+      at: new Date().toISOString(),
+      reason,
+      history: effective,
+    });
+    await this.options.evaluator.evaluateNow(entityRef).catch(() => undefined);
+    return {
+      confirmed: roles,
+      response: await this.describe(credentials, entityRef),
+    };
   }
 
   /** The version and the values in effect of a catalog entity's ownership. */

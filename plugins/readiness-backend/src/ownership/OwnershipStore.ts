@@ -1,6 +1,8 @@
 import { ConflictError } from '@backstage/errors';
 import {
   NamedOwnerRole,
+  OwnerConfirmation,
+  OwnershipRole,
   OWNERSHIP_ROLES,
   OwnershipRoles,
 } from '@readiness/backstage-plugin-readiness-common';
@@ -11,7 +13,20 @@ import type {
 } from '../platform/database/types';
 import { iso, orUndefined, TABLES } from '../platform/database/util';
 
-const { ownership: OWNERSHIP, ownershipChanges: OWNERSHIP_CHANGES } = TABLES;
+const {
+  ownership: OWNERSHIP,
+  ownershipChanges: OWNERSHIP_CHANGES,
+  ownerConfirmations: CONFIRMATIONS,
+} = TABLES;
+
+const toConfirmation = (r: any): OwnerConfirmation => ({
+  entityRef: r.entity_ref,
+  role: r.role,
+  ownerRef: r.owner_ref,
+  confirmedBy: r.confirmed_by,
+  confirmedAt: iso(r.confirmed_at),
+  reason: orUndefined(r.reason),
+});
 
 const toOwnership = (r: any): StoredOwnership => ({
   entityRef: r.entity_ref,
@@ -135,6 +150,73 @@ export class OwnershipStore {
     return out;
   }
 
+  /**
+   * Records that `roles` (role → the owner in effect) are confirmed: the
+   * latest confirmation of each role is replaced. With `history`, a row in
+   * the ownership history says so (a save that names an owner has its own).
+   */
+  async confirm(
+    entityRef: string,
+    roles: Partial<Record<OwnershipRole, string>>,
+    options: {
+      by: string;
+      at: string;
+      reason?: string;
+      /** The roles in effect, for the history row. */
+      history?: OwnershipRoles;
+    },
+  ): Promise<void> {
+    const rows = Object.entries(roles).map(([role, ownerRef]) => ({
+      entity_ref: entityRef,
+      role,
+      owner_ref: ownerRef,
+      confirmed_by: options.by,
+      confirmed_at: options.at,
+      reason: options.reason ?? null,
+    }));
+    if (!rows.length) return;
+    await this.db.transaction(async tx => {
+      await tx(CONFIRMATIONS)
+        .insert(rows)
+        .onConflict(['entity_ref', 'role'])
+        .merge(['owner_ref', 'confirmed_by', 'confirmed_at', 'reason']);
+      if (options.history)
+        await tx(OWNERSHIP_CHANGES).insert({
+          entity_ref: entityRef,
+          old_roles: JSON.stringify(options.history),
+          new_roles: JSON.stringify(options.history),
+          changed_by: options.by,
+          changed_at: options.at,
+          reason: options.reason ?? null,
+          confirmed: JSON.stringify(Object.keys(roles)),
+        });
+    });
+  }
+
+  /** What the evaluation overlays on catalog entities: every edit and every confirmation. */
+  async evaluationInputs(): Promise<{
+    edits: StoredOwnership[];
+    confirmations: OwnerConfirmation[];
+  }> {
+    const [edits, confirmations] = await Promise.all([
+      this.listOwnerships(),
+      this.listConfirmations(),
+    ]);
+    return { edits, confirmations };
+  }
+
+  /** The latest confirmation of every entity's roles (for the evaluation). */
+  async listConfirmations(): Promise<OwnerConfirmation[]> {
+    return (await this.db(CONFIRMATIONS).select()).map(toConfirmation);
+  }
+
+  /** The latest confirmation of each role of one entity. */
+  async getConfirmations(entityRef: string): Promise<OwnerConfirmation[]> {
+    return (
+      await this.db(CONFIRMATIONS).where('entity_ref', entityRef).select()
+    ).map(toConfirmation);
+  }
+
   /** The latest saves of one entity, newest first. */
   async getOwnershipChanges(
     entityRef: string,
@@ -152,6 +234,7 @@ export class OwnershipStore {
       changedBy: r.changed_by,
       changedAt: iso(r.changed_at),
       reason: orUndefined(r.reason),
+      confirmed: r.confirmed ? JSON.parse(r.confirmed) : undefined,
     }));
   }
 }

@@ -7,8 +7,11 @@ import {
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { startReadinessBackend } from '../__testUtils__/testBackend';
-import { exampleEntities } from '../__testUtils__/testUtils';
+import { exampleEntities, readinessConfig } from '../__testUtils__/testUtils';
 
 jest.setTimeout(120_000);
 const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
@@ -25,10 +28,37 @@ const notifications = createServiceFactory({
   }),
 });
 
+/** A scorecard whose incident owner must be confirmed every 90 days. */
+function confirmingScorecard() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'readiness-confirm-'));
+  const file = path.join(dir, 'confirmed.yaml');
+  fs.writeFileSync(
+    file,
+    `apiVersion: readiness/v1
+kind: Scorecard
+metadata: { name: confirmed, title: Confirmed owners }
+spec:
+  appliesTo: { kinds: [Component] }
+  passingScore: 100
+  areas:
+    - id: owners
+      title: Owners
+      checks:
+        - id: incident-confirmed
+          title: Incident owner confirmed in the last 90 days
+          severity: critical
+          type: ownership
+          with: { rule: role, role: incident, confirmedWithin: P90D }
+`,
+  );
+  return readinessConfig({ scorecards: [{ file }] });
+}
+
 async function start(
   databaseId: Parameters<typeof databases.init>[0],
   /** Entities the caller may edit; every entity when not given. */
   editable?: string[],
+  config?: object,
 ) {
   sent.length = 0;
   const catalog = catalogServiceMock.mock({});
@@ -56,6 +86,7 @@ async function start(
         : AuthorizeResult.ALLOW,
     waitForEvaluation: false,
     features: [notifications],
+    config,
   });
   return { server, catalog };
 }
@@ -286,6 +317,131 @@ describe.each(databases.eachSupportedId())(
         `${API}/entities/component/default/fraud-scoring/ownership`,
       );
       expect(fraud.body.version).toBe(0);
+    });
+
+    it('confirms the owners of one service: recorded per role, in the history, and the check passes', async () => {
+      const { server } = await start(
+        databaseId,
+        undefined,
+        confirmingScorecard(),
+      );
+      const url = `${API}/entities/component/default/payments-api`;
+      const check = async () =>
+        (await request(server).get(url)).body.results[0].checks[0];
+      expect((await check()).result).toBe('fail');
+      expect((await check()).message).toMatch(/never confirmed/);
+
+      const res = await request(server)
+        .post(`${url}/ownership/confirm`)
+        .send({ roles: ['incident'], reason: 'Weekly ops review' });
+      expect(res.status).toBe(200);
+      expect(res.body.confirmations).toEqual({
+        incident: {
+          entityRef: 'component:default/payments-api',
+          role: 'incident',
+          ownerRef: 'group:default/sre-oncall',
+          confirmedBy: 'user:default/mock',
+          confirmedAt: expect.any(String),
+          reason: 'Weekly ops review',
+        },
+      });
+      expect(res.body.history[0]).toMatchObject({
+        confirmed: ['incident'],
+        reason: 'Weekly ops review',
+      });
+      // Nothing changed but the confirmation: no version to conflict with.
+      expect(res.body.version).toBe(0);
+      const passed = await check();
+      expect(passed.result).toBe('pass');
+      expect(passed.message).toMatch(/confirmed on \d{4}-\d{2}-\d{2} \(until/);
+
+      // A new owner is confirmed by whoever names it; the old confirmation no longer shows.
+      const renamed = await request(server)
+        .put(`${url}/ownership`)
+        .set('If-Match', '"0"')
+        .send({ roles: { incident: 'group:default/platform' } });
+      expect(renamed.body.confirmations.incident.ownerRef).toBe(
+        'group:default/platform',
+      );
+      expect((await check()).result).toBe('pass');
+    });
+
+    it('refuses to confirm what is not set, and lets only those who may edit confirm', async () => {
+      const { server } = await start(databaseId, [
+        'component:default/payments-api',
+      ]);
+      const unset = await request(server)
+        .post(
+          `${API}/entities/component/default/fraud-scoring/ownership/confirm`,
+        )
+        .send({});
+      // fraud-scoring is not editable here: refused before anything else.
+      expect(unset.status).toBe(403);
+      const { server: open } = await start(databaseId);
+      const none = await request(open)
+        .post(
+          `${API}/entities/component/default/fraud-scoring/ownership/confirm`,
+        )
+        .send({});
+      expect(none.status).toBe(400);
+      expect(none.body.error.message).toMatch(/^roles: /);
+      const freeText = await request(open)
+        .post(
+          `${API}/entities/component/default/invoice-generator/ownership/confirm`,
+        )
+        .send({ roles: ['technical'] });
+      expect(freeText.status).toBe(400);
+      expect(freeText.body.error.message).toMatch(/not a group or user/);
+      const service = await request(open)
+        .post(
+          `${API}/entities/component/default/payments-api/ownership/confirm`,
+        )
+        .set('Authorization', mockCredentials.service.header())
+        .send({});
+      expect(service.status).toBe(403);
+    });
+
+    it('confirms every role a group holds in one request, and reports each service it may not confirm', async () => {
+      const { server } = await start(databaseId, [
+        'component:default/payments-api',
+        'component:default/checkout-web',
+        'component:default/invoice-generator',
+        'component:default/status-page',
+        'component:default/metrics-gateway',
+      ]);
+      const res = await request(server)
+        .post(`${API}/ownership/confirm`)
+        .send({ owner: 'sre-oncall', reason: 'Quarterly review' });
+      expect(res.status).toBe(200);
+      expect(res.body.owner).toBe('group:default/sre-oncall');
+      const byRef = Object.fromEntries(
+        res.body.items.map((i: any) => [i.entityRef, i]),
+      );
+      expect(byRef['component:default/payments-api']).toEqual({
+        entityRef: 'component:default/payments-api',
+        ok: true,
+        roles: ['incident'],
+      });
+      // Not the caller's to confirm: reported, and the others are confirmed.
+      const refused = res.body.items.filter((i: any) => !i.ok);
+      expect(refused.length).toBeGreaterThan(0);
+      for (const r of refused) expect(r.error.name).toBe('NotAllowedError');
+      expect(res.body.confirmed).toBe(res.body.items.length - refused.length);
+      expect(res.body.confirmed).toBeGreaterThanOrEqual(3);
+      // Only where the group holds a role: ledger-service's incident owner is another group.
+      expect(byRef['component:default/ledger-service']).toBeUndefined();
+      const ownership = await request(server).get(
+        `${API}/entities/component/default/checkout-web/ownership`,
+      );
+      expect(ownership.body.confirmations.incident).toMatchObject({
+        ownerRef: 'group:default/sre-oncall',
+        reason: 'Quarterly review',
+      });
+      const bad = await request(server)
+        .post(`${API}/ownership/confirm`)
+        .send({ owner: 'component:default/payments-api' });
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toMatch(/^owner: /);
     });
   },
 );

@@ -135,6 +135,58 @@ export function bindOwnershipRoutes(
     });
   });
 
+  router.post(
+    '/entities/:kind/:namespace/:name/ownership/confirm',
+    async (req, res) => {
+      const entityRef = entityRefOf(req.params);
+      const body = await audited(
+        auditor,
+        req,
+        {
+          eventId: 'ownership-confirm',
+          severityLevel: 'medium',
+          meta: { entityRef },
+        },
+        async () => {
+          const credentials = await userCredentials(req);
+          const outcome = await ownership.confirm(credentials, entityRef, {
+            roles: req.body?.roles,
+            reason: reasonOf(req.body),
+          });
+          return {
+            value: outcome.response,
+            meta: { roles: outcome.confirmed },
+          };
+        },
+      );
+      res.setHeader('ETag', `"${body.version}"`);
+      res.json(body);
+    },
+  );
+
+  // Each entity is its own audited confirmation, as through …/ownership/confirm.
+  router.post('/ownership/confirm', async (req, res) => {
+    const credentials = await userCredentials(req);
+    res.json(
+      await onboarding.confirmRolesOf(
+        credentials,
+        req.body.owner,
+        reasonOf(req.body),
+        (entityRef, run) =>
+          audited(
+            auditor,
+            req,
+            {
+              eventId: 'ownership-confirm',
+              severityLevel: 'medium',
+              meta: { entityRef, owner: req.body.owner },
+            },
+            async () => ({ value: await run() }),
+          ),
+      ),
+    );
+  });
+
   router.get('/ownership/onboarding', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
     res.json(

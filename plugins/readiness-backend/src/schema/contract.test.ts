@@ -155,6 +155,23 @@ describe.each(databases.eachSupportedId())(
               )}`,
             ),
         ],
+        ['/inbox', 'get', () => request(server).get(`${PREFIX}/inbox`)],
+        [
+          '/ownership/confirm',
+          'post',
+          () =>
+            request(server)
+              .post(`${PREFIX}/ownership/confirm`)
+              .send({ owner: 'sre-oncall', reason: 'contract test' }),
+        ],
+        [
+          '/entities/{kind}/{namespace}/{name}/ownership/confirm',
+          'post',
+          () =>
+            request(server)
+              .post(`${PREFIX}${entity}/ownership/confirm`)
+              .send({ roles: ['incident'] }),
+        ],
         [
           '/ownership/onboarding',
           'get',

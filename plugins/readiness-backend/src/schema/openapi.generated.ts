@@ -627,6 +627,42 @@ export const spec = {
           "goLiveDate"
         ]
       },
+      "OwnerConfirmation": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "role": {
+            "type": "string",
+            "enum": [
+              "incident",
+              "technical",
+              "communication"
+            ]
+          },
+          "ownerRef": {
+            "type": "string"
+          },
+          "confirmedBy": {
+            "type": "string"
+          },
+          "confirmedAt": {
+            "type": "string"
+          },
+          "reason": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "entityRef",
+          "role",
+          "ownerRef",
+          "confirmedBy",
+          "confirmedAt"
+        ]
+      },
       "OnboardingField": {
         "type": "string",
         "enum": [
@@ -658,6 +694,17 @@ export const spec = {
           },
           "reason": {
             "type": "string"
+          },
+          "confirmed": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "enum": [
+                "incident",
+                "technical",
+                "communication"
+              ]
+            }
           }
         },
         "required": [
@@ -783,6 +830,22 @@ export const spec = {
             "items": {
               "$ref": "#/components/schemas/OwnershipChange"
             }
+          },
+          "confirmations": {
+            "type": "object",
+            "description": "The latest confirmation of each role whose owner in effect is the one confirmed.",
+            "additionalProperties": false,
+            "properties": {
+              "incident": {
+                "$ref": "#/components/schemas/OwnerConfirmation"
+              },
+              "technical": {
+                "$ref": "#/components/schemas/OwnerConfirmation"
+              },
+              "communication": {
+                "$ref": "#/components/schemas/OwnerConfirmation"
+              }
+            }
           }
         },
         "required": [
@@ -795,7 +858,8 @@ export const spec = {
           "problems",
           "differsFromCatalog",
           "canEdit",
-          "history"
+          "history",
+          "confirmations"
         ]
       },
       "HistoryResponse": {
@@ -2138,6 +2202,291 @@ export const spec = {
           },
           "428": {
             "description": "If-Match is missing.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/entities/{kind}/{namespace}/{name}/ownership/confirm": {
+      "post": {
+        "operationId": "ConfirmOwnership",
+        "description": "Confirms that the owners in effect of `roles` (every role set when omitted) are still right (signed-in people with readiness.ownership.update; audited; in the history). Checks with `confirmedWithin` count from now. No If-Match: a confirmation changes no value.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          }
+        ],
+        "requestBody": {
+          "required": false,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "properties": {
+                  "roles": {
+                    "type": "array",
+                    "minItems": 1,
+                    "items": {
+                      "type": "string",
+                      "enum": [
+                        "incident",
+                        "technical",
+                        "communication"
+                      ]
+                    }
+                  },
+                  "reason": {
+                    "type": "string",
+                    "maxLength": 1000
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Confirmed; the ownership now.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/OwnershipResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "A role is not set, or not a group or user.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "Not allowed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/ownership/confirm": {
+      "post": {
+        "operationId": "ConfirmRolesOf",
+        "description": "Confirms every role a group or user holds (in catalog-info.yaml or by an edit), on every entity you see, with one reason (signed-in people); each entity is its own confirmation with its own permission check and audit event, and one failure never stops the rest.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "properties": {
+                  "owner": {
+                    "type": "string",
+                    "maxLength": 255
+                  },
+                  "reason": {
+                    "type": "string",
+                    "maxLength": 1000
+                  }
+                },
+                "required": [
+                  "owner"
+                ]
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Every entity's outcome.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "properties": {
+                    "owner": {
+                      "type": "string"
+                    },
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "properties": {
+                          "entityRef": {
+                            "type": "string"
+                          },
+                          "ok": {
+                            "type": "boolean"
+                          },
+                          "roles": {
+                            "type": "array",
+                            "items": {
+                              "type": "string",
+                              "enum": [
+                                "incident",
+                                "technical",
+                                "communication"
+                              ]
+                            }
+                          },
+                          "error": {
+                            "type": "object",
+                            "additionalProperties": false,
+                            "properties": {
+                              "name": {
+                                "type": "string"
+                              },
+                              "message": {
+                                "type": "string"
+                              }
+                            },
+                            "required": [
+                              "name",
+                              "message"
+                            ]
+                          }
+                        },
+                        "required": [
+                          "entityRef",
+                          "ok"
+                        ]
+                      }
+                    },
+                    "confirmed": {
+                      "type": "integer"
+                    },
+                    "failed": {
+                      "type": "integer"
+                    }
+                  },
+                  "required": [
+                    "owner",
+                    "items",
+                    "confirmed",
+                    "failed"
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The owner is not a group or user ref.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "Not a signed-in person.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/inbox": {
+      "get": {
+        "operationId": "GetInbox",
+        "description": "What the signed-in person can act on: exemption requests they may grant (not their own), go-live roles they may sign now, their attestations running out within 14 days, and roles their groups hold whose confirmation (`confirmedWithin`) is due within 14 days. Soonest first.",
+        "responses": {
+          "200": {
+            "description": "The items.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "properties": {
+                          "kind": {
+                            "type": "string",
+                            "enum": [
+                              "exemption-request",
+                              "signoff",
+                              "attestation-expiring",
+                              "confirmation-due"
+                            ]
+                          },
+                          "entityRef": {
+                            "type": "string"
+                          },
+                          "title": {
+                            "type": "string"
+                          },
+                          "detail": {
+                            "type": "string"
+                          },
+                          "since": {
+                            "type": "string"
+                          },
+                          "due": {
+                            "type": "string"
+                          },
+                          "exemptionId": {
+                            "type": "string"
+                          },
+                          "checkId": {
+                            "type": "string"
+                          },
+                          "role": {
+                            "type": "string"
+                          }
+                        },
+                        "required": [
+                          "kind",
+                          "entityRef",
+                          "title"
+                        ]
+                      }
+                    }
+                  },
+                  "required": [
+                    "items"
+                  ]
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "Not a signed-in person.",
             "content": {
               "application/json": {
                 "schema": {

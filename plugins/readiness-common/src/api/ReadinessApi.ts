@@ -15,10 +15,13 @@ import type {
   GoLiveResponse,
   GoLiveSummary,
   HistoryResponse,
+  InboxResponse,
   NamedOwnerRole,
   OnboardingField,
   OnboardingResponse,
   OrgHistoryResponse,
+  OwnershipConfirm,
+  RoleConfirmationResponse,
   OwnershipEdit,
   OwnershipResponse,
   OwnershipRevert,
@@ -100,6 +103,21 @@ export interface ReadinessApi {
   saveOwnershipInBulk(
     input: BulkOwnershipInput,
   ): Promise<BulkOwnershipResponse>;
+  /** Confirms that the owners in effect of an entity's roles are still right. */
+  confirmOwnership(
+    entityRef: string,
+    input: OwnershipConfirm,
+  ): Promise<OwnershipResponse>;
+  /**
+   * Confirms every role `ownerRef` holds, on every entity, with one reason;
+   * resolves with each entity's outcome.
+   */
+  confirmRolesOf(
+    ownerRef: string,
+    reason?: string,
+  ): Promise<RoleConfirmationResponse>;
+  /** What the signed-in person can act on ("Waiting for you"). */
+  getInbox(): Promise<InboxResponse>;
   /** The CSV of a query (every row, no paging). */
   exportCsv(query: ResultsQuery): Promise<Blob>;
   listAttestations(entityRef: string): Promise<AttestationsResponse>;

@@ -209,6 +209,32 @@ export class ReadinessClient implements ReadinessApi {
     });
   }
 
+  confirmOwnership(
+    entityRef: string,
+    input: Api.OwnershipConfirm,
+  ): Promise<Api.OwnershipResponse> {
+    return this.json(`${entityPath(entityRef)}/ownership/confirm`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(input),
+    });
+  }
+
+  confirmRolesOf(
+    ownerRef: string,
+    reason?: string,
+  ): Promise<Api.RoleConfirmationResponse> {
+    return this.json('/ownership/confirm', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ owner: ownerRef, reason }),
+    });
+  }
+
+  getInbox(): Promise<Api.InboxResponse> {
+    return this.json('/inbox');
+  }
+
   async listOwnershipEdits(): Promise<Api.OwnershipEdit[]> {
     return (await this.json<{ items: Api.OwnershipEdit[] }>('/ownership'))
       .items;

@@ -22,6 +22,8 @@ export type {
   EntityReadinessResponse,
   FactsPushResponse,
   HistoryResponse,
+  OwnerConfirmation,
+  OwnershipConfirm,
   OwnershipEdit,
   OwnershipResponse,
   NamedOwnerRole,
@@ -40,5 +42,7 @@ export type {
   BulkOwnershipResponse,
   OnboardingField,
   OnboardingResponse,
+  RoleConfirmationResponse,
 } from './onboarding';
+export type { InboxResponse } from './inbox';
 export type { ReadinessStatus } from '../types';

@@ -112,3 +112,28 @@ export interface BulkOwnershipResponse {
   /** Notifications sent to newly named owners (one per owner, not per entity). */
   notified: number;
 }
+
+/**
+ * The answer of `POST /ownership/confirm`: for every entity where the owner
+ * holds a role, the roles confirmed, or why it failed (in catalog order).
+ *
+ * @public
+ */
+export interface RoleConfirmationResponse {
+  owner: string;
+  items: Array<
+    | {
+        entityRef: string;
+        ok: true;
+        roles: Array<'incident' | 'technical' | 'communication'>;
+      }
+    | {
+        entityRef: string;
+        ok: false;
+        error: { name: string; message: string };
+      }
+  >;
+  /** Entities whose roles were confirmed. */
+  confirmed: number;
+  failed: number;
+}

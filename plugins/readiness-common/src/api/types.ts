@@ -1,5 +1,6 @@
 import type { JsonValue } from '@backstage/types';
 import type { OwnershipField, OwnershipRoles } from '../ownership';
+import type { OwnershipRole } from '../annotations';
 import type { EntityReadiness, ReadinessStatus } from '../types';
 import type { ReadinessResultRow, ReadinessSummaryGroup } from './rows';
 
@@ -225,6 +226,22 @@ export interface OwnershipChange {
   changedBy: string;
   changedAt: string;
   reason?: string;
+  /** The roles this row confirmed (a confirmation changes nothing else). */
+  confirmed?: OwnershipRole[];
+}
+
+/**
+ * The latest confirmation of an entity's role: who held it, who confirmed it, when and why.
+ *
+ * @public
+ */
+export interface OwnerConfirmation {
+  entityRef: string;
+  role: OwnershipRole;
+  ownerRef: string;
+  confirmedBy: string;
+  confirmedAt: string;
+  reason?: string;
 }
 
 /**
@@ -253,6 +270,22 @@ export interface OwnershipResponse {
   updatedAt?: string;
   canEdit: boolean;
   history: OwnershipChange[];
+  /**
+   * The latest confirmation of each role whose owner in effect is the one
+   * confirmed (a confirmation of an earlier owner is left out).
+   */
+  confirmations: Partial<Record<OwnershipRole, OwnerConfirmation>>;
+}
+
+/**
+ * The body of `POST …/ownership/confirm`: the roles whose owners in effect
+ * are still right (every role set when omitted), and why.
+ *
+ * @public
+ */
+export interface OwnershipConfirm {
+  roles?: OwnershipRole[];
+  reason?: string;
 }
 
 /**

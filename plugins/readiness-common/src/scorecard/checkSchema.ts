@@ -65,6 +65,11 @@ const ownershipCheck = z
           role: roleSchema,
           resolve: z.boolean().default(true),
           contact: z.boolean().default(false),
+          /**
+           * The owner must have been confirmed within this long (`P90D`):
+           * `readiness/<role>-owner-confirmed-at`, set by Confirm in the UI.
+           */
+          confirmedWithin: durationSchema.optional(),
         })
         .strict(),
       z

@@ -115,6 +115,7 @@ export const ownershipResponse = {
   differsFromCatalog: false,
   canEdit: true,
   history: [],
+  confirmations: {},
 } satisfies OwnershipResponse;
 
 /** A ReadinessApi with jest mocks, answering with the blocked fixture by default. */
@@ -235,6 +236,14 @@ export function mockReadinessApi(
       field,
       items: [],
       truncated: false,
+    })),
+    getInbox: jest.fn(async () => ({ items: [] })),
+    confirmOwnership: jest.fn(async () => ownershipResponse),
+    confirmRolesOf: jest.fn(async owner => ({
+      owner,
+      items: [],
+      confirmed: 0,
+      failed: 0,
     })),
     saveOwnershipInBulk: jest.fn(async () => ({
       items: [],

@@ -13,13 +13,27 @@ import SearchIcon from '@material-ui/icons/Search';
 import { SidebarSearchModal } from '@backstage/plugin-search';
 import { UserSettingsSignInAvatar } from '@backstage/plugin-user-settings';
 import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
+import { ReadinessSidebarItem } from '@readiness/backstage-plugin-readiness';
 
 export const SidebarContent = NavContentBlueprint.make({
   params: {
     component: ({ navItems }) => {
-      const nav = navItems.withComponent(item => (
-        <SidebarItem icon={() => item.icon} to={item.href} text={item.title} />
-      ));
+      const nav = navItems.withComponent(item =>
+        // Readiness shows how many things wait for the signed-in person.
+        item.href === '/readiness' ? (
+          <ReadinessSidebarItem
+            icon={item.icon}
+            to={item.href}
+            text={item.title}
+          />
+        ) : (
+          <SidebarItem
+            icon={() => item.icon}
+            to={item.href}
+            text={item.title}
+          />
+        ),
+      );
 
       // Skipped items
       nav.take('page:search'); // Using search modal instead

@@ -54,13 +54,7 @@ export interface StoredResultWithDetail extends StoredResult {
 export interface ResultFilter
   extends Pick<
     ResultsQuery,
-    | 'scorecard'
-    | 'status'
-    | 'system'
-    | 'domain'
-    | 'lifecycle'
-    | 'kind'
-    | 'type'
+    'scorecard' | 'status' | 'system' | 'domain' | 'lifecycle' | 'kind' | 'type'
   > {
   /** Owner refs; already expanded to include sub-groups by the caller. */
   owner?: string[];

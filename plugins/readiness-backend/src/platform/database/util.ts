@@ -9,6 +9,7 @@ export const TABLES = {
   exemptions: 'readiness_exemptions',
   ownership: 'readiness_ownership',
   ownershipChanges: 'readiness_ownership_changes',
+  ownerConfirmations: 'readiness_owner_confirmations',
   evaluationState: 'readiness_evaluation_state',
   signoffs: 'readiness_signoffs',
   dailyChecks: 'readiness_daily_checks',

@@ -152,4 +152,70 @@ describe('ownership checks', () => {
       ).message,
     ).toMatch(/^No communication channel/);
   });
+
+  describe('confirmedWithin', () => {
+    const confirmedOn = (at?: string) =>
+      component('svc', {
+        annotations: {
+          'readiness/incident-owner': 'group:sre-oncall',
+          ...(at ? { 'readiness/incident-owner-confirmed-at': at } : {}),
+        },
+      });
+    const check = role('incident', { confirmedWithin: 'P90D' });
+
+    it('passes while the owner was confirmed within the period, and says until when', () => {
+      const r = runCheck(check, confirmedOn('2026-10-01T09:00:00Z'), {
+        entities: catalog,
+      });
+      expect(r.result).toBe('pass');
+      expect(r.message).toMatch(
+        /confirmed on 2026-10-01 \(until 2026-12-30\)$/,
+      );
+    });
+
+    it('fails when the confirmation is older than the period, or there is none', () => {
+      const old = runCheck(check, confirmedOn('2026-08-01'), {
+        entities: catalog,
+      });
+      expect(old.result).toBe('fail');
+      expect(old.message).toMatch(
+        /last confirmed on 2026-08-01, more than P90D ago: confirm the incident owner again$/,
+      );
+      const never = runCheck(check, confirmedOn(), { entities: catalog });
+      expect(never.result).toBe('fail');
+      expect(never.message).toMatch(/never confirmed/);
+      const bad = runCheck(check, confirmedOn('last week'), {
+        entities: catalog,
+      });
+      expect(bad).toMatchObject({
+        result: 'fail',
+        message:
+          'readiness/incident-owner-confirmed-at: "last week" is not a date',
+      });
+    });
+
+    it('leaves a failing role failing, whatever the confirmation', () => {
+      const e = component('svc', {
+        annotations: {
+          'readiness/incident-owner': 'group:billing-oncall',
+          'readiness/incident-owner-confirmed-at': '2026-11-20',
+        },
+      });
+      expect(runCheck(check, e, { entities: catalog }).message).toBe(
+        'incident owner group:default/billing-oncall does not exist in the catalog',
+      );
+    });
+
+    it('is refused on any rule but role', () => {
+      expect(() =>
+        runCheck(
+          {
+            type: 'ownership',
+            with: { rule: 'channel', confirmedWithin: 'P90D' },
+          },
+          confirmedOn(),
+        ),
+      ).toThrow(/confirmedWithin/);
+    });
+  });
 });

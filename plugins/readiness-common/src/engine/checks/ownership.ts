@@ -5,8 +5,10 @@ import {
   OWNERSHIP_ROLE_ANNOTATIONS,
   OWNERSHIP_ROLE_LABELS,
 } from '../../annotations';
+import { ownerConfirmedAnnotation } from '../../annotations';
 import { parseOwnerRef } from '../../ownerRef';
-import { CheckFn } from './types';
+import { parseDuration } from '../duration';
+import { CheckFn, RawResult as CheckOutcome } from './types';
 import type { EvaluationContext } from '../context';
 
 const roleName = (role: OwnershipRole) =>
@@ -46,11 +48,70 @@ function displayName(owner: Entity): string {
   return owner.metadata.title ?? profile?.displayName ?? owner.metadata.name;
 }
 
-function roleCheck(w: {
+type RoleRule = {
   role: OwnershipRole;
   resolve: boolean;
   contact: boolean;
-}): CheckFn {
+  confirmedWithin?: string;
+};
+
+/**
+ * With `confirmedWithin`, a role that holds passes only while its owner was
+ * confirmed recently enough; the result changes when the confirmation runs
+ * out (noted for a re-evaluation then).
+ */
+function confirmed(
+  w: RoleRule,
+  within: number | undefined,
+  entity: Entity,
+  ctx: EvaluationContext,
+  passed: CheckOutcome,
+): CheckOutcome {
+  if (within === undefined || passed.result !== 'pass') return passed;
+  const annotation = ownerConfirmedAnnotation(w.role);
+  const value = entity.metadata.annotations?.[annotation];
+  const at = value ? Date.parse(value) : NaN;
+  const name = roleName(w.role);
+  if (!value)
+    return {
+      ...passed,
+      result: 'fail',
+      message: `${passed.message}; never confirmed: its owners confirm it on the Ownership panel (every ${w.confirmedWithin})`,
+    };
+  if (Number.isNaN(at))
+    return {
+      ...passed,
+      result: 'fail',
+      message: `${annotation}: "${value}" is not a date`,
+    };
+  const until = at + within;
+  const day = (t: number) => new Date(t).toISOString().slice(0, 10);
+  if (until <= ctx.now)
+    return {
+      ...passed,
+      result: 'fail',
+      message: `${passed.message}; last confirmed on ${day(at)}, more than ${
+        w.confirmedWithin
+      } ago: confirm the ${name} again`,
+    };
+  ctx.changesAt(until);
+  return {
+    ...passed,
+    message: `${passed.message}; confirmed on ${day(at)} (until ${day(until)})`,
+  };
+}
+
+function roleCheck(w: RoleRule): CheckFn {
+  const within =
+    w.confirmedWithin === undefined
+      ? undefined
+      : parseDuration(w.confirmedWithin);
+  const inner = roleHolds(w);
+  return (entity, ref, ctx: EvaluationContext) =>
+    confirmed(w, within, entity, ctx, inner(entity, ref, ctx));
+}
+
+function roleHolds(w: RoleRule): CheckFn {
   const name = roleName(w.role);
   return (entity, _ref, ctx: EvaluationContext) => {
     const { annotation, value, parsed } = roleRef(entity, w.role);
@@ -175,7 +236,7 @@ const channelCheck: CheckFn = entity => {
 /** `ownership` checks: the three roles, their separation, and the communication channel. */
 export function compileOwnershipCheck(
   w:
-    | { rule: 'role'; role: OwnershipRole; resolve: boolean; contact: boolean }
+    | ({ rule: 'role' } & RoleRule)
     | { rule: 'distinct'; roles: OwnershipRole[] }
     | { rule: 'channel' },
 ): CheckFn {

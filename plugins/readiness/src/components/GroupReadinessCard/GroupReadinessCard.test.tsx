@@ -3,7 +3,8 @@ import {
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { readinessApiRef } from '../../api';
 import { mockReadinessApi } from '../../testing/fixtures';
 import { GroupReadinessCard } from './GroupReadinessCard';
@@ -190,5 +191,60 @@ describe('GroupReadinessCard', () => {
     expect(screen.getByTestId('group-score')).toHaveTextContent(
       'Open: Nothing the team owns is blocked',
     );
+  });
+
+  it('confirms every role the group holds with one reason, and names what it could not confirm', async () => {
+    const api = mockReadinessApi({
+      getEntity: jest.fn(async () => {
+        throw new Error('no results');
+      }),
+      confirmRolesOf: jest.fn(async owner => ({
+        owner,
+        items: [
+          {
+            entityRef: 'component:default/payments-api',
+            ok: true as const,
+            roles: ['incident' as const],
+          },
+          {
+            entityRef: 'component:default/status-page',
+            ok: false as const,
+            error: { name: 'NotAllowedError', message: 'You may not' },
+          },
+        ],
+        confirmed: 1,
+        failed: 1,
+      })),
+    });
+    await renderInTestApp(
+      <TestApiProvider apis={[[readinessApiRef, api]]}>
+        <EntityProvider entity={group}>
+          <GroupReadinessCard />
+        </EntityProvider>
+      </TestApiProvider>,
+      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    );
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Confirm roles' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog).toHaveTextContent('owner of 2 entities');
+    await userEvent.type(
+      within(dialog).getByLabelText('Reason (kept in the history)'),
+      'Quarterly review',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Confirm all' }),
+    );
+    expect(await within(dialog).findByRole('status')).toHaveTextContent(
+      'Confirmed the roles on 1 entity; not confirmed: status-page: You may not',
+    );
+    expect(api.confirmRolesOf).toHaveBeenCalledWith(
+      'group:default/sre-oncall',
+      'Quarterly review',
+    );
+    expect(
+      within(dialog).getByRole('button', { name: 'Close' }),
+    ).toBeInTheDocument();
   });
 });

@@ -25,6 +25,7 @@ import {
 } from '@readiness/backstage-plugin-readiness-common';
 import { GroupScore } from './GroupScore';
 import { BulkOwnershipDialog } from '../BulkOwnership';
+import { ConfirmOwnersDialog } from '../OwnershipPanel/ConfirmOwnersDialog';
 
 /** Relation types the catalog module emits, from the owner's side. */
 const ROLE_RELATIONS = [
@@ -61,6 +62,7 @@ export function GroupReadinessCard() {
   }
   const roleRefs = [...roles.keys()].sort();
   const [bulk, setBulk] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   // Bumped after a bulk edit: the list is read again.
   const [saved, setSaved] = useState(0);
   const { value, loading, error } = useAsync(async () => {
@@ -138,11 +140,57 @@ export function GroupReadinessCard() {
         who === 'group' ? ' (sub-groups included)' : ''
       }, and where it is incident, technical or communication owner`}
       action={
-        <Button variant="outlined" size="small" onClick={() => setBulk(true)}>
-          Set owners in bulk
-        </Button>
+        <Box display="flex" flexWrap="wrap" style={{ gap: 8 }}>
+          {roleRefs.length > 0 && (
+            <Button
+              variant="outlined"
+              size="small"
+              onClick={() => setConfirming(true)}
+            >
+              Confirm roles
+            </Button>
+          )}
+          <Button variant="outlined" size="small" onClick={() => setBulk(true)}>
+            Set owners in bulk
+          </Button>
+        </Box>
       }
     >
+      {confirming && (
+        <ConfirmOwnersDialog
+          title={`Confirm the roles of ${
+            entity.metadata.title ?? entity.metadata.name
+          }`}
+          intro={`This ${who} is incident, technical or communication owner of ${
+            roleRefs.length
+          } ${
+            roleRefs.length === 1 ? 'entity' : 'entities'
+          }. Confirm that each role is still right, with one reason; each is recorded in that entity's history.`}
+          submitLabel={`Confirm ${roleRefs.length === 1 ? 'it' : 'all'}`}
+          onClose={() => setConfirming(false)}
+          onConfirm={async reason => {
+            const r = await api.confirmRolesOf(self, reason);
+            setSaved(n => n + 1);
+            const failed = r.items.flatMap(i =>
+              i.ok
+                ? []
+                : [
+                    `${i.entityRef.replace(/^[a-z]+:default\//, '')}: ${
+                      i.error.message
+                    }`,
+                  ],
+            );
+            return {
+              severity: failed.length ? 'warning' : 'success',
+              text: `Confirmed the roles on ${r.confirmed} ${
+                r.confirmed === 1 ? 'entity' : 'entities'
+              }${
+                failed.length ? `; not confirmed: ${failed.join('; ')}` : '.'
+              }`,
+            };
+          }}
+        />
+      )}
       {bulk && (
         <BulkOwnershipDialog
           owner={self}

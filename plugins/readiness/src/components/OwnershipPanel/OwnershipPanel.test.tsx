@@ -45,6 +45,62 @@ async function render(
 }
 
 describe('OwnershipPanel', () => {
+  it('says when each owner was confirmed, and confirms them again with a reason', async () => {
+    const confirmed = {
+      ...ownershipResponse,
+      confirmations: {
+        technical: {
+          entityRef: ownershipResponse.entityRef,
+          role: 'technical' as const,
+          ownerRef: 'group:default/payments',
+          confirmedBy: 'user:default/ann',
+          confirmedAt: '2026-11-02T10:00:00.000Z',
+          reason: 'ops review',
+        },
+      },
+      history: [
+        {
+          entityRef: ownershipResponse.entityRef,
+          oldRoles: ownershipResponse.effective,
+          newRoles: ownershipResponse.effective,
+          changedBy: 'user:default/ann',
+          changedAt: '2026-11-02T10:00:00.000Z',
+          reason: 'ops review',
+          confirmed: ['technical' as const],
+        },
+      ],
+    };
+    const api = mockReadinessApi({
+      getOwnership: jest.fn(async () => confirmed),
+    });
+    const { onChanged } = await render(api);
+    expect(
+      await screen.findByTestId('owner-technical-confirmed'),
+    ).toHaveTextContent('Confirmed on 2026-11-02 by ann (ops review)');
+    expect(screen.queryByTestId('owner-incident-confirmed')).toBeNull();
+    expect(screen.getByTestId('ownership-history')).toHaveTextContent(
+      'confirmed technical owner (ops review)',
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Confirm' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog).toHaveTextContent('Incident owner: billing-oncall');
+    await userEvent.type(
+      within(dialog).getByLabelText('Reason (kept in the history)'),
+      'Still right',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Confirm' }),
+    );
+    await waitFor(() =>
+      expect(api.confirmOwnership).toHaveBeenCalledWith(
+        'component:default/ledger-service',
+        { reason: 'Still right' },
+      ),
+    );
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(onChanged).toHaveBeenCalled();
+  });
+
   it('shows the roles, channel and runbook, with Edit for those allowed', async () => {
     await render();
     expect(await screen.findByTestId('owner-incident')).toHaveTextContent(

@@ -15,10 +15,13 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { ResponseError } from '@backstage/errors';
 import {
   OWNERSHIP_FIELDS,
+  OWNERSHIP_ROLES,
   OwnershipField,
   OwnershipResponse,
+  OwnershipRole,
 } from '@readiness/backstage-plugin-readiness-common';
 import { EntityOwnersEdit, readinessApiRef } from '../../api';
+import { ConfirmOwnersDialog } from './ConfirmOwnersDialog';
 import { EditOwnershipDialog } from './EditOwnershipDialog';
 import { FIELD_LABELS, shortRef } from './fields';
 import { useStatusText } from '../readableColor';
@@ -42,6 +45,8 @@ const useStyles = makeStyles(theme => ({
 }));
 
 const FIELDS = OWNERSHIP_FIELDS.map(f => [f, FIELD_LABELS[f]] as const);
+const isRole = (f: OwnershipField): f is OwnershipRole =>
+  (OWNERSHIP_ROLES as readonly string[]).includes(f);
 const short = shortRef;
 
 function Value({
@@ -112,8 +117,21 @@ function FieldNotes(props: {
   const { field, o } = props;
   const edited = o.overridden.includes(field);
   const fileChanged = o.fileChanged.includes(field);
+  const confirmation = isRole(field) ? o.confirmations[field] : undefined;
   return (
     <>
+      {confirmation && (
+        <Typography
+          variant="caption"
+          color="textSecondary"
+          component="p"
+          data-testid={`owner-${field}-confirmed`}
+        >
+          Confirmed on {confirmation.confirmedAt.slice(0, 10)} by{' '}
+          {short(confirmation.confirmedBy)}
+          {confirmation.reason ? ` (${confirmation.reason})` : ''}
+        </Typography>
+      )}
       {o.problems[field] && (
         <Typography
           variant="caption"
@@ -188,6 +206,7 @@ export function OwnershipPanel(props: {
     [api, props.entityRef],
   );
   const [editing, setEditing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string>();
 
@@ -248,13 +267,23 @@ export function OwnershipPanel(props: {
       }
       action={
         o.canEdit ? (
-          <Button
-            color="primary"
-            onClick={() => setEditing(true)}
-            style={{ marginTop: 8 }}
-          >
-            Edit
-          </Button>
+          <>
+            {OWNERSHIP_ROLES.some(r => o.effective[r]) && (
+              <Button
+                onClick={() => setConfirming(true)}
+                style={{ marginTop: 8 }}
+              >
+                Confirm
+              </Button>
+            )}
+            <Button
+              color="primary"
+              onClick={() => setEditing(true)}
+              style={{ marginTop: 8 }}
+            >
+              Edit
+            </Button>
+          </>
         ) : undefined
       }
     >
@@ -341,13 +370,37 @@ export function OwnershipPanel(props: {
                           oldValue(h, f),
                         )} → ${short(h.newRoles[f])}`,
                     )
-                    .join('; ') || 'no change'}
+                    .join('; ') ||
+                    (h.confirmed?.length
+                      ? `confirmed ${h.confirmed
+                          .map(r => FIELD_LABELS[r].toLowerCase())
+                          .join(', ')}`
+                      : 'no change')}
                   {h.reason ? ` (${h.reason})` : ''}
                 </Typography>
               </li>
             ))}
           </ul>
         </>
+      )}
+      {confirming && (
+        <ConfirmOwnersDialog
+          title="Confirm the owners"
+          intro={`Are these still right? ${OWNERSHIP_ROLES.filter(
+            r => o.effective[r],
+          )
+            .map(r => `${FIELD_LABELS[r]}: ${short(o.effective[r])}`)
+            .join(
+              '; ',
+            )}. Checks that ask for a recent confirmation count from today.`}
+          submitLabel="Confirm"
+          onClose={() => setConfirming(false)}
+          onConfirm={async reason => {
+            await api.confirmOwnership(props.entityRef, { reason });
+            ownership.retry();
+            props.onChanged?.();
+          }}
+        />
       )}
       {editing && (
         <EditOwnershipDialog

@@ -20,6 +20,7 @@ import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { readinessApiRef, ResultsQuery } from '../../api';
 import { BulkOwnershipDialog } from '../BulkOwnership';
+import { InboxCard } from '../Inbox';
 import { NO_FILTERS } from './ActiveFilters';
 import { AreaHeatmap } from './AreaHeatmap';
 import { GoLivesCard } from './GoLivesCard';
@@ -175,6 +176,9 @@ export function ReadinessOverview() {
       )}
       {summary.error && <ResponseErrorPanel error={summary.error} />}
       <Grid container spacing={3} key={saved}>
+        <Grid item xs={12}>
+          <InboxCard />
+        </Grid>
         <Grid item xs={12}>
           {summary.value && <SummaryTiles overall={summary.value.overall} />}
           {summary.loading && <Progress />}

@@ -1,0 +1,2 @@
+export { InboxCard } from './InboxCard';
+export { ReadinessSidebarItem } from './ReadinessSidebarItem';
