@@ -111,7 +111,8 @@ export class InboxService {
       const state = await this.options.goLive
         .get(credentials, entityRef)
         .catch(() => undefined);
-      if (!state?.goLiveDate) continue;
+      // Sign-off opens at Ready (the server refuses it before).
+      if (!state?.goLiveDate || state.status !== 'ready') continue;
       for (const role of state.signoff.roles) {
         if (role.signoff || !role.canSign) continue;
         out.push({
