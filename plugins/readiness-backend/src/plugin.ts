@@ -26,6 +26,7 @@ import { ReadinessNotifier } from './notifications/ReadinessNotifier';
 import { scanForNotifications } from './notifications/scanForNotifications';
 import { confirmationPeriods } from './ownership/confirmationPeriods';
 import { InboxService } from './inbox/InboxService';
+import { InitiativeService } from './initiatives/InitiativeService';
 import { ManualEvidenceService } from './evidence/manual/ManualEvidenceService';
 import { OwnershipService } from './ownership/OwnershipService';
 import { OnboardingService } from './ownership/OnboardingService';
@@ -277,6 +278,14 @@ export const readinessPlugin = createBackendPlugin({
               auth: deps.auth,
               userInfo: deps.userInfo,
               confirmFor: () => confirmationPeriods(scorecards.list()),
+            }),
+            initiatives: new InitiativeService({
+              store: stores.initiatives,
+              history: stores.history,
+              queries: service.queries,
+              scorecards,
+              permissions: deps.permissions,
+              auth: deps.auth,
             }),
             ping: stores.ping,
             httpAuth: deps.httpAuth,

@@ -21,6 +21,8 @@ import { bindHealthRoutes } from './platform/http/health';
 import { bindManualEvidenceRoutes } from './evidence/manual/routes';
 import { bindOwnershipRoutes } from './ownership/routes';
 import { bindInboxRoutes } from './inbox/routes';
+import { bindInitiativeRoutes } from './initiatives/routes';
+import { InitiativeService } from './initiatives/InitiativeService';
 import { InboxService } from './inbox/InboxService';
 import { bindResultRoutes } from './results/routes/results';
 import { bindScorecardRoutes } from './results/routes/scorecards';
@@ -36,6 +38,7 @@ export interface RouterOptions {
   manualEvidence: ManualEvidenceService;
   goLive: GoLiveService;
   inbox: InboxService;
+  initiatives: InitiativeService;
   /** Resolves when the database answers; `/health` calls it. */
   ping: () => Promise<void>;
   httpAuth: HttpAuthService;
@@ -58,6 +61,7 @@ export async function createRouter(
   bindManualEvidenceRoutes(router, options);
   bindGoLiveRoutes(router, options);
   bindInboxRoutes(router, options);
+  bindInitiativeRoutes(router, options);
   // A path no route matches (an empty name, a typo) answers a JSON error
   // like every other route, not an empty 404.
   router.use((req, _res, next) =>

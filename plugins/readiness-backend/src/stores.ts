@@ -3,6 +3,7 @@ import { Knex } from 'knex';
 import { EvaluationStateStore } from './evaluation/EvaluationStateStore';
 import { EvidenceStore } from './evidence/EvidenceStore';
 import { GoLiveStore } from './goLive/GoLiveStore';
+import { InitiativeStore } from './initiatives/InitiativeStore';
 import { NotificationLog } from './notifications/NotificationLog';
 import { HistoryStore } from './results/HistoryStore';
 import { applyDatabaseMigrations } from './platform/database/migrations';
@@ -22,6 +23,8 @@ export interface ReadinessStores {
   evaluationState: EvaluationStateStore;
   /** Sign-offs and the first production week. */
   goLive: GoLiveStore;
+  /** Initiatives (goals, scopes, deadlines). */
+  initiatives: InitiativeStore;
   /** Notifications sent, to send each once. */
   notificationLog: NotificationLog;
   /** Resolves when the database answers. */
@@ -42,6 +45,7 @@ export function storesFor(
     ownership: new OwnershipStore(db),
     evaluationState,
     goLive: new GoLiveStore(db),
+    initiatives: new InitiativeStore(db),
     notificationLog: new NotificationLog(db),
     ping: async () => {
       await db.raw('select 1 as ok');

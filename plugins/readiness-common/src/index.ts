@@ -49,6 +49,7 @@ export type * from './api/types';
 export type * from './api/manualEvidence';
 export * from './api/onboarding';
 export type * from './api/inbox';
+export type * from './api/initiatives';
 export {
   ReadinessClient,
   resultsQueryString,

@@ -83,6 +83,17 @@ export const readinessSignoffCreatePermission = entityPermission(
 );
 
 /**
+ * Create and edit initiatives (a goal on a scorecard, a scope and a deadline).
+ * Not tied to one entity: an initiative spans many.
+ *
+ * @public
+ */
+export const readinessInitiativeManagePermission = createPermission({
+  name: 'readiness.initiative.manage',
+  attributes: { action: 'update' },
+});
+
+/**
  * Every permission of the Readiness plugin.
  *
  * @public
@@ -95,4 +106,5 @@ export const readinessPermissions = [
   readinessAttestationCreatePermission,
   readinessExemptionCreatePermission,
   readinessSignoffCreatePermission,
+  readinessInitiativeManagePermission,
 ];

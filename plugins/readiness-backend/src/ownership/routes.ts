@@ -1,4 +1,4 @@
-import { CustomErrorBase, InputError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import { OWNERSHIP_FIELDS } from '@readiness/backstage-plugin-readiness-common';
 import type { Request } from 'express';
 import { OwnershipService } from './OwnershipService';
@@ -6,26 +6,7 @@ import { OnboardingService } from './OnboardingService';
 import type { ReadinessRouter, RouteContext } from '../platform/http/router';
 import { audited } from '../platform/http/audit';
 import { entityRefOf } from '../platform/http/query';
-
-/** 428: a write without `If-Match` could overwrite a change its sender never saw. */
-export class PreconditionRequiredError extends CustomErrorBase {
-  name = 'PreconditionRequiredError' as const;
-  statusCode = 428;
-}
-
-/** The version in an `If-Match` header (`"3"`, `W/"3"` or `3`). */
-function expectedVersion(header: string | undefined): number {
-  if (header === undefined || !header.trim())
-    throw new PreconditionRequiredError(
-      'If-Match: required; send the version you read (the ETag of GET …/ownership), so that a change someone made since is never overwritten',
-    );
-  const value = String(header).replace(/^W\//, '').replace(/"/g, '').trim();
-  if (!/^\d+$/.test(value))
-    throw new InputError(
-      'If-Match: send the version you read (the ETag of GET …/ownership)',
-    );
-  return Number(value);
-}
+import { expectedVersion } from '../platform/http/ifMatch';
 
 /**
  * GET and PUT /entities/{kind}/{namespace}/{name}/ownership, and GET /ownership
@@ -80,7 +61,7 @@ export function bindOwnershipRoutes(
         const outcome = await run(
           credentials,
           entityRef,
-          expectedVersion(req.header('If-Match')),
+          expectedVersion(req.header('If-Match'), 'GET …/ownership'),
         );
         return { value: outcome.response, meta: editMeta(outcome) };
       },

@@ -2,7 +2,7 @@ import type { OrgHistoryDay } from '@readiness/backstage-plugin-readiness-common
 import { Knex } from 'knex';
 import { ResultKeyMap } from './resultKey';
 import type { CheckChange, HistoryPoint } from '../platform/database/types';
-import { barContains, bars } from './resultRows';
+import { barContains, bars, unbar } from './resultRows';
 import { chunks, iso, orUndefined, TABLES } from '../platform/database/util';
 
 const { history: HISTORY, changes: CHANGES } = TABLES;
@@ -144,6 +144,43 @@ export class HistoryStore {
       }
     }
     return [...days.values()];
+  }
+
+  /**
+   * The daily points of these entities under a scorecard since a day: level
+   * and failing checks (null where the point predates that column).
+   */
+  async pointsOf(
+    scorecard: string,
+    entityRefs: string[],
+    sinceDay: string,
+  ): Promise<
+    Array<{
+      entityRef: string;
+      day: string;
+      level?: string;
+      failingChecks?: string[];
+    }>
+  > {
+    const out = [];
+    for (let i = 0; i < entityRefs.length; i += 200) {
+      const rows = await this.db(HISTORY)
+        .where('scorecard', scorecard)
+        .andWhere('day', '>=', sinceDay)
+        .whereIn('entity_ref', entityRefs.slice(i, i + 200))
+        .select('entity_ref', 'day', 'level', 'failing_checks');
+      for (const r of rows)
+        out.push({
+          entityRef: r.entity_ref as string,
+          day: r.day as string,
+          level: (r.level as string | null) ?? undefined,
+          failingChecks:
+            r.failing_checks === null || r.failing_checks === undefined
+              ? undefined
+              : unbar(r.failing_checks),
+        });
+    }
+    return out;
   }
 
   /** Daily points since a day, and the latest 500 check changes. */

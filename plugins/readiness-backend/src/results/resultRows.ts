@@ -72,7 +72,7 @@ export const SORTS: Record<ResultSort, Array<[string, 'asc' | 'desc']>> = {
 // Lists are stored `|a|b|` so that `like '%|a|%'` finds one member.
 export const bars = (list: string[]) =>
   list.length ? `|${list.join('|')}|` : '';
-const unbar = (s: string) => (s ? s.slice(1, -1).split('|') : []);
+export const unbar = (s: string) => (s ? s.slice(1, -1).split('|') : []);
 
 /** Escapes LIKE's wildcards; use with `escape '\'`. */
 export const escapeLike = (s: string) => s.replace(/[\\%_]/g, c => `\\${c}`);

@@ -13,8 +13,8 @@ const ajv = new Ajv({ strict: false, allErrors: true });
 ajv.addSchema({ ...(spec as object), $id: 'readiness' });
 
 /** The validator of an operation's 200 JSON response in openapi.yaml. */
-function responseSchema(path: string, method: string) {
-  const pointer = ['paths', path, method, 'responses', '200', 'content']
+function responseSchema(path: string, method: string, status = '200') {
+  const pointer = ['paths', path, method, 'responses', status, 'content']
     .map(p => p.replace(/~/g, '~0').replace(/\//g, '~1'))
     .join('/');
   return ajv.compile({
@@ -425,6 +425,78 @@ describe.each(databases.eachSupportedId())(
       expect(note.headers['content-type']).toBe('text/markdown; charset=utf-8');
       expect(note.text).toMatch(/^# Go-live note: /);
       seen.push('get /entities/{kind}/{namespace}/{name}/report');
+
+      // An initiative: created (201), then listed, read, edited and summarised.
+      const initiative = {
+        title: 'Runbooks everywhere',
+        scorecard: 'production',
+        goal: { checks: ['runbook'] },
+        scope: { owner: ['payments'] },
+        startsOn: day(-10),
+        deadline: day(20),
+        owner: 'group:default/platform',
+        status: 'active',
+      };
+      const created = await request(server)
+        .post(`${PREFIX}/initiatives`)
+        .send(initiative);
+      expect(created.status).toBe(201);
+      const createdSchema = responseSchema('/initiatives', 'post', '201');
+      expect(createdSchema(created.body)).toBe(true);
+      expect(createdSchema({ ...created.body, undeclared: 1 })).toBe(false);
+      seen.push('post /initiatives');
+      const id = created.body.id;
+      for (const [path, method, send] of [
+        [
+          '/initiatives',
+          'get',
+          () => request(server).get(`${PREFIX}/initiatives`),
+        ],
+        [
+          '/initiatives/{id}',
+          'get',
+          () => request(server).get(`${PREFIX}/initiatives/${id}`),
+        ],
+        [
+          '/initiatives/{id}',
+          'put',
+          () =>
+            request(server)
+              .put(`${PREFIX}/initiatives/${id}`)
+              .set('If-Match', '"1"')
+              .send({ ...initiative, deadline: day(30) }),
+        ],
+      ] as const) {
+        const res = await send();
+        expect({ path, method, status: res.status }).toEqual({
+          path,
+          method,
+          status: 200,
+        });
+        const validate = responseSchema(path, method);
+        expect({
+          path,
+          method,
+          valid: validate(res.body),
+          errors: validate.errors ?? null,
+        }).toEqual({
+          path,
+          method,
+          valid: true,
+          errors: null,
+        });
+        expect(validate({ ...res.body, undeclared: 1 })).toBe(false);
+        seen.push(`${method} ${path}`);
+      }
+      const summary = await request(server).get(
+        `${PREFIX}/initiatives/${id}/summary`,
+      );
+      expect(summary.status).toBe(200);
+      expect(summary.headers['content-type']).toBe(
+        'text/markdown; charset=utf-8',
+      );
+      expect(summary.text).toMatch(/^# Runbooks everywhere\n/);
+      seen.push('get /initiatives/{id}/summary');
 
       // Every operation in the spec is covered.
       const operations = Object.entries(spec.paths).flatMap(([p, ops]) =>

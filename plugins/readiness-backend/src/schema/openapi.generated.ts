@@ -20,6 +20,15 @@ export const spec = {
   ],
   "components": {
     "parameters": {
+      "initiativeId": {
+        "name": "id",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "maxLength": 20
+        }
+      },
       "ifMatch": {
         "name": "If-Match",
         "in": "header",
@@ -625,6 +634,322 @@ export const spec = {
           "channel",
           "runbook",
           "goLiveDate"
+        ]
+      },
+      "InitiativeInput": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "title": {
+            "type": "string",
+            "maxLength": 200
+          },
+          "description": {
+            "type": "string",
+            "maxLength": 4000
+          },
+          "scorecard": {
+            "type": "string",
+            "maxLength": 100
+          },
+          "goal": {
+            "type": "object",
+            "additionalProperties": false,
+            "description": "{ level } or { checks }",
+            "properties": {
+              "level": {
+                "type": "string",
+                "maxLength": 64
+              },
+              "checks": {
+                "type": "array",
+                "maxItems": 100,
+                "items": {
+                  "type": "string",
+                  "maxLength": 100
+                }
+              }
+            }
+          },
+          "scope": {
+            "$ref": "#/components/schemas/InitiativeScope"
+          },
+          "startsOn": {
+            "type": "string",
+            "maxLength": 10
+          },
+          "deadline": {
+            "type": "string",
+            "maxLength": 10
+          },
+          "owner": {
+            "type": "string",
+            "maxLength": 255
+          },
+          "sponsor": {
+            "type": "string",
+            "maxLength": 255
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "draft",
+              "active"
+            ]
+          }
+        },
+        "required": [
+          "title",
+          "scorecard",
+          "goal",
+          "scope",
+          "startsOn",
+          "deadline",
+          "owner"
+        ]
+      },
+      "InitiativeScope": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "owner": {
+            "type": "array",
+            "maxItems": 50,
+            "items": {
+              "type": "string",
+              "maxLength": 255
+            }
+          },
+          "system": {
+            "type": "array",
+            "maxItems": 50,
+            "items": {
+              "type": "string",
+              "maxLength": 255
+            }
+          },
+          "domain": {
+            "type": "array",
+            "maxItems": 50,
+            "items": {
+              "type": "string",
+              "maxLength": 255
+            }
+          },
+          "lifecycle": {
+            "type": "array",
+            "maxItems": 50,
+            "items": {
+              "type": "string",
+              "maxLength": 64
+            }
+          }
+        }
+      },
+      "Initiative": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "description": {
+            "type": "string"
+          },
+          "scorecard": {
+            "type": "string"
+          },
+          "goal": {
+            "type": "object",
+            "additionalProperties": false,
+            "properties": {
+              "level": {
+                "type": "string"
+              },
+              "checks": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "scope": {
+            "$ref": "#/components/schemas/InitiativeScope"
+          },
+          "startsOn": {
+            "type": "string"
+          },
+          "deadline": {
+            "type": "string"
+          },
+          "owner": {
+            "type": "string"
+          },
+          "sponsor": {
+            "type": "string"
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "draft",
+              "active"
+            ]
+          },
+          "state": {
+            "type": "string",
+            "enum": [
+              "draft",
+              "active",
+              "done",
+              "missed"
+            ]
+          },
+          "version": {
+            "type": "integer"
+          },
+          "createdBy": {
+            "type": "string"
+          },
+          "createdAt": {
+            "type": "string"
+          },
+          "updatedBy": {
+            "type": "string"
+          },
+          "updatedAt": {
+            "type": "string"
+          },
+          "progress": {
+            "type": "object",
+            "additionalProperties": false,
+            "properties": {
+              "total": {
+                "type": "integer"
+              },
+              "met": {
+                "type": "integer"
+              },
+              "open": {
+                "type": "integer"
+              }
+            },
+            "required": [
+              "total",
+              "met",
+              "open"
+            ]
+          },
+          "open": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "properties": {
+                "entityRef": {
+                  "type": "string"
+                },
+                "title": {
+                  "type": "string"
+                },
+                "owner": {
+                  "type": "string"
+                },
+                "missing": {
+                  "type": "array",
+                  "items": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "properties": {
+                      "checkId": {
+                        "type": "string"
+                      },
+                      "title": {
+                        "type": "string"
+                      },
+                      "remediation": {
+                        "type": "string"
+                      }
+                    },
+                    "required": [
+                      "title"
+                    ]
+                  }
+                }
+              },
+              "required": [
+                "entityRef",
+                "missing"
+              ]
+            }
+          },
+          "burnup": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "properties": {
+                "day": {
+                  "type": "string"
+                },
+                "met": {
+                  "type": "integer"
+                },
+                "total": {
+                  "type": "integer"
+                }
+              },
+              "required": [
+                "day",
+                "met",
+                "total"
+              ]
+            }
+          },
+          "byOwner": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "properties": {
+                "owner": {
+                  "type": "string"
+                },
+                "met": {
+                  "type": "integer"
+                },
+                "total": {
+                  "type": "integer"
+                }
+              },
+              "required": [
+                "owner",
+                "met",
+                "total"
+              ]
+            }
+          }
+        },
+        "required": [
+          "id",
+          "title",
+          "scorecard",
+          "goal",
+          "scope",
+          "startsOn",
+          "deadline",
+          "owner",
+          "status",
+          "state",
+          "version",
+          "createdBy",
+          "createdAt",
+          "updatedBy",
+          "updatedAt",
+          "progress"
         ]
       },
       "OwnerConfirmation": {
@@ -2491,6 +2816,216 @@ export const spec = {
               "application/json": {
                 "schema": {
                   "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/initiatives": {
+      "get": {
+        "operationId": "ListInitiatives",
+        "description": "Every initiative with its state and progress (over the results you may see), and whether you may create and edit them.",
+        "responses": {
+          "200": {
+            "description": "The initiatives, by deadline.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/Initiative"
+                      }
+                    },
+                    "canManage": {
+                      "type": "boolean"
+                    }
+                  },
+                  "required": [
+                    "items",
+                    "canManage"
+                  ]
+                }
+              }
+            }
+          }
+        }
+      },
+      "post": {
+        "operationId": "CreateInitiative",
+        "description": "Creates an initiative (signed-in people with readiness.initiative.manage; audited). 400 names the field.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/InitiativeInput"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "Created; the initiative in full (the ETag header carries its version).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Initiative"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "A field is invalid.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "Not allowed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/initiatives/{id}": {
+      "get": {
+        "operationId": "GetInitiative",
+        "description": "One initiative in full, with the entities still open and what they miss, the burn-up (per day, from the start or 90 days back) and progress per owner.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/initiativeId"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The initiative (the ETag header carries its version).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Initiative"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "No such initiative.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      },
+      "put": {
+        "operationId": "UpdateInitiative",
+        "description": "Replaces the fields (readiness.initiative.manage; audited). If-Match required (428 without, 409 when stale).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/initiativeId"
+          },
+          {
+            "$ref": "#/components/parameters/ifMatch"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/InitiativeInput"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Saved; the initiative in full.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Initiative"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "A field is invalid.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "Not allowed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "409": {
+            "description": "Someone saved a newer version first.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "428": {
+            "description": "If-Match is missing.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/initiatives/{id}/summary": {
+      "get": {
+        "operationId": "GetInitiativeSummary",
+        "description": "The initiative as Markdown (an attachment), for a review or its closing note.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/initiativeId"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The Markdown.",
+            "content": {
+              "text/markdown": {
+                "schema": {
+                  "type": "string"
                 }
               }
             }

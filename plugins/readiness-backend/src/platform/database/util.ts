@@ -10,6 +10,7 @@ export const TABLES = {
   ownership: 'readiness_ownership',
   ownershipChanges: 'readiness_ownership_changes',
   ownerConfirmations: 'readiness_owner_confirmations',
+  initiatives: 'readiness_initiatives',
   evaluationState: 'readiness_evaluation_state',
   signoffs: 'readiness_signoffs',
   dailyChecks: 'readiness_daily_checks',

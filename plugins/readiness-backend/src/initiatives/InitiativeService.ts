@@ -1,0 +1,351 @@
+import {
+  AuthService,
+  BackstageCredentials,
+  BackstageUserPrincipal,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
+import {
+  CompiledScorecard,
+  DAY_MS,
+  Initiative,
+  InitiativeDetail,
+  InitiativeInput,
+  ReadinessResultRow,
+  readinessInitiativeManagePermission,
+  tryEntityKey,
+} from '@readiness/backstage-plugin-readiness-common';
+import type { ScorecardRegistry } from '../evaluation/ScorecardRegistry';
+import { Access } from '../platform/access';
+import type { HistoryStore } from '../results/HistoryStore';
+import type { ResultQueries } from '../results/ResultQueries';
+import { InitiativeStore, StoredInitiative } from './InitiativeStore';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const SCOPE_KEYS = ['owner', 'system', 'domain', 'lifecycle'] as const;
+/** The burn-up reaches back at most this far. */
+const BURNUP_DAYS = 90;
+
+const today = (now: Date) => now.toISOString().slice(0, 10);
+
+/**
+ * Initiatives: a goal on a scorecard (a level reached, or checks passing)
+ * for every entity of a scope, by a deadline. Progress is read from the
+ * current results and the daily history, as the caller may see them;
+ * creating and editing need `readiness.initiative.manage`.
+ */
+export class InitiativeService {
+  constructor(
+    private readonly options: {
+      store: InitiativeStore;
+      history: HistoryStore;
+      queries: Pick<ResultQueries, 'streamResults'>;
+      scorecards: Pick<ScorecardRegistry, 'require'>;
+      permissions: PermissionsService;
+      auth: AuthService;
+      now?: () => Date;
+    },
+  ) {}
+
+  private now() {
+    return this.options.now?.() ?? new Date();
+  }
+
+  /** The input checked field by field (400 naming the field), normalised. */
+  validate(input: any): InitiativeInput {
+    const text = (v: unknown, field: string, max: number, required = false) => {
+      if (v === undefined || v === null || v === '') {
+        if (required) throw new InputError(`${field}: required`);
+        return undefined;
+      }
+      if (typeof v !== 'string' || !v.trim() || v.length > max)
+        throw new InputError(`${field}: a text of at most ${max} characters`);
+      return v.trim();
+    };
+    const title = text(input?.title, 'title', 200, true)!;
+    const description = text(input?.description, 'description', 4000);
+    const card = this.options.scorecards.require(
+      text(input?.scorecard, 'scorecard', 100, true)!,
+    );
+    const goal = input?.goal;
+    let checkedGoal: InitiativeInput['goal'];
+    if (goal && typeof goal.level === 'string' && goal.checks === undefined) {
+      if (!card.levels.some(l => l.id === goal.level))
+        throw new InputError(
+          `goal.level: ${card.name} has no level "${goal.level}"${
+            card.levels.length
+              ? `; its levels: ${card.levels.map(l => l.id).join(', ')}`
+              : ''
+          }`,
+        );
+      checkedGoal = { level: goal.level };
+    } else if (
+      goal &&
+      Array.isArray(goal.checks) &&
+      goal.checks.length &&
+      goal.level === undefined
+    ) {
+      const unknown = goal.checks.filter(
+        (c: unknown) => !card.checks.some(k => k.spec.id === c),
+      );
+      if (unknown.length)
+        throw new InputError(
+          `goal.checks: ${card.name} has no check ${unknown.join(', ')}`,
+        );
+      checkedGoal = { checks: [...new Set<string>(goal.checks)] };
+    } else
+      throw new InputError(
+        'goal: either { level } or { checks: [at least one check id] }',
+      );
+    const scope: InitiativeInput['scope'] = {};
+    for (const key of Object.keys(input?.scope ?? {})) {
+      if (!(SCOPE_KEYS as readonly string[]).includes(key))
+        throw new InputError(
+          `scope.${key}: unknown; use ${SCOPE_KEYS.join(', ')}`,
+        );
+      const values = input.scope[key];
+      if (
+        !Array.isArray(values) ||
+        values.length > 50 ||
+        values.some((v: unknown) => typeof v !== 'string' || !v.trim())
+      )
+        throw new InputError(`scope.${key}: a list of at most 50 names`);
+      if (values.length)
+        scope[key as (typeof SCOPE_KEYS)[number]] = values.map((v: string) =>
+          v.trim(),
+        );
+    }
+    const date = (v: unknown, field: string) => {
+      if (typeof v !== 'string' || !DAY.test(v) || Number.isNaN(Date.parse(v)))
+        throw new InputError(`${field}: a date, YYYY-MM-DD`);
+      return v;
+    };
+    const startsOn = date(input?.startsOn, 'startsOn');
+    const deadline = date(input?.deadline, 'deadline');
+    if (deadline < startsOn)
+      throw new InputError('deadline: on or after startsOn');
+    const ref = (v: unknown, field: string, required: boolean) => {
+      if (!required && (v === undefined || v === null || v === ''))
+        return undefined;
+      const key = tryEntityKey(v, { defaultKind: 'group' });
+      if (!key || !/^(group|user):/.test(key))
+        throw new InputError(`${field}: a group or user ref`);
+      return key;
+    };
+    const status = input?.status ?? 'draft';
+    if (status !== 'draft' && status !== 'active')
+      throw new InputError('status: draft or active');
+    return {
+      title,
+      ...(description ? { description } : {}),
+      scorecard: card.name,
+      goal: checkedGoal,
+      scope,
+      startsOn,
+      deadline,
+      owner: ref(input?.owner, 'owner', true)!,
+      ...(input?.sponsor
+        ? { sponsor: ref(input.sponsor, 'sponsor', false) }
+        : {}),
+      status,
+    };
+  }
+
+  /** Whether a result meets the goal. */
+  private meets(card: CompiledScorecard, i: StoredInitiative) {
+    if ('level' in i.goal) {
+      const want = card.levels.findIndex(l => l.id === (i.goal as any).level);
+      return (level?: string) =>
+        level !== undefined &&
+        card.levels.findIndex(l => l.id === level) >= want;
+    }
+    const checks = i.goal.checks;
+    return (_level: string | undefined, failing?: string[]) =>
+      failing !== undefined && !checks.some(c => failing.includes(c));
+  }
+
+  private async rows(credentials: BackstageCredentials, i: StoredInitiative) {
+    const { rows } = await this.options.queries.streamResults(credentials, {
+      scorecard: i.scorecard,
+      ...i.scope,
+    });
+    const out: ReadinessResultRow[] = [];
+    for await (const batch of rows) out.push(...batch);
+    return out;
+  }
+
+  private async withProgress(
+    credentials: BackstageCredentials,
+    i: StoredInitiative,
+  ): Promise<{
+    initiative: Initiative;
+    rows: ReadinessResultRow[];
+    card: CompiledScorecard;
+  }> {
+    const card = this.options.scorecards.require(i.scorecard);
+    const rows = await this.rows(credentials, i);
+    const meets = this.meets(card, i);
+    const met = rows.filter(r => meets(r.level, r.failingChecks)).length;
+    const open = rows.length - met;
+    let state: Initiative['state'] = i.status;
+    if (i.status === 'active') {
+      if (rows.length > 0 && open === 0) state = 'done';
+      else if (today(this.now()) > i.deadline) state = 'missed';
+    }
+    return {
+      initiative: { ...i, state, progress: { total: rows.length, met, open } },
+      rows,
+      card,
+    };
+  }
+
+  async list(credentials: BackstageCredentials): Promise<Initiative[]> {
+    const out: Initiative[] = [];
+    for (const i of await this.options.store.list())
+      out.push((await this.withProgress(credentials, i)).initiative);
+    return out;
+  }
+
+  async get(
+    credentials: BackstageCredentials,
+    id: string,
+  ): Promise<InitiativeDetail> {
+    const stored = await this.options.store.get(id);
+    const { initiative, rows, card } = await this.withProgress(
+      credentials,
+      stored,
+    );
+    const meets = this.meets(card, stored);
+    const goalChecks =
+      'checks' in stored.goal
+        ? stored.goal.checks
+        : card.levels
+            .slice(
+              0,
+              card.levels.findIndex(l => l.id === (stored.goal as any).level) +
+                1,
+            )
+            .flatMap(l => l.checks);
+    const open = rows
+      .filter(r => !meets(r.level, r.failingChecks))
+      .map(r => ({
+        entityRef: r.entityRef,
+        title: r.title,
+        owner: r.owner,
+        missing: goalChecks
+          .filter(c => r.failingChecks.includes(c))
+          .map(c => {
+            const spec = card.checks.find(k => k.spec.id === c)?.spec;
+            return {
+              checkId: c,
+              title: spec?.title ?? c,
+              ...(spec?.remediation?.text
+                ? { remediation: spec.remediation.text }
+                : {}),
+            };
+          }),
+      }));
+    const byOwner = new Map<string, { met: number; total: number }>();
+    for (const r of rows) {
+      const o = byOwner.get(r.owner ?? '') ?? { met: 0, total: 0 };
+      o.total++;
+      if (meets(r.level, r.failingChecks)) o.met++;
+      byOwner.set(r.owner ?? '', o);
+    }
+    return {
+      ...initiative,
+      open,
+      burnup: await this.burnup(card, stored, rows),
+      byOwner: [...byOwner.entries()]
+        .map(([owner, c]) => ({ owner, ...c }))
+        .sort((a, b) => a.owner.localeCompare(b.owner)),
+    };
+  }
+
+  /** Per day: the entities in scope now that met the goal that day (their last point). */
+  private async burnup(
+    card: CompiledScorecard,
+    i: StoredInitiative,
+    rows: ReadinessResultRow[],
+  ) {
+    const now = this.now();
+    const first = [
+      i.startsOn,
+      today(new Date(now.getTime() - BURNUP_DAYS * DAY_MS)),
+    ].sort()[1];
+    const last = today(now);
+    if (first > last) return [];
+    const points = await this.options.history.pointsOf(
+      i.scorecard,
+      rows.map(r => r.entityRef),
+      first,
+    );
+    const byDay = new Map<string, typeof points>();
+    for (const p of points) byDay.set(p.day, [...(byDay.get(p.day) ?? []), p]);
+    const meets = this.meets(card, i);
+    const latest = new Map<string, boolean>();
+    const out: InitiativeDetail['burnup'] = [];
+    for (let t = Date.parse(first); ; t += DAY_MS) {
+      const day = today(new Date(t));
+      if (day > last) break;
+      for (const p of byDay.get(day) ?? [])
+        latest.set(p.entityRef, meets(p.level, p.failingChecks));
+      out.push({
+        day,
+        met: [...latest.values()].filter(Boolean).length,
+        total: latest.size,
+      });
+    }
+    return out;
+  }
+
+  async create(
+    credentials: BackstageCredentials<BackstageUserPrincipal>,
+    input: unknown,
+  ): Promise<InitiativeDetail> {
+    await this.mayManage(credentials);
+    const created = await this.options.store.create(
+      this.validate(input),
+      credentials.principal.userEntityRef,
+      this.now().toISOString(),
+    );
+    return this.get(credentials, created.id);
+  }
+
+  async update(
+    credentials: BackstageCredentials<BackstageUserPrincipal>,
+    id: string,
+    input: unknown,
+    expectedVersion: number,
+  ): Promise<InitiativeDetail> {
+    await this.mayManage(credentials);
+    await this.options.store.update(
+      id,
+      this.validate(input),
+      expectedVersion,
+      credentials.principal.userEntityRef,
+      this.now().toISOString(),
+    );
+    return this.get(credentials, id);
+  }
+
+  /** Whether the caller may create and edit initiatives (for the UI). */
+  canManage(credentials: BackstageCredentials) {
+    return new Access(this.options).may(
+      credentials,
+      readinessInitiativeManagePermission,
+      undefined,
+      { people: true },
+    );
+  }
+
+  private mayManage(credentials: BackstageCredentials) {
+    return new Access(this.options).demand(
+      credentials,
+      readinessInitiativeManagePermission,
+      'create or edit initiatives',
+      undefined,
+      { people: true },
+    );
+  }
+}
