@@ -164,6 +164,33 @@ export class InitiativeService {
       failing !== undefined && !checks.some(c => failing.includes(c));
   }
 
+  /** The goal's checks a result does not pass yet (a level: its checks and those below). */
+  private missing(
+    card: CompiledScorecard,
+    i: StoredInitiative,
+    row: ReadinessResultRow,
+  ) {
+    const goal = i.goal;
+    const checks =
+      'checks' in goal
+        ? goal.checks
+        : card.levels
+            .slice(0, card.levels.findIndex(l => l.id === goal.level) + 1)
+            .flatMap(l => l.checks);
+    return checks
+      .filter(c => row.failingChecks.includes(c))
+      .map(c => {
+        const spec = card.checks.find(k => k.spec.id === c)?.spec;
+        return {
+          checkId: c,
+          title: spec?.title ?? c,
+          ...(spec?.remediation?.text
+            ? { remediation: spec.remediation.text }
+            : {}),
+        };
+      });
+  }
+
   private async rows(credentials: BackstageCredentials, i: StoredInitiative) {
     const { rows } = await this.options.queries.streamResults(credentials, {
       scorecard: i.scorecard,
@@ -199,10 +226,38 @@ export class InitiativeService {
     };
   }
 
-  async list(credentials: BackstageCredentials): Promise<Initiative[]> {
+  /**
+   * Every initiative with its progress; with `entity`, only the active (or
+   * ended) ones whose scope holds it, each saying whether it meets the goal
+   * and what it misses.
+   */
+  async list(
+    credentials: BackstageCredentials,
+    options: { entity?: string } = {},
+  ): Promise<Initiative[]> {
+    const entity = options.entity?.toLowerCase();
     const out: Initiative[] = [];
-    for (const i of await this.options.store.list())
-      out.push((await this.withProgress(credentials, i)).initiative);
+    for (const i of await this.options.store.list()) {
+      if (entity && i.status === 'draft') continue;
+      const { initiative, rows, card } = await this.withProgress(
+        credentials,
+        i,
+      );
+      if (!entity) {
+        out.push(initiative);
+        continue;
+      }
+      const row = rows.find(r => r.entityRef === entity);
+      if (!row) continue;
+      out.push({
+        ...initiative,
+        forEntity: {
+          entityRef: row.entityRef,
+          met: this.meets(card, i)(row.level, row.failingChecks),
+          missing: this.missing(card, i, row),
+        },
+      });
+    }
     return out;
   }
 

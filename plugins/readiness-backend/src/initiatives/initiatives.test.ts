@@ -85,6 +85,30 @@ describe.each(databases.eachSupportedId())('initiatives on %s', databaseId => {
       rows.length,
     );
 
+    // The tab of an entity lists the initiatives whose scope holds it.
+    const concerned = await request(server).get(
+      `${API}/initiatives?entity=${encodeURIComponent(failing[0].entityRef)}`,
+    );
+    expect(concerned.body.items).toEqual([
+      expect.objectContaining({
+        id: i.id,
+        forEntity: {
+          entityRef: failing[0].entityRef,
+          met: false,
+          missing: [expect.objectContaining({ checkId: 'runbook' })],
+        },
+      }),
+    ]);
+    const elsewhere = await request(server).get(
+      `${API}/initiatives?entity=${encodeURIComponent(
+        'component:default/auth-service',
+      )}`,
+    );
+    expect({ status: elsewhere.status, body: elsewhere.body }).toEqual({
+      status: 200,
+      body: { items: [], canManage: true },
+    });
+
     // A deadline that passed with entities open: missed.
     const late = await request(server)
       .post(`${API}/initiatives`)

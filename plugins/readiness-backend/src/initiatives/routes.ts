@@ -13,8 +13,10 @@ export function bindInitiativeRoutes(
 
   router.get('/initiatives', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
+    const entity =
+      typeof req.query.entity === 'string' ? req.query.entity : undefined;
     const [items, canManage] = await Promise.all([
-      initiatives.list(credentials),
+      initiatives.list(credentials, { entity }),
       initiatives.canManage(credentials),
     ]);
     res.json({ items, canManage });

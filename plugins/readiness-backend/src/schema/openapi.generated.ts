@@ -886,6 +886,44 @@ export const spec = {
               ]
             }
           },
+          "forEntity": {
+            "type": "object",
+            "additionalProperties": false,
+            "properties": {
+              "entityRef": {
+                "type": "string"
+              },
+              "met": {
+                "type": "boolean"
+              },
+              "missing": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "properties": {
+                    "checkId": {
+                      "type": "string"
+                    },
+                    "title": {
+                      "type": "string"
+                    },
+                    "remediation": {
+                      "type": "string"
+                    }
+                  },
+                  "required": [
+                    "title"
+                  ]
+                }
+              }
+            },
+            "required": [
+              "entityRef",
+              "met",
+              "missing"
+            ]
+          },
           "burnup": {
             "type": "array",
             "items": {
@@ -2826,7 +2864,18 @@ export const spec = {
     "/initiatives": {
       "get": {
         "operationId": "ListInitiatives",
-        "description": "Every initiative with its state and progress (over the results you may see), and whether you may create and edit them.",
+        "description": "Every initiative with its state and progress (over the results you may see), and whether you may create and edit them; with `entity`, the active or ended ones whose scope holds it, with where it stands (`forEntity`).",
+        "parameters": [
+          {
+            "name": "entity",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "maxLength": 255
+            }
+          }
+        ],
         "responses": {
           "200": {
             "description": "The initiatives, by deadline.",

@@ -58,6 +58,12 @@ export interface Initiative extends InitiativeInput {
   updatedBy: string;
   updatedAt: string;
   progress: { total: number; met: number; open: number };
+  /** With `GET /initiatives?entity=…`: where that entity stands. */
+  forEntity?: {
+    entityRef: string;
+    met: boolean;
+    missing: Array<{ checkId?: string; title: string; remediation?: string }>;
+  };
 }
 
 /**
