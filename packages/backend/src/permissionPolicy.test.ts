@@ -12,6 +12,7 @@ import {
   readinessAttestationCreatePermission,
   readinessExemptionCreatePermission,
   readinessFactsWritePermission,
+  readinessInitiativeManagePermission,
   readinessSignoffCreatePermission,
 } from '@readiness/backstage-plugin-readiness-common';
 import { DemoPermissionPolicy } from './permissionPolicy';
@@ -34,6 +35,18 @@ const entityUpdate = createPermission({
 
 describe('DemoPermissionPolicy', () => {
   const policy = new DemoPermissionPolicy();
+
+  it('lets anyone signed in run initiatives, and nobody else', async () => {
+    expect(
+      await policy.handle(
+        { permission: readinessInitiativeManagePermission },
+        payments,
+      ),
+    ).toEqual({ result: AuthorizeResult.ALLOW });
+    expect(
+      await policy.handle({ permission: readinessInitiativeManagePermission }),
+    ).toEqual({ result: AuthorizeResult.DENY });
+  });
 
   it('lets everyone read', async () => {
     expect(

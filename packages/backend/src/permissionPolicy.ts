@@ -12,6 +12,7 @@ import {
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import {
   readinessExemptionCreatePermission,
+  readinessInitiativeManagePermission,
   readinessSignoffCreatePermission,
 } from '@readiness/backstage-plugin-readiness-common';
 import {
@@ -32,6 +33,8 @@ export const DEMO_ADMIN_GROUP = 'group:default/platform';
  * - exemptions only to the admin group: owners do not exempt themselves;
  * - go-live sign-off to anyone signed in: the scorecard's roles decide who
  *   signs what (the role's group; not an owner for an independent role);
+ * - initiatives to anyone signed in, so that a visitor can try them (a real
+ *   policy would give `readiness.initiative.manage` to a platform group);
  * - every other create, update or delete is denied.
  *
  * Services (a CI pipeline's external access token) are allowed by the
@@ -55,6 +58,9 @@ export class DemoPermissionPolicy implements PermissionPolicy {
       return { result: AuthorizeResult.DENY };
     }
     if (permission.name === readinessSignoffCreatePermission.name && user) {
+      return { result: AuthorizeResult.ALLOW };
+    }
+    if (permission.name === readinessInitiativeManagePermission.name && user) {
       return { result: AuthorizeResult.ALLOW };
     }
     if (

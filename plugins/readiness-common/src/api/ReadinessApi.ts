@@ -16,6 +16,9 @@ import type {
   GoLiveSummary,
   HistoryResponse,
   InboxResponse,
+  Initiative,
+  InitiativeDetail,
+  InitiativeInput,
   NamedOwnerRole,
   OnboardingField,
   OnboardingResponse,
@@ -116,6 +119,25 @@ export interface ReadinessApi {
     ownerRef: string,
     reason?: string,
   ): Promise<RoleConfirmationResponse>;
+  /**
+   * Initiatives with their progress, and whether the caller may manage
+   * them; with `entity`, those whose scope holds it.
+   */
+  listInitiatives(options?: {
+    entity?: string;
+  }): Promise<{ items: Initiative[]; canManage: boolean }>;
+  getInitiative(id: string): Promise<InitiativeDetail>;
+  createInitiative(input: InitiativeInput): Promise<InitiativeDetail>;
+  /** Saves an edit; a 409 ResponseError when `version` is stale. */
+  updateInitiative(
+    id: string,
+    input: InitiativeInput,
+    version: number,
+  ): Promise<InitiativeDetail>;
+  /** The initiative as Markdown, with the file name the server suggests. */
+  getInitiativeSummary(
+    id: string,
+  ): Promise<{ fileName: string; markdown: string }>;
   /** What the signed-in person can act on ("Waiting for you"). */
   getInbox(): Promise<InboxResponse>;
   /** The CSV of a query (every row, no paging). */

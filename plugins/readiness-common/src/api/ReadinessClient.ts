@@ -231,6 +231,57 @@ export class ReadinessClient implements ReadinessApi {
     });
   }
 
+  listInitiatives(
+    options: { entity?: string } = {},
+  ): Promise<{ items: Api.Initiative[]; canManage: boolean }> {
+    return this.json(
+      `/initiatives${
+        options.entity
+          ? `?${new URLSearchParams({ entity: options.entity })}`
+          : ''
+      }`,
+    );
+  }
+
+  getInitiative(id: string): Promise<Api.InitiativeDetail> {
+    return this.json(`/initiatives/${encodeURIComponent(id)}`);
+  }
+
+  createInitiative(input: Api.InitiativeInput): Promise<Api.InitiativeDetail> {
+    return this.json('/initiatives', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(input),
+    });
+  }
+
+  updateInitiative(
+    id: string,
+    input: Api.InitiativeInput,
+    version: number,
+  ): Promise<Api.InitiativeDetail> {
+    return this.json(`/initiatives/${encodeURIComponent(id)}`, {
+      method: 'PUT',
+      headers: {
+        'Content-Type': 'application/json',
+        'If-Match': `"${version}"`,
+      },
+      body: JSON.stringify(input),
+    });
+  }
+
+  async getInitiativeSummary(
+    id: string,
+  ): Promise<{ fileName: string; markdown: string }> {
+    const response = await this.request(
+      `/initiatives/${encodeURIComponent(id)}/summary`,
+    );
+    const disposition = response.headers.get('content-disposition') ?? '';
+    const fileName =
+      /filename="([^"]+)"/.exec(disposition)?.[1] ?? `initiative-${id}.md`;
+    return { fileName, markdown: await response.text() };
+  }
+
   getInbox(): Promise<Api.InboxResponse> {
     return this.json('/inbox');
   }

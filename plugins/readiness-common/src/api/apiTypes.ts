@@ -45,4 +45,9 @@ export type {
   RoleConfirmationResponse,
 } from './onboarding';
 export type { InboxResponse } from './inbox';
+export type {
+  Initiative,
+  InitiativeDetail,
+  InitiativeInput,
+} from './initiatives';
 export type { ReadinessStatus } from '../types';

@@ -238,6 +238,16 @@ export function mockReadinessApi(
       truncated: false,
     })),
     getInbox: jest.fn(async () => ({ items: [] })),
+    listInitiatives: jest.fn(async () => ({ items: [], canManage: false })),
+    getInitiative: jest.fn(async () => {
+      throw new Error('no initiative');
+    }),
+    createInitiative: jest.fn(),
+    updateInitiative: jest.fn(),
+    getInitiativeSummary: jest.fn(async () => ({
+      fileName: 'initiative-1.md',
+      markdown: '# x',
+    })),
     confirmOwnership: jest.fn(async () => ownershipResponse),
     confirmRolesOf: jest.fn(async owner => ({
       owner,

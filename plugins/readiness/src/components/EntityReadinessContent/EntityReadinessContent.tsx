@@ -29,6 +29,7 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { readinessApiRef } from '../../api';
 import { CheckRow } from './CheckList';
 import { GoLiveCard } from '../GoLiveCard';
+import { EntityInitiatives } from '../Initiatives';
 import { OwnershipPanel } from '../OwnershipPanel';
 import { ReadinessHeader } from './ReadinessHeader';
 import { TrendChart } from './TrendChart';
@@ -191,6 +192,7 @@ export function EntityReadinessContent() {
   // is the order on screen).
   const aside = (
     <>
+      <EntityInitiatives entityRef={entityRef} />
       {manual.elements(checkTitle)}
       <TrendChart
         history={history.value}

@@ -21,6 +21,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { readinessApiRef, ResultsQuery } from '../../api';
 import { BulkOwnershipDialog } from '../BulkOwnership';
 import { InboxCard } from '../Inbox';
+import { InitiativesCard } from '../Initiatives';
 import { NO_FILTERS } from './ActiveFilters';
 import { AreaHeatmap } from './AreaHeatmap';
 import { GoLivesCard } from './GoLivesCard';
@@ -211,6 +212,9 @@ export function ReadinessOverview() {
               scorecard.checks?.find(c => c.id === id)?.title ?? id
             }
           />
+        </Grid>
+        <Grid item xs={12}>
+          <InitiativesCard />
         </Grid>
         <Grid item xs={12}>
           <GoLivesCard />

@@ -1,0 +1,2 @@
+export { InitiativesCard } from './InitiativesCard';
+export { EntityInitiatives } from './EntityInitiatives';
