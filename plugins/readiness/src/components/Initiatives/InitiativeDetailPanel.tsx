@@ -58,7 +58,12 @@ export function InitiativeDetailPanel(props: {
       >
         <ResponsiveContainer>
           <LineChart data={detail.burnup} margin={{ left: 0, right: 16 }}>
-            {dayAxes(theme, { allowDecimals: false, width: 32 })}
+            {dayAxes(theme, {
+              allowDecimals: false,
+              width: 32,
+              // Up to the target, so the line shows how far is left.
+              domain: [0, Math.max(1, detail.progress.total)],
+            })}
             <ReferenceLine
               y={detail.progress.total}
               stroke={theme.palette.text.secondary}

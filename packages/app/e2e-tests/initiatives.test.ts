@@ -1,0 +1,55 @@
+import { expect } from '@playwright/test';
+import { openReadinessTab, signIn, test } from './helpers';
+
+test.describe('Initiatives', () => {
+  test('creates an initiative on the org page, sees its burn-up and what is left, and finds it on an affected tab', async ({
+    page,
+  }) => {
+    await signIn(page, '/readiness');
+    const card = page.locator('.readiness-card').filter({
+      has: page.getByText('Initiatives', { exact: true }),
+    });
+    await card.getByRole('button', { name: 'New initiative' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(/^Title/).fill('Runbooks for Payments by year end');
+    await dialog.getByRole('textbox', { name: 'Checks' }).click();
+    await page.getByRole('option', { name: 'Runbook is linked' }).click();
+    // Close the list of checks (Escape would close the dialog).
+    await dialog.getByText('New initiative').click();
+    await dialog.getByLabel('Team (optional)').fill('payments');
+    await page
+      .getByRole('option', { name: 'Payments (group:payments)' })
+      .click();
+    await dialog.getByLabel('Deadline').fill('2026-12-31');
+    await dialog.getByLabel('Driven by').fill('platform');
+    await page
+      .getByRole('option', { name: 'Platform (group:platform)' })
+      .click();
+    await dialog.getByLabel('Status').click();
+    await page.getByRole('option', { name: 'Active' }).click();
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    await expect(dialog).toBeHidden();
+
+    // Opened on its burn-up, with what is left.
+    const panel = page.getByTestId(/^initiative-\d+$/);
+    await expect(
+      panel.getByRole('img', {
+        name: /^Burn-up of Runbooks for Payments by year end: \d+ of \d+/,
+      }),
+    ).toBeVisible();
+    await expect(panel.getByText(/^Still open \(\d+\)$/)).toBeVisible();
+    await expect(
+      panel.getByRole('link', { name: 'Fraud scoring' }),
+    ).toBeVisible();
+    await panel.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'e2e-results/initiative.png' });
+
+    // fraud-scoring has no runbook: its tab says what is left for it.
+    await panel.getByRole('link', { name: 'Fraud scoring' }).click();
+    await expect(page.getByTestId('entity-initiatives')).toContainText(
+      'Runbooks for Payments by year end, due 2026-12-31: left here: Runbook is linked',
+    );
+    await openReadinessTab(page, 'fraud-scoring');
+    await expect(page.getByTestId('entity-initiatives')).toBeVisible();
+  });
+});
