@@ -55,7 +55,8 @@ async function retry<T>(
  * signed in as the person the file names; each exemption asked for by the
  * entity's first attester (an owner) and granted by its approver (a member
  * of group:platform). What is already there (a valid attestation, an open
- * exemption) is not sent again, so restarts do not pile up records.
+ * exemption, the initiative) is not sent again, so restarts do not pile up
+ * records.
  */
 export async function seedDemoEvidence(options: {
   evidence: Evidence;
@@ -215,8 +216,35 @@ export async function seedDemoEvidence(options: {
       if (made) checked++;
     }
   }
+  // An initiative part-way done: Payments' services name a reachable
+  // incident owner (ledger-service's group does not exist, fraud-scoring
+  // has none), driven by Platform.
+  const initiative = await attempt('initiative', async () => {
+    const admin = await as('user:default/priya.raman');
+    const title = 'Incident owner everywhere in Payments';
+    const { items } = await admin.listInitiatives();
+    if (items.some(i => i.title === title)) return false;
+    const day = (n: number) =>
+      new Date(now() + n * DAY_MS).toISOString().slice(0, 10);
+    await admin.createInitiative({
+      title,
+      description:
+        'Every Payments service names the group that leads its incidents, and that group can be reached.',
+      scorecard: 'production',
+      goal: { checks: ['incident-owner'] },
+      scope: { owner: ['group:default/payments'] },
+      startsOn: day(-14),
+      deadline: day(24),
+      owner: 'group:default/platform',
+      sponsor: 'group:default/leadership',
+      status: 'active',
+    });
+    return true;
+  });
   logger.info(
-    `Readiness demo: ${attested} attestations, ${exempted} exemptions and ${checked} daily checks made through the API`,
+    `Readiness demo: ${attested} attestations, ${exempted} exemptions, ${checked} daily checks${
+      initiative ? ' and an initiative' : ''
+    } made through the API`,
   );
   for (const failure of failures)
     logger.warn(`Readiness demo: could not seed ${failure}`);
