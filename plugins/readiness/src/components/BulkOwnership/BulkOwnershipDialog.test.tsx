@@ -188,8 +188,10 @@ describe('BulkOwnershipDialog', () => {
       ),
     );
     await screen.findByText('Billing');
-    await userEvent.click(screen.getByLabelText('Pick Billing'));
-    await userEvent.click(screen.getByLabelText('Pick ledger'));
+    // Pick every service it may edit at once (not secret), then leave one out.
+    await userEvent.click(screen.getByLabelText('Pick every service'));
+    expect(screen.getByLabelText('Pick secret')).not.toBeChecked();
+    await userEvent.click(screen.getByLabelText('Pick invoices'));
     await userEvent.type(
       screen.getByLabelText('Same value for all picked'),
       'slack:#payments',

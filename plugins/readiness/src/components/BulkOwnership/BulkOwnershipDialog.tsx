@@ -84,6 +84,9 @@ export function BulkOwnershipDialog(props: {
       rs?.map(r => (r.candidate.entityRef === ref ? { ...r, ...change } : r)),
     );
   const sending = toSend(rows ?? []);
+  const editable = (rows ?? []).filter(r => r.candidate.canEdit);
+  const allPicked = editable.length > 0 && editable.every(r => r.selected);
+  const somePicked = editable.some(r => r.selected);
   const useForAll = () =>
     setRows(rs =>
       rs?.map(r =>
@@ -226,11 +229,23 @@ export function BulkOwnershipDialog(props: {
             <Table size="small" aria-label={`${label} of each service`}>
               <TableHead>
                 <TableRow>
-                  <TableCell
-                    padding="checkbox"
-                    style={{ whiteSpace: 'nowrap' }}
-                  >
-                    Pick
+                  <TableCell padding="checkbox">
+                    <Checkbox
+                      color="primary"
+                      checked={allPicked}
+                      indeterminate={somePicked && !allPicked}
+                      disabled={!editable.length}
+                      inputProps={{ 'aria-label': 'Pick every service' }}
+                      onChange={e =>
+                        setRows(rs =>
+                          rs?.map(r =>
+                            r.candidate.canEdit
+                              ? { ...r, selected: e.target.checked }
+                              : r,
+                          ),
+                        )
+                      }
+                    />
                   </TableCell>
                   <TableCell>Service</TableCell>
                   {!narrow && <TableCell>Now</TableCell>}
