@@ -153,13 +153,14 @@ export class InitiativeService {
 
   /** Whether a result meets the goal. */
   private meets(card: CompiledScorecard, i: StoredInitiative) {
-    if ('level' in i.goal) {
-      const want = card.levels.findIndex(l => l.id === (i.goal as any).level);
+    const goal = i.goal;
+    if ('level' in goal) {
+      const want = card.levels.findIndex(l => l.id === goal.level);
       return (level?: string) =>
         level !== undefined &&
         card.levels.findIndex(l => l.id === level) >= want;
     }
-    const checks = i.goal.checks;
+    const checks = goal.checks;
     return (_level: string | undefined, failing?: string[]) =>
       failing !== undefined && !checks.some(c => failing.includes(c));
   }
@@ -271,34 +272,13 @@ export class InitiativeService {
       stored,
     );
     const meets = this.meets(card, stored);
-    const goalChecks =
-      'checks' in stored.goal
-        ? stored.goal.checks
-        : card.levels
-            .slice(
-              0,
-              card.levels.findIndex(l => l.id === (stored.goal as any).level) +
-                1,
-            )
-            .flatMap(l => l.checks);
     const open = rows
       .filter(r => !meets(r.level, r.failingChecks))
       .map(r => ({
         entityRef: r.entityRef,
         title: r.title,
         owner: r.owner,
-        missing: goalChecks
-          .filter(c => r.failingChecks.includes(c))
-          .map(c => {
-            const spec = card.checks.find(k => k.spec.id === c)?.spec;
-            return {
-              checkId: c,
-              title: spec?.title ?? c,
-              ...(spec?.remediation?.text
-                ? { remediation: spec.remediation.text }
-                : {}),
-            };
-          }),
+        missing: this.missing(card, stored, r),
       }));
     const byOwner = new Map<string, { met: number; total: number }>();
     for (const r of rows) {

@@ -110,7 +110,20 @@ export class OnboardingService {
     const ownerRef = ownerRefOf(owner);
     const { catalog, ownership, scorecards } = this.options;
     const { items: groups } = await catalog.getEntities(
-      { filter: { kind: 'group' } },
+      {
+        filter: { kind: 'group' },
+        // What suggestions read: names, the tree, the channel.
+        fields: [
+          'kind',
+          'metadata.name',
+          'metadata.namespace',
+          'metadata.title',
+          'metadata.annotations',
+          'spec.parent',
+          'spec.type',
+          'spec.profile.displayName',
+        ],
+      },
       { credentials },
     );
     const org = new OnboardingOrg(groups);

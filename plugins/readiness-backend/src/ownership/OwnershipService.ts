@@ -229,13 +229,20 @@ export class OwnershipService {
       reason: reason?.trim() || undefined,
       at,
     });
-    // Whoever names an owner vouches for it now: the new owner is confirmed.
+    // Whoever names an owner vouches for it now: the new owner (a group or
+    // user, not free text) is confirmed.
     await ownership.confirm(
       entityRef,
       Object.fromEntries(
-        newlyNamed(before, after).map(n => [n.role, n.ownerRef]),
+        newlyNamed(before, after)
+          .filter(n => parseOwnerRef(n.ownerRef).ok)
+          .map(n => [n.role, n.ownerRef]),
       ),
-      { by: credentials.principal.userEntityRef, at, reason: reason?.trim() },
+      {
+        by: credentials.principal.userEntityRef,
+        at,
+        reason: reason?.trim() || undefined,
+      },
     );
     // First the catalog module hears of the edit (it drops its cached edits),
     // then the entity is reprocessed with it.

@@ -5,12 +5,12 @@ import {
   NotificationSendOptions,
 } from '@backstage/plugin-notifications-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startReadinessBackend } from '../__testUtils__/testBackend';
+import { spiedCatalog } from '../__testUtils__/spiedCatalog';
 import { exampleEntities, readinessConfig } from '../__testUtils__/testUtils';
 
 jest.setTimeout(120_000);
@@ -61,19 +61,7 @@ async function start(
   config?: object,
 ) {
   sent.length = 0;
-  const catalog = catalogServiceMock.mock({});
-  const real = catalogServiceMock({ entities: exampleEntities() });
-  for (const m of [
-    'getEntityByRef',
-    'getEntitiesByRefs',
-    'getEntities',
-    'queryEntities',
-  ] as const) {
-    (catalog[m] as jest.Mock).mockImplementation((...args: any[]) =>
-      (real[m] as any)(...args),
-    );
-  }
-  (catalog.refreshEntity as jest.Mock).mockResolvedValue(undefined);
+  const catalog = spiedCatalog(exampleEntities());
   const { server } = await startReadinessBackend({
     databases,
     databaseId,

@@ -6,10 +6,10 @@ import {
 } from '@backstage/plugin-notifications-node';
 import { EventParams, eventsServiceRef } from '@backstage/plugin-events-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { overlayOwnership } from '@readiness/backstage-plugin-readiness-common';
 import request from 'supertest';
 import { startReadinessBackend } from '../__testUtils__/testBackend';
+import { spiedCatalog } from '../__testUtils__/spiedCatalog';
 import { exampleEntities } from '../__testUtils__/testUtils';
 
 jest.setTimeout(120_000);
@@ -58,18 +58,7 @@ async function start(
 ) {
   sent.length = 0;
   published.length = 0;
-  const catalog = catalogServiceMock.mock({});
-  const real = catalogServiceMock({ entities: exampleEntities() });
-  for (const m of [
-    'getEntityByRef',
-    'getEntitiesByRefs',
-    'queryEntities',
-  ] as const) {
-    (catalog[m] as jest.Mock).mockImplementation((...args: any[]) =>
-      (real[m] as any)(...args),
-    );
-  }
-  (catalog.refreshEntity as jest.Mock).mockResolvedValue(undefined);
+  const catalog = spiedCatalog(exampleEntities());
   const { server } = await startReadinessBackend({
     databases,
     databaseId: options.databaseId,
