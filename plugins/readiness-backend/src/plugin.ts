@@ -216,6 +216,15 @@ export const readinessPlugin = createBackendPlugin({
           permissions: deps.permissions,
         });
 
+        const initiatives = new InitiativeService({
+          store: stores.initiatives,
+          history: stores.history,
+          queries: service.queries,
+          scorecards,
+          permissions: deps.permissions,
+          auth: deps.auth,
+        });
+
         // Evidence about to run out, missed daily checks, a go-live date
         // reached without a launch decision: told once each.
         await scheduler.scheduleTask({
@@ -231,13 +240,18 @@ export const readinessPlugin = createBackendPlugin({
               new Date(),
               ref => goLive.standing(ref),
               confirmationPeriods(scorecards.list()),
+              () => initiatives.activeForReminders(),
             );
             if (
-              sent.expiring + sent.missed + sent.overdue + sent.confirmations >
+              sent.expiring +
+                sent.missed +
+                sent.overdue +
+                sent.confirmations +
+                sent.reminders >
               0
             )
               logger.info(
-                `Readiness: notified owners of ${sent.expiring} expiring attestations or exemptions, ${sent.missed} missed daily checks, ${sent.overdue} go-live dates reached without a launch decision and ${sent.confirmations} owner confirmations running out`,
+                `Readiness: notified owners of ${sent.expiring} expiring attestations or exemptions, ${sent.missed} missed daily checks, ${sent.overdue} go-live dates reached without a launch decision, ${sent.confirmations} owner confirmations running out and ${sent.reminders} owners of open initiative work`,
               );
           },
         });
@@ -279,14 +293,7 @@ export const readinessPlugin = createBackendPlugin({
               userInfo: deps.userInfo,
               confirmFor: () => confirmationPeriods(scorecards.list()),
             }),
-            initiatives: new InitiativeService({
-              store: stores.initiatives,
-              history: stores.history,
-              queries: service.queries,
-              scorecards,
-              permissions: deps.permissions,
-              auth: deps.auth,
-            }),
+            initiatives,
             ping: stores.ping,
             httpAuth: deps.httpAuth,
             auditor: deps.auditor,

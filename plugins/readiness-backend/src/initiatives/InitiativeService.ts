@@ -364,6 +364,18 @@ export class InitiativeService {
     return this.get(credentials, id);
   }
 
+  /**
+   * Every active initiative in full, read with the plugin's own credentials
+   * (every entity counts), for the scheduled reminders.
+   */
+  async activeForReminders(): Promise<InitiativeDetail[]> {
+    const credentials = await this.options.auth.getOwnServiceCredentials();
+    const out: InitiativeDetail[] = [];
+    for (const i of await this.options.store.list())
+      if (i.status === 'active') out.push(await this.get(credentials, i.id));
+    return out;
+  }
+
   /** Whether the caller may create and edit initiatives (for the UI). */
   canManage(credentials: BackstageCredentials) {
     return new Access(this.options).may(

@@ -272,6 +272,7 @@ describe('ReadinessNotifier', () => {
         missed: 1,
         overdue: 0,
         confirmations: 0,
+        reminders: 0,
       });
       expect(sent.map(n => n.payload.title)).toEqual([
         'status-page: the attestation of alert-thresholds runs out on 2026-12-04',
@@ -279,6 +280,7 @@ describe('ReadinessNotifier', () => {
       ]);
       expect(await scanForNotifications(stores, notifier, now)).toEqual({
         confirmations: 0,
+        reminders: 0,
         expiring: 0,
         missed: 0,
         overdue: 0,
@@ -291,7 +293,13 @@ describe('ReadinessNotifier', () => {
           notifier,
           new Date('2026-12-01T10:00:00Z'),
         ),
-      ).toEqual({ expiring: 0, missed: 1, overdue: 0, confirmations: 0 });
+      ).toEqual({
+        expiring: 0,
+        missed: 1,
+        overdue: 0,
+        confirmations: 0,
+        reminders: 0,
+      });
       expect(sent.at(-1)!.payload.title).toBe(
         'status-page: the daily check of 2026-11-30 was missed',
       );
@@ -427,6 +435,77 @@ describe('ReadinessNotifier', () => {
           )
         ).confirmations,
       ).toBe(0);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'reminds each owner of open initiative work at most once a day, weekly and daily near the deadline, on two replicas, on %p',
+    async databaseId => {
+      const { stores, sent, notifier, owners } = await setup(databaseId);
+      const other = new ReadinessNotifier({
+        notifications: { send: async n => void sent.push(n) },
+        log: stores.notificationLog,
+        owners: async ref => owners[ref],
+        logger: mockServices.logger.mock(),
+      });
+      const initiative = (id: string, deadline: string, open: string[]) =>
+        ({
+          id,
+          title: `Initiative ${id}`,
+          state: 'active',
+          startsOn: '2026-11-01',
+          deadline,
+          open: open.map(ref => ({
+            entityRef: ref,
+            owner: 'group:default/payments',
+            missing: [],
+          })),
+        } as any);
+      const both = async () => [
+        initiative('1', '2026-12-31', ['component:default/ledger-service']),
+        initiative('2', '2026-12-10', [
+          'component:default/fraud-scoring',
+          'component:default/invoice-generator',
+        ]),
+      ];
+      const scan = (day: string, n: ReadinessNotifier) =>
+        scanForNotifications(
+          stores,
+          n,
+          new Date(`${day}T10:00:00Z`),
+          undefined,
+          {},
+          both,
+        );
+      const reminders = () =>
+        sent.filter(x => x.payload.topic === 'readiness-initiative');
+      // 2026-12-06: initiative 1's weekly day (five weeks from the start),
+      // and initiative 2 in its last week: one reminder for both.
+      const [a, b] = await Promise.all([
+        scan('2026-12-06', notifier),
+        scan('2026-12-06', other),
+      ]);
+      expect(a.reminders + b.reminders).toBe(1);
+      expect(reminders()).toHaveLength(1);
+      expect(reminders()[0]).toMatchObject({
+        recipients: { entityRef: ['group:default/payments'] },
+        payload: {
+          title:
+            '2 initiatives: 3 of your services still open, the first due 2026-12-10',
+        },
+      });
+      // The same day again: nothing more.
+      expect((await scan('2026-12-06', notifier)).reminders).toBe(0);
+      // 2026-12-04: only initiative 2 reminds.
+      expect((await scan('2026-12-04', notifier)).reminders).toBe(1);
+      expect(reminders()[1].payload.title).toBe(
+        'Initiative 2: 2 of your services still open, due 2026-12-10',
+      );
+      // 2026-11-20: neither near its deadline, nor a week from the start.
+      expect((await scan('2026-11-20', notifier)).reminders).toBe(0);
+      // 2026-11-22: three weeks from the start: the weekly reminder.
+      expect((await scan('2026-11-22', notifier)).reminders).toBe(1);
+      expect(reminders()).toHaveLength(3);
     },
   );
 });

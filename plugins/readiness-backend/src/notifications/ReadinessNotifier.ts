@@ -293,6 +293,58 @@ export class ReadinessNotifier {
     return sent;
   }
 
+  /**
+   * Initiative reminders of a day: one per owner per day (the key holds the
+   * owner and the day, so two replicas or two scans send it once), listing
+   * each initiative with its deadline and the owner's entities still open.
+   */
+  async initiativeReminders(
+    day: string,
+    reminders: Array<{
+      ownerRef: string;
+      items: Array<{
+        id: string;
+        title: string;
+        deadline: string;
+        entityRefs: string[];
+      }>;
+    }>,
+  ): Promise<number> {
+    let sent = 0;
+    for (const r of reminders) {
+      if (!FULL_REF.test(r.ownerRef)) continue;
+      const soonest = [...r.items].sort((a, b) =>
+        a.deadline.localeCompare(b.deadline),
+      )[0];
+      const open = r.items.reduce((n, i) => n + i.entityRefs.length, 0);
+      const ok = await this.send(
+        `initiative-reminder:${r.ownerRef}:${day}`,
+        Infinity,
+        [r.ownerRef],
+        {
+          title:
+            r.items.length === 1
+              ? `${soonest.title}: ${open} of your services still open, due ${soonest.deadline}`
+              : `${r.items.length} initiatives: ${open} of your services still open, the first due ${soonest.deadline}`,
+          description: r.items
+            .map(
+              i =>
+                `${i.title} (due ${i.deadline}): ${i.entityRefs
+                  .map(e => parseEntityRef(e).name)
+                  .join(', ')}`,
+            )
+            .join('; '),
+          link: '/readiness',
+          topic: 'readiness-initiative',
+          scope: `readiness-initiative:${r.ownerRef}`,
+          severity: 'normal',
+        },
+      );
+      if (ok) sent++;
+    }
+    return sent;
+  }
+
   /** A day of the first production week passed without its check: once per day. */
   async dailyCheckMissed(entityRef: string, day: string): Promise<boolean> {
     const { name, link } = this.tab(entityRef);

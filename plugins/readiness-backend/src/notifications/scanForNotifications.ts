@@ -1,8 +1,10 @@
 import {
   firstWeek,
   DAY_MS,
+  InitiativeDetail,
   OwnershipRole,
 } from '@readiness/backstage-plugin-readiness-common';
+import { remindersFor } from '../initiatives/reminders';
 import type { ReadinessStores } from '../stores';
 import type { ReadinessNotifier } from './ReadinessNotifier';
 
@@ -25,7 +27,9 @@ export type GoLiveStanding = (entityRef: string) => Promise<
  * running out within seven days, first-week days that passed without their
  * daily check, and a go-live date reached without a launch decision (told
  * to the owners and the sign-off roles' groups), and owner confirmations
- * (`confirmedWithin`) running out within seven days (to the role's owner).
+ * (`confirmedWithin`) running out within seven days (to the role's owner),
+ * and initiative reminders (weekly, daily in the last week; one per owner
+ * per day).
  * The notifier sends each once.
  */
 export async function scanForNotifications(
@@ -35,11 +39,14 @@ export async function scanForNotifications(
   standing?: GoLiveStanding,
   /** How long a confirmation of each role lasts (`confirmedWithin`), when a scorecard asks. */
   confirmFor: Partial<Record<OwnershipRole, number>> = {},
+  /** The active initiatives in full, for their reminders. */
+  initiatives?: () => Promise<InitiativeDetail[]>,
 ): Promise<{
   expiring: number;
   missed: number;
   overdue: number;
   confirmations: number;
+  reminders: number;
 }> {
   const expiring = await notifier.evidenceExpiring(
     await stores.evidence.listExpiring(now, new Date(now.getTime() + WEEK_MS)),
@@ -53,6 +60,13 @@ export async function scanForNotifications(
       : [];
   });
   const confirmations = await notifier.confirmationExpiring(due);
+  const today = now.toISOString().slice(0, 10);
+  const reminders = initiatives
+    ? await notifier.initiativeReminders(
+        today,
+        remindersFor(await initiatives(), today),
+      )
+    : 0;
   let missed = 0;
   let overdue = 0;
   for (const {
@@ -90,5 +104,5 @@ export async function scanForNotifications(
         missed++;
     }
   }
-  return { expiring, missed, overdue, confirmations };
+  return { expiring, missed, overdue, confirmations, reminders };
 }
