@@ -152,14 +152,14 @@ async function productionCheck(postgresUrl) {
     });
     const body = await res.json();
     const names = (body.items ?? []).map(s => s.name).join(', ');
-    if (
-      res.status !== 200 ||
-      names !== 'production, system-rollup, team-rollup'
-    ) {
+    // The scorecards of app-config.production.yaml, in order.
+    const expected =
+      'production, system-rollup, team-rollup, ownership-baseline';
+    if (res.status !== 200 || names !== expected) {
       throw new Error(
-        `GET /api/readiness/scorecards answered ${res.status}: ${JSON.stringify(
-          body,
-        ).slice(0, 300)}`,
+        `GET /api/readiness/scorecards answered ${res.status} with ${
+          names || JSON.stringify(body).slice(0, 300)
+        }; expected ${expected}`,
       );
     }
     // The demo's CI token of app-config.yaml must not open a production backend.

@@ -192,10 +192,14 @@ export class InitiativeService {
       });
   }
 
-  private async rows(credentials: BackstageCredentials, i: StoredInitiative) {
+  private async rows(
+    credentials: BackstageCredentials,
+    scorecard: string,
+    scope: StoredInitiative['scope'],
+  ) {
     const { rows } = await this.options.queries.streamResults(credentials, {
-      scorecard: i.scorecard,
-      ...i.scope,
+      scorecard,
+      ...scope,
     });
     const out: ReadinessResultRow[] = [];
     for await (const batch of rows) out.push(...batch);
@@ -211,7 +215,7 @@ export class InitiativeService {
     card: CompiledScorecard;
   }> {
     const card = this.options.scorecards.require(i.scorecard);
-    const rows = await this.rows(credentials, i);
+    const rows = await this.rows(credentials, i.scorecard, i.scope);
     const meets = this.meets(card, i);
     const met = rows.filter(r => meets(r.level, r.failingChecks)).length;
     const open = rows.length - met;
@@ -228,36 +232,64 @@ export class InitiativeService {
   }
 
   /**
-   * Every initiative with its progress; with `entity`, only the active (or
+   * Every initiative with its progress. With `entity`, only the active (or
    * ended) ones whose scope holds it, each saying whether it meets the goal
-   * and what it misses.
+   * and what it misses; with `owner` (a group, its sub-groups included, or
+   * a user), those whose scope holds something it owns, with that team's
+   * part.
    */
   async list(
     credentials: BackstageCredentials,
-    options: { entity?: string } = {},
+    options: { entity?: string; owner?: string } = {},
   ): Promise<Initiative[]> {
     const entity = options.entity?.toLowerCase();
+    const owned = new Map<string, Promise<Set<string>>>();
+    const ownedIn = (scorecard: string) => {
+      if (!owned.has(scorecard))
+        owned.set(
+          scorecard,
+          this.rows(credentials, scorecard, { owner: [options.owner!] }).then(
+            rows => new Set(rows.map(r => r.entityRef)),
+          ),
+        );
+      return owned.get(scorecard)!;
+    };
     const out: Initiative[] = [];
     for (const i of await this.options.store.list()) {
-      if (entity && i.status === 'draft') continue;
+      const filtered = entity || options.owner;
+      if (filtered && i.status === 'draft') continue;
       const { initiative, rows, card } = await this.withProgress(
         credentials,
         i,
       );
-      if (!entity) {
-        out.push(initiative);
-        continue;
-      }
-      const row = rows.find(r => r.entityRef === entity);
-      if (!row) continue;
-      out.push({
-        ...initiative,
-        forEntity: {
-          entityRef: row.entityRef,
-          met: this.meets(card, i)(row.level, row.failingChecks),
-          missing: this.missing(card, i, row),
-        },
-      });
+      const meets = this.meets(card, i);
+      if (entity) {
+        const row = rows.find(r => r.entityRef === entity);
+        if (row)
+          out.push({
+            ...initiative,
+            forEntity: {
+              entityRef: row.entityRef,
+              met: meets(row.level, row.failingChecks),
+              missing: this.missing(card, i, row),
+            },
+          });
+      } else if (options.owner) {
+        const mine = await ownedIn(i.scorecard);
+        const theirs = rows.filter(r => mine.has(r.entityRef));
+        if (theirs.length)
+          out.push({
+            ...initiative,
+            forOwner: {
+              owner: options.owner,
+              total: theirs.length,
+              met: theirs.filter(r => meets(r.level, r.failingChecks)).length,
+              open: theirs
+                .filter(r => !meets(r.level, r.failingChecks))
+                .map(r => r.entityRef),
+            },
+          });
+      } else out.push(initiative);
     }
     return out;
   }

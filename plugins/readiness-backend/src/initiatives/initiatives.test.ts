@@ -109,6 +109,30 @@ describe.each(databases.eachSupportedId())('initiatives on %s', databaseId => {
       body: { items: [], canManage: true },
     });
 
+    // The group card lists those that concern what a team owns, with its part.
+    const team = await request(server).get(
+      `${API}/initiatives?owner=${encodeURIComponent(
+        'group:default/payments-risk',
+      )}`,
+    );
+    expect(team.body.items).toEqual([
+      expect.objectContaining({
+        id: i.id,
+        forOwner: {
+          owner: 'group:default/payments-risk',
+          total: 1,
+          met: 0,
+          open: ['component:default/fraud-scoring'],
+        },
+      }),
+    ]);
+    const identity = await request(server).get(
+      `${API}/initiatives?owner=${encodeURIComponent(
+        'group:default/identity',
+      )}`,
+    );
+    expect(identity.body.items).toEqual([]);
+
     // A deadline that passed with entities open: missed.
     const late = await request(server)
       .post(`${API}/initiatives`)

@@ -15,8 +15,10 @@ export function bindInitiativeRoutes(
     const credentials = await httpAuth.credentials(req);
     const entity =
       typeof req.query.entity === 'string' ? req.query.entity : undefined;
+    const owner =
+      typeof req.query.owner === 'string' ? req.query.owner : undefined;
     const [items, canManage] = await Promise.all([
-      initiatives.list(credentials, { entity }),
+      initiatives.list(credentials, { entity, owner }),
       initiatives.canManage(credentials),
     ]);
     res.json({ items, canManage });

@@ -886,6 +886,33 @@ export const spec = {
               ]
             }
           },
+          "forOwner": {
+            "type": "object",
+            "additionalProperties": false,
+            "properties": {
+              "owner": {
+                "type": "string"
+              },
+              "total": {
+                "type": "integer"
+              },
+              "met": {
+                "type": "integer"
+              },
+              "open": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              }
+            },
+            "required": [
+              "owner",
+              "total",
+              "met",
+              "open"
+            ]
+          },
           "forEntity": {
             "type": "object",
             "additionalProperties": false,
@@ -2870,6 +2897,16 @@ export const spec = {
             "name": "entity",
             "in": "query",
             "required": false,
+            "schema": {
+              "type": "string",
+              "maxLength": 255
+            }
+          },
+          {
+            "name": "owner",
+            "in": "query",
+            "required": false,
+            "description": "A group (its sub-groups included) or user; the initiatives that concern what it owns, with its part (`forOwner`).",
             "schema": {
               "type": "string",
               "maxLength": 255

@@ -121,10 +121,12 @@ export interface ReadinessApi {
   ): Promise<RoleConfirmationResponse>;
   /**
    * Initiatives with their progress, and whether the caller may manage
-   * them; with `entity`, those whose scope holds it.
+   * them; with `entity`, those whose scope holds it; with `owner`, those
+   * that concern what it owns, with its part.
    */
   listInitiatives(options?: {
     entity?: string;
+    owner?: string;
   }): Promise<{ items: Initiative[]; canManage: boolean }>;
   getInitiative(id: string): Promise<InitiativeDetail>;
   createInitiative(input: InitiativeInput): Promise<InitiativeDetail>;

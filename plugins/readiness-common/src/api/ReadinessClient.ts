@@ -232,15 +232,12 @@ export class ReadinessClient implements ReadinessApi {
   }
 
   listInitiatives(
-    options: { entity?: string } = {},
+    options: { entity?: string; owner?: string } = {},
   ): Promise<{ items: Api.Initiative[]; canManage: boolean }> {
-    return this.json(
-      `/initiatives${
-        options.entity
-          ? `?${new URLSearchParams({ entity: options.entity })}`
-          : ''
-      }`,
-    );
+    const query = new URLSearchParams(
+      Object.entries(options).filter(([, v]) => v) as [string, string][],
+    ).toString();
+    return this.json(`/initiatives${query ? `?${query}` : ''}`);
   }
 
   getInitiative(id: string): Promise<Api.InitiativeDetail> {

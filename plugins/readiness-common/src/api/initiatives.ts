@@ -64,6 +64,14 @@ export interface Initiative extends InitiativeInput {
     met: boolean;
     missing: Array<{ checkId?: string; title: string; remediation?: string }>;
   };
+  /** With `GET /initiatives?owner=…`: that team's part (its sub-groups' included). */
+  forOwner?: {
+    owner: string;
+    total: number;
+    met: number;
+    /** Its entities that do not meet the goal yet. */
+    open: string[];
+  };
 }
 
 /**

@@ -8,6 +8,9 @@ import { readinessApiRef } from '../../api';
 import { mockReadinessApi } from '../../testing/fixtures';
 import { BulkOwnershipDialog } from './BulkOwnershipDialog';
 
+// Typing into pickers is slow on a busy 2-core machine.
+jest.setTimeout(30_000);
+
 const candidates: OnboardingCandidate[] = [
   {
     entityRef: 'component:default/billing',

@@ -25,6 +25,7 @@ import {
 } from '@readiness/backstage-plugin-readiness-common';
 import { GroupScore } from './GroupScore';
 import { BulkOwnershipDialog } from '../BulkOwnership';
+import { GroupInitiatives } from '../Initiatives';
 import { ConfirmOwnersDialog } from '../OwnershipPanel/ConfirmOwnersDialog';
 
 /** Relation types the catalog module emits, from the owner's side. */
@@ -199,6 +200,7 @@ export function GroupReadinessCard() {
         />
       )}
       <GroupScore entityRef={self} />
+      <GroupInitiatives ownerRef={self} reload={saved} />
       {loading && <Progress />}
       {error && <ResponseErrorPanel error={error} />}
       {!loading && !error && refs.length === 0 && (

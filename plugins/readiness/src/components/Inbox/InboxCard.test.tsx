@@ -8,6 +8,9 @@ import { mockReadinessApi } from '../../testing/fixtures';
 import { InboxCard } from './InboxCard';
 import { ReadinessSidebarItem } from './ReadinessSidebarItem';
 
+// Typing into pickers is slow on a busy 2-core machine.
+jest.setTimeout(30_000);
+
 const request: InboxItem = {
   kind: 'exemption-request',
   entityRef: 'component:default/ledger-service',

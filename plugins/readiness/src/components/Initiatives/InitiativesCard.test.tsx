@@ -7,7 +7,11 @@ import type { InitiativeDetail } from '@readiness/backstage-plugin-readiness-com
 import { readinessApiRef } from '../../api';
 import { mockReadinessApi } from '../../testing/fixtures';
 import { EntityInitiatives } from './EntityInitiatives';
+import { GroupInitiatives } from './GroupInitiatives';
 import { InitiativesCard } from './InitiativesCard';
+
+// Typing into pickers is slow on a busy 2-core machine.
+jest.setTimeout(30_000);
 
 const detail: InitiativeDetail = {
   id: '3',
@@ -203,6 +207,37 @@ describe('EntityInitiatives', () => {
     );
     expect(api.listInitiatives).toHaveBeenCalledWith({
       entity: 'component:default/fraud-scoring',
+    });
+  });
+});
+
+describe('GroupInitiatives', () => {
+  it("says what is left for the team's services", async () => {
+    const api = mockReadinessApi({
+      listInitiatives: jest.fn(async () => ({
+        items: [
+          {
+            ...detail,
+            forOwner: {
+              owner: 'group:default/payments-risk',
+              total: 2,
+              met: 1,
+              open: ['component:default/fraud-scoring'],
+            },
+          },
+        ],
+        canManage: false,
+      })),
+    });
+    await render(
+      api,
+      <GroupInitiatives ownerRef="group:default/payments-risk" />,
+    );
+    expect(await screen.findByTestId('group-initiatives')).toHaveTextContent(
+      'Runbooks everywhere, due 2026-12-31: 1 of 2 met; left: fraud-scoring',
+    );
+    expect(api.listInitiatives).toHaveBeenCalledWith({
+      owner: 'group:default/payments-risk',
     });
   });
 });

@@ -1,2 +1,3 @@
 export { InitiativesCard } from './InitiativesCard';
 export { EntityInitiatives } from './EntityInitiatives';
+export { GroupInitiatives } from './GroupInitiatives';
