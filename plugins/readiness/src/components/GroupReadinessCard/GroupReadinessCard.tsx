@@ -140,23 +140,22 @@ export function GroupReadinessCard() {
       subheader={`What it owns${
         who === 'group' ? ' (sub-groups included)' : ''
       }, and where it is incident, technical or communication owner`}
-      action={
-        <Box display="flex" flexWrap="wrap" style={{ gap: 8 }}>
-          {roleRefs.length > 0 && (
-            <Button
-              variant="outlined"
-              size="small"
-              onClick={() => setConfirming(true)}
-            >
-              Confirm roles
-            </Button>
-          )}
-          <Button variant="outlined" size="small" onClick={() => setBulk(true)}>
-            Set owners in bulk
-          </Button>
-        </Box>
-      }
     >
+      {/* In the body, not the header: on a phone they would crowd the title. */}
+      <Box display="flex" flexWrap="wrap" style={{ gap: 8, marginBottom: 8 }}>
+        {roleRefs.length > 0 && (
+          <Button
+            variant="outlined"
+            size="small"
+            onClick={() => setConfirming(true)}
+          >
+            Confirm roles
+          </Button>
+        )}
+        <Button variant="outlined" size="small" onClick={() => setBulk(true)}>
+          Set owners in bulk
+        </Button>
+      </Box>
       {confirming && (
         <ConfirmOwnersDialog
           title={`Confirm the roles of ${
