@@ -7,6 +7,7 @@ import type {
   SignoffRole,
 } from '@readiness/backstage-plugin-readiness-common';
 import { OWNERSHIP_ROLE_LABELS } from '@readiness/backstage-plugin-readiness-common';
+import type { InitiativeReminder } from '../initiatives/reminders';
 import {
   notifyNamedOwners,
   notifyNamedOwnersInBulk,
@@ -300,15 +301,7 @@ export class ReadinessNotifier {
    */
   async initiativeReminders(
     day: string,
-    reminders: Array<{
-      ownerRef: string;
-      items: Array<{
-        id: string;
-        title: string;
-        deadline: string;
-        entityRefs: string[];
-      }>;
-    }>,
+    reminders: InitiativeReminder[],
   ): Promise<number> {
     let sent = 0;
     for (const r of reminders) {
