@@ -74,6 +74,23 @@ export interface Config {
        */
       enabled?: boolean;
     };
+    /**
+     * The weekly digest: one Backstage notification per team that owns a
+     * scored service (`spec.owner`), or signs or grants, with its blocked
+     * services, the status moves of the past week, evidence and owner
+     * confirmations running out in the next, the initiatives where it is
+     * still open, and what waits for it (sign-offs its group owes, exemption
+     * requests it grants). A team with nothing to hear gets none. With the
+     * notifications e-mail module the digest is an e-mail too.
+     */
+    digest?: {
+      /** Default true (when notifications are on). */
+      enabled?: boolean;
+      /** The day it goes out (UTC), e.g. `monday` (the default). */
+      weekday?: string;
+      /** The hour it goes out, 0–23 UTC. Default 7. */
+      hour?: number;
+    };
     probes?: {
       /** Default true. */
       enabled?: boolean;

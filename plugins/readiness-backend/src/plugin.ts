@@ -21,6 +21,8 @@ import { FactCollector } from './evidence/facts/FactCollector';
 import { FactsService } from './evidence/facts/FactsService';
 import { readProbeConfig } from './evidence/probes/config';
 import { createHttpProbeProvider } from './evidence/probes/HttpProbeProvider';
+import { readDigestConfig } from './digest/digestConfig';
+import { createDigestSources } from './digest/digestSources';
 import { GoLiveService } from './goLive/GoLiveService';
 import { ReadinessNotifier } from './notifications/ReadinessNotifier';
 import { scanForNotifications } from './notifications/scanForNotifications';
@@ -225,8 +227,13 @@ export const readinessPlugin = createBackendPlugin({
           auth: deps.auth,
         });
 
+        const granters =
+          config.getOptionalStringArray('readiness.exemptions.grantedBy') ?? [];
+        const digest = readDigestConfig(config);
+        const confirmFor = () => confirmationPeriods(scorecards.list());
+
         // Evidence about to run out, missed daily checks, a go-live date
-        // reached without a launch decision: told once each.
+        // reached without a launch decision: told once each; the weekly digest.
         await scheduler.scheduleTask({
           id: 'readiness-notify',
           frequency: { hours: 1 },
@@ -239,19 +246,32 @@ export const readinessPlugin = createBackendPlugin({
               notifier,
               new Date(),
               ref => goLive.standing(ref),
-              confirmationPeriods(scorecards.list()),
+              confirmFor(),
               () => initiatives.activeForReminders(),
+              digest.enabled
+                ? {
+                    schedule: digest,
+                    sources: createDigestSources({
+                      stores,
+                      goLive,
+                      initiatives: () => initiatives.activeForReminders(),
+                      confirmFor,
+                      granters,
+                    }),
+                  }
+                : undefined,
             );
             if (
               sent.expiring +
                 sent.missed +
                 sent.overdue +
                 sent.confirmations +
-                sent.reminders >
+                sent.reminders +
+                sent.digests >
               0
             )
               logger.info(
-                `Readiness: notified owners of ${sent.expiring} expiring attestations or exemptions, ${sent.missed} missed daily checks, ${sent.overdue} go-live dates reached without a launch decision, ${sent.confirmations} owner confirmations running out and ${sent.reminders} owners of open initiative work`,
+                `Readiness: notified owners of ${sent.expiring} expiring attestations or exemptions, ${sent.missed} missed daily checks, ${sent.overdue} go-live dates reached without a launch decision, ${sent.confirmations} owner confirmations running out, ${sent.reminders} owners of open initiative work and ${sent.digests} teams of their week`,
               );
           },
         });
@@ -276,10 +296,7 @@ export const readinessPlugin = createBackendPlugin({
               auth: deps.auth,
               permissions: deps.permissions,
               maxExemptionDays: readMaxExemptionDays(config),
-              granters:
-                config.getOptionalStringArray(
-                  'readiness.exemptions.grantedBy',
-                ) ?? [],
+              granters,
               notifier,
             }),
             goLive,
@@ -291,7 +308,7 @@ export const readinessPlugin = createBackendPlugin({
               permissions: deps.permissions,
               auth: deps.auth,
               userInfo: deps.userInfo,
-              confirmFor: () => confirmationPeriods(scorecards.list()),
+              confirmFor,
             }),
             initiatives,
             ping: stores.ping,

@@ -64,6 +64,11 @@ export interface TestBackendOptions {
    * what happens before a delayed task (a probe run) first runs.
    */
   runDelayedTasks?: boolean;
+  /**
+   * The scheduler to use (`mockServices.scheduler()`), so that the test can
+   * run a task again with `triggerTask(id)`.
+   */
+  scheduler?: ReturnType<typeof mockServices.scheduler>;
 }
 
 /** Stops for the backends started inside the running test. */
@@ -121,7 +126,12 @@ export async function startReadinessBackend(options: TestBackendOptions) {
               ) ?? { result: AuthorizeResult.ALLOW },
           ),
       } as any).factory,
-      mockServices.scheduler.factory({
+      (options.scheduler
+        ? (options.scheduler as unknown as {
+            factory: typeof mockServices.scheduler.factory;
+          })
+        : mockServices.scheduler
+      ).factory({
         includeInitialDelayedTasksOnStartup: options.runDelayedTasks ?? true,
       }),
       ...(options.features ?? []),

@@ -175,6 +175,11 @@ export class GoLiveService implements GoLiveCore {
       goLiveDate: state.goLiveDate,
       day: state.phase.day,
       decision: state.decision,
+      status: state.status,
+      /** The roles not signed yet, with the group each needs. */
+      openRoles: state.signoff.roles
+        .filter(r => !r.signoff)
+        .map(r => ({ title: r.title, group: r.group })),
       roleMembers: [
         ...new Set(
           state.signoff.roles.flatMap(r =>

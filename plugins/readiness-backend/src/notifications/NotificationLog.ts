@@ -73,6 +73,11 @@ export class NotificationLog {
     return row?.value ?? undefined;
   }
 
+  /** Whether `key` was claimed (sent) at all. */
+  async has(key: string): Promise<boolean> {
+    return !!(await this.db(TABLE).where('key', key).first('key'));
+  }
+
   /** Forgets a claim whose sending failed, so that it is tried again. */
   async release(key: string): Promise<void> {
     await this.db(TABLE).where('key', key).delete();

@@ -273,6 +273,7 @@ describe('ReadinessNotifier', () => {
         overdue: 0,
         confirmations: 0,
         reminders: 0,
+        digests: 0,
       });
       expect(sent.map(n => n.payload.title)).toEqual([
         'status-page: the attestation of alert-thresholds runs out on 2026-12-04',
@@ -281,6 +282,7 @@ describe('ReadinessNotifier', () => {
       expect(await scanForNotifications(stores, notifier, now)).toEqual({
         confirmations: 0,
         reminders: 0,
+        digests: 0,
         expiring: 0,
         missed: 0,
         overdue: 0,
@@ -299,6 +301,7 @@ describe('ReadinessNotifier', () => {
         overdue: 0,
         confirmations: 0,
         reminders: 0,
+        digests: 0,
       });
       expect(sent.at(-1)!.payload.title).toBe(
         'status-page: the daily check of 2026-11-30 was missed',

@@ -7,6 +7,8 @@ import type {
   SignoffRole,
 } from '@readiness/backstage-plugin-readiness-common';
 import { OWNERSHIP_ROLE_LABELS } from '@readiness/backstage-plugin-readiness-common';
+import type { TeamDigest } from '../digest/composeDigests';
+import { digestMessage } from '../digest/digestText';
 import type { InitiativeReminder } from '../initiatives/reminders';
 import {
   notifyNamedOwners,
@@ -335,6 +337,51 @@ export class ReadinessNotifier {
       );
       if (ok) sent++;
     }
+    return sent;
+  }
+
+  /**
+   * The weekly digest named by `week`: composed once (a later scan of the
+   * same week finds it done and reads nothing), then sent to each team once
+   * (the key holds the team and the week, so two replicas or a retry never
+   * send it twice). When a send fails, or there was nothing to send, the
+   * week is not marked done: the next scan composes again and sends only
+   * what is missing.
+   */
+  async weeklyDigest(
+    week: string,
+    compose: () => Promise<TeamDigest[]>,
+  ): Promise<number> {
+    const { notifications, log, logger } = this.options;
+    const done = `digest-run:${week}`;
+    if (!notifications || (await log.has(done))) return 0;
+    let sent = 0;
+    let failed = 0;
+    const digests = await compose();
+    for (const d of digests) {
+      if (!FULL_REF.test(d.team)) continue;
+      const { kind, namespace, name } = parseEntityRef(d.team);
+      const key = `digest:${d.team}:${week}`;
+      if (await log.has(key)) continue;
+      const ok = await this.send(key, Infinity, [d.team], {
+        ...digestMessage(d, name),
+        link: `/catalog/${namespace}/${kind.toLocaleLowerCase(
+          'en-US',
+        )}/${name}`,
+        topic: 'readiness-digest',
+        scope: `readiness-digest:${d.team}`,
+        severity: 'normal',
+      });
+      if (ok) sent++;
+      else if (!(await log.has(key))) failed++;
+    }
+    // Nothing to tell anyone (or no results yet, right after a first start):
+    // the next scan of the catch-up window looks again.
+    if (failed === 0 && digests.length > 0) await log.claim(done, this.now());
+    else
+      logger.warn(
+        `Readiness: ${failed} weekly digests of ${week} not sent; the next scan tries again`,
+      );
     return sent;
   }
 

@@ -4,7 +4,11 @@ import {
   InitiativeDetail,
   OwnershipRole,
 } from '@readiness/backstage-plugin-readiness-common';
+import type { DigestSources } from '../digest/composeDigests';
+import { composeDigests } from '../digest/composeDigests';
+import { DigestSchedule, digestDue } from '../digest/digestSchedule';
 import { remindersFor } from '../initiatives/reminders';
+import { confirmationsDue } from '../ownership/confirmationPeriods';
 import type { ReadinessStores } from '../stores';
 import type { ReadinessNotifier } from './ReadinessNotifier';
 
@@ -29,7 +33,8 @@ export type GoLiveStanding = (entityRef: string) => Promise<
  * to the owners and the sign-off roles' groups), and owner confirmations
  * (`confirmedWithin`) running out within seven days (to the role's owner),
  * and initiative reminders (weekly, daily in the last week; one per owner
- * per day).
+ * per day), and the weekly digest of each team once its time of the week
+ * has come (one per team per week).
  * The notifier sends each once.
  */
 export async function scanForNotifications(
@@ -41,24 +46,24 @@ export async function scanForNotifications(
   confirmFor: Partial<Record<OwnershipRole, number>> = {},
   /** The active initiatives in full, for their reminders. */
   initiatives?: () => Promise<InitiativeDetail[]>,
+  /** When the weekly digest goes out, and what it reads; none without it. */
+  digest?: { schedule: DigestSchedule; sources: DigestSources },
 ): Promise<{
   expiring: number;
   missed: number;
   overdue: number;
   confirmations: number;
   reminders: number;
+  digests: number;
 }> {
   const expiring = await notifier.evidenceExpiring(
     await stores.evidence.listExpiring(now, new Date(now.getTime() + WEEK_MS)),
   );
-  const due = (await stores.ownership.listConfirmations()).flatMap(c => {
-    const period = confirmFor[c.role];
-    if (period === undefined) return [];
-    const expires = Date.parse(c.confirmedAt) + period;
-    return expires <= now.getTime() + WEEK_MS
-      ? [{ ...c, expiresAt: new Date(expires).toISOString() }]
-      : [];
-  });
+  const due = confirmationsDue(
+    await stores.ownership.listConfirmations(),
+    confirmFor,
+    new Date(now.getTime() + WEEK_MS),
+  );
   const confirmations = await notifier.confirmationExpiring(due);
   const today = now.toISOString().slice(0, 10);
   const reminders = initiatives
@@ -67,6 +72,13 @@ export async function scanForNotifications(
         remindersFor(await initiatives(), today),
       )
     : 0;
+  const week = digest && digestDue(now, digest.schedule);
+  const digests =
+    digest && week
+      ? await notifier.weeklyDigest(week, () =>
+          composeDigests(digest.sources, now, week),
+        )
+      : 0;
   let missed = 0;
   let overdue = 0;
   for (const {
@@ -104,5 +116,5 @@ export async function scanForNotifications(
         missed++;
     }
   }
-  return { expiring, missed, overdue, confirmations, reminders };
+  return { expiring, missed, overdue, confirmations, reminders, digests };
 }

@@ -21,3 +21,24 @@ export function confirmationPeriods(
     }
   return out;
 }
+
+/**
+ * The stored confirmations that run out before `until` (or already have),
+ * under the periods the scorecards ask for, with when each runs out.
+ */
+export function confirmationsDue<
+  T extends { role: OwnershipRole; confirmedAt: string },
+>(
+  confirmations: T[],
+  periods: Partial<Record<OwnershipRole, number>>,
+  until: Date,
+): Array<T & { expiresAt: string }> {
+  return confirmations.flatMap(c => {
+    const period = periods[c.role];
+    if (period === undefined) return [];
+    const expires = Date.parse(c.confirmedAt) + period;
+    return expires <= until.getTime()
+      ? [{ ...c, expiresAt: new Date(expires).toISOString() }]
+      : [];
+  });
+}

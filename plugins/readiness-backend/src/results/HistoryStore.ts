@@ -1,4 +1,7 @@
-import type { OrgHistoryDay } from '@readiness/backstage-plugin-readiness-common';
+import type {
+  OrgHistoryDay,
+  ReadinessStatus,
+} from '@readiness/backstage-plugin-readiness-common';
 import { Knex } from 'knex';
 import { ResultKeyMap } from './resultKey';
 import type { CheckChange, HistoryPoint } from '../platform/database/types';
@@ -181,6 +184,22 @@ export class HistoryStore {
         });
     }
     return out;
+  }
+
+  /** Every entity's status per scorecard on one day. */
+  async statusesOn(
+    day: string,
+  ): Promise<
+    Array<{ entityRef: string; scorecard: string; status: ReadinessStatus }>
+  > {
+    const rows = await this.db(HISTORY)
+      .where('day', day)
+      .select('entity_ref', 'scorecard', 'status');
+    return rows.map(r => ({
+      entityRef: r.entity_ref as string,
+      scorecard: r.scorecard as string,
+      status: r.status as ReadinessStatus,
+    }));
   }
 
   /** Daily points since a day, and the latest 500 check changes. */
