@@ -309,6 +309,8 @@ export const readinessPlugin = createBackendPlugin({
               auth: deps.auth,
               userInfo: deps.userInfo,
               confirmFor,
+              initiatives: (credentials, ownedBy) =>
+                initiatives.list(credentials, { ownedBy }),
             }),
             initiatives,
             ping: stores.ping,

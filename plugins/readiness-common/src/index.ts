@@ -63,6 +63,7 @@ export { entityKey, tryEntityKey, entityPath } from './refs';
 export { READINESS_ROLE_RELATIONS } from './relations';
 export { isFailing } from './results';
 export { DAY_MS } from './time';
+export { initiativePace, INITIATIVE_DUE_SOON_DAYS } from './initiativePace';
 export {
   goLivePhase,
   parseGoLiveDate,

@@ -8,6 +8,8 @@ import {
 import { parseEntityRef } from '@backstage/catalog-model';
 import {
   DAY_MS,
+  Initiative,
+  initiativePace,
   InboxItem,
   InboxResponse,
   OWNERSHIP_ROLE_LABELS,
@@ -43,6 +45,11 @@ export class InboxService {
       userInfo: UserInfoService;
       /** How long a confirmation of each role lasts (`confirmedWithin`). */
       confirmFor: () => Partial<Record<OwnershipRole, number>>;
+      /** The active initiatives these refs own, as the caller sees them, with progress. */
+      initiatives?: (
+        credentials: BackstageCredentials,
+        ownedBy: Set<string>,
+      ) => Promise<Initiative[]>;
       now?: () => Date;
     },
   ) {}
@@ -56,6 +63,7 @@ export class InboxService {
         this.signoffs(credentials),
         this.expiring(credentials),
         this.confirmations(credentials),
+        this.initiativesBehind(credentials),
       ])
     ).flat();
     // The soonest due first; requests (no due date) by how long they wait.
@@ -180,6 +188,33 @@ export class InboxService {
           }; due ${new Date(until).toISOString().slice(0, 10)}`,
           due: new Date(until).toISOString(),
           role: c.role,
+        },
+      ];
+    });
+  }
+
+  /** Active initiatives the caller or their groups own that are behind. */
+  private async initiativesBehind(
+    credentials: BackstageCredentials<BackstageUserPrincipal>,
+  ): Promise<InboxItem[]> {
+    if (!this.options.initiatives) return [];
+    const { ownershipEntityRefs } = await this.options.userInfo.getUserInfo(
+      credentials,
+    );
+    const mine = new Set(ownershipEntityRefs.map(r => r.toLowerCase()));
+    const list = await this.options.initiatives(credentials, mine);
+    const today = this.now().toISOString().slice(0, 10);
+    return list.flatMap(i => {
+      const pace = initiativePace(i, today);
+      if (!pace.behind) return [];
+      return [
+        {
+          kind: 'initiative-behind' as const,
+          entityRef: i.owner,
+          title: `Initiative "${i.title}" is behind`,
+          detail: `${i.progress.met} of ${i.progress.total} meet the goal; ${pace.expected} should by now at an even pace; ${i.progress.open} still open`,
+          due: i.deadline,
+          initiativeId: i.id,
         },
       ];
     });

@@ -134,6 +134,52 @@ describe.each(databases.eachSupportedId())('the inbox on %s', databaseId => {
     ).toBe(false);
   });
 
+  it("lists the initiatives the caller's groups own that are behind, and no one else's", async () => {
+    const server = await start(databaseId);
+    const create = async (title: string, owner: string, deadline: number) => {
+      const res = await request(server)
+        .post(`${API}/initiatives`)
+        .set('Authorization', as(GRANTER))
+        .send({
+          title,
+          scorecard: 'production',
+          goal: { checks: ['runbook'] },
+          scope: { owner: ['payments'] },
+          startsOn: day(-30),
+          deadline: day(deadline),
+          owner,
+          status: 'active',
+        });
+      expect(res.status).toBe(201);
+      return res.body;
+    };
+    // Payments has services without a runbook: near the deadline, behind.
+    const behind = await create('Runbooks', 'group:default/security', 3);
+    await create('Runbooks, by another team', 'group:default/payments', 3);
+    // Started a month ago, ends in four years: 2 % of the way, so on pace.
+    await create('Runbooks, in time', 'group:default/security', 1460);
+    expect(behind.progress.open).toBeGreaterThan(0);
+
+    const items = (await inbox(server, GRANTER)).filter(
+      i => i.kind === 'initiative-behind',
+    );
+    expect(items).toEqual([
+      expect.objectContaining({
+        entityRef: 'group:default/security',
+        initiativeId: behind.id,
+        title: 'Initiative "Runbooks" is behind',
+        due: day(3),
+        detail: expect.stringContaining(
+          `${behind.progress.met} of ${behind.progress.total} meet the goal`,
+        ),
+      }),
+    ]);
+    // The asker (platform) is in no group that owns one.
+    expect(
+      (await inbox(server, ASKER)).some(i => i.kind === 'initiative-behind'),
+    ).toBe(false);
+  });
+
   it('is for signed-in people only', async () => {
     const server = await start(databaseId);
     const res = await request(server)

@@ -240,7 +240,12 @@ export class InitiativeService {
    */
   async list(
     credentials: BackstageCredentials,
-    options: { entity?: string; owner?: string } = {},
+    options: {
+      entity?: string;
+      owner?: string;
+      /** Only the active ones these refs (lower case) own: progress is computed for those alone. */
+      ownedBy?: Set<string>;
+    } = {},
   ): Promise<Initiative[]> {
     const entity = options.entity?.toLowerCase();
     const owned = new Map<string, Promise<Set<string>>>();
@@ -256,8 +261,10 @@ export class InitiativeService {
     };
     const out: Initiative[] = [];
     for (const i of await this.options.store.list()) {
-      const filtered = entity || options.owner;
+      const filtered = entity || options.owner || options.ownedBy;
       if (filtered && i.status === 'draft') continue;
+      if (options.ownedBy && !options.ownedBy.has(i.owner.toLowerCase()))
+        continue;
       const { initiative, rows, card } = await this.withProgress(
         credentials,
         i,

@@ -2810,7 +2810,7 @@ export const spec = {
     "/inbox": {
       "get": {
         "operationId": "GetInbox",
-        "description": "What the signed-in person can act on: exemption requests they may grant (not their own), go-live roles they may sign now, their attestations running out within 14 days, and roles their groups hold whose confirmation (`confirmedWithin`) is due within 14 days. Soonest first.",
+        "description": "What the signed-in person can act on: exemption requests they may grant (not their own), go-live roles they may sign now, their attestations running out within 14 days, and roles their groups hold whose confirmation (`confirmedWithin`) is due within 14 days, and active initiatives they or their groups own that are behind (below an even pace, or work open in the last week). Soonest first.",
         "responses": {
           "200": {
             "description": "The items.",
@@ -2832,7 +2832,8 @@ export const spec = {
                               "exemption-request",
                               "signoff",
                               "attestation-expiring",
-                              "confirmation-due"
+                              "confirmation-due",
+                              "initiative-behind"
                             ]
                           },
                           "entityRef": {
@@ -2851,6 +2852,9 @@ export const spec = {
                             "type": "string"
                           },
                           "exemptionId": {
+                            "type": "string"
+                          },
+                          "initiativeId": {
                             "type": "string"
                           },
                           "checkId": {

@@ -5,7 +5,9 @@
  * - `signoff`: a go-live role they may sign is open (their group owes it);
  * - `attestation-expiring`: an attestation of theirs runs out within 14 days;
  * - `confirmation-due`: a role their group holds must be confirmed again
- *   within 14 days (or already runs past its `confirmedWithin`).
+ *   within 14 days (or already runs past its `confirmedWithin`);
+ * - `initiative-behind`: an active initiative they (or their group) own is
+ *   behind its even pace, or has work open in its last week.
  *
  * @public
  */
@@ -13,7 +15,8 @@ export type InboxItemKind =
   | 'exemption-request'
   | 'signoff'
   | 'attestation-expiring'
-  | 'confirmation-due';
+  | 'confirmation-due'
+  | 'initiative-behind';
 
 /**
  * One thing the signed-in person can act on.
@@ -34,6 +37,8 @@ export interface InboxItem {
   /** The exemption request to grant (`exemption-request`). */
   exemptionId?: string;
   checkId?: string;
+  /** The initiative behind (`initiative-behind`); `entityRef` is its owner. */
+  initiativeId?: string;
   /** The sign-off role (`signoff`) or owner role (`confirmation-due`). */
   role?: string;
 }

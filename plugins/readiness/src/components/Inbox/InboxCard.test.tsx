@@ -94,6 +94,28 @@ describe('InboxCard', () => {
     expect(screen.getByText(request.title)).toBeInTheDocument();
   });
 
+  it('opens an initiative behind on the org page, not on a tab', async () => {
+    const behind: InboxItem = {
+      kind: 'initiative-behind',
+      entityRef: 'group:default/platform',
+      title: 'Initiative "Runbooks" is behind',
+      detail:
+        '1 of 4 meet the goal; 2 should by now at an even pace; 3 still open',
+      due: '2026-12-20',
+      initiativeId: '3',
+    };
+    await render(
+      mockReadinessApi({
+        getInbox: jest.fn(async () => ({ items: [behind] })),
+      }),
+    );
+    const link = await screen.findByRole('link', { name: behind.title });
+    expect(link.getAttribute('href')).toMatch(/\?initiative=3#initiatives$/);
+    expect(
+      screen.getByRole('list', { name: 'Waiting for you' }),
+    ).toHaveTextContent('Initiative behind · due 2026-12-20');
+  });
+
   it('says when nothing waits', async () => {
     await render(mockReadinessApi());
     expect(

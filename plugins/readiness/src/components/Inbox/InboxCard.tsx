@@ -1,5 +1,6 @@
 import {
   InfoCard,
+  Link,
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
@@ -24,6 +25,7 @@ const KIND_LABELS: Record<InboxItemKind, string> = {
   signoff: 'Sign-off',
   'attestation-expiring': 'Attestation running out',
   'confirmation-due': 'Owner confirmation due',
+  'initiative-behind': 'Initiative behind',
 };
 
 /** When it is due, or how long it has waited. */
@@ -36,8 +38,9 @@ function when(item: InboxItem) {
 /**
  * "Waiting for you": exemption requests the signed-in person may grant
  * (Grant right here), go-live roles they may sign, their attestations
- * running out and their groups' owner confirmations due, soonest first;
- * each links to the entity's Readiness tab.
+ * running out, their groups' owner confirmations due and the initiatives
+ * they own that are behind, soonest first; each links to the entity's
+ * Readiness tab (an initiative opens on the org page).
  */
 export function InboxCard() {
   const api = useApi(readinessApiRef);
@@ -69,7 +72,7 @@ export function InboxCard() {
     <InfoCard
       className="readiness-card"
       title={`Waiting for you${items.length ? ` (${items.length})` : ''}`}
-      subheader="What you can act on: requests to grant, roles to sign, evidence and owners to confirm"
+      subheader="What you can act on: requests to grant, roles to sign, evidence and owners to confirm, initiatives behind"
     >
       {inbox.loading && !inbox.value && <Progress />}
       {inbox.error && <ResponseErrorPanel error={inbox.error} />}
@@ -93,7 +96,10 @@ export function InboxCard() {
           {items.map(item => (
             <ListItem
               key={`${item.kind}:${item.entityRef}:${
-                item.exemptionId ?? item.role ?? item.checkId
+                item.exemptionId ??
+                item.initiativeId ??
+                item.role ??
+                item.checkId
               }`}
               divider
               data-kind={item.kind}
@@ -104,9 +110,21 @@ export function InboxCard() {
                     <Typography variant="caption" component="span">
                       {KIND_LABELS[item.kind]} · {when(item)} ·{' '}
                     </Typography>
-                    <ReadinessTabLink entityRef={item.entityRef}>
-                      {item.title}
-                    </ReadinessTabLink>
+                    {item.initiativeId ? (
+                      // Opens the initiative on the org page, where this card is.
+                      <Link
+                        to={`?initiative=${encodeURIComponent(
+                          item.initiativeId,
+                        )}#initiatives`}
+                        underline="always"
+                      >
+                        {item.title}
+                      </Link>
+                    ) : (
+                      <ReadinessTabLink entityRef={item.entityRef}>
+                        {item.title}
+                      </ReadinessTabLink>
+                    )}
                   </>
                 }
                 secondary={item.detail}

@@ -57,6 +57,7 @@ const detail: InitiativeDetail = {
 async function render(
   api: ReturnType<typeof mockReadinessApi>,
   ui = <InitiativesCard />,
+  routeEntries?: string[],
 ) {
   await renderInTestApp(
     <TestApiProvider
@@ -79,7 +80,10 @@ async function render(
     >
       {ui}
     </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    {
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      routeEntries,
+    },
   );
 }
 
@@ -126,6 +130,23 @@ describe('InitiativesCard', () => {
     expect(panel).toHaveTextContent(
       'By team: payments 3/3 · payments-risk 0/1',
     );
+  });
+
+  it('opens the initiative a link names (?initiative=), as the inbox links it', async () => {
+    const api = mockReadinessApi({
+      listInitiatives: jest.fn(async () => ({
+        items: [detail],
+        canManage: false,
+      })),
+      getInitiative: jest.fn(async () => detail),
+    });
+    await render(api, <InitiativesCard />, ['/readiness?initiative=3']);
+    expect(await screen.findByTestId('initiative-3')).toHaveTextContent(
+      'Still open (1)',
+    );
+    expect(
+      screen.getByRole('button', { name: 'Runbooks everywhere' }),
+    ).toHaveAttribute('aria-expanded', 'true');
   });
 
   it('creates an initiative from the dialog, sending the goal, the dates and who drives it', async () => {

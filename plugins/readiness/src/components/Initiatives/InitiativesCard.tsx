@@ -13,7 +13,8 @@ import type {
   Initiative,
   InitiativeDetail,
 } from '@readiness/backstage-plugin-readiness-common';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { readinessApiRef } from '../../api';
 import { InitiativeDetailPanel } from './InitiativeDetailPanel';
@@ -37,7 +38,13 @@ const pct = (i: Initiative) =>
 export function InitiativesCard() {
   const api = useApi(readinessApiRef);
   const list = useAsyncRetry(() => api.listInitiatives(), [api]);
-  const [openId, setOpenId] = useState<string>();
+  // `?initiative=<id>` (from the inbox) opens that one.
+  const [params] = useSearchParams();
+  const asked = params.get('initiative') ?? undefined;
+  const [openId, setOpenId] = useState<string | undefined>(asked);
+  useEffect(() => {
+    if (asked) setOpenId(asked);
+  }, [asked]);
   const detail = useAsyncRetry(
     async () => (openId ? api.getInitiative(openId) : undefined),
     [api, openId],

@@ -213,7 +213,7 @@ export function ReadinessOverview() {
             }
           />
         </Grid>
-        <Grid item xs={12}>
+        <Grid item xs={12} id="initiatives">
           <InitiativesCard />
         </Grid>
         <Grid item xs={12}>
