@@ -2,6 +2,7 @@
  * Demo only: the example services' health endpoints, and a seed step that sends
  * the example evidence through the real REST API. See README.md in this folder.
  */
+import { demoMailCatcherModule } from './mailCatcher';
 import { demoSeedModule } from './seed';
 import { demoSignInModule } from './signIn';
 import { demoTargetsModule } from './targets';
@@ -12,5 +13,6 @@ export function demoModules(evidenceFile: string) {
     demoTargetsModule({ evidenceFile }),
     demoSignInModule,
     demoSeedModule({ evidenceFile }),
+    demoMailCatcherModule,
   ];
 }
