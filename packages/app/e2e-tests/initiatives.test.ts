@@ -44,6 +44,23 @@ test.describe('Initiatives', () => {
     await panel.scrollIntoViewIfNeeded();
     await page.screenshot({ path: 'e2e-results/initiative.png' });
 
+    // Make it standing: the demo's runbook check counts already.
+    await panel.getByRole('button', { name: 'Make it standing' }).click();
+    const standing = page.getByRole('dialog', {
+      name: 'Make it standing: Runbooks for Payments by year end',
+    });
+    await expect(
+      standing.getByText(
+        'Every check of the goal counts in the production scorecard already: nothing to commit.',
+      ),
+    ).toBeVisible();
+    await expect(standing).toContainText(
+      'Runbook is linked (runbook): counts already',
+    );
+    await page.screenshot({ path: 'e2e-results/initiative-standing.png' });
+    await standing.getByRole('button', { name: 'Close' }).click();
+    await expect(standing).toBeHidden();
+
     // fraud-scoring has no runbook: its tab says what is left for it.
     await panel.getByRole('link', { name: 'Fraud scoring' }).click();
     await expect(page.getByTestId('entity-initiatives')).toContainText(

@@ -54,6 +54,9 @@ export function readinessConfig(extra: Record<string, unknown> = {}) {
       },
       // The example hosts do not exist; tests that probe say so.
       probes: { enabled: false },
+      // The weekly digest is due on Mondays: off, so that what a test sees
+      // does not depend on the day it runs (digest tests turn it on).
+      digest: { enabled: false },
       ...extra,
     },
   };

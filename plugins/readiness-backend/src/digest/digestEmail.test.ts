@@ -10,7 +10,7 @@ import { exampleEntities, readinessConfig } from '../__testUtils__/testUtils';
 import { WEEKDAYS } from './digestSchedule';
 
 jest.setTimeout(120_000);
-const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 
 /** An SMTP server on loopback that keeps every message it receives, parsed. */
 async function startSmtpServer() {
@@ -76,71 +76,78 @@ function withMemberRelations(entities: Entity[]): Entity[] {
 }
 
 describe('the weekly digest by e-mail', () => {
-  it("reaches the team's members through Backstage's notification e-mail module, over SMTP on loopback", async () => {
-    const smtp = await startSmtpServer();
-    try {
-      const scheduler = mockServices.scheduler() as any;
-      const now = new Date();
-      const config = readinessConfig() as any;
-      config.readiness.digest = {
-        // Due now whatever day the test runs on.
-        weekday: WEEKDAYS[now.getUTCDay()],
-        hour: 0,
-      };
-      config.app = { baseUrl: 'http://localhost:3000' };
-      config.notifications = {
-        processors: {
-          email: {
-            transportConfig: {
-              transport: 'smtp',
-              hostname: '127.0.0.1',
-              port: smtp.port,
-              secure: false,
+  it.each(databases.eachSupportedId())(
+    "reaches the team's members through Backstage's notification e-mail module, over SMTP on loopback, on %p",
+    async databaseId => {
+      const smtp = await startSmtpServer();
+      try {
+        const scheduler = mockServices.scheduler() as any;
+        const now = new Date();
+        const config = readinessConfig() as any;
+        config.readiness.digest = {
+          enabled: true,
+          // Due now whatever day the test runs on.
+          weekday: WEEKDAYS[now.getUTCDay()],
+          hour: 0,
+        };
+        config.app = { baseUrl: 'http://localhost:3000' };
+        config.notifications = {
+          processors: {
+            email: {
+              transportConfig: {
+                transport: 'smtp',
+                hostname: '127.0.0.1',
+                port: smtp.port,
+                secure: false,
+              },
+              sender: 'readiness@acme.example',
             },
-            sender: 'readiness@acme.example',
           },
-        },
-      };
-      await startReadinessBackend({
-        databases,
-        config,
-        entities: withMemberRelations(exampleEntities()),
-        scheduler,
-        features: [notificationsPlugin, emailModule],
-      });
-      // The scan ran at start-up; it runs again now that results exist.
-      await scheduler.triggerTask('readiness-notify');
-      const digests = () =>
-        smtp.received.filter(m => /^Readiness week of /.test(m.subject ?? ''));
-      for (let i = 0; i < 100 && digests().length === 0; i++)
-        await new Promise(r => setTimeout(r, 100));
+        };
+        await startReadinessBackend({
+          databases,
+          databaseId,
+          config,
+          entities: withMemberRelations(exampleEntities()),
+          scheduler,
+          features: [notificationsPlugin, emailModule],
+        });
+        // The scan ran at start-up; it runs again now that results exist.
+        await scheduler.triggerTask('readiness-notify');
+        const digests = () =>
+          smtp.received.filter(m =>
+            /^Readiness week of /.test(m.subject ?? ''),
+          );
+        for (let i = 0; i < 100 && digests().length === 0; i++)
+          await new Promise(r => setTimeout(r, 100));
 
-      const payments = digests().filter(m =>
-        m.subject!.includes(' for payments: '),
-      );
-      expect(payments.length).toBeGreaterThan(0);
-      const mail = payments[0];
-      expect(mail.from?.text).toContain('readiness@acme.example');
-      // Sent to the team's members, at the addresses of their user entities.
-      expect(mail.envelopeTo.every(a => a.endsWith('@acme.example'))).toBe(
-        true,
-      );
-      expect(mail.subject).toMatch(
-        /^Readiness week of \d{4}-\d{2}-\d{2} for payments: \d+ blocked/,
-      );
-      expect(mail.text).toMatch(
-        /^Readiness scores \d+ entities group:default\/payments owns\./,
-      );
-      expect(mail.text).toContain('Blocked (');
-      expect(mail.text).toMatch(/- loyalty-points \(production, \d+ %\)/);
-      // The module appends the link: the team's page, with its Readiness card.
-      expect(mail.text).toContain(
-        'http://localhost:3000/catalog/default/group/payments',
-      );
-      if (process.env.READINESS_SHOW_DIGEST)
-        console.log(mail.envelopeTo, mail.subject, mail.text);
-    } finally {
-      await smtp.close();
-    }
-  });
+        const payments = digests().filter(m =>
+          m.subject!.includes(' for payments: '),
+        );
+        expect(payments.length).toBeGreaterThan(0);
+        const mail = payments[0];
+        expect(mail.from?.text).toContain('readiness@acme.example');
+        // Sent to the team's members, at the addresses of their user entities.
+        expect(mail.envelopeTo.every(a => a.endsWith('@acme.example'))).toBe(
+          true,
+        );
+        expect(mail.subject).toMatch(
+          /^Readiness week of \d{4}-\d{2}-\d{2} for payments: \d+ blocked/,
+        );
+        expect(mail.text).toMatch(
+          /^Readiness scores \d+ entities group:default\/payments owns\./,
+        );
+        expect(mail.text).toContain('Blocked (');
+        expect(mail.text).toMatch(/- loyalty-points \(production, \d+ %\)/);
+        // The module appends the link: the team's page, with its Readiness card.
+        expect(mail.text).toContain(
+          'http://localhost:3000/catalog/default/group/payments',
+        );
+        if (process.env.READINESS_SHOW_DIGEST)
+          console.log(mail.envelopeTo, mail.subject, mail.text);
+      } finally {
+        await smtp.close();
+      }
+    },
+  );
 });

@@ -62,6 +62,7 @@ export function historyPoints(
     level: r.level?.id,
     changed: changed.has(r),
     failingChecks: r.checks.filter(isFailing).map(c => c.checkId),
+    upcomingChecks: r.checks.filter(c => c.upcoming).map(c => c.checkId),
   }));
 }
 

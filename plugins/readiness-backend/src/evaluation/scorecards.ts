@@ -8,6 +8,12 @@ import { targetPaths } from '@backstage/cli-common';
 import fs from 'node:fs';
 import path from 'node:path';
 
+/** Where a scorecard came from: its file as configured, and the file's text. */
+export interface ScorecardSource {
+  file: string;
+  text: string;
+}
+
 /**
  * Loads and validates the scorecards named in `readiness.scorecards`.
  * Relative paths are resolved against `rootDir`: by default the repository
@@ -18,6 +24,8 @@ import path from 'node:path';
 export function loadScorecards(
   config: Config,
   rootDir: string = targetPaths.rootDir,
+  /** Filled with each scorecard's file (as configured) and its text. */
+  sources?: Map<string, ScorecardSource>,
 ): CompiledScorecard[] {
   const entries = config.getOptionalConfigArray('readiness.scorecards') ?? [];
   const cards: CompiledScorecard[] = [];
@@ -34,8 +42,11 @@ export function loadScorecards(
         }`,
       );
     }
-    for (const spec of parseScorecardYaml(text, file))
-      cards.push(compileScorecard(spec));
+    for (const spec of parseScorecardYaml(text, file)) {
+      const card = compileScorecard(spec);
+      cards.push(card);
+      sources?.set(card.name, { file, text });
+    }
   });
   const seen = new Set<string>();
   for (const card of cards) {

@@ -4,13 +4,14 @@ import {
   BackstageUserPrincipal,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
+import { InputError, NotFoundError } from '@backstage/errors';
 import {
   CompiledScorecard,
   DAY_MS,
   Initiative,
   InitiativeDetail,
   InitiativeInput,
+  InitiativeStanding,
   ReadinessResultRow,
   readinessInitiativeManagePermission,
   tryEntityKey,
@@ -20,6 +21,7 @@ import { Access } from '../platform/access';
 import type { HistoryStore } from '../results/HistoryStore';
 import type { ResultQueries } from '../results/ResultQueries';
 import { InitiativeStore, StoredInitiative } from './InitiativeStore';
+import { standingYaml } from './standing';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const SCOPE_KEYS = ['owner', 'system', 'domain', 'lifecycle'] as const;
@@ -40,7 +42,7 @@ export class InitiativeService {
       store: InitiativeStore;
       history: HistoryStore;
       queries: Pick<ResultQueries, 'streamResults'>;
-      scorecards: Pick<ScorecardRegistry, 'require'>;
+      scorecards: Pick<ScorecardRegistry, 'require' | 'source'>;
       permissions: PermissionsService;
       auth: AuthService;
       now?: () => Date;
@@ -161,8 +163,15 @@ export class InitiativeService {
         card.levels.findIndex(l => l.id === level) >= want;
     }
     const checks = goal.checks;
-    return (_level: string | undefined, failing?: string[]) =>
-      failing !== undefined && !checks.some(c => failing.includes(c));
+    // A goal check not enforced yet (`enforceFrom` ahead) does not count in
+    // the score, but it must pass for the goal: its failures are "upcoming".
+    return (
+      _level: string | undefined,
+      failing?: string[],
+      upcoming: string[] = [],
+    ) =>
+      failing !== undefined &&
+      !checks.some(c => failing.includes(c) || upcoming.includes(c));
   }
 
   /** The goal's checks a result does not pass yet (a level: its checks and those below). */
@@ -179,7 +188,11 @@ export class InitiativeService {
             .slice(0, card.levels.findIndex(l => l.id === goal.level) + 1)
             .flatMap(l => l.checks);
     return checks
-      .filter(c => row.failingChecks.includes(c))
+      .filter(
+        c =>
+          row.failingChecks.includes(c) ||
+          (row.upcomingChecks ?? []).includes(c),
+      )
       .map(c => {
         const spec = card.checks.find(k => k.spec.id === c)?.spec;
         return {
@@ -217,7 +230,9 @@ export class InitiativeService {
     const card = this.options.scorecards.require(i.scorecard);
     const rows = await this.rows(credentials, i.scorecard, i.scope);
     const meets = this.meets(card, i);
-    const met = rows.filter(r => meets(r.level, r.failingChecks)).length;
+    const met = rows.filter(r =>
+      meets(r.level, r.failingChecks, r.upcomingChecks),
+    ).length;
     const open = rows.length - met;
     let state: Initiative['state'] = i.status;
     if (i.status === 'active') {
@@ -277,7 +292,7 @@ export class InitiativeService {
             ...initiative,
             forEntity: {
               entityRef: row.entityRef,
-              met: meets(row.level, row.failingChecks),
+              met: meets(row.level, row.failingChecks, row.upcomingChecks),
               missing: this.missing(card, i, row),
             },
           });
@@ -290,9 +305,11 @@ export class InitiativeService {
             forOwner: {
               owner: options.owner,
               total: theirs.length,
-              met: theirs.filter(r => meets(r.level, r.failingChecks)).length,
+              met: theirs.filter(r =>
+                meets(r.level, r.failingChecks, r.upcomingChecks),
+              ).length,
               open: theirs
-                .filter(r => !meets(r.level, r.failingChecks))
+                .filter(r => !meets(r.level, r.failingChecks, r.upcomingChecks))
                 .map(r => r.entityRef),
             },
           });
@@ -312,7 +329,7 @@ export class InitiativeService {
     );
     const meets = this.meets(card, stored);
     const open = rows
-      .filter(r => !meets(r.level, r.failingChecks))
+      .filter(r => !meets(r.level, r.failingChecks, r.upcomingChecks))
       .map(r => ({
         entityRef: r.entityRef,
         title: r.title,
@@ -323,7 +340,7 @@ export class InitiativeService {
     for (const r of rows) {
       const o = byOwner.get(r.owner ?? '') ?? { met: 0, total: 0 };
       o.total++;
-      if (meets(r.level, r.failingChecks)) o.met++;
+      if (meets(r.level, r.failingChecks, r.upcomingChecks)) o.met++;
       byOwner.set(r.owner ?? '', o);
     }
     return {
@@ -363,7 +380,10 @@ export class InitiativeService {
       const day = today(new Date(t));
       if (day > last) break;
       for (const p of byDay.get(day) ?? [])
-        latest.set(p.entityRef, meets(p.level, p.failingChecks));
+        latest.set(
+          p.entityRef,
+          meets(p.level, p.failingChecks, p.upcomingChecks),
+        );
       out.push({
         day,
         met: [...latest.values()].filter(Boolean).length,
@@ -371,6 +391,58 @@ export class InitiativeService {
       });
     }
     return out;
+  }
+
+  /**
+   * "Make it standing": the scorecard's file with the goal's checks (a
+   * level's: its checks and those below) enforced from the day after today
+   * when the initiative is done, else from the day after its deadline. A
+   * YAML change for someone to commit; nothing is written here.
+   */
+  async standing(
+    credentials: BackstageCredentials,
+    id: string,
+  ): Promise<InitiativeStanding> {
+    const detail = await this.get(credentials, id);
+    const card = this.options.scorecards.require(detail.scorecard);
+    const source = this.options.scorecards.source(detail.scorecard);
+    if (!source)
+      throw new NotFoundError(
+        `scorecard "${detail.scorecard}" was not read from a file (readiness.scorecards)`,
+      );
+    const goal = detail.goal;
+    const ids =
+      'checks' in goal
+        ? goal.checks
+        : card.levels
+            .slice(0, card.levels.findIndex(l => l.id === goal.level) + 1)
+            .flatMap(l => l.checks);
+    const tomorrow = today(new Date(this.now().getTime() + DAY_MS));
+    const afterDeadline = today(
+      new Date(Date.parse(`${detail.deadline}T00:00:00Z`) + DAY_MS),
+    );
+    const day =
+      detail.state === 'done' || afterDeadline < tomorrow
+        ? tomorrow
+        : afterDeadline;
+    const { yaml, checks } = standingYaml(
+      source.text,
+      detail.scorecard,
+      ids,
+      day,
+    );
+    return {
+      id: detail.id,
+      scorecard: detail.scorecard,
+      file: source.file,
+      enforceFrom: day,
+      state: detail.state,
+      checks: checks.map(c => ({
+        ...c,
+        title: card.checks.find(k => k.spec.id === c.id)?.spec.title ?? c.id,
+      })),
+      yaml,
+    };
   }
 
   async create(

@@ -1,7 +1,15 @@
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  compileScorecard,
+  parseScorecardYaml,
+} from '@readiness/backstage-plugin-readiness-common';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import request from 'supertest';
 import { startReadinessBackend } from '../__testUtils__/testBackend';
+import { EXAMPLES, readinessConfig } from '../__testUtils__/testUtils';
 
 jest.setTimeout(120_000);
 const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
@@ -23,10 +31,36 @@ const runbooks = {
   status: 'active',
 };
 
-async function start(databaseId: Parameters<typeof databases.init>[0]) {
+/**
+ * The production scorecard with the runbook check not enforced until 2099:
+ * a new check, announced, that an initiative drives teams to pass first.
+ */
+function upcomingRunbookConfig() {
+  const text = fs
+    .readFileSync(path.join(EXAMPLES, 'scorecards/production.yaml'), 'utf8')
+    .replace(
+      /(\n(\s*)- id: runbook\n)/,
+      `$1$2  enforceFrom: '2099-01-01' # announced: counts from 2099\n`,
+    );
+  expect(text).toContain("enforceFrom: '2099-01-01'");
+  const file = path.join(
+    fs.mkdtempSync(path.join(os.tmpdir(), 'readiness-')),
+    'production.yaml',
+  );
+  fs.writeFileSync(file, text);
+  const config = readinessConfig();
+  config.readiness.scorecards = [{ file }];
+  return config;
+}
+
+async function start(
+  databaseId: Parameters<typeof databases.init>[0],
+  config?: object,
+) {
   const { server } = await startReadinessBackend({
     databases,
     databaseId,
+    config,
     // Only the manager may create and edit initiatives.
     authorize: (r, user) =>
       r.permission.name === 'readiness.initiative.manage' && user !== MANAGER
@@ -245,5 +279,83 @@ describe.each(databases.eachSupportedId())('initiatives on %s', databaseId => {
       expect({ change, status: res.status }).toEqual({ change, status: 400 });
       expect(res.body.error.message).toMatch(field);
     }
+  });
+
+  it('counts a goal check not enforced yet by its outcome, and makes it standing as a YAML change', async () => {
+    const server = await start(databaseId, upcomingRunbookConfig());
+    const created = await request(server)
+      .post(`${API}/initiatives`)
+      .set('Authorization', as(MANAGER))
+      .send(runbooks);
+    expect(created.status).toBe(201);
+    const i = created.body;
+    // The runbook check counts in no score yet, but the goal needs it.
+    const rows = (
+      await request(server).get(
+        `${API}/results?scorecard=production&owner=payments&limit=100`,
+      )
+    ).body.items as Array<{
+      entityRef: string;
+      failingChecks: string[];
+      upcomingChecks: string[];
+    }>;
+    const upcoming = rows.filter(r => r.upcomingChecks.includes('runbook'));
+    expect(upcoming.length).toBeGreaterThan(0);
+    expect(rows.some(r => r.failingChecks.includes('runbook'))).toBe(false);
+    expect(i.progress.open).toBe(upcoming.length);
+    expect(i.open.map((o: any) => o.entityRef).sort()).toEqual(
+      upcoming.map(r => r.entityRef).sort(),
+    );
+    expect(i.open[0].missing).toEqual([
+      expect.objectContaining({ checkId: 'runbook' }),
+    ]);
+    // Today's burn-up point counts it too.
+    expect(i.burnup.at(-1)).toMatchObject({ met: i.progress.met });
+
+    // Make it standing: enforced from the day after the deadline.
+    const standing = await request(server).get(
+      `${API}/initiatives/${i.id}/standing`,
+    );
+    expect(standing.status).toBe(200);
+    expect(standing.body).toMatchObject({
+      id: i.id,
+      scorecard: 'production',
+      enforceFrom: day(21),
+      state: 'active',
+      checks: [
+        {
+          id: 'runbook',
+          title: 'Runbook is linked',
+          change: 'enforce',
+          enforceFrom: '2099-01-01',
+        },
+      ],
+    });
+    // The file, comments kept, with the new date; still a valid scorecard.
+    const yaml = standing.body.yaml as string;
+    expect(yaml).toContain(`enforceFrom: '${day(21)}' # announced`);
+    expect(yaml).toContain('# yaml-language-server');
+    const [card] = parseScorecardYaml(yaml, 'standing.yaml').map(
+      compileScorecard,
+    );
+    expect(
+      card.checks.find(c => c.spec.id === 'runbook')!.spec.enforceFrom,
+    ).toBe(day(21));
+
+    // A check that counts today is standing already.
+    const counted = await request(server)
+      .post(`${API}/initiatives`)
+      .set('Authorization', as(MANAGER))
+      .send({ ...runbooks, goal: { checks: ['runbook', 'incident-owner'] } });
+    const already = await request(server).get(
+      `${API}/initiatives/${counted.body.id}/standing`,
+    );
+    expect(already.body.checks).toEqual([
+      expect.objectContaining({ id: 'runbook', change: 'enforce' }),
+      expect.objectContaining({ id: 'incident-owner', change: 'already' }),
+    ]);
+    expect(
+      (await request(server).get(`${API}/initiatives/9999/standing`)).status,
+    ).toBe(404);
   });
 });

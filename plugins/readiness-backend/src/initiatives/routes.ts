@@ -4,7 +4,7 @@ import { expectedVersion } from '../platform/http/ifMatch';
 import { InitiativeService } from './InitiativeService';
 import { initiativeSummary } from './summary';
 
-/** /initiatives: list, create, read, edit (If-Match) and the Markdown summary. */
+/** /initiatives: list, create, read, edit (If-Match), the Markdown summary and "make it standing". */
 export function bindInitiativeRoutes(
   router: ReadinessRouter,
   options: RouteContext & { initiatives: InitiativeService },
@@ -84,5 +84,10 @@ export function bindInitiativeRoutes(
         `attachment; filename="initiative-${detail.id}.md"`,
       );
     res.send(initiativeSummary(detail));
+  });
+
+  router.get('/initiatives/:id/standing', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    res.json(await initiatives.standing(credentials, req.params.id));
   });
 }

@@ -16,6 +16,8 @@ export type HistoryPointToRecord = HistoryPoint & {
   changed: boolean;
   /** The checks that count against the entity that day. */
   failingChecks?: string[];
+  /** The checks not enforced yet that do not pass that day. */
+  upcomingChecks?: string[];
 };
 
 /**
@@ -42,6 +44,7 @@ export class HistoryStore {
             score: p.score,
             level: p.level ?? null,
             failing_checks: p.failingChecks ? bars(p.failingChecks) : null,
+            upcoming_checks: p.upcomingChecks ? bars(p.upcomingChecks) : null,
           })),
         )
         .onConflict(['entity_ref', 'scorecard', 'day']);
@@ -79,8 +82,8 @@ export class HistoryStore {
    */
   async fillDay(day: string): Promise<number> {
     const result: any = await this.db.raw(
-      `insert into ${HISTORY} (entity_ref, scorecard, day, status, score, level, failing_checks)
-       select r.entity_ref, r.scorecard, ?, r.status, r.score, r.level, r.failing_checks
+      `insert into ${HISTORY} (entity_ref, scorecard, day, status, score, level, failing_checks, upcoming_checks)
+       select r.entity_ref, r.scorecard, ?, r.status, r.score, r.level, r.failing_checks, r.upcoming_checks
        from ${TABLES.results} r
        where not exists (
          select 1 from ${HISTORY} h
@@ -163,6 +166,7 @@ export class HistoryStore {
       day: string;
       level?: string;
       failingChecks?: string[];
+      upcomingChecks?: string[];
     }>
   > {
     const out = [];
@@ -171,7 +175,13 @@ export class HistoryStore {
         .where('scorecard', scorecard)
         .andWhere('day', '>=', sinceDay)
         .whereIn('entity_ref', entityRefs.slice(i, i + 200))
-        .select('entity_ref', 'day', 'level', 'failing_checks');
+        .select(
+          'entity_ref',
+          'day',
+          'level',
+          'failing_checks',
+          'upcoming_checks',
+        );
       for (const r of rows)
         out.push({
           entityRef: r.entity_ref as string,
@@ -181,6 +191,10 @@ export class HistoryStore {
             r.failing_checks === null || r.failing_checks === undefined
               ? undefined
               : unbar(r.failing_checks),
+          upcomingChecks:
+            r.upcoming_checks === null || r.upcoming_checks === undefined
+              ? undefined
+              : unbar(r.upcoming_checks),
         });
     }
     return out;

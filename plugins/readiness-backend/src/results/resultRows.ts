@@ -26,6 +26,7 @@ export type ResultDbRow = {
   level: string | null;
   failing_checks: string;
   not_applicable_checks: string;
+  upcoming_checks: string | null;
   failing_areas: string;
   area_scores: string;
   result?: string;
@@ -53,6 +54,7 @@ export const LIST_COLUMNS = [
   'level',
   'failing_checks',
   'not_applicable_checks',
+  'upcoming_checks',
   'area_scores',
   'changed_at',
   'stale',
@@ -98,6 +100,7 @@ export function toStored(row: ResultDbRow): StoredResult {
     level: orUndefined(row.level),
     failingChecks: unbar(row.failing_checks),
     notApplicableChecks: unbar(row.not_applicable_checks),
+    upcomingChecks: unbar(row.upcoming_checks ?? ''),
     areaScores: JSON.parse(row.area_scores),
     changedAt: iso(row.changed_at),
     stale: Boolean(row.stale),
@@ -138,6 +141,9 @@ export function toDbRow(
       r.result.checks
         .filter(c => c.result === 'not-applicable')
         .map(c => c.checkId),
+    ),
+    upcoming_checks: bars(
+      r.result.checks.filter(c => c.upcoming).map(c => c.checkId),
     ),
     failing_areas: bars([...new Set(failing.map(c => c.area))]),
     area_scores: JSON.stringify(

@@ -458,6 +458,11 @@ describe.each(databases.eachSupportedId())(
           () => request(server).get(`${PREFIX}/initiatives/${id}`),
         ],
         [
+          '/initiatives/{id}/standing',
+          'get',
+          () => request(server).get(`${PREFIX}/initiatives/${id}/standing`),
+        ],
+        [
           '/initiatives/{id}',
           'put',
           () =>

@@ -566,6 +566,13 @@ export const spec = {
               "type": "string"
             }
           },
+          "upcomingChecks": {
+            "description": "Checks not enforced yet (`enforceFrom` ahead) that do not pass; they do not count, an initiative on them does.",
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
           "areaScores": {
             "type": "object",
             "additionalProperties": {
@@ -3116,6 +3123,105 @@ export const spec = {
               "text/markdown": {
                 "schema": {
                   "type": "string"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/initiatives/{id}/standing": {
+      "get": {
+        "operationId": "GetInitiativeStanding",
+        "description": "\"Make it standing\": the scorecard's file with the goal's checks enforced (`enforceFrom`) from the day after today when the initiative is done, else from the day after its deadline; a check without `enforceFrom` counts already. A YAML change to commit; nothing is written.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/initiativeId"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The change.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "properties": {
+                    "id": {
+                      "type": "string"
+                    },
+                    "scorecard": {
+                      "type": "string"
+                    },
+                    "file": {
+                      "type": "string"
+                    },
+                    "enforceFrom": {
+                      "type": "string"
+                    },
+                    "state": {
+                      "type": "string",
+                      "enum": [
+                        "draft",
+                        "active",
+                        "done",
+                        "missed"
+                      ]
+                    },
+                    "checks": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "properties": {
+                          "id": {
+                            "type": "string"
+                          },
+                          "title": {
+                            "type": "string"
+                          },
+                          "change": {
+                            "type": "string",
+                            "enum": [
+                              "enforce",
+                              "already"
+                            ]
+                          },
+                          "enforceFrom": {
+                            "type": "string"
+                          }
+                        },
+                        "required": [
+                          "id",
+                          "title",
+                          "change"
+                        ]
+                      }
+                    },
+                    "yaml": {
+                      "type": "string"
+                    }
+                  },
+                  "required": [
+                    "id",
+                    "scorecard",
+                    "file",
+                    "enforceFrom",
+                    "state",
+                    "checks",
+                    "yaml"
+                  ]
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "No such initiative, or its scorecard was not read from a file.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
                 }
               }
             }

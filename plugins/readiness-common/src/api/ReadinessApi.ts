@@ -18,6 +18,7 @@ import type {
   InboxResponse,
   Initiative,
   InitiativeDetail,
+  InitiativeStanding,
   InitiativeInput,
   NamedOwnerRole,
   OnboardingField,
@@ -140,6 +141,8 @@ export interface ReadinessApi {
   getInitiativeSummary(
     id: string,
   ): Promise<{ fileName: string; markdown: string }>;
+  /** "Make it standing": the scorecard file with the goal's checks enforced. */
+  getInitiativeStanding(id: string): Promise<InitiativeStanding>;
   /** What the signed-in person can act on ("Waiting for you"). */
   getInbox(): Promise<InboxResponse>;
   /** The CSV of a query (every row, no paging). */

@@ -279,6 +279,10 @@ export class ReadinessClient implements ReadinessApi {
     return { fileName, markdown: await response.text() };
   }
 
+  getInitiativeStanding(id: string): Promise<Api.InitiativeStanding> {
+    return this.json(`/initiatives/${encodeURIComponent(id)}/standing`);
+  }
+
   getInbox(): Promise<Api.InboxResponse> {
     return this.json('/inbox');
   }

@@ -49,5 +49,6 @@ export type {
   Initiative,
   InitiativeDetail,
   InitiativeInput,
+  InitiativeStanding,
 } from './initiatives';
 export type { ReadinessStatus } from '../types';

@@ -93,3 +93,31 @@ export interface InitiativeDetail extends Initiative {
   /** Per owner (spec.owner) of the entities in scope: met and total now. */
   byOwner: Array<{ owner: string; met: number; total: number }>;
 }
+
+/**
+ * `GET /initiatives/{id}/standing`: "make it standing", the goal's checks
+ * joining the scorecard as a YAML change to commit. Each goal check with a
+ * later `enforceFrom` is enforced from `enforceFrom` (the day after today
+ * when the initiative is done, else the day after its deadline); one
+ * without counts already.
+ *
+ * @public
+ */
+export interface InitiativeStanding {
+  id: string;
+  scorecard: string;
+  /** The scorecard's file, as `readiness.scorecards` names it. */
+  file: string;
+  /** `YYYY-MM-DD`: the day the checks count from. */
+  enforceFrom: string;
+  state: Initiative['state'];
+  checks: Array<{
+    id: string;
+    title: string;
+    change: 'enforce' | 'already';
+    /** Its `enforceFrom` in the file now. */
+    enforceFrom?: string;
+  }>;
+  /** The whole file with the change, comments kept. */
+  yaml: string;
+}

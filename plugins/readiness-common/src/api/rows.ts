@@ -26,6 +26,11 @@ export interface ReadinessResultRow {
   failingChecks: string[];
   /** Ids of checks that do not apply to the entity (their `when:` does not hold). */
   notApplicableChecks: string[];
+  /**
+   * Ids of checks not enforced yet (`enforceFrom` ahead) that do not pass:
+   * they do not count, but an initiative on them does.
+   */
+  upcomingChecks?: string[];
   /** Area id → area score. */
   areaScores: Record<string, number>;
   /** When the result last changed. */

@@ -248,6 +248,9 @@ export function mockReadinessApi(
       fileName: 'initiative-1.md',
       markdown: '# x',
     })),
+    getInitiativeStanding: jest.fn(async () => {
+      throw new Error('no standing');
+    }),
     confirmOwnership: jest.fn(async () => ownershipResponse),
     confirmRolesOf: jest.fn(async owner => ({
       owner,

@@ -6,10 +6,12 @@ import Typography from '@material-ui/core/Typography';
 import { useTheme } from '@material-ui/core/styles';
 import type { InitiativeDetail } from '@readiness/backstage-plugin-readiness-common';
 import { Line, LineChart, ReferenceLine, ResponsiveContainer } from 'recharts';
+import { useState } from 'react';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { readinessApiRef } from '../../api';
 import { dayAxes } from '../dayAxes';
 import { ReadinessTabLink } from '../ReadinessTabLink';
+import { StandingDialog } from './StandingDialog';
 
 const short = (ref?: string) =>
   ref ? ref.replace(/^[a-z]+:default\//, '') : 'no owner';
@@ -17,7 +19,8 @@ const short = (ref?: string) =>
 /**
  * One initiative open: the burn-up (entities meeting the goal per day,
  * against how many are in scope), progress per team, and every entity still
- * open with what it misses and how to fix it; Download summary.
+ * open with what it misses and how to fix it; Download summary, and
+ * Make it standing (the goal's checks enforced in the scorecard, as YAML).
  */
 export function InitiativeDetailPanel(props: {
   detail?: InitiativeDetail;
@@ -27,6 +30,7 @@ export function InitiativeDetailPanel(props: {
   const theme = useTheme();
   const api = useApi(readinessApiRef);
   const { detail } = props;
+  const [standing, setStanding] = useState(false);
   const [download, downloadSummary] = useAsyncFn(async () => {
     const { fileName, markdown } = await api.getInitiativeSummary(detail!.id);
     const url = URL.createObjectURL(
@@ -133,7 +137,23 @@ export function InitiativeDetailPanel(props: {
         onClick={downloadSummary}
       >
         Download summary
-      </Button>
+      </Button>{' '}
+      {detail.state !== 'draft' && (
+        <Button
+          size="small"
+          variant="outlined"
+          onClick={() => setStanding(true)}
+        >
+          Make it standing
+        </Button>
+      )}
+      {standing && (
+        <StandingDialog
+          initiativeId={detail.id}
+          title={detail.title}
+          onClose={() => setStanding(false)}
+        />
+      )}
       {download.error && (
         <Typography variant="caption" color="error" component="p">
           {download.error.message}

@@ -149,6 +149,60 @@ describe('InitiativesCard', () => {
     ).toHaveAttribute('aria-expanded', 'true');
   });
 
+  it('makes an initiative standing: lists what changes and offers the YAML to commit', async () => {
+    const api = mockReadinessApi({
+      listInitiatives: jest.fn(async () => ({
+        items: [detail],
+        canManage: false,
+      })),
+      getInitiative: jest.fn(async () => detail),
+      getInitiativeStanding: jest.fn(async () => ({
+        id: '3',
+        scorecard: 'production',
+        file: 'examples/scorecards/production.yaml',
+        enforceFrom: '2027-01-01',
+        state: 'active' as const,
+        checks: [
+          {
+            id: 'runbook',
+            title: 'Runbook linked',
+            change: 'enforce' as const,
+            enforceFrom: '2099-01-01',
+          },
+          { id: 'on-call', title: 'On-call', change: 'already' as const },
+        ],
+        yaml: "- id: runbook\n  enforceFrom: '2027-01-01'\n",
+      })),
+    });
+    await render(api, <InitiativesCard />, ['/readiness?initiative=3']);
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Make it standing' }),
+    );
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Make it standing: Runbooks everywhere',
+    });
+    expect(api.getInitiativeStanding).toHaveBeenCalledWith('3');
+    expect(
+      await within(dialog).findByText(/^From 2027-01-01, this check counts/),
+    ).toBeInTheDocument();
+    expect(dialog).toHaveTextContent(
+      'Runbook linked (runbook): enforceFrom 2099-01-01 → 2027-01-01',
+    );
+    expect(dialog).toHaveTextContent('On-call (on-call): counts already');
+    expect(
+      within(dialog).getByRole('textbox', {
+        name: 'examples/scorecards/production.yaml with the change',
+      }),
+    ).toHaveValue("- id: runbook\n  enforceFrom: '2027-01-01'\n");
+    expect(
+      within(dialog).getByRole('button', { name: 'Download production.yaml' }),
+    ).toBeInTheDocument();
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Close' }),
+    );
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  });
+
   it('creates an initiative from the dialog, sending the goal, the dates and who drives it', async () => {
     const api = mockReadinessApi({
       listInitiatives: jest
