@@ -54,9 +54,10 @@ async function retry<T>(
  * token (`POST /facts`; `http` facts are left to the probes); attestations
  * signed in as the person the file names; each exemption asked for by the
  * entity's first attester (an owner) and granted by its approver (a member
- * of group:platform). What is already there (a valid attestation, an open
- * exemption, the initiative) is not sent again, so restarts do not pile up
- * records.
+ * of group:platform); one more exemption asked for and left waiting (in
+ * Platform's inbox). What is already there (a valid attestation, an open
+ * exemption or request, the initiative) is not sent again, so restarts do
+ * not pile up records.
  */
 export async function seedDemoEvidence(options: {
   evidence: Evidence;
@@ -241,10 +242,28 @@ export async function seedDemoEvidence(options: {
     });
     return true;
   });
+  // An exemption request that waits: support-portal has no runbook; its
+  // owner asks, nobody grants, so it stays in Platform's "Waiting for you"
+  // (the demo policy lets Platform grant) and their notifications.
+  const request = await attempt('exemption request', async () => {
+    const entityRef = 'component:default/support-portal';
+    const owner = await as('user:default/grace.kim');
+    const { items, maxDays } = await owner.listExemptions(entityRef);
+    if (items.some(i => i.checkId === 'runbook')) return false;
+    await owner.requestExemption(entityRef, {
+      checkId: 'runbook',
+      reason:
+        'The support runbook moves to the new wiki this month; until then the desk follows the printed one (SUP-212)',
+      expiresAt: new Date(
+        now() + Math.min(30, maxDays - 1) * DAY_MS,
+      ).toISOString(),
+    });
+    return true;
+  });
   logger.info(
     `Readiness demo: ${attested} attestations, ${exempted} exemptions, ${checked} daily checks${
-      initiative ? ' and an initiative' : ''
-    } made through the API`,
+      initiative ? ', an initiative' : ''
+    }${request ? ', an exemption request' : ''} made through the API`,
   );
   for (const failure of failures)
     logger.warn(`Readiness demo: could not seed ${failure}`);
