@@ -104,6 +104,8 @@ const FREQUENCY_S = 4;
       // scheduler janitor (once a minute) frees it.
       const PERIOD_S = 90;
       let hung: { evaluator: Evaluator; start: number } | undefined;
+      let bothStarted = () => {};
+      const started = new Promise<void>(r => (bothStarted = r));
       let release = () => {};
       const recovered: Array<{ evaluator: Evaluator; start: number }> = [];
       const original = Evaluator.prototype.runShard;
@@ -112,6 +114,9 @@ const FREQUENCY_S = 4;
         .mockImplementation(async function (this: Evaluator, shard, shards) {
           if (shard === 0 && !hung) {
             hung = { evaluator: this, start: Date.now() };
+            // Dies once both replicas have started: a pool closed while
+            // its own start-up still persists tasks fails the start-up.
+            await started;
             const db: Knex = (this as any).options.stores.results.db;
             await db.destroy();
             await new Promise<void>(r => (release = r));
@@ -163,6 +168,7 @@ const FREQUENCY_S = 4;
         b = await replica();
       } finally {
         process.env.NODE_ENV = nodeEnv;
+        bothStarted();
       }
       for (let i = 0; i < PERIOD_S && recovered.length === 0; i++) {
         await new Promise(r => setTimeout(r, 1000));

@@ -197,9 +197,8 @@ export async function composeDigests(
     const owner = ownerOf.get(c.entityRef);
     if (!owner) continue;
     const label = OWNERSHIP_ROLE_LABELS[c.role].toLowerCase();
-    // The role's owner confirms; the team hears it when it is that owner.
-    const t = teams.get(c.ownerRef) ?? team(owner);
-    t.waiting.push({
+    // The role's owner confirms: it hears it, owning services or not.
+    team(c.ownerRef.toLocaleLowerCase('en-US')).waiting.push({
       entityRef: c.entityRef,
       text: `Confirm ${c.ownerRef} as ${label} of ${name(c.entityRef)} by ${day(
         c.expiresAt,

@@ -343,17 +343,23 @@ export class InitiativeService {
       if (meets(r.level, r.failingChecks, r.upcomingChecks)) o.met++;
       byOwner.set(r.owner ?? '', o);
     }
+    const burnup = await this.burnup(card, stored, rows);
     return {
       ...initiative,
       open,
-      burnup: await this.burnup(card, stored, rows),
+      burnup: burnup.all,
+      burnupByOwner: burnup.byOwner,
       byOwner: [...byOwner.entries()]
         .map(([owner, c]) => ({ owner, ...c }))
         .sort((a, b) => a.owner.localeCompare(b.owner)),
     };
   }
 
-  /** Per day: the entities in scope now that met the goal that day (their last point). */
+  /**
+   * Per day: the entities in scope now that met the goal that day (their
+   * last point), in all and per owner (`spec.owner`; a team's days start
+   * at its first point).
+   */
   private async burnup(
     card: CompiledScorecard,
     i: StoredInitiative,
@@ -365,7 +371,7 @@ export class InitiativeService {
       today(new Date(now.getTime() - BURNUP_DAYS * DAY_MS)),
     ].sort()[1];
     const last = today(now);
-    if (first > last) return [];
+    if (first > last) return { all: [], byOwner: [] };
     const points = await this.options.history.pointsOf(
       i.scorecard,
       rows.map(r => r.entityRef),
@@ -374,8 +380,10 @@ export class InitiativeService {
     const byDay = new Map<string, typeof points>();
     for (const p of points) byDay.set(p.day, [...(byDay.get(p.day) ?? []), p]);
     const meets = this.meets(card, i);
+    const ownerOf = new Map(rows.map(r => [r.entityRef, r.owner ?? '']));
     const latest = new Map<string, boolean>();
-    const out: InitiativeDetail['burnup'] = [];
+    const all: InitiativeDetail['burnup'] = [];
+    const teams = new Map<string, InitiativeDetail['burnup']>();
     for (let t = Date.parse(first); ; t += DAY_MS) {
       const day = today(new Date(t));
       if (day > last) break;
@@ -384,13 +392,27 @@ export class InitiativeService {
           p.entityRef,
           meets(p.level, p.failingChecks, p.upcomingChecks),
         );
-      out.push({
+      const counts = new Map<string, { met: number; total: number }>();
+      for (const [ref, met] of latest) {
+        const c = counts.get(ownerOf.get(ref)!) ?? { met: 0, total: 0 };
+        c.total++;
+        if (met) c.met++;
+        counts.set(ownerOf.get(ref)!, c);
+      }
+      all.push({
         day,
         met: [...latest.values()].filter(Boolean).length,
         total: latest.size,
       });
+      for (const [owner, c] of counts)
+        teams.set(owner, [...(teams.get(owner) ?? []), { day, ...c }]);
     }
-    return out;
+    return {
+      all,
+      byOwner: [...teams.entries()]
+        .map(([owner, burnup]) => ({ owner, burnup }))
+        .sort((a, b) => a.owner.localeCompare(b.owner)),
+    };
   }
 
   /**

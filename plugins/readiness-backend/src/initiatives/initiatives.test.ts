@@ -118,6 +118,17 @@ describe.each(databases.eachSupportedId())('initiatives on %s', databaseId => {
     expect(i.byOwner.reduce((n: number, o: any) => n + o.total, 0)).toBe(
       rows.length,
     );
+    // Each team's burn-up: today's points add up to the whole.
+    const teamsToday = i.burnupByOwner.map((o: any) => o.burnup.at(-1));
+    expect(teamsToday.reduce((n: number, p: any) => n + p.total, 0)).toBe(
+      rows.length,
+    );
+    expect(teamsToday.reduce((n: number, p: any) => n + p.met, 0)).toBe(
+      i.progress.met,
+    );
+    expect(i.burnupByOwner.map((o: any) => o.owner)).toEqual(
+      i.byOwner.map((o: any) => o.owner),
+    );
 
     // The tab of an entity lists the initiatives whose scope holds it.
     const concerned = await request(server).get(

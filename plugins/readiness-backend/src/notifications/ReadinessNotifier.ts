@@ -375,9 +375,17 @@ export class ReadinessNotifier {
       if (ok) sent++;
       else if (!(await log.has(key))) failed++;
     }
-    // Nothing to tell anyone (or no results yet, right after a first start):
-    // the next scan of the catch-up window looks again.
-    if (failed === 0 && digests.length > 0) await log.claim(done, this.now());
+    // Done when every team's digest is in the log. Nothing to tell anyone
+    // (or no results yet, right after a first start): the next scan of the
+    // catch-up window looks again. (The scan runs on one replica at a time;
+    // the keys keep two at once from sending anything twice.)
+    const all =
+      failed === 0 &&
+      digests.length > 0 &&
+      (
+        await Promise.all(digests.map(d => log.has(`digest:${d.team}:${week}`)))
+      ).every(Boolean);
+    if (all) await log.claim(done, this.now());
     else
       logger.warn(
         `Readiness: ${failed} weekly digests of ${week} not sent; the next scan tries again`,

@@ -981,6 +981,46 @@ export const spec = {
               ]
             }
           },
+          "burnupByOwner": {
+            "description": "The burn-up of each owner's (spec.owner) entities in scope.",
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "properties": {
+                "owner": {
+                  "type": "string"
+                },
+                "burnup": {
+                  "type": "array",
+                  "items": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "properties": {
+                      "day": {
+                        "type": "string"
+                      },
+                      "met": {
+                        "type": "integer"
+                      },
+                      "total": {
+                        "type": "integer"
+                      }
+                    },
+                    "required": [
+                      "day",
+                      "met",
+                      "total"
+                    ]
+                  }
+                }
+              },
+              "required": [
+                "owner",
+                "burnup"
+              ]
+            }
+          },
           "byOwner": {
             "type": "array",
             "items": {

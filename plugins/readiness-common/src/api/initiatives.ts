@@ -90,6 +90,11 @@ export interface InitiativeDetail extends Initiative {
   }>;
   /** Per day from the start (or 90 days back) to today: entities meeting the goal. */
   burnup: Array<{ day: string; met: number; total: number }>;
+  /** The burn-up of each owner's (spec.owner) entities in scope. */
+  burnupByOwner?: Array<{
+    owner: string;
+    burnup: Array<{ day: string; met: number; total: number }>;
+  }>;
   /** Per owner (spec.owner) of the entities in scope: met and total now. */
   byOwner: Array<{ owner: string; met: number; total: number }>;
 }

@@ -2,6 +2,7 @@ import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
+import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { useTheme } from '@material-ui/core/styles';
 import type { InitiativeDetail } from '@readiness/backstage-plugin-readiness-common';
@@ -18,7 +19,7 @@ const short = (ref?: string) =>
 
 /**
  * One initiative open: the burn-up (entities meeting the goal per day,
- * against how many are in scope), progress per team, and every entity still
+ * against how many are in scope; of all, or of one team), progress per team, and every entity still
  * open with what it misses and how to fix it; Download summary, and
  * Make it standing (the goal's checks enforced in the scorecard, as YAML).
  */
@@ -42,9 +43,17 @@ export function InitiativeDetailPanel(props: {
     a.click();
     URL.revokeObjectURL(url);
   }, [api, detail?.id]);
+  const [team, setTeam] = useState('');
   if (props.loading && !detail) return <Progress />;
   if (props.error) return <ResponseErrorPanel error={props.error} />;
   if (!detail) return null;
+  const teams = detail.burnupByOwner ?? [];
+  const series = teams.find(t => t.owner === team)?.burnup ?? detail.burnup;
+  const now = series[series.length - 1] ?? {
+    met: detail.progress.met,
+    total: detail.progress.total,
+  };
+  const target = team ? now.total : detail.progress.total;
   return (
     <Box data-testid={`initiative-${detail.id}`} style={{ padding: 8 }}>
       {detail.description && (
@@ -52,24 +61,49 @@ export function InitiativeDetailPanel(props: {
           {detail.description}
         </Typography>
       )}
-      <Typography variant="subtitle2">
-        Burn-up: entities meeting the goal per day
-      </Typography>
+      <Box display="flex" alignItems="center" style={{ gap: 16 }}>
+        <Typography variant="subtitle2">
+          Burn-up: entities meeting the goal per day
+        </Typography>
+        {teams.length > 1 && (
+          <TextField
+            id={`burnup-team-${detail.id}`}
+            select
+            size="small"
+            label="Team"
+            value={team}
+            onChange={e => setTeam(e.target.value)}
+            SelectProps={{ native: true }}
+            InputLabelProps={{ shrink: true }}
+          >
+            <option value="">All teams</option>
+            {teams.map(t => (
+              <option key={t.owner} value={t.owner}>
+                {short(t.owner)}
+              </option>
+            ))}
+          </TextField>
+        )}
+      </Box>
       <Box
         height={200}
         role="img"
-        aria-label={`Burn-up of ${detail.title}: ${detail.progress.met} of ${detail.progress.total} meet the goal today`}
+        aria-label={`Burn-up of ${detail.title}${
+          team ? ` for ${short(team)}` : ''
+        }: ${
+          team ? now.met : detail.progress.met
+        } of ${target} meet the goal today`}
       >
         <ResponsiveContainer>
-          <LineChart data={detail.burnup} margin={{ left: 0, right: 16 }}>
+          <LineChart data={series} margin={{ left: 0, right: 16 }}>
             {dayAxes(theme, {
               allowDecimals: false,
               width: 32,
               // Up to the target, so the line shows how far is left.
-              domain: [0, Math.max(1, detail.progress.total)],
+              domain: [0, Math.max(1, target)],
             })}
             <ReferenceLine
-              y={detail.progress.total}
+              y={target}
               stroke={theme.palette.text.secondary}
               strokeDasharray="4 4"
               label={{

@@ -48,6 +48,22 @@ const detail: InitiativeDetail = {
     { day: '2026-12-01', met: 1, total: 4 },
     { day: '2026-12-02', met: 3, total: 4 },
   ],
+  burnupByOwner: [
+    {
+      owner: 'group:default/payments',
+      burnup: [
+        { day: '2026-12-01', met: 1, total: 3 },
+        { day: '2026-12-02', met: 3, total: 3 },
+      ],
+    },
+    {
+      owner: 'group:default/payments-risk',
+      burnup: [
+        { day: '2026-12-01', met: 0, total: 1 },
+        { day: '2026-12-02', met: 0, total: 1 },
+      ],
+    },
+  ],
   byOwner: [
     { owner: 'group:default/payments', met: 3, total: 3 },
     { owner: 'group:default/payments-risk', met: 0, total: 1 },
@@ -130,6 +146,16 @@ describe('InitiativesCard', () => {
     expect(panel).toHaveTextContent(
       'By team: payments 3/3 · payments-risk 0/1',
     );
+    // One team's burn-up, against its own target.
+    await userEvent.selectOptions(
+      within(panel).getByRole('combobox', { name: 'Team' }),
+      'payments-risk',
+    );
+    expect(
+      within(panel).getByRole('img', {
+        name: 'Burn-up of Runbooks everywhere for payments-risk: 0 of 1 meet the goal today',
+      }),
+    ).toBeInTheDocument();
   });
 
   it('opens the initiative a link names (?initiative=), as the inbox links it', async () => {
