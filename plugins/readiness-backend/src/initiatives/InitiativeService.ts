@@ -30,6 +30,18 @@ const BURNUP_DAYS = 90;
 
 const today = (now: Date) => now.toISOString().slice(0, 10);
 
+/** The checks a goal needs: its own, or a level's and those of the levels below. */
+function goalChecks(
+  card: CompiledScorecard,
+  goal: InitiativeInput['goal'],
+): string[] {
+  return 'checks' in goal
+    ? goal.checks
+    : card.levels
+        .slice(0, card.levels.findIndex(l => l.id === goal.level) + 1)
+        .flatMap(l => l.checks);
+}
+
 /**
  * Initiatives: a goal on a scorecard (a level reached, or checks passing)
  * for every entity of a scope, by a deadline. Progress is read from the
@@ -180,14 +192,7 @@ export class InitiativeService {
     i: StoredInitiative,
     row: ReadinessResultRow,
   ) {
-    const goal = i.goal;
-    const checks =
-      'checks' in goal
-        ? goal.checks
-        : card.levels
-            .slice(0, card.levels.findIndex(l => l.id === goal.level) + 1)
-            .flatMap(l => l.checks);
-    return checks
+    return goalChecks(card, i.goal)
       .filter(
         c =>
           row.failingChecks.includes(c) ||
@@ -432,13 +437,7 @@ export class InitiativeService {
       throw new NotFoundError(
         `scorecard "${detail.scorecard}" was not read from a file (readiness.scorecards)`,
       );
-    const goal = detail.goal;
-    const ids =
-      'checks' in goal
-        ? goal.checks
-        : card.levels
-            .slice(0, card.levels.findIndex(l => l.id === goal.level) + 1)
-            .flatMap(l => l.checks);
+    const ids = goalChecks(card, detail.goal);
     const tomorrow = today(new Date(this.now().getTime() + DAY_MS));
     const afterDeadline = today(
       new Date(Date.parse(`${detail.deadline}T00:00:00Z`) + DAY_MS),

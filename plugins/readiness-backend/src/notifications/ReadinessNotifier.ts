@@ -357,9 +357,8 @@ export class ReadinessNotifier {
     if (!notifications || (await log.has(done))) return 0;
     let sent = 0;
     let failed = 0;
-    const digests = await compose();
+    const digests = (await compose()).filter(d => FULL_REF.test(d.team));
     for (const d of digests) {
-      if (!FULL_REF.test(d.team)) continue;
       const { kind, namespace, name } = parseEntityRef(d.team);
       const key = `digest:${d.team}:${week}`;
       if (await log.has(key)) continue;
@@ -386,7 +385,7 @@ export class ReadinessNotifier {
         await Promise.all(digests.map(d => log.has(`digest:${d.team}:${week}`)))
       ).every(Boolean);
     if (all) await log.claim(done, this.now());
-    else
+    else if (digests.length > 0)
       logger.warn(
         `Readiness: ${failed} weekly digests of ${week} not sent; the next scan tries again`,
       );
