@@ -6,6 +6,7 @@ import {
   OwnershipRole,
   ReadinessStatus,
 } from '@readiness/backstage-plugin-readiness-common';
+import type { EvidenceStore } from '../evidence/EvidenceStore';
 
 /** How far back "what changed" looks, and how far ahead "expiring" does. */
 export const DIGEST_WEEK_MS = 7 * DAY_MS;
@@ -32,17 +33,7 @@ export interface DigestSources {
     Array<{ entityRef: string; scorecard: string; status: ReadinessStatus }>
   >;
   /** Attestations and exemptions that run out between the two times. */
-  expiring(
-    from: Date,
-    to: Date,
-  ): Promise<
-    Array<{
-      entityRef: string;
-      checkId: string;
-      kind: 'attestation' | 'exemption';
-      expiresAt: string;
-    }>
-  >;
+  expiring: EvidenceStore['listExpiring'];
   /** Owner confirmations running out before `until` (or already out). */
   confirmationsDue(until: Date): Promise<
     Array<{

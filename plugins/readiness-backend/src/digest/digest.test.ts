@@ -61,6 +61,7 @@ function sources(overrides: Partial<DigestSources> = {}): DigestSources {
         checkId: 'rollback-rehearsed',
         kind: 'attestation',
         expiresAt: '2026-12-10T00:00:00.000Z',
+        by: 'user:default/fatima.haddad',
       },
     ],
     confirmationsDue: async () => [],

@@ -57,13 +57,20 @@ export class InboxService {
   async forUser(
     credentials: BackstageCredentials<BackstageUserPrincipal>,
   ): Promise<InboxResponse> {
+    // The caller's groups, read once for the items that need them.
+    const mine = this.options.userInfo
+      .getUserInfo(credentials)
+      .then(
+        ({ ownershipEntityRefs }) =>
+          new Set(ownershipEntityRefs.map(r => r.toLowerCase())),
+      );
     const items = (
       await Promise.all([
         this.exemptionRequests(credentials),
         this.signoffs(credentials),
         this.expiring(credentials),
-        this.confirmations(credentials),
-        this.initiativesBehind(credentials),
+        this.confirmations(mine),
+        this.initiativesBehind(credentials, mine),
       ])
     ).flat();
     // The soonest due first; requests (no due date) by how long they wait.
@@ -160,15 +167,14 @@ export class InboxService {
 
   /** Roles held by the caller (or their groups) whose confirmation runs out soon. */
   private async confirmations(
-    credentials: BackstageCredentials<BackstageUserPrincipal>,
+    owned: Promise<Set<string>>,
   ): Promise<InboxItem[]> {
     const periods = this.options.confirmFor();
     if (!Object.keys(periods).length) return [];
-    const [{ ownershipEntityRefs }, confirmations] = await Promise.all([
-      this.options.userInfo.getUserInfo(credentials),
+    const [mine, confirmations] = await Promise.all([
+      owned,
       this.options.ownership.listConfirmations(),
     ]);
-    const mine = new Set(ownershipEntityRefs.map(r => r.toLowerCase()));
     const horizon = this.now().getTime() + INBOX_HORIZON_MS;
     return confirmations.flatMap(c => {
       const period = periods[c.role];
@@ -196,13 +202,10 @@ export class InboxService {
   /** Active initiatives the caller or their groups own that are behind. */
   private async initiativesBehind(
     credentials: BackstageCredentials<BackstageUserPrincipal>,
+    owned: Promise<Set<string>>,
   ): Promise<InboxItem[]> {
     if (!this.options.initiatives) return [];
-    const { ownershipEntityRefs } = await this.options.userInfo.getUserInfo(
-      credentials,
-    );
-    const mine = new Set(ownershipEntityRefs.map(r => r.toLowerCase()));
-    const list = await this.options.initiatives(credentials, mine);
+    const list = await this.options.initiatives(credentials, await owned);
     const today = this.now().toISOString().slice(0, 10);
     return list.flatMap(i => {
       const pace = initiativePace(i, today);

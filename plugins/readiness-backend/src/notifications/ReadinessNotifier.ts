@@ -361,7 +361,7 @@ export class ReadinessNotifier {
     for (const d of digests) {
       const { kind, namespace, name } = parseEntityRef(d.team);
       const key = `digest:${d.team}:${week}`;
-      if (await log.has(key)) continue;
+      // Claimed once per team and week: an earlier scan's is not sent again.
       const ok = await this.send(key, Infinity, [d.team], {
         ...digestMessage(d, name),
         link: `/catalog/${namespace}/${kind.toLocaleLowerCase(
