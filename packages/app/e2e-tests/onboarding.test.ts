@@ -94,33 +94,42 @@ test.describe('Bulk onboarding', () => {
     await dialog.getByRole('button', { name: 'Close' }).click();
   });
 
-  test('confirms every role a group holds from its group card, and the tab says so', async ({
-    page,
-  }) => {
-    await signIn(page, '/catalog/default/group/payments');
-    const card = page.locator('.readiness-card').filter({
-      hasText: 'Readiness of what this group answers for',
+  for (const size of [
+    { width: 1280, height: 800 },
+    { width: 390, height: 844 },
+  ])
+    test(`confirms every role a group holds from its group card, and the tab says so (${size.width} px)`, async ({
+      page,
+    }) => {
+      await page.setViewportSize(size);
+      await signIn(page, '/catalog/default/group/payments');
+      const card = page.locator('.readiness-card').filter({
+        hasText: 'Readiness of what this group answers for',
+      });
+      await card.getByRole('button', { name: 'Confirm roles' }).click();
+      const dialog = page.getByRole('dialog');
+      await expect(dialog).toContainText(
+        'This group is incident, technical or communication owner of',
+      );
+      await dialog
+        .getByLabel('Reason (kept in the history)')
+        .fill('Quarterly ownership review');
+      await dialog.getByRole('button', { name: /^Confirm (all|it)$/ }).click();
+      await expect(dialog.getByRole('status')).toHaveText(
+        /^Confirmed the roles on \d+ entit(y|ies)/,
+      );
+      await page.screenshot({
+        path: `e2e-results/confirm-roles${
+          size.width < 600 ? '-phone' : ''
+        }.png`,
+      });
+      await dialog.getByRole('button', { name: 'Close' }).click();
+      // Payments is payments-api's technical owner: confirmed today, by the guest.
+      await signIn(page, '/catalog/default/component/payments-api/readiness');
+      await expect(page.getByTestId('owner-technical-confirmed')).toContainText(
+        `Confirmed on ${new Date()
+          .toISOString()
+          .slice(0, 10)} by guest (Quarterly ownership review)`,
+      );
     });
-    await card.getByRole('button', { name: 'Confirm roles' }).click();
-    const dialog = page.getByRole('dialog');
-    await expect(dialog).toContainText(
-      'This group is incident, technical or communication owner of',
-    );
-    await dialog
-      .getByLabel('Reason (kept in the history)')
-      .fill('Quarterly ownership review');
-    await dialog.getByRole('button', { name: /^Confirm (all|it)$/ }).click();
-    await expect(dialog.getByRole('status')).toHaveText(
-      /^Confirmed the roles on \d+ entit(y|ies)/,
-    );
-    await page.screenshot({ path: 'e2e-results/confirm-roles.png' });
-    await dialog.getByRole('button', { name: 'Close' }).click();
-    // Payments is payments-api's technical owner: confirmed today, by the guest.
-    await signIn(page, '/catalog/default/component/payments-api/readiness');
-    await expect(page.getByTestId('owner-technical-confirmed')).toContainText(
-      `Confirmed on ${new Date()
-        .toISOString()
-        .slice(0, 10)} by guest (Quarterly ownership review)`,
-    );
-  });
 });

@@ -248,3 +248,39 @@ test.describe('Entity tabs', () => {
     await expect(page).toHaveURL(/component\/fraud-scoring\/readiness/);
   });
 });
+
+test.describe('Waiting for you', () => {
+  test('lists a confirmation about to run out, and the tab says when it was made', async ({
+    page,
+  }) => {
+    // The demo's Data platform (the guest's team) confirmed its technical
+    // ownership of Metrics API 80 days ago; the baseline asks every 90.
+    const day = (daysAgo: number) =>
+      new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+    await signIn(page, '/readiness');
+    const item = page.getByText(
+      'Confirm that group:default/data-platform is still technical owner of metrics-api',
+    );
+    await expect(item).toBeVisible();
+    await expect(
+      page.getByText(
+        `Last confirmed on ${day(80)} by user:default/guest; due ${day(-10)}`,
+      ),
+    ).toBeVisible();
+    // Nothing of it is clipped, on a phone either.
+    const clipped = await page
+      .getByRole('list', { name: 'Waiting for you' })
+      .locator('li > div')
+      .evaluateAll(
+        els => els.filter(el => el.scrollWidth > el.clientWidth).length,
+      );
+    expect(clipped).toBe(0);
+    await shot(page, 'inbox-confirmation', item);
+    await openReadinessTab(page, 'metrics-api');
+    await expect(page.getByTestId('owner-technical-confirmed')).toContainText(
+      `Confirmed on ${day(
+        80,
+      )} by guest (Ownership review of the data platform)`,
+    );
+  });
+});

@@ -1,6 +1,7 @@
 import {
   coreServices,
   createBackendModule,
+  DatabaseService,
   DiscoveryService,
   LoggerService,
 } from '@backstage/backend-plugin-api';
@@ -11,6 +12,7 @@ import {
   ReadinessClient,
   DAY_MS,
 } from '@readiness/backstage-plugin-readiness-common';
+import { ageOwnershipSave } from './agedConfirmation';
 import { readEvidenceFile } from './evidenceFile';
 import {
   DEMO_SECRET_HEADER,
@@ -55,7 +57,8 @@ async function retry<T>(
  * signed in as the person the file names; each exemption asked for by the
  * entity's first attester (an owner) and granted by its approver (a member
  * of group:platform); one more exemption asked for and left waiting (in
- * Platform's inbox). What is already there (a valid attestation, an open
+ * Platform's inbox); one ownership save made 80 days ago, so that its
+ * confirmation runs out soon ({@link ageOwnershipSave}). What is already there (a valid attestation, an open
  * exemption or request, the initiative) is not sent again, so restarts do
  * not pile up records.
  */
@@ -64,6 +67,8 @@ export async function seedDemoEvidence(options: {
   discovery: DiscoveryService;
   ciToken: string;
   logger: LoggerService;
+  /** The Readiness plugin's database, for {@link ageOwnershipSave}. */
+  database: DatabaseService;
   now?: () => number;
 }) {
   const { evidence, discovery, ciToken, logger } = options;
@@ -260,10 +265,40 @@ export async function seedDemoEvidence(options: {
     });
     return true;
   });
+  // A confirmation about to run out: last quarter the Data platform named
+  // itself technical owner of Metrics API (which confirms it); the
+  // ownership baseline asks for a confirmation every 90 days, so it is due
+  // in ten days, in the guest's "Waiting for you" and the team's digest.
+  const confirmation = await attempt('aged confirmation', async () => {
+    const entityRef = 'component:default/metrics-api';
+    const member = await as('user:default/guest');
+    const current = await member.getOwnership(entityRef);
+    if (current.version > 0) return false;
+    const saved = await member.saveOwnership(
+      entityRef,
+      {
+        roles: { technical: 'group:default/data-platform' },
+        reason: 'Ownership review of the data platform',
+      },
+      current.version,
+    );
+    if (!saved.confirmations?.technical) return false;
+    await ageOwnershipSave({
+      database: options.database,
+      entityRef,
+      role: 'technical',
+      days: 80,
+      now,
+    });
+    await member.evaluate(entityRef);
+    return true;
+  });
   logger.info(
     `Readiness demo: ${attested} attestations, ${exempted} exemptions, ${checked} daily checks${
       initiative ? ', an initiative' : ''
-    }${request ? ', an exemption request' : ''} made through the API`,
+    }${request ? ', an exemption request' : ''}${
+      confirmation ? ', a confirmation 80 days old' : ''
+    } made through the API`,
   );
   for (const failure of failures)
     logger.warn(`Readiness demo: could not seed ${failure}`);
@@ -282,11 +317,12 @@ export function demoSeedModule(options: { evidenceFile: string }) {
       env.registerInit({
         deps: {
           config: coreServices.rootConfig,
+          database: coreServices.database,
           discovery: coreServices.discovery,
           logger: coreServices.logger,
           lifecycle: coreServices.rootLifecycle,
         },
-        async init({ config, discovery, logger, lifecycle }) {
+        async init({ config, database, discovery, logger, lifecycle }) {
           const ciToken = demoCiToken(config);
           lifecycle.addStartupHook(() => {
             // In the background: the server must be listening to answer.
@@ -295,6 +331,7 @@ export function demoSeedModule(options: { evidenceFile: string }) {
               discovery,
               ciToken,
               logger,
+              database,
             }).catch(error =>
               logger.error(`Readiness demo: seeding failed: ${error}`),
             );

@@ -28,6 +28,9 @@ const KIND_LABELS: Record<InboxItemKind, string> = {
   'initiative-behind': 'Initiative behind',
 };
 
+/** Long refs wrap on a phone; a list item would clip them otherwise. */
+const WRAP = { whiteSpace: 'normal', overflowWrap: 'anywhere' } as const;
+
 /** When it is due, or how long it has waited. */
 function when(item: InboxItem) {
   if (item.due) return `due ${item.due.slice(0, 10)}`;
@@ -103,8 +106,12 @@ export function InboxCard() {
               }`}
               divider
               data-kind={item.kind}
+              style={{ flexWrap: 'wrap' }}
             >
               <ListItemText
+                style={WRAP}
+                primaryTypographyProps={{ style: WRAP }}
+                secondaryTypographyProps={{ style: WRAP }}
                 primary={
                   <>
                     <Typography variant="caption" component="span">
