@@ -36,6 +36,7 @@ import { notificationService } from '@backstage/plugin-notifications-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { ReadinessService } from './results/ReadinessService';
 import { createRouter } from './router';
+import { PreviewService } from './scorecards/PreviewService';
 import { statusChangeListener } from './notifications/statusChangeListener';
 import { goLiveEvaluationListener } from './goLive/evaluationListener';
 
@@ -313,6 +314,13 @@ export const readinessPlugin = createBackendPlugin({
                 initiatives.list(credentials, { ownedBy }),
             }),
             initiatives,
+            preview: new PreviewService({
+              stores,
+              reader,
+              scorecards,
+              preparer: evaluator.preparer,
+              permissions: deps.permissions,
+            }),
             ping: stores.ping,
             httpAuth: deps.httpAuth,
             auditor: deps.auditor,

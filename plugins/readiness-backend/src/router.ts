@@ -26,6 +26,8 @@ import { InitiativeService } from './initiatives/InitiativeService';
 import { InboxService } from './inbox/InboxService';
 import { bindResultRoutes } from './results/routes/results';
 import { bindScorecardRoutes } from './results/routes/scorecards';
+import { bindScorecardPreviewRoutes } from './scorecards/routes';
+import { PreviewService } from './scorecards/PreviewService';
 
 export type { ReadinessRouter };
 
@@ -39,6 +41,7 @@ export interface RouterOptions {
   goLive: GoLiveService;
   inbox: InboxService;
   initiatives: InitiativeService;
+  preview: PreviewService;
   /** Resolves when the database answers; `/health` calls it. */
   ping: () => Promise<void>;
   httpAuth: HttpAuthService;
@@ -52,6 +55,7 @@ export async function createRouter(
 ): Promise<ReadinessRouter> {
   const router = await createOpenApiRouter({ middleware: requestGuards() });
   bindHealthRoutes(router, options);
+  bindScorecardPreviewRoutes(router, options);
   bindScorecardRoutes(router, options);
   bindEntityRoutes(router, options);
   bindOwnershipRoutes(router, options);

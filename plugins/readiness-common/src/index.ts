@@ -50,6 +50,7 @@ export type * from './api/manualEvidence';
 export * from './api/onboarding';
 export type * from './api/inbox';
 export type * from './api/initiatives';
+export type * from './api/preview';
 export {
   ReadinessClient,
   resultsQueryString,

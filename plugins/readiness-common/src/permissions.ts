@@ -94,6 +94,18 @@ export const readinessInitiativeManagePermission = createPermission({
 });
 
 /**
+ * Preview a candidate scorecard (`POST /scorecards/preview`): evaluates it
+ * against the catalog and evidence without writing; what it shows is limited
+ * to the entities the caller may read.
+ *
+ * @public
+ */
+export const readinessScorecardPreviewPermission = createPermission({
+  name: 'readiness.scorecard.preview',
+  attributes: { action: 'read' },
+});
+
+/**
  * Every permission of the Readiness plugin.
  *
  * @public
@@ -107,4 +119,5 @@ export const readinessPermissions = [
   readinessExemptionCreatePermission,
   readinessSignoffCreatePermission,
   readinessInitiativeManagePermission,
+  readinessScorecardPreviewPermission,
 ];

@@ -2,11 +2,13 @@ import { AuthService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  CompiledScorecard,
   entityKey,
   tryEntityKey,
 } from '@readiness/backstage-plugin-readiness-common';
 import { refOf } from './entityFields';
 import { ScorecardRegistry } from './ScorecardRegistry';
+import { fieldsFor } from './scorecards';
 
 /** What one evaluation reads from the catalog. */
 export interface CatalogSnapshot {
@@ -20,6 +22,14 @@ export interface CatalogSnapshot {
 }
 
 const PAGE = 500;
+
+/** The kinds these scorecards apply to, or undefined when one applies to every kind. */
+function kindsOf(cards: CompiledScorecard[]): string[] | undefined {
+  const kinds = cards.map(c => c.kinds);
+  return kinds.every(k => k !== undefined)
+    ? [...new Set(kinds.flat() as string[])]
+    : undefined;
+}
 /** How long `current()` reuses the last read. */
 const MAX_AGE_MS = 5 * 60_000;
 const ORG_KINDS = ['User', 'Group', 'System', 'Domain'];
@@ -65,7 +75,7 @@ export class CatalogReader {
     private readonly auth: AuthService,
     scorecards: ScorecardRegistry,
   ) {
-    this.kinds = scorecards.kinds();
+    this.kinds = kindsOf(scorecards.list());
     this.fields = [...scorecards.fields(), 'metadata.etag'];
   }
 
@@ -170,6 +180,34 @@ export class CatalogReader {
     for (const ref of kept.keys()) if (!current.has(ref)) kept.delete(ref);
     // An entity deleted between the two reads is left out.
     return refs.flatMap(ref => kept.get(ref) ?? []);
+  }
+
+  /**
+   * A snapshot whose scoped entities are what `cards` read (candidate
+   * scorecards in a preview): the current one when its kinds and fields
+   * cover theirs, else one with the scoped entities read again for them
+   * (kept for nothing: a preview must not change what cycles read).
+   */
+  async snapshotFor(cards: CompiledScorecard[]): Promise<CatalogSnapshot> {
+    const snapshot = await this.current();
+    const kinds = kindsOf(cards);
+    const fields = fieldsFor(cards);
+    const lower = (list: string[]) => list.map(k => k.toLowerCase());
+    const coversKinds =
+      !this.kinds ||
+      (kinds !== undefined &&
+        lower(kinds).every(k => lower(this.kinds!).includes(k)));
+    const coversFields = fields.every(f =>
+      this.fields.some(o => o === f || f.startsWith(`${o}.`)),
+    );
+    if (coversKinds && coversFields) return snapshot;
+    const scoped: Entity[] = [];
+    for await (const page of this.pages(
+      kinds ? { kind: kinds } : undefined,
+      fields,
+    ))
+      scoped.push(...page);
+    return { ...snapshot, scoped };
   }
 
   /** One entity, with the same fields as a full read. */

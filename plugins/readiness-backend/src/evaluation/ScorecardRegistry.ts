@@ -55,14 +55,6 @@ export class ScorecardRegistry {
     return this.cards.filter(c => c.isRollup);
   }
 
-  /** The kinds any scorecard applies to, or undefined when one applies to every kind. */
-  kinds(): string[] | undefined {
-    const kinds = this.cards.map(c => c.kinds);
-    return kinds.every(k => k !== undefined)
-      ? [...new Set(kinds.flat() as string[])]
-      : undefined;
-  }
-
   /** Catalog fields the scorecards read. */
   fields(): string[] {
     return fieldsFor(this.cards);

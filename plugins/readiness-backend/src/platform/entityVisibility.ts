@@ -68,3 +68,39 @@ export async function entityVisibility(
   check(criteria);
   return { criteria, key: JSON.stringify(criteria) };
 }
+
+const strings = (v: unknown) =>
+  Array.isArray(v)
+    ? v
+        .filter((x): x is string => typeof x === 'string')
+        .map(x => x.toLowerCase())
+    : [];
+
+function matches(
+  entity: { owner?: string; kind: string },
+  c: EntityCriteria,
+): boolean {
+  if ('allOf' in c) return c.allOf.every(x => matches(entity, x));
+  if ('anyOf' in c) return c.anyOf.some(x => matches(entity, x));
+  if ('not' in c) return !matches(entity, c.not);
+  const params = (c.params ?? {}) as Record<string, unknown>;
+  if (c.rule === 'IS_ENTITY_OWNER')
+    return !!entity.owner && strings(params.claims).includes(entity.owner);
+  if (c.rule === 'IS_ENTITY_KIND')
+    return strings(params.kinds).includes(entity.kind);
+  return false;
+}
+
+/**
+ * Whether a caller with this visibility may see an entity, given its owner
+ * (`spec.owner` as a full ref) and kind, both in lower case: the rules of
+ * `results/visibilitySql.ts`, for entities held in memory (a preview).
+ */
+export function isVisible(
+  entity: { owner?: string; kind: string },
+  visibility: Visibility,
+): boolean {
+  if ('all' in visibility) return true;
+  if ('none' in visibility) return false;
+  return matches(entity, visibility.criteria);
+}

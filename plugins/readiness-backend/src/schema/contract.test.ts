@@ -3,7 +3,13 @@ import Ajv from 'ajv';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { startReadinessBackend } from '../__testUtils__/testBackend';
-import { exampleEntities, exampleUserInfo } from '../__testUtils__/testUtils';
+import fs from 'node:fs';
+import { join } from 'node:path';
+import {
+  EXAMPLES,
+  exampleEntities,
+  exampleUserInfo,
+} from '../__testUtils__/testUtils';
 import { spec } from './openapi.generated';
 
 jest.setTimeout(120_000);
@@ -461,6 +467,22 @@ describe.each(databases.eachSupportedId())(
           '/initiatives/{id}/standing',
           'get',
           () => request(server).get(`${PREFIX}/initiatives/${id}/standing`),
+        ],
+        [
+          '/scorecards/preview',
+          'post',
+          () =>
+            request(server)
+              .post(`${PREFIX}/scorecards/preview`)
+              .send({
+                // A stricter passing score moves entities: moves are checked too.
+                yaml: fs
+                  .readFileSync(
+                    join(EXAMPLES, 'scorecards/production.yaml'),
+                    'utf8',
+                  )
+                  .replace('passingScore: 95', 'passingScore: 100'),
+              }),
         ],
         [
           '/initiatives/{id}',

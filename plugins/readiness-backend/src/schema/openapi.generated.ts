@@ -73,6 +73,217 @@ export const spec = {
       }
     },
     "schemas": {
+      "PreviewStanding": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "status": {
+            "type": "string",
+            "enum": [
+              "ready",
+              "needs-work",
+              "blocked"
+            ]
+          },
+          "score": {
+            "type": "number"
+          }
+        },
+        "required": [
+          "status",
+          "score"
+        ]
+      },
+      "StatusCounts": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "ready": {
+            "type": "integer"
+          },
+          "needs-work": {
+            "type": "integer"
+          },
+          "blocked": {
+            "type": "integer"
+          }
+        },
+        "required": [
+          "ready",
+          "needs-work",
+          "blocked"
+        ]
+      },
+      "ScorecardPreview": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "evaluatedAt": {
+            "type": "string"
+          },
+          "scorecards": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "properties": {
+                "name": {
+                  "type": "string"
+                },
+                "title": {
+                  "type": "string"
+                },
+                "base": {
+                  "type": "string",
+                  "enum": [
+                    "running",
+                    "yaml",
+                    "none"
+                  ]
+                },
+                "entities": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "properties": {
+                    "before": {
+                      "type": "integer"
+                    },
+                    "after": {
+                      "type": "integer"
+                    }
+                  },
+                  "required": [
+                    "before",
+                    "after"
+                  ]
+                },
+                "totals": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "properties": {
+                    "before": {
+                      "$ref": "#/components/schemas/StatusCounts"
+                    },
+                    "after": {
+                      "$ref": "#/components/schemas/StatusCounts"
+                    }
+                  },
+                  "required": [
+                    "before",
+                    "after"
+                  ]
+                },
+                "meanScore": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "properties": {
+                    "before": {
+                      "type": "number"
+                    },
+                    "after": {
+                      "type": "number"
+                    }
+                  }
+                },
+                "moves": {
+                  "type": "array",
+                  "items": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "properties": {
+                      "entityRef": {
+                        "type": "string"
+                      },
+                      "title": {
+                        "type": "string"
+                      },
+                      "before": {
+                        "$ref": "#/components/schemas/PreviewStanding"
+                      },
+                      "after": {
+                        "$ref": "#/components/schemas/PreviewStanding"
+                      },
+                      "newlyFailing": {
+                        "type": "array",
+                        "items": {
+                          "type": "string"
+                        }
+                      },
+                      "newlyPassing": {
+                        "type": "array",
+                        "items": {
+                          "type": "string"
+                        }
+                      }
+                    },
+                    "required": [
+                      "entityRef",
+                      "newlyFailing",
+                      "newlyPassing"
+                    ]
+                  }
+                },
+                "movesTotal": {
+                  "type": "integer"
+                },
+                "toBlocked": {
+                  "type": "integer"
+                },
+                "checks": {
+                  "type": "array",
+                  "items": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "properties": {
+                      "checkId": {
+                        "type": "string"
+                      },
+                      "title": {
+                        "type": "string"
+                      },
+                      "failingBefore": {
+                        "type": "integer"
+                      },
+                      "failingAfter": {
+                        "type": "integer"
+                      },
+                      "change": {
+                        "type": "string",
+                        "enum": [
+                          "added",
+                          "removed"
+                        ]
+                      }
+                    },
+                    "required": [
+                      "checkId",
+                      "title",
+                      "failingBefore",
+                      "failingAfter"
+                    ]
+                  }
+                }
+              },
+              "required": [
+                "name",
+                "title",
+                "base",
+                "entities",
+                "totals",
+                "meanScore",
+                "moves",
+                "movesTotal",
+                "toBlocked",
+                "checks"
+              ]
+            }
+          }
+        },
+        "required": [
+          "evaluatedAt",
+          "scorecards"
+        ]
+      },
       "Error": {
         "type": "object",
         "properties": {
@@ -2299,6 +2510,74 @@ export const spec = {
                   "required": [
                     "items"
                   ]
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/scorecards/preview": {
+      "post": {
+        "operationId": "PreviewScorecard",
+        "description": "Evaluates candidate scorecards (YAML, one or more documents) against the current catalog and the stored evidence, beside the running scorecard of the same name (or `base`), and writes nothing: per scorecard the totals before and after, the entities that move (status, score, checks newly failing or passing; worst first) and the checks whose failing count changes. Limited to the entities the caller may read in the catalog. Needs `readiness.scorecard.preview`; 400 names the field of an invalid scorecard.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "properties": {
+                  "yaml": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 1000000
+                  },
+                  "base": {
+                    "type": "string",
+                    "maxLength": 1000000
+                  },
+                  "limit": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "maximum": 5000
+                  }
+                },
+                "required": [
+                  "yaml"
+                ]
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "What the candidate would change.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ScorecardPreview"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The YAML is not a valid scorecard (the message names the field).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "The caller may not preview scorecards.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
                 }
               }
             }

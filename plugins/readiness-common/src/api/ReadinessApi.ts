@@ -34,6 +34,8 @@ import type {
   ResultsPage,
   ResultsQuery,
   RiskyAction,
+  ScorecardPreview,
+  ScorecardPreviewInput,
   ScorecardSummary,
   StatusesResponse,
   SummaryGroupBy,
@@ -145,6 +147,11 @@ export interface ReadinessApi {
   getInitiativeStanding(id: string): Promise<InitiativeStanding>;
   /** What the signed-in person can act on ("Waiting for you"). */
   getInbox(): Promise<InboxResponse>;
+  /**
+   * What a candidate scorecard (YAML) would change, against the current
+   * catalog and evidence, writing nothing (`readiness.scorecard.preview`).
+   */
+  previewScorecard(input: ScorecardPreviewInput): Promise<ScorecardPreview>;
   /** The CSV of a query (every row, no paging). */
   exportCsv(query: ResultsQuery): Promise<Blob>;
   listAttestations(entityRef: string): Promise<AttestationsResponse>;

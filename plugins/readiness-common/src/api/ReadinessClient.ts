@@ -283,6 +283,16 @@ export class ReadinessClient implements ReadinessApi {
     return this.json(`/initiatives/${encodeURIComponent(id)}/standing`);
   }
 
+  previewScorecard(
+    input: Api.ScorecardPreviewInput,
+  ): Promise<Api.ScorecardPreview> {
+    return this.json('/scorecards/preview', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(input),
+    });
+  }
+
   getInbox(): Promise<Api.InboxResponse> {
     return this.json('/inbox');
   }

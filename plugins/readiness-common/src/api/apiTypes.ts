@@ -51,4 +51,5 @@ export type {
   InitiativeInput,
   InitiativeStanding,
 } from './initiatives';
+export type { ScorecardPreview, ScorecardPreviewInput } from './preview';
 export type { ReadinessStatus } from '../types';
