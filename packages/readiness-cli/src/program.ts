@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerCheck } from './commands/check';
+import { registerPreview } from './commands/preview';
 import { registerPush } from './commands/push';
 import { registerReport } from './commands/report';
 import { registerValidate } from './commands/validate';
@@ -25,5 +26,6 @@ export function createProgram(
   registerCheck(program, out, err);
   registerReport(program, out, err);
   registerPush(program, out);
+  registerPreview(program, out);
   return program;
 }

@@ -251,7 +251,8 @@ export const spec = {
                         "type": "string",
                         "enum": [
                           "added",
-                          "removed"
+                          "removed",
+                          "changed"
                         ]
                       }
                     },

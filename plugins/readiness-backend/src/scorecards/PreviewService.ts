@@ -11,6 +11,7 @@ import {
   parseScorecardYaml,
   readinessScorecardPreviewPermission,
   ScorecardPreview,
+  ScorecardPreviewEntry,
   ScorecardPreviewInput,
   ScorecardValidationError,
 } from '@readiness/backstage-plugin-readiness-common';
@@ -87,11 +88,9 @@ export class PreviewService {
       const base = given
         ? given.find(c => c.name === candidate.name)
         : this.options.scorecards.get(candidate.name);
-      return {
-        candidate,
-        base,
-        baseKind: base ? (given ? 'yaml' : 'running') : 'none',
-      } as const;
+      let baseKind: ScorecardPreviewEntry['base'] = 'none';
+      if (base) baseKind = given ? 'yaml' : 'running';
+      return { candidate, base, baseKind };
     });
     const cards = pairs.flatMap(p =>
       p.base ? [p.candidate, p.base] : [p.candidate],

@@ -163,8 +163,20 @@ describe.each(databases.eachSupportedId())(
       expect(entry.totals.after.blocked).toBe(
         entry.totals.before.blocked + entry.toBlocked,
       );
-      // Severity moves no check's failing count; nothing is added or removed.
-      expect(entry.checks).toEqual([]);
+      // Severity moves no check's failing count: the checks made critical
+      // are listed as changed, with the same counts.
+      const madeCritical = parse(PRODUCTION)
+        .spec.areas.flatMap((a: any) => a.checks)
+        .filter((c: any) => c.severity !== 'critical')
+        .map((c: any) => c.id)
+        .sort();
+      expect(entry.checks.map((c: any) => c.checkId).sort()).toEqual(
+        madeCritical,
+      );
+      for (const c of entry.checks) {
+        expect(c.change).toBe('changed');
+        expect(c.failingAfter).toBe(c.failingBefore);
+      }
     });
 
     it('compares with a base YAML, treats a new name as new, and limits the list', async () => {

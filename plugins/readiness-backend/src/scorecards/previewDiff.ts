@@ -31,6 +31,10 @@ const mean = (results: EntityReadiness[]) =>
 const failing = (r: EntityReadiness | undefined) =>
   new Set(r ? r.checks.filter(isFailing).map(c => c.checkId) : []);
 
+/** A check's definition as written, to tell whether a change touched it. */
+const specOf = (card: CompiledScorecard, id: string) =>
+  JSON.stringify(card.checks.find(c => c.spec.id === id)?.spec);
+
 /** How much worse a move is, for sorting: dropping to Blocked first. */
 const badness = (m: ScorecardMove) =>
   (m.after ? SEVERITY[m.after.status] : 0) -
@@ -109,7 +113,12 @@ export function previewDiff(options: {
       failingAfter: failingCount(after, id),
     };
     if (!beforeIds.has(id) && options.base) delta.change = 'added';
-    if (!afterIds.has(id)) delta.change = 'removed';
+    else if (!afterIds.has(id)) delta.change = 'removed';
+    else if (
+      options.base &&
+      specOf(options.base, id) !== specOf(options.candidate, id)
+    )
+      delta.change = 'changed';
     if (delta.change || delta.failingBefore !== delta.failingAfter)
       checks.push(delta);
   }

@@ -56,8 +56,11 @@ export interface PreviewCheckDelta {
   title: string;
   failingBefore: number;
   failingAfter: number;
-  /** `added`: only the candidate has it; `removed`: only the base. */
-  change?: 'added' | 'removed';
+  /**
+   * `added`: only the candidate has it; `removed`: only the base; `changed`:
+   * both, written differently (severity, threshold, `enforceFrom`, …).
+   */
+  change?: 'added' | 'removed' | 'changed';
 }
 
 /**
@@ -87,7 +90,7 @@ export interface ScorecardPreviewEntry {
   movesTotal: number;
   /** Entities that were not Blocked and would be. */
   toBlocked: number;
-  /** Checks whose failing count changes, or that are added or removed. */
+  /** Checks added, removed or rewritten, or whose failing count changes. */
   checks: PreviewCheckDelta[];
 }
 
