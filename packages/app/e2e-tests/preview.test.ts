@@ -19,12 +19,11 @@ function readiness(args: string[], env: Record<string, string>) {
         process.execPath,
         [path.join(ROOT, 'packages/readiness-cli/bin/readiness'), ...args],
         { env: { ...process.env, ...env }, timeout: 60_000 },
-        (error, stdout, stderr) =>
-          resolve({
-            code: error ? (typeof error.code === 'number' ? error.code : 1) : 0,
-            stdout,
-            stderr,
-          }),
+        (error, stdout, stderr) => {
+          let code = 0;
+          if (error) code = typeof error.code === 'number' ? error.code : 1;
+          resolve({ code, stdout, stderr });
+        },
       ),
   );
 }
