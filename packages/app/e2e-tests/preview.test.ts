@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test } from './helpers';
+import { signIn, test } from './helpers';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const PRODUCTION = fs.readFileSync(
@@ -67,3 +67,39 @@ test.describe('Scorecards as code', () => {
     fs.writeFileSync(path.join('e2e-results', 'preview.md'), stdout);
   });
 });
+
+for (const size of [
+  { width: 1280, height: 800 },
+  { width: 390, height: 844 },
+])
+  test(`lowering the pass mark in the Preview panel shows Support portal becoming Ready, saving nothing (${size.width} px)`, async ({
+    page,
+  }) => {
+    await page.setViewportSize(size);
+    await signIn(page, '/readiness');
+    const card = page.locator('.readiness-card').filter({
+      hasText: 'Preview a scorecard change',
+    });
+    await card
+      .getByRole('button', { name: 'Edit Production readiness' })
+      .click();
+    const editor = card.getByRole('textbox', { name: 'Scorecard YAML' });
+    await expect(editor).toHaveValue(/passingScore: 95/);
+    const yaml = await editor.inputValue();
+    await editor.fill(yaml.replace('passingScore: 95', 'passingScore: 90'));
+    await expect(card.getByText(/^Valid: production\./)).toBeVisible();
+    await card.getByRole('button', { name: 'Preview' }).click();
+    const moves = card.getByRole('table', {
+      name: 'Entities that move under Production readiness',
+    });
+    const row = moves.getByRole('row').filter({ hasText: 'Support portal' });
+    await expect(row.getByTestId('status-needs-work')).toBeVisible();
+    await expect(row.getByTestId('status-ready')).toBeVisible();
+    await row.scrollIntoViewIfNeeded();
+    await page.screenshot({
+      path: `e2e-results/preview${size.width < 600 ? '-phone' : ''}.png`,
+    });
+    // Nothing was saved: the page's own results still say Needs work.
+    await signIn(page, '/catalog/default/component/support-portal/readiness');
+    await expect(page.getByTestId('status-needs-work').first()).toBeVisible();
+  });

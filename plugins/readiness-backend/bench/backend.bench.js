@@ -32,6 +32,8 @@ const {
   ManualEvidenceService,
 } = require('../src/evidence/manual/ManualEvidenceService');
 const { createRouter } = require('../src/router');
+const { PreviewService } = require('../src/scorecards/PreviewService');
+const fs = require('node:fs');
 
 const N = Number(process.env.BENCH_ENTITIES ?? 10_000);
 const SHARDS = 4;
@@ -264,6 +266,13 @@ const median = xs =>
         permissions,
         maxExemptionDays: 90,
       }),
+      preview: new PreviewService({
+        stores,
+        reader,
+        scorecards,
+        preparer: evaluator.preparer,
+        permissions,
+      }),
       ping: stores.ping,
       httpAuth: mockServices.httpAuth(),
       auditor: {
@@ -303,6 +312,30 @@ const median = xs =>
   const summaryOwner = await time('/summary?groupBy=owner');
   const summarySystem = await time('/summary?groupBy=system');
   const csv = await time('/results?format=csv', 3);
+  // A scorecard change previewed: the production scorecard with no
+  // critical check (every one required), evaluated beside the running one
+  // for every entity; most generated services leave Blocked.
+  const candidate = fs
+    .readFileSync(path.join(examples, 'scorecards/production.yaml'), 'utf8')
+    .replace(/severity: critical/g, 'severity: required');
+  const previews = [];
+  let moved = 0;
+  let totals;
+  for (let i = 0; i < 5; i++) {
+    const t = process.hrtime.bigint();
+    const res = await fetch(`${base}/scorecards/preview`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ yaml: candidate }),
+    });
+    const body = await res.json();
+    if (!res.ok)
+      throw new Error(`preview: ${res.status} ${JSON.stringify(body)}`);
+    previews.push(ms(t));
+    moved = body.scorecards[0].movesTotal;
+    totals = body.scorecards[0].totals;
+  }
+  const preview = median(previews);
   server.close();
   await knex.destroy();
 
@@ -337,6 +370,13 @@ const median = xs =>
   );
   console.log(
     `  GET /results?format=csv (all rows) median ${csv.toFixed(0)} ms`,
+  );
+  console.log(
+    `  POST /scorecards/preview (production, no check critical; ${moved} entities move) median ${preview.toFixed(
+      0,
+    )} ms of 5 (before ${JSON.stringify(totals.before)}, after ${JSON.stringify(
+      totals.after,
+    )})`,
   );
   // The whole process: evaluator, catalog snapshot, the catalog mock's own
   // copy of the entities and the stores' connections.

@@ -185,9 +185,12 @@ export class ReadinessService implements ResultsCore {
   async getScorecard(credentials: BackstageCredentials, name: string) {
     await this.authorize(credentials, readinessResultsReadPermission);
     const card = this.card(name);
+    const source = this.options.scorecards.source(card.name);
     return {
       summary: this.summaryOf(card),
       definition: card.spec as unknown as Record<string, unknown>,
+      // The file as written (comments kept), to start a change from.
+      ...(source ? { source: { file: source.file, yaml: source.text } } : {}),
     };
   }
 

@@ -2615,6 +2615,23 @@ export const spec = {
                     "definition": {
                       "type": "object",
                       "additionalProperties": true
+                    },
+                    "source": {
+                      "description": "The file the scorecard was read from (as configured) and its text, comments kept; absent for a scorecard built in code.",
+                      "type": "object",
+                      "additionalProperties": false,
+                      "properties": {
+                        "file": {
+                          "type": "string"
+                        },
+                        "yaml": {
+                          "type": "string"
+                        }
+                      },
+                      "required": [
+                        "file",
+                        "yaml"
+                      ]
                     }
                   },
                   "required": [

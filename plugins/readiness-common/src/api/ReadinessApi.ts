@@ -34,6 +34,7 @@ import type {
   ResultsPage,
   ResultsQuery,
   RiskyAction,
+  ScorecardDetail,
   ScorecardPreview,
   ScorecardPreviewInput,
   ScorecardSummary,
@@ -50,6 +51,8 @@ import type {
  */
 export interface ReadinessApi {
   getScorecards(): Promise<ScorecardSummary[]>;
+  /** One scorecard: its summary, definition and the file's YAML. */
+  getScorecard(name: string): Promise<ScorecardDetail>;
   getEntity(entityRef: string): Promise<EntityReadinessResponse>;
   evaluate(entityRef: string): Promise<EntityReadinessResponse>;
   getHistory(entityRef: string, days?: number): Promise<HistoryResponse>;

@@ -70,6 +70,10 @@ export class ReadinessClient implements ReadinessApi {
       .items;
   }
 
+  getScorecard(name: string): Promise<Api.ScorecardDetail> {
+    return this.json(`/scorecards/${encodeURIComponent(name)}`);
+  }
+
   getEntity(entityRef: string): Promise<Api.EntityReadinessResponse> {
     return this.json(entityPath(entityRef));
   }

@@ -31,6 +31,7 @@ export type {
   OwnershipUpdate,
   ResultsPage,
   ResultsQuery,
+  ScorecardDetail,
   ScorecardSummary,
   SummaryGroupBy,
   OrgHistoryResponse,

@@ -5,6 +5,19 @@ import type { EntityReadiness, ReadinessStatus } from '../types';
 import type { ReadinessResultRow, ReadinessSummaryGroup } from './rows';
 
 /**
+ * One configured scorecard, as `GET /scorecards/{id}` answers it.
+ *
+ * @public
+ */
+export interface ScorecardDetail {
+  summary: ScorecardSummary;
+  /** The scorecard as parsed (`apiVersion`, `kind`, `metadata`, `spec`). */
+  definition: Record<string, unknown>;
+  /** The file it was read from (as configured) and its text, comments kept. */
+  source?: { file: string; yaml: string };
+}
+
+/**
  * A configured scorecard, as `GET /scorecards` lists it.
  *
  * @public

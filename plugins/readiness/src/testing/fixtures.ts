@@ -251,6 +251,12 @@ export function mockReadinessApi(
     getInitiativeStanding: jest.fn(async () => {
       throw new Error('no standing');
     }),
+    getScorecard: jest.fn(async () => {
+      throw new Error('no scorecard');
+    }),
+    previewScorecard: jest.fn(async () => {
+      throw new Error('no preview');
+    }),
     confirmOwnership: jest.fn(async () => ownershipResponse),
     confirmRolesOf: jest.fn(async owner => ({
       owner,

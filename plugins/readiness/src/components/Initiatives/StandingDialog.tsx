@@ -10,6 +10,7 @@ import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { readinessApiRef } from '../../api';
+import { copyText, downloadText } from '../yamlFile';
 
 /**
  * "Make it standing": the scorecard file with the initiative's checks
@@ -31,24 +32,8 @@ export function StandingDialog(props: {
   const enforced = s?.checks.filter(c => c.change === 'enforce') ?? [];
   const fileName = s ? s.file.split('/').pop()! : 'scorecard.yaml';
 
-  const copy = async () => {
-    try {
-      await window.navigator.clipboard.writeText(s!.yaml);
-      setCopied('Copied the YAML.');
-    } catch {
-      setCopied('Could not copy: select the YAML and copy it.');
-    }
-  };
-  const download = () => {
-    const url = URL.createObjectURL(
-      new Blob([s!.yaml], { type: 'application/yaml' }),
-    );
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = fileName;
-    a.click();
-    URL.revokeObjectURL(url);
-  };
+  const copy = async () => setCopied(await copyText(s!.yaml));
+  const download = () => downloadText(s!.yaml, fileName);
 
   return (
     <Dialog

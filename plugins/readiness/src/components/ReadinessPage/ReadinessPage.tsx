@@ -22,6 +22,7 @@ import { readinessApiRef, ResultsQuery } from '../../api';
 import { BulkOwnershipDialog } from '../BulkOwnership';
 import { InboxCard } from '../Inbox';
 import { InitiativesCard } from '../Initiatives';
+import { ScorecardPreviewCard } from '../ScorecardPreview';
 import { NO_FILTERS } from './ActiveFilters';
 import { AreaHeatmap } from './AreaHeatmap';
 import { GoLivesCard } from './GoLivesCard';
@@ -239,6 +240,9 @@ export function ReadinessOverview() {
             scorecard={scorecard}
             focus={focus}
           />
+        </Grid>
+        <Grid item xs={12} id="preview">
+          <ScorecardPreviewCard key={scorecard.name} scorecard={scorecard} />
         </Grid>
       </Grid>
     </>

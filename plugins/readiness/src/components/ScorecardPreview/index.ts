@@ -1,0 +1,1 @@
+export { ScorecardPreviewCard } from './ScorecardPreviewCard';
