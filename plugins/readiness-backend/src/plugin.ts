@@ -277,7 +277,32 @@ export const readinessPlugin = createBackendPlugin({
           },
         });
 
-        registerActions(deps.actions, service);
+        const manualEvidence = new ManualEvidenceService({
+          evidence: stores.evidence,
+          scorecards,
+          evaluator,
+          catalog: deps.catalog,
+          auth: deps.auth,
+          permissions: deps.permissions,
+          maxExemptionDays: readMaxExemptionDays(config),
+          granters,
+          notifier,
+        });
+        const preview = new PreviewService({
+          stores,
+          reader,
+          scorecards,
+          preparer: evaluator.preparer,
+          permissions: deps.permissions,
+        });
+        registerActions(deps.actions, {
+          service,
+          goLive,
+          preview,
+          manualEvidence,
+          auditor: deps.auditor,
+          auth: deps.auth,
+        });
         deps.httpRouter.use(
           await createRouter({
             service,
@@ -289,17 +314,7 @@ export const readinessPlugin = createBackendPlugin({
               evaluator,
               permissions: deps.permissions,
             }),
-            manualEvidence: new ManualEvidenceService({
-              evidence: stores.evidence,
-              scorecards,
-              evaluator,
-              catalog: deps.catalog,
-              auth: deps.auth,
-              permissions: deps.permissions,
-              maxExemptionDays: readMaxExemptionDays(config),
-              granters,
-              notifier,
-            }),
+            manualEvidence,
             goLive,
             inbox: new InboxService({
               evidence: stores.evidence,
@@ -314,13 +329,7 @@ export const readinessPlugin = createBackendPlugin({
                 initiatives.list(credentials, { ownedBy }),
             }),
             initiatives,
-            preview: new PreviewService({
-              stores,
-              reader,
-              scorecards,
-              preparer: evaluator.preparer,
-              permissions: deps.permissions,
-            }),
+            preview,
             ping: stores.ping,
             httpAuth: deps.httpAuth,
             auditor: deps.auditor,

@@ -1,6 +1,13 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { isFailing } from '@readiness/backstage-plugin-readiness-common';
-import { ReadinessService } from '../results/ReadinessService';
+import { AuditorService, AuthService } from '@backstage/backend-plugin-api';
+import type { ManualEvidenceService } from '../evidence/manual/ManualEvidenceService';
+import type { GoLiveService } from '../goLive/GoLiveService';
+import type { ReadinessService } from '../results/ReadinessService';
+import type { PreviewService } from '../scorecards/PreviewService';
+import { registerExemptionActions } from './exemptionActions';
+import { registerGoLiveActions } from './goLiveActions';
+import { registerScorecardActions } from './scorecardActions';
 
 /** Where a result stands, as both actions answer it. */
 const standing = (r: { scorecard: string; status: string; score: number }) => ({
@@ -9,16 +16,32 @@ const standing = (r: { scorecard: string; status: string; score: number }) => ({
   score: r.score,
 });
 
+/** The services the actions call: the same as the REST API's. */
+export interface ActionDeps {
+  service: ReadinessService;
+  goLive: GoLiveService;
+  preview: PreviewService;
+  manualEvidence: ManualEvidenceService;
+  auditor: AuditorService;
+  auth: AuthService;
+}
+
 /**
  * Actions for AI assistants (MCP) through Backstage's actions registry:
- * an entity's readiness, and the failing checks of an owner's entities. Both
- * call the same {@link ReadinessService} as the REST API, with the caller's
- * credentials, so permissions and owner semantics are the same.
+ * an entity's readiness, the failing checks of an owner's entities, the
+ * go-live note and the go-lives, the summary, the preview of a scorecard
+ * change, and asking for an exemption. Each calls the same service as the
+ * REST API, with the caller's credentials, so permissions, owner semantics
+ * and audit are the same.
  */
 export function registerActions(
   actions: ActionsRegistryService,
-  service: ReadinessService,
+  deps: ActionDeps,
 ) {
+  const { service } = deps;
+  registerGoLiveActions(actions, deps.goLive);
+  registerScorecardActions(actions, deps);
+  registerExemptionActions(actions, deps);
   actions.register({
     name: 'get-entity-readiness',
     title: 'Get entity readiness',
