@@ -6,7 +6,7 @@ export interface Config {
   readiness?: {
     /**
      * Scorecard files, validated at start-up (an invalid one stops the
-     * backend with the field that is wrong). Relative paths are resolved
+     * backend with the field that is wrong) and on every reload. Relative paths are resolved
      * against the repository root (the workspace root above the working
      * directory; /app in the built image); elsewhere use absolute paths.
      */
@@ -14,6 +14,19 @@ export interface Config {
       /** Path of a YAML file with one or more scorecards. */
       file: string;
     }>;
+    /**
+     * Scorecard files are read again without a restart: every replica checks
+     * its files this often (a valid change is used at once and every shard
+     * evaluates; an invalid one is refused with the field, logged once and
+     * shown on the org page, and the running scorecards stay), and
+     * `POST /scorecards/reload` does it at once on the replica that answers.
+     */
+    scorecardReload?: {
+      /** Default true. */
+      enabled?: boolean;
+      /** Default 30 seconds; at least one second. */
+      frequency?: HumanDuration | string;
+    };
     evaluation?: {
       /**
        * How often each shard evaluates its entities.

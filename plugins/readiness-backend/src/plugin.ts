@@ -37,6 +37,11 @@ import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { ReadinessService } from './results/ReadinessService';
 import { createRouter } from './router';
 import { PreviewService } from './scorecards/PreviewService';
+import { ReloadService } from './scorecards/ReloadService';
+import {
+  scheduleScorecardReload,
+  scorecardReloader,
+} from './scorecards/reload';
 import { statusChangeListener } from './notifications/statusChangeListener';
 import { goLiveEvaluationListener } from './goLive/evaluationListener';
 
@@ -173,6 +178,24 @@ export const readinessPlugin = createBackendPlugin({
             },
           });
         }
+
+        // Scorecard files read again without a restart (every replica, every
+        // 30 s by default, and POST /scorecards/reload); a change makes every
+        // shard evaluate now rather than at its next period.
+        const reloadScorecards = scorecardReloader(scorecards, logger);
+        await scheduleScorecardReload({
+          scheduler,
+          config,
+          reload: reloadScorecards,
+        });
+        scorecards.onChange(() => {
+          for (let shard = 0; shard < shards; shard++)
+            scheduler
+              .triggerTask(`readiness-evaluate-${shard}-of-${shards}`)
+              .catch(() => {
+                // Running already: its next period reads the new scorecards.
+              });
+        });
 
         const service = new ReadinessService({
           stores,
@@ -330,6 +353,11 @@ export const readinessPlugin = createBackendPlugin({
             }),
             initiatives,
             preview,
+            reload: new ReloadService({
+              registry: scorecards,
+              permissions: deps.permissions,
+              reload: reloadScorecards,
+            }),
             ping: stores.ping,
             httpAuth: deps.httpAuth,
             auditor: deps.auditor,

@@ -26,8 +26,9 @@ import { InitiativeService } from './initiatives/InitiativeService';
 import { InboxService } from './inbox/InboxService';
 import { bindResultRoutes } from './results/routes/results';
 import { bindScorecardRoutes } from './results/routes/scorecards';
-import { bindScorecardPreviewRoutes } from './scorecards/routes';
+import { bindScorecardChangeRoutes } from './scorecards/routes';
 import { PreviewService } from './scorecards/PreviewService';
+import { ReloadService } from './scorecards/ReloadService';
 
 export type { ReadinessRouter };
 
@@ -42,6 +43,7 @@ export interface RouterOptions {
   inbox: InboxService;
   initiatives: InitiativeService;
   preview: PreviewService;
+  reload: ReloadService;
   /** Resolves when the database answers; `/health` calls it. */
   ping: () => Promise<void>;
   httpAuth: HttpAuthService;
@@ -55,7 +57,7 @@ export async function createRouter(
 ): Promise<ReadinessRouter> {
   const router = await createOpenApiRouter({ middleware: requestGuards() });
   bindHealthRoutes(router, options);
-  bindScorecardPreviewRoutes(router, options);
+  bindScorecardChangeRoutes(router, options);
   bindScorecardRoutes(router, options);
   bindEntityRoutes(router, options);
   bindOwnershipRoutes(router, options);

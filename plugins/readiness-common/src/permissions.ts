@@ -106,6 +106,17 @@ export const readinessScorecardPreviewPermission = createPermission({
 });
 
 /**
+ * Read the scorecard files again now (`POST /scorecards/reload`); replicas
+ * also do it on their own every 30 seconds.
+ *
+ * @public
+ */
+export const readinessScorecardReloadPermission = createPermission({
+  name: 'readiness.scorecard.reload',
+  attributes: { action: 'update' },
+});
+
+/**
  * Every permission of the Readiness plugin.
  *
  * @public
@@ -120,4 +131,5 @@ export const readinessPermissions = [
   readinessSignoffCreatePermission,
   readinessInitiativeManagePermission,
   readinessScorecardPreviewPermission,
+  readinessScorecardReloadPermission,
 ];

@@ -60,8 +60,6 @@ const ORG_FIELDS = [
  * systems, domains) that requests and single-entity evaluations need.
  */
 export class CatalogReader {
-  private readonly kinds?: string[];
-  private readonly fields: string[];
   private last?: CatalogSnapshot;
   private inflight?: Promise<CatalogSnapshot>;
   /** Entities of earlier reads by ref, re-read only when their etag changes. */
@@ -73,10 +71,23 @@ export class CatalogReader {
   constructor(
     private readonly catalog: CatalogService,
     private readonly auth: AuthService,
-    scorecards: ScorecardRegistry,
+    private readonly scorecards: ScorecardRegistry,
   ) {
-    this.kinds = kindsOf(scorecards.list());
-    this.fields = [...scorecards.fields(), 'metadata.etag'];
+    // Reloaded scorecards may read other kinds and fields: read anew.
+    scorecards.onChange(() => {
+      this.kept.scoped.clear();
+      this.last = undefined;
+    });
+  }
+
+  /** The kinds the scorecards apply to (undefined: every kind). */
+  private get kinds(): string[] | undefined {
+    return kindsOf(this.scorecards.list());
+  }
+
+  /** The fields a read asks for. */
+  private get fields(): string[] {
+    return [...this.scorecards.fields(), 'metadata.etag'];
   }
 
   private async *pages(

@@ -25,7 +25,10 @@ import type { ResultFilter } from '../platform/database/types';
 import { CatalogReader } from '../evaluation/CatalogReader';
 import { FactCollector } from '../evidence/facts/FactCollector';
 import { Evaluator } from '../evaluation/Evaluator';
-import { ScorecardRegistry } from '../evaluation/ScorecardRegistry';
+import {
+  revisionOf,
+  ScorecardRegistry,
+} from '../evaluation/ScorecardRegistry';
 import { missingSignoffGroups } from '../goLive/signoffGroups';
 import { Access } from '../platform/access';
 import { OrgTree } from '../platform/orgTree';
@@ -165,6 +168,7 @@ export class ReadinessService implements ResultsCore {
         severity: c.spec.severity,
       })),
       appliesTo: card.appliesToSpec as Record<string, unknown>,
+      revision: revisionOf(card),
     };
   }
 
@@ -176,10 +180,25 @@ export class ReadinessService implements ResultsCore {
       this.scorecards,
       await this.options.reader.organisation(),
     );
-    return this.scorecards.map(c => ({
-      ...this.summaryOf(c),
-      ...(missing.has(c.name) ? { problems: missing.get(c.name) } : {}),
-    }));
+    // A refused reload shows on every scorecard: the file may hold any of them.
+    const refused = this.options.scorecards.problem();
+    return this.scorecards.map(c => {
+      const problems = [
+        ...(missing.get(c.name) ?? []),
+        ...(refused
+          ? [
+              `The scorecard files changed but were not reloaded (${refused.at.slice(
+                0,
+                16,
+              )} UTC): ${refused.message} The running revision stays in use.`,
+            ]
+          : []),
+      ];
+      return {
+        ...this.summaryOf(c),
+        ...(problems.length ? { problems } : {}),
+      };
+    });
   }
 
   async getScorecard(credentials: BackstageCredentials, name: string) {

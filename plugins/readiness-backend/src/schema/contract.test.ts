@@ -485,6 +485,11 @@ describe.each(databases.eachSupportedId())(
               }),
         ],
         [
+          '/scorecards/reload',
+          'post',
+          () => request(server).post(`${PREFIX}/scorecards/reload`),
+        ],
+        [
           '/initiatives/{id}',
           'put',
           () =>

@@ -329,6 +329,22 @@ export const spec = {
         "type": "object",
         "additionalProperties": false,
         "properties": {
+          "revision": {
+            "type": "object",
+            "additionalProperties": false,
+            "description": "The version in use, the content hash and `metadata.revision` when set.",
+            "properties": {
+              "hash": {
+                "type": "string"
+              },
+              "label": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "hash"
+            ]
+          },
           "name": {
             "type": "string"
           },
@@ -2575,6 +2591,89 @@ export const spec = {
           },
           "403": {
             "description": "The caller may not preview scorecards.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/scorecards/reload": {
+      "post": {
+        "operationId": "ReloadScorecards",
+        "description": "Reads the scorecard files again now, on the replica that answers (every replica also does so every `readiness.scorecardReload.frequency`, 30 s by default). A valid change is in use at once and every shard evaluates; an invalid file answers 400 naming the file and field, and the running scorecards stay. Needs `readiness.scorecard.reload`; audited.",
+        "responses": {
+          "200": {
+            "description": "The scorecards in use after the reload.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "properties": {
+                    "changed": {
+                      "type": "boolean"
+                    },
+                    "revision": {
+                      "type": "string"
+                    },
+                    "scorecards": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "properties": {
+                          "name": {
+                            "type": "string"
+                          },
+                          "revision": {
+                            "type": "object",
+                            "additionalProperties": false,
+                            "properties": {
+                              "hash": {
+                                "type": "string"
+                              },
+                              "label": {
+                                "type": "string"
+                              }
+                            },
+                            "required": [
+                              "hash"
+                            ]
+                          }
+                        },
+                        "required": [
+                          "name",
+                          "revision"
+                        ]
+                      }
+                    }
+                  },
+                  "required": [
+                    "changed",
+                    "revision",
+                    "scorecards"
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "A scorecard file is invalid (the message names the field); nothing changed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "The caller may not reload scorecards.",
             "content": {
               "application/json": {
                 "schema": {

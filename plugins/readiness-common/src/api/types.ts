@@ -40,6 +40,11 @@ export interface ScorecardSummary {
   }>;
   /** The scorecard's `spec.appliesTo`, as written. */
   appliesTo: Record<string, unknown>;
+  /**
+   * The version of the scorecard in use: the content hash (12 hex digits)
+   * and `metadata.revision` when the YAML sets one.
+   */
+  revision: { hash: string; label?: string };
   /** What keeps the scorecard from working here, e.g. a sign-off group the catalog lacks. */
   problems?: string[];
 }

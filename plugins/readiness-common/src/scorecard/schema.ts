@@ -20,6 +20,12 @@ export const scorecardSchema = z
         name: id('metadata.name'),
         title: z.string().min(1).optional(),
         description: z.string().optional(),
+        /**
+         * A label for this version of the scorecard (`2026-Q4`, a release
+         * or a commit), shown where results mark a scorecard change; the
+         * content hash tells versions apart either way.
+         */
+        revision: z.string().min(1).max(100).optional(),
       })
       .strict(),
     spec: z

@@ -180,6 +180,7 @@ export function mockReadinessApi(
       {
         name: 'production',
         title: 'Production readiness',
+        revision: { hash: 'a1b2c3d4e5f6' },
         passingScore: 97,
         areas: [{ id: 'ownership', title: 'Operational ownership', checks: 2 }],
         levels: [],

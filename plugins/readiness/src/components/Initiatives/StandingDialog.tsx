@@ -61,7 +61,7 @@ export function StandingDialog(props: {
                     s.scorecard
                   } scorecard for every entity it applies to. Commit the change to ${
                     s.file
-                  }; the backend reads it at its next start.`
+                  }; the backend reads it within a minute of the deployment.`
                 : `Every check of the goal counts in the ${s.scorecard} scorecard already: nothing to commit.`}
             </Typography>
             <ul style={{ margin: '0 0 8px', paddingLeft: 20 }}>

@@ -266,6 +266,7 @@ describe('ReadinessOverview', () => {
         {
           name: 'production',
           title: 'Production readiness',
+          revision: { hash: 'a1b2c3d4e5f6' },
           passingScore: 97,
           scoring: 'items' as const,
           areas,

@@ -13,6 +13,9 @@ import Alert from '@material-ui/lab/Alert';
 import { ReadinessTabLink } from '../ReadinessTabLink';
 import { StatusChip } from '../StatusChip';
 
+/** Headers and numbers stay on one line; a narrow screen scrolls the table. */
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
+
 const BASE: Record<ScorecardPreviewEntry['base'], string> = {
   running: 'Compared with the running scorecard',
   yaml: 'Compared with the base you gave',
@@ -62,25 +65,39 @@ function Entry(props: {
         >
           <TableHead>
             <TableRow>
-              <TableCell />
-              <TableCell align="right">Ready</TableCell>
-              <TableCell align="right">Needs work</TableCell>
-              <TableCell align="right">Blocked</TableCell>
-              <TableCell align="right">Mean score</TableCell>
+              <TableCell style={NOWRAP} />
+              <TableCell align="right" style={NOWRAP}>
+                Ready
+              </TableCell>
+              <TableCell align="right" style={NOWRAP}>
+                Needs work
+              </TableCell>
+              <TableCell align="right" style={NOWRAP}>
+                Blocked
+              </TableCell>
+              <TableCell align="right" style={NOWRAP}>
+                Mean score
+              </TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
             {(['before', 'after'] as const).map(side => (
               <TableRow key={side}>
-                <TableCell component="th" scope="row">
+                <TableCell component="th" scope="row" style={NOWRAP}>
                   {side === 'before' ? 'Before' : 'After'}
                 </TableCell>
-                <TableCell align="right">{e.totals[side].ready}</TableCell>
-                <TableCell align="right">
+                <TableCell align="right" style={NOWRAP}>
+                  {e.totals[side].ready}
+                </TableCell>
+                <TableCell align="right" style={NOWRAP}>
                   {e.totals[side]['needs-work']}
                 </TableCell>
-                <TableCell align="right">{e.totals[side].blocked}</TableCell>
-                <TableCell align="right">{e.meanScore[side] ?? '–'}</TableCell>
+                <TableCell align="right" style={NOWRAP}>
+                  {e.totals[side].blocked}
+                </TableCell>
+                <TableCell align="right" style={NOWRAP}>
+                  {e.meanScore[side] ?? '–'}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>
@@ -107,11 +124,11 @@ function Entry(props: {
           >
             <TableHead>
               <TableRow>
-                <TableCell>Entity</TableCell>
-                <TableCell>Before</TableCell>
-                <TableCell>After</TableCell>
-                <TableCell>Newly failing</TableCell>
-                <TableCell>Newly passing</TableCell>
+                <TableCell style={NOWRAP}>Entity</TableCell>
+                <TableCell style={NOWRAP}>Before</TableCell>
+                <TableCell style={NOWRAP}>After</TableCell>
+                <TableCell style={NOWRAP}>Newly failing</TableCell>
+                <TableCell style={NOWRAP}>Newly passing</TableCell>
               </TableRow>
             </TableHead>
             <TableBody>
@@ -158,10 +175,14 @@ function Entry(props: {
             >
               <TableHead>
                 <TableRow>
-                  <TableCell>Check</TableCell>
-                  <TableCell align="right">Failing before</TableCell>
-                  <TableCell align="right">Failing after</TableCell>
-                  <TableCell>Change</TableCell>
+                  <TableCell style={NOWRAP}>Check</TableCell>
+                  <TableCell align="right" style={NOWRAP}>
+                    Failing before
+                  </TableCell>
+                  <TableCell align="right" style={NOWRAP}>
+                    Failing after
+                  </TableCell>
+                  <TableCell style={NOWRAP}>Change</TableCell>
                 </TableRow>
               </TableHead>
               <TableBody>

@@ -15,6 +15,7 @@ jest.setTimeout(30_000);
 const SCORECARD: ScorecardSummary = {
   name: 'production',
   title: 'Production readiness',
+  revision: { hash: 'a1b2c3d4e5f6' },
   passingScore: 95,
   scoring: 'items',
   areas: [{ id: 'ownership', title: 'Ownership', checks: 2 }],
