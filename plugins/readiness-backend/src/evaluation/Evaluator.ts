@@ -281,9 +281,16 @@ export class Evaluator implements ShardHost {
       rows.filter(r => hashes.has(r)).map(resultKey),
     );
     // The change log explains changes; a first result has nothing to explain.
+    // A flip in the evaluation that first used a new scorecard revision is
+    // the rule's doing, not the service's (unknown for older rows).
     const changes = rows.flatMap(r => {
       const before = previous.get(r);
-      return before ? diffChecks(before.result, r.result, nowIso) : [];
+      if (!before) return [];
+      const byScorecard =
+        before.revision !== undefined && before.revision !== r.revision;
+      return diffChecks(before.result, r.result, nowIso).map(c =>
+        byScorecard ? { ...c, byScorecard } : c,
+      );
     });
     // The batch is one transaction: a lost connection rolls it back, and it
     // runs again on a new one (as do the idempotent writes after it).
@@ -299,7 +306,9 @@ export class Evaluator implements ShardHost {
       for (const l of this.listeners) await l.resultsWritten?.(written, nowIso);
     }
     const historyRows = await this.retrying(() =>
-      stores.history.recordHistory(historyPoints(results, changed, day)),
+      stores.history.recordHistory(
+        historyPoints(results, changed, day, scorecards),
+      ),
     );
     // What each evaluation read, and when time alone changes its results.
     const recheck = recheckTimes(results);

@@ -30,6 +30,15 @@ function revisionOfAll(cards: CompiledScorecard[]): string {
     .slice(0, 12);
 }
 
+/**
+ * A revision as one string, as results and history keep it: the label and
+ * the hash (`2026-Q4 · 3f2a9c0d1e4b`), or the hash alone.
+ */
+export function revisionText(card: CompiledScorecard): string {
+  const r = revisionOf(card);
+  return r.label ? `${r.label} · ${r.hash}` : r.hash;
+}
+
 /** What the last reload found wrong, kept until a reload succeeds. */
 export interface ReloadProblem {
   message: string;

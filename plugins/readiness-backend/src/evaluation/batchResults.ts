@@ -7,7 +7,7 @@ import { ResultKeyMap } from '../results/resultKey';
 import type { StoredResultWithDetail } from '../platform/database/types';
 import type { WrittenResult } from './events';
 import { hashResult, scorecardFingerprint } from './hash';
-import type { ScorecardRegistry } from './ScorecardRegistry';
+import { revisionText, ScorecardRegistry } from './ScorecardRegistry';
 
 /** The results of a batch whose hash differs from the stored one: what to write. */
 export function changedRows(
@@ -26,7 +26,13 @@ export function changedRows(
       card ? scorecardFingerprint(card) : result.scorecard,
     );
     if (storedHashes.get(result) !== hash)
-      rows.push({ ...fields, scorecard: result.scorecard, result, hash });
+      rows.push({
+        ...fields,
+        scorecard: result.scorecard,
+        result,
+        hash,
+        revision: card ? revisionText(card) : undefined,
+      });
   }
   return rows;
 }
@@ -52,8 +58,10 @@ export function historyPoints(
   results: EntityReadiness[],
   changed: ResultKeyMap<boolean>,
   day: string,
+  scorecards: ScorecardRegistry,
 ) {
   return results.map(r => ({
+    revision: revisionTextOf(scorecards, r.scorecard),
     entityRef: r.entityRef,
     scorecard: r.scorecard,
     day,
@@ -65,6 +73,11 @@ export function historyPoints(
     upcomingChecks: r.checks.filter(c => c.upcoming).map(c => c.checkId),
   }));
 }
+
+const revisionTextOf = (scorecards: ScorecardRegistry, name: string) => {
+  const card = scorecards.get(name);
+  return card ? revisionText(card) : undefined;
+};
 
 /** When time alone changes each entity's results (its earliest `validUntil`). */
 export function recheckTimes(results: EntityReadiness[]): Map<string, number> {

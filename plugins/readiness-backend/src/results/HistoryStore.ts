@@ -45,6 +45,7 @@ export class HistoryStore {
             level: p.level ?? null,
             failing_checks: p.failingChecks ? bars(p.failingChecks) : null,
             upcoming_checks: p.upcomingChecks ? bars(p.upcomingChecks) : null,
+            revision: p.revision ?? null,
           })),
         )
         .onConflict(['entity_ref', 'scorecard', 'day']);
@@ -82,8 +83,8 @@ export class HistoryStore {
    */
   async fillDay(day: string): Promise<number> {
     const result: any = await this.db.raw(
-      `insert into ${HISTORY} (entity_ref, scorecard, day, status, score, level, failing_checks, upcoming_checks)
-       select r.entity_ref, r.scorecard, ?, r.status, r.score, r.level, r.failing_checks, r.upcoming_checks
+      `insert into ${HISTORY} (entity_ref, scorecard, day, status, score, level, failing_checks, upcoming_checks, revision)
+       select r.entity_ref, r.scorecard, ?, r.status, r.score, r.level, r.failing_checks, r.upcoming_checks, r.revision
        from ${TABLES.results} r
        where not exists (
          select 1 from ${HISTORY} h
@@ -134,12 +135,22 @@ export class HistoryStore {
           'sum(case when failing_checks is null then 0 else 1 end) as known',
         ),
       );
+    // The revisions each day's points were evaluated under.
+    const rq = this.db(HISTORY)
+      .where('scorecard', options.scorecard)
+      .andWhere('day', '>=', options.sinceDay)
+      .whereNotNull('revision');
+    if (options.entityRefs) rq.whereIn('entity_ref', options.entityRefs);
+    const revisions = new Map<string, string[]>();
+    for (const r of await rq.distinct('day', 'revision').orderBy('revision'))
+      revisions.set(r.day, [...(revisions.get(r.day) ?? []), r.revision]);
     const days = new Map<string, OrgHistoryDay>();
     for (const r of rows) {
       let d = days.get(r.day);
       if (!d) {
         d = { day: r.day, counts: { ready: 0, 'needs-work': 0, blocked: 0 } };
         if (options.checkId) d.check = { failing: 0, total: 0 };
+        if (revisions.has(r.day)) d.revisions = revisions.get(r.day);
         days.set(r.day, d);
       }
       if (r.status in d.counts)
@@ -247,6 +258,7 @@ export class HistoryStore {
         status: r.status,
         score: Number(r.score),
         level: orUndefined(r.level),
+        revision: orUndefined(r.revision ?? null),
       })),
       changes: c.map(r => ({
         entityRef: r.entity_ref,
@@ -257,6 +269,7 @@ export class HistoryStore {
         oldMessage: orUndefined(r.old_message),
         newMessage: orUndefined(r.new_message),
         changedAt: iso(r.changed_at),
+        ...(r.by_scorecard ? { byScorecard: true } : {}),
       })),
     };
   }

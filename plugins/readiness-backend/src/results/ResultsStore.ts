@@ -110,6 +110,7 @@ export class ResultsStore {
               old_message: c.oldMessage ?? null,
               new_message: c.newMessage ?? null,
               changed_at: c.changedAt,
+              by_scorecard: c.byScorecard ?? null,
             })),
           )
           // Written again after a lost connection whose commit went through:

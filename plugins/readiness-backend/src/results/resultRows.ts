@@ -31,6 +31,7 @@ export type ResultDbRow = {
   area_scores: string;
   result?: string;
   hash: string;
+  revision?: string | null;
   search: string;
   changed_at: string | Date;
   stale: boolean | number;
@@ -113,6 +114,7 @@ export const toDetail = (
 ): StoredResultWithDetail => ({
   ...toStored(row),
   result: expandResult(JSON.parse(row.result!), lookup?.(row.scorecard)),
+  revision: orUndefined(row.revision ?? null),
 });
 
 export function toDbRow(
@@ -151,6 +153,7 @@ export function toDbRow(
     ),
     result: JSON.stringify(compactResult(r.result, lookup?.(r.scorecard))),
     hash: r.hash,
+    revision: r.revision ?? null,
     search: `${r.entityRef} ${r.title ?? ''}`.toLowerCase().slice(0, 512),
     changed_at: now,
     stale: false,

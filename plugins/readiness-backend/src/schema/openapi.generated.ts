@@ -1406,6 +1406,10 @@ export const spec = {
           },
           "changedAt": {
             "type": "string"
+          },
+          "byScorecard": {
+            "type": "boolean",
+            "description": "The flip came with a new scorecard revision (the rule changed, not the service)."
           }
         },
         "required": [
@@ -1554,6 +1558,10 @@ export const spec = {
                 },
                 "level": {
                   "type": "string"
+                },
+                "revision": {
+                  "type": "string",
+                  "description": "The scorecard revision of the point (label · content hash); a change from the point before marks a scorecard change."
                 }
               },
               "required": [
@@ -4542,6 +4550,13 @@ export const spec = {
                               "failing",
                               "total"
                             ]
+                          },
+                          "revisions": {
+                            "type": "array",
+                            "description": "The scorecard revisions of the day's points; a day whose set differs from the day before marks a scorecard change.",
+                            "items": {
+                              "type": "string"
+                            }
                           }
                         },
                         "required": [

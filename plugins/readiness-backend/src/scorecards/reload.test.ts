@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
+import { parse, stringify } from 'yaml';
 import { readinessPlugin } from '../plugin';
 import {
   EXAMPLES,
@@ -139,13 +140,15 @@ describe.each(databases.eachSupportedId())(
       const hashBefore = await storedHash('component:default/payments-api');
       expect(hashBefore).toBeDefined();
 
-      fs.writeFileSync(
-        file,
-        PRODUCTION.replace('passingScore: 95', 'passingScore: 90').replace(
-          '  name: production\n',
-          '  name: production\n  revision: 2026-Q4\n',
-        ),
-      );
+      // A lower bar, a label, and one check fewer.
+      const doc = parse(PRODUCTION);
+      doc.metadata.revision = '2026-Q4';
+      doc.spec.passingScore = 90;
+      for (const area of doc.spec.areas)
+        area.checks = area.checks.filter((c: any) => c.id !== 'techdocs');
+      for (const level of doc.spec.levels)
+        level.checks = level.checks.filter((id: string) => id !== 'techdocs');
+      fs.writeFileSync(file, stringify(doc));
       const reloaded = await request(a.server).post(
         '/api/readiness/scorecards/reload',
       );
@@ -172,6 +175,27 @@ describe.each(databases.eachSupportedId())(
         true,
       );
       expect(await a.passingScoreOf('payments-api')).toBe(90);
+      // History tells the rule's change from the service's: today's point
+      // carries the new revision, and the check the change removed is
+      // logged as the scorecard's doing.
+      const history = await request(a.server).get(
+        '/api/readiness/entities/component/default/payments-api/history?days=1&scorecard=production',
+      );
+      expect(history.body.points.at(-1).revision).toBe(
+        `2026-Q4 · ${after.hash}`,
+      );
+      expect(history.body.changes).toContainEqual(
+        expect.objectContaining({ checkId: 'techdocs', byScorecard: true }),
+      );
+      expect(history.body.changes.filter((c: any) => !c.byScorecard)).toEqual(
+        [],
+      );
+      const org = await request(a.server).get(
+        '/api/readiness/history?days=1&scorecard=production',
+      );
+      expect(org.body.days.at(-1).revisions).toContain(
+        `2026-Q4 · ${after.hash}`,
+      );
 
       // The other replica reads its files on its own period.
       for (const other of others) {

@@ -98,6 +98,12 @@ export interface HistoryPoint {
   status: ReadinessStatus;
   score: number;
   level?: string;
+  /**
+   * The scorecard revision of the point (`2026-Q4 · 3f2a9c0d1e4b`, or the
+   * content hash); a point whose revision differs from the one before marks
+   * a scorecard change. Absent on points from before revisions were kept.
+   */
+  revision?: string;
 }
 
 /**
@@ -114,6 +120,11 @@ export interface CheckChange {
   oldMessage?: string;
   newMessage?: string;
   changedAt: string;
+  /**
+   * True when the flip came with a new scorecard revision (the rule
+   * changed, not the service).
+   */
+  byScorecard?: boolean;
 }
 
 /**
@@ -420,6 +431,11 @@ export interface OrgHistoryDay {
   counts: Record<ReadinessStatus, number>;
   /** With a check: entities failing it, of those whose checks were recorded that day. */
   check?: { failing: number; total: number };
+  /**
+   * The scorecard revisions of the day's points (known ones): a day whose
+   * revisions differ from the day before marks a scorecard change.
+   */
+  revisions?: string[];
 }
 
 /**

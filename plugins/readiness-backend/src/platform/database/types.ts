@@ -37,6 +37,8 @@ export interface ResultRow extends EntityFields {
   scorecard: string;
   result: EntityReadiness;
   hash: string;
+  /** The scorecard revision it was evaluated under (`revisionText`). */
+  revision?: string;
 }
 
 /** A stored result, as the API reads it. */
@@ -45,6 +47,8 @@ export type StoredResult = ReadinessResultRow;
 /** A stored result with the engine's full output. */
 export interface StoredResultWithDetail extends StoredResult {
   result: EntityReadiness;
+  /** The scorecard revision it was evaluated under; none before that was kept. */
+  revision?: string;
 }
 
 /**

@@ -1,63 +1,61 @@
 import { renderInTestApp } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
+import type { HistoryResponse } from '../../api';
 import { TrendChart } from './TrendChart';
 
-describe('TrendChart', () => {
-  it('lists changes of result by check title, not messages that moved', async () => {
-    const change = (checkId: string, oldResult: any, newResult: any) => ({
-      entityRef: 'component:default/a',
-      scorecard: 'production',
-      checkId,
-      oldResult,
-      newResult,
-      changedAt: '2026-11-29T10:00:00.000Z',
-    });
-    await renderInTestApp(
-      <TrendChart
-        scorecard="production"
-        checkTitle={id => (id === 'runbook' ? 'Runbook is linked' : id)}
-        history={{
-          entityRef: 'component:default/a',
-          points: [],
-          changes: [
-            change('runbook', 'pass', 'fail'),
-            change('dashboard', 'fail', 'fail'),
-          ],
-        }}
-      />,
-    );
-    expect(
-      screen.getByText(/2026-11-29 · Runbook is linked: pass → fail/),
-    ).toBeInTheDocument();
-    expect(screen.queryByText(/dashboard/)).not.toBeInTheDocument();
-  });
+const point = (day: string, score: number, revision?: string) => ({
+  scorecard: 'production',
+  day,
+  status: 'needs-work' as const,
+  score,
+  ...(revision ? { revision } : {}),
 });
 
-describe('LinkedMessage', () => {
-  it('links the parts a roll-up names to their Readiness tabs', async () => {
-    const { LinkedMessage } = require('./CheckList');
-    const { entityRouteRef } = require('@backstage/plugin-catalog-react');
+describe('TrendChart', () => {
+  it('marks the day the scorecard changed, and does not blame the service for its flips', async () => {
+    const history: HistoryResponse = {
+      entityRef: 'component:default/payments-api',
+      points: [
+        point('2026-12-05', 90, '3f2a9c0d1e4b'),
+        point('2026-12-06', 90, '3f2a9c0d1e4b'),
+        point('2026-12-07', 80, '2026-Q4 · 77aa9c0d1e4b'),
+      ],
+      changes: [
+        {
+          entityRef: 'component:default/payments-api',
+          scorecard: 'production',
+          checkId: 'techdocs',
+          oldResult: 'pass',
+          changedAt: '2026-12-07T10:00:00.000Z',
+          byScorecard: true,
+        },
+        {
+          entityRef: 'component:default/payments-api',
+          scorecard: 'production',
+          checkId: 'runbook',
+          oldResult: 'pass',
+          newResult: 'fail',
+          changedAt: '2026-12-06T10:00:00.000Z',
+        },
+      ],
+    };
     await renderInTestApp(
-      <LinkedMessage message="2 of 3 parts are blocked: component:fraud-scoring (blocked), system:team/billing (blocked), …" />,
-      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+      <TrendChart
+        history={history}
+        scorecard="production"
+        checkTitle={id => (id === 'runbook' ? 'Runbook linked' : id)}
+      />,
+    );
+    expect(screen.getByTestId('revision-mark')).toHaveTextContent(
+      'Scorecard changed on 2026-12-07 (now 2026-Q4 · 77aa9c0d1e4b)',
     );
     expect(
-      screen.getByRole('link', { name: 'component:fraud-scoring' }),
-    ).toHaveAttribute(
-      'href',
-      '/catalog/default/component/fraud-scoring/readiness',
-    );
+      screen.getByText(
+        '2026-12-07 · techdocs: pass → removed (the scorecard changed)',
+      ),
+    ).toBeInTheDocument();
     expect(
-      screen.getByRole('link', { name: 'system:team/billing' }),
-    ).toHaveAttribute('href', '/catalog/team/system/billing/readiness');
-    expect(screen.getByText(/2 of 3 parts are blocked:/)).toBeInTheDocument();
-  });
-
-  it('leaves other messages as text', async () => {
-    const { LinkedMessage } = require('./CheckList');
-    await renderInTestApp(
-      <LinkedMessage message="group:sre does not exist in the catalog" />,
-    );
-    expect(screen.queryByRole('link')).not.toBeInTheDocument();
+      screen.getByText('2026-12-06 · Runbook linked: pass → fail'),
+    ).toBeInTheDocument();
   });
 });

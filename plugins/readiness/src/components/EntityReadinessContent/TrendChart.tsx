@@ -3,6 +3,7 @@ import Typography from '@material-ui/core/Typography';
 import { useTheme } from '@material-ui/core/styles';
 import { Line, LineChart, ResponsiveContainer } from 'recharts';
 import { dayAxes } from '../dayAxes';
+import { revisionLines, revisionMarks, RevisionNotes } from '../revisionMarks';
 import type { HistoryResponse } from '../../api';
 
 /** Score per day for one scorecard, and the checks that flipped. */
@@ -20,6 +21,11 @@ export function TrendChart(props: {
     // A check whose result stayed the same (only its message moved) is no change.
     .filter(c => c.scorecard === props.scorecard && c.oldResult !== c.newResult)
     .slice(0, 5);
+  const marks = revisionMarks(points, p => ({
+    x: p.day,
+    day: p.day,
+    revisions: p.revision ? [p.revision] : undefined,
+  }));
   return (
     <InfoCard title="Trend" subheader="Score per day, last 30 days">
       {points.length < 2 ? (
@@ -43,10 +49,12 @@ export function TrendChart(props: {
                 strokeWidth={2}
                 dot={false}
               />
+              {revisionLines(theme, marks)}
             </LineChart>
           </ResponsiveContainer>
         </div>
       )}
+      <RevisionNotes marks={marks} />
       {changes.length > 0 && (
         <>
           <Typography variant="subtitle2" style={{ marginTop: 12 }}>
@@ -61,6 +69,7 @@ export function TrendChart(props: {
               {c.changedAt.slice(0, 10)} ·{' '}
               {props.checkTitle?.(c.checkId) ?? c.checkId}:{' '}
               {c.oldResult ?? 'new'} → {c.newResult ?? 'removed'}
+              {c.byScorecard ? ' (the scorecard changed)' : ''}
             </Typography>
           ))}
         </>

@@ -93,4 +93,32 @@ describe('OrgHistoryChart', () => {
     ).toBeInTheDocument();
     expect(screen.queryByTestId('check-history')).not.toBeInTheDocument();
   });
+
+  it('marks the days the scorecard changed, and only those', async () => {
+    const withRevisions = (d: string, revisions?: string[]) => ({
+      ...day(d, 3),
+      ...(revisions ? { revisions } : {}),
+    });
+    const api = mockReadinessApi({
+      getOrgHistory: jest.fn(async () => ({
+        scorecard: 'production',
+        days: [
+          // Before revisions were kept: nothing to compare with.
+          withRevisions('2026-11-27'),
+          withRevisions('2026-11-28', ['3f2a9c0d1e4b']),
+          withRevisions('2026-11-29', ['3f2a9c0d1e4b']),
+          withRevisions('2026-11-30', ['2026-Q4 · 77aa9c0d1e4b']),
+        ],
+      })),
+    });
+    await renderInTestApp(
+      <TestApiProvider apis={[[readinessApiRef, api]]}>
+        <OrgHistoryChart query={{ scorecard: 'production' }} />
+      </TestApiProvider>,
+    );
+    const marks = await screen.findAllByTestId('revision-mark');
+    expect(marks.map(m => m.textContent)).toEqual([
+      'Scorecard changed on 2026-11-30 (now 2026-Q4 · 77aa9c0d1e4b): moves that day come from the rule, not the service.',
+    ]);
+  });
 });

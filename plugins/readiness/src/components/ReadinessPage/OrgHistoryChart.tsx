@@ -15,6 +15,7 @@ import {
   ResponsiveContainer,
 } from 'recharts';
 import { dayAxes } from '../dayAxes';
+import { revisionLines, revisionMarks, RevisionNotes } from '../revisionMarks';
 import { readinessApiRef, ResultsQuery } from '../../api';
 
 /**
@@ -46,6 +47,11 @@ export function OrgHistoryChart(props: {
         : undefined,
   }));
   const check = history.value?.checkId;
+  const marks = revisionMarks(history.value?.days ?? [], d => ({
+    x: d.day.slice(5),
+    day: d.day,
+    revisions: d.revisions,
+  }));
   return (
     <InfoCard
       title="Status over time"
@@ -98,10 +104,12 @@ export function OrgHistoryChart(props: {
                   dot={data.length === 1}
                 />
               ))}
+              {revisionLines(theme, marks)}
             </AreaChart>
           </ResponsiveContainer>
         </div>
       )}
+      <RevisionNotes marks={marks} />
       {check && data.length > 0 && (
         <>
           <Typography variant="subtitle2" style={{ marginTop: 16 }}>
