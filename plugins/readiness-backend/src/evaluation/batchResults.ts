@@ -9,6 +9,11 @@ import type { WrittenResult } from './events';
 import { hashResult, scorecardFingerprint } from './hash';
 import { revisionText, ScorecardRegistry } from './ScorecardRegistry';
 
+const revisionTextOf = (scorecards: ScorecardRegistry, name: string) => {
+  const card = scorecards.get(name);
+  return card ? revisionText(card) : undefined;
+};
+
 /** The results of a batch whose hash differs from the stored one: what to write. */
 export function changedRows(
   results: EntityReadiness[],
@@ -73,11 +78,6 @@ export function historyPoints(
     upcomingChecks: r.checks.filter(c => c.upcoming).map(c => c.checkId),
   }));
 }
-
-const revisionTextOf = (scorecards: ScorecardRegistry, name: string) => {
-  const card = scorecards.get(name);
-  return card ? revisionText(card) : undefined;
-};
 
 /** When time alone changes each entity's results (its earliest `validUntil`). */
 export function recheckTimes(results: EntityReadiness[]): Map<string, number> {
