@@ -96,11 +96,8 @@ export {
   type PhaseItemState,
   type PhaseItemTick,
 } from './golive/phaseItems';
-export {
-  renderGoLiveReport,
-  GO_LIVE_QUESTIONS,
-  type GoLiveReportInput,
-} from './golive/report';
+export { renderGoLiveReport, type GoLiveReportInput } from './golive/report';
+export { GO_LIVE_QUESTIONS, type GoLiveQuestion } from './golive/questions';
 export {
   goLiveDecision,
   type GoLiveDecision,

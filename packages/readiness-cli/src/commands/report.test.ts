@@ -1,4 +1,7 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { parse, stringify } from 'yaml';
 import { GO_LIVE_QUESTIONS } from '@readiness/backstage-plugin-readiness-common';
 import { runReport } from './report';
 
@@ -57,5 +60,36 @@ describe('readiness report', () => {
         '--entity: no entity "nope" in the files',
       ),
     });
+  });
+
+  it('asks the questions the scorecard sets, and none when it sets an empty list', () => {
+    const doc = parse(
+      fs.readFileSync(examples('scorecards/production.yaml'), 'utf8'),
+    );
+    doc.spec.goLive.questions = [
+      {
+        id: 'pager',
+        question: 'Does the pager reach the on-call team tonight?',
+        checks: ['incident-owner'],
+      },
+    ];
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'readiness-report-'));
+    const own = path.join(dir, 'own.yaml');
+    fs.writeFileSync(own, stringify(doc));
+    const withOwn = (file: string) =>
+      runReport([examples('all.yaml')], {
+        entity: 'payments-api',
+        scorecard: [file],
+        facts: examples('evidence.json'),
+        now: '2026-11-23T12:00:00Z',
+      }).stdout;
+    const asked = withOwn(own);
+    expect(asked).toContain(
+      '1. **Does the pager reach the on-call team tonight?** Answered.',
+    );
+    for (const q of GO_LIVE_QUESTIONS) expect(asked).not.toContain(q.question);
+    doc.spec.goLive.questions = [];
+    fs.writeFileSync(own, stringify(doc));
+    expect(withOwn(own)).not.toContain('## Questions before go-live');
   });
 });

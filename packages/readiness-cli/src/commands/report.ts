@@ -117,6 +117,7 @@ export function runReport(
     },
     goLive,
     now,
+    questions: card?.goLiveQuestions,
   });
   return {
     stdout,

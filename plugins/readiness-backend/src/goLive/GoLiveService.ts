@@ -385,6 +385,9 @@ export class GoLiveService implements GoLiveCore {
       owners: entity.owners,
       goLive,
       now: this.now(),
+      questions: result
+        ? this.options.scorecards.get(result.scorecard)?.goLiveQuestions
+        : undefined,
     });
     const name = entity.entityRef.replace(/[^a-z0-9-]+/gi, '-');
     return {

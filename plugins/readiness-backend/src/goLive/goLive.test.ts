@@ -1,12 +1,21 @@
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { GO_LIVE_QUESTIONS } from '@readiness/backstage-plugin-readiness-common';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import request from 'supertest';
+import { parse, stringify } from 'yaml';
 import {
   captureNotifications,
   startReadinessBackend,
 } from '../__testUtils__/testBackend';
-import { exampleEntities, exampleUserInfo } from '../__testUtils__/testUtils';
+import {
+  EXAMPLES,
+  exampleEntities,
+  exampleUserInfo,
+  readinessConfig,
+} from '../__testUtils__/testUtils';
 
 jest.setTimeout(120_000);
 const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
@@ -240,6 +249,41 @@ describe.each(databases.eachSupportedId())(
       expect(report.text).toContain(
         '**Ready, awaiting sign-off (1 of 5 roles): not a production launch until every role has signed.**',
       );
+    });
+
+    it('asks in the go-live note the questions the scorecard sets', async () => {
+      const doc = parse(
+        fs.readFileSync(
+          path.join(EXAMPLES, 'scorecards/production.yaml'),
+          'utf8',
+        ),
+      );
+      doc.spec.goLive.questions = [
+        {
+          id: 'pager',
+          question: 'Does the pager reach the on-call team tonight?',
+          checks: ['incident-owner'],
+        },
+      ];
+      const file = path.join(
+        fs.mkdtempSync(path.join(os.tmpdir(), 'readiness-questions-')),
+        'production.yaml',
+      );
+      fs.writeFileSync(file, stringify(doc));
+      const { server } = await startReadinessBackend({
+        databases,
+        databaseId,
+        config: readinessConfig({ scorecards: [{ file }] }),
+      });
+      const report = await request(server).get(
+        '/api/readiness/entities/component/default/payments-api/report',
+      );
+      expect(report.status).toBe(200);
+      expect(report.text).toContain(
+        '1. **Does the pager reach the on-call team tonight?**',
+      );
+      for (const q of GO_LIVE_QUESTIONS)
+        expect(report.text).not.toContain(q.question);
     });
 
     it('keeps the first week: daily checks, a missed day, risky actions, the closure review', async () => {

@@ -13,6 +13,7 @@ import { CheckFn } from './checks/types';
 import type { LaunchRequirement } from '../golive/decision';
 import type { ChecklistPhase } from '../golive/phaseItems';
 import { DEFAULT_SIGNOFF_ROLES, SignoffRole } from '../golive/signoff';
+import { GO_LIVE_QUESTIONS, GoLiveQuestion } from '../golive/questions';
 
 /**
  * Weight of a check that does not set one.
@@ -96,6 +97,11 @@ export interface CompiledScorecard {
   readonly signoffRolesPerPerson: number;
   /** What a Ready service needs before launch (`spec.goLive.launchRequires`, default `ready`). */
   readonly launchRequires: LaunchRequirement;
+  /**
+   * The questions the go-live note answers from check results
+   * (`spec.goLive.questions`, else checklist [000]'s six).
+   */
+  readonly goLiveQuestions: ReadonlyArray<GoLiveQuestion>;
   /** The phases' checklist items (`spec.goLive.phases`). */
   readonly goLivePhases: ReadonlyArray<{
     phase: ChecklistPhase;
@@ -165,5 +171,6 @@ export function compileScorecard(spec: ScorecardSpec): CompiledScorecard {
     signoffRolesPerPerson: spec.spec.goLive?.signoff?.rolesPerPerson ?? 1,
     launchRequires: spec.spec.goLive?.launchRequires ?? 'ready',
     goLivePhases: spec.spec.goLive?.phases ?? [],
+    goLiveQuestions: spec.spec.goLive?.questions ?? GO_LIVE_QUESTIONS,
   };
 }

@@ -4,52 +4,7 @@ import { describeDuration } from '../engine/duration';
 import { DAILY_CHECK_ITEMS } from './firstWeek';
 import type { GoLiveResponse } from './types';
 import { OWNERSHIP_ROLE_LABELS, OWNERSHIP_ROLES } from '../annotations';
-
-/**
- * The six questions checklist [000] asks before go-live, and the checks of
- * the default scorecard whose results answer each.
- *
- * @public
- */
-export const GO_LIVE_QUESTIONS: ReadonlyArray<{
-  id: string;
-  question: string;
-  checks: string[];
-}> = [
-  {
-    id: 'first-15-minutes',
-    question: 'Who does what in the first 15 minutes when an error occurs?',
-    checks: ['incident-owner', 'runbook', 'runbook-reviewed'],
-  },
-  {
-    id: 'action-rollback',
-    question: 'How will an incorrect or risky automated action be rolled back?',
-    checks: ['action-rollback', 'rollback-rehearsed'],
-  },
-  {
-    id: 'alerts',
-    question: 'Which dashboard will trigger an alert at which threshold?',
-    checks: ['dashboard', 'alert-thresholds'],
-  },
-  {
-    id: 'communication',
-    question:
-      'Which communication channel is used if customers or internal users are affected?',
-    checks: ['communication-owner', 'support-channel'],
-  },
-  {
-    id: 'connectors',
-    question:
-      'Are ownership and permission scope clear for every connector that accesses production data?',
-    checks: ['connectors-scoped', 'permission-boundary'],
-  },
-  {
-    id: 'model-rollback',
-    question:
-      'If a model or prompt change reduces quality, how long does returning to the previous version take?',
-    checks: ['model-rollback'],
-  },
-];
+import { GO_LIVE_QUESTIONS, GoLiveQuestion } from './questions';
 
 /**
  * What a go-live report is written from.
@@ -65,6 +20,11 @@ export interface GoLiveReportInput {
   goLive: GoLiveResponse;
   /** The time the report is written (ages of evidence are from it). */
   now: Date;
+  /**
+   * The questions to answer: the scorecard's `goLiveQuestions` (checklist
+   * [000]'s six by default); none leaves the section out.
+   */
+  questions?: ReadonlyArray<GoLiveQuestion>;
 }
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -97,7 +57,7 @@ function evidenceOf(c: CheckResult, now: Date): string {
  * "unanswered" with what is missing.
  */
 function answer(
-  q: (typeof GO_LIVE_QUESTIONS)[number],
+  q: GoLiveQuestion,
   result: EntityReadiness | undefined,
   now: Date,
 ): { answered: boolean; lines: string[] } {
@@ -178,15 +138,20 @@ export function renderGoLiveReport(input: GoLiveReportInput): string {
   row('Runbook', owners.runbook);
   out.push('');
 
-  out.push('## Questions before go-live', '');
-  GO_LIVE_QUESTIONS.forEach((q, i) => {
-    const a = answer(q, result, now);
-    out.push(
-      `${i + 1}. **${q.question}** ${a.answered ? 'Answered.' : ''}`.trimEnd(),
-    );
-    for (const line of a.lines) out.push(`   - ${line}`);
-  });
-  out.push('');
+  const questions = input.questions ?? GO_LIVE_QUESTIONS;
+  if (questions.length) {
+    out.push('## Questions before go-live', '');
+    questions.forEach((q, i) => {
+      const a = answer(q, result, now);
+      out.push(
+        `${i + 1}. **${q.question}** ${
+          a.answered ? 'Answered.' : ''
+        }`.trimEnd(),
+      );
+      for (const line of a.lines) out.push(`   - ${line}`);
+    });
+    out.push('');
+  }
 
   const open = (result?.checks ?? []).filter(
     c => c.counted && c.result !== 'pass',

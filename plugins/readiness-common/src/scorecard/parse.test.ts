@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseScorecard, parseScorecardYaml } from './parse';
 import { ScorecardValidationError } from './errors';
 import { scorecardDoc } from '../engine/testUtils';
+import { GO_LIVE_QUESTIONS } from '../golive/questions';
 
 function issuesOf(doc: unknown): string[] {
   try {
@@ -114,6 +115,37 @@ describe('parseScorecard', () => {
     expect(issuesOf(doc)).toEqual([
       'spec.levels[0].checks[1]: level "pilot" names check "nope", which is not in this scorecard',
     ]);
+  });
+
+  it('rejects go-live questions that name missing checks, or twice the same id', () => {
+    const doc = scorecardDoc(
+      [check({ type: 'relation', with: { type: 'x' } })],
+      {
+        goLive: {
+          questions: [
+            { id: 'q', question: 'Who?', checks: ['owner'] },
+            { id: 'q', question: 'How?', checks: ['owner', 'nope'] },
+          ],
+        },
+      },
+    );
+    expect(issuesOf(doc)).toEqual([
+      'spec.goLive.questions[1].id: duplicate question id "q"',
+      'spec.goLive.questions[1].checks[1]: question "q" is answered by check "nope", which is not in this scorecard',
+    ]);
+  });
+
+  it('writes out the six questions of [000] in the example production scorecard, as the default asks them', () => {
+    const [spec] = parseScorecardYaml(
+      fs.readFileSync(
+        path.resolve(
+          __dirname,
+          '../../../../examples/scorecards/production.yaml',
+        ),
+        'utf8',
+      ),
+    );
+    expect(spec.spec.goLive?.questions).toEqual(GO_LIVE_QUESTIONS);
   });
 
   it('rejects regular expressions that do not compile', () => {

@@ -100,7 +100,7 @@ function flatten(
   return out;
 }
 
-/** Checks that need the whole document: unique ids, levels that name checks. */
+/** Checks that need the whole document: unique ids, levels and go-live questions that name checks. */
 function crossCheck(spec: ScorecardSpec): ScorecardIssue[] {
   const issues: ScorecardIssue[] = [];
   const seenChecks = new Map<string, string>();
@@ -142,6 +142,22 @@ function crossCheck(spec: ScorecardSpec): ScorecardIssue[] {
           message: `level "${level.id}" names check "${checkId}", which is not in this scorecard`,
         });
       }
+    });
+  });
+  const seenQuestions = new Set<string>();
+  spec.spec.goLive?.questions?.forEach((q, i) => {
+    if (seenQuestions.has(q.id))
+      issues.push({
+        path: `spec.goLive.questions[${i}].id`,
+        message: `duplicate question id "${q.id}"`,
+      });
+    seenQuestions.add(q.id);
+    q.checks.forEach((checkId, c) => {
+      if (!seenChecks.has(checkId))
+        issues.push({
+          path: `spec.goLive.questions[${i}].checks[${c}]`,
+          message: `question "${q.id}" is answered by check "${checkId}", which is not in this scorecard`,
+        });
     });
   });
   return issues;

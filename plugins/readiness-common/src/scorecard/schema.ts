@@ -61,6 +61,19 @@ export const scorecardSchema = z
           .object({
             // [000]: an incomplete area makes it a controlled pilot expansion.
             launchRequires: z.enum(['ready', 'complete-areas']).optional(),
+            // The questions the go-live note answers from check results
+            // ([000]'s six when a scorecard sets none; [] for none).
+            questions: z
+              .array(
+                z
+                  .object({
+                    id: id('question id'),
+                    question: z.string().min(1),
+                    checks: z.array(z.string().min(1)).min(1),
+                  })
+                  .strict(),
+              )
+              .optional(),
             // [001] T-7, T-1, T-0, T+1 and [004] weeks 2–4: what each phase asks.
             phases: z
               .array(
