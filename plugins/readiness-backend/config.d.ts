@@ -16,9 +16,10 @@ export interface Config {
     }>;
     /**
      * Scorecard files are read again without a restart: every replica checks
-     * its files this often (a valid change is used at once and every shard
-     * evaluates; an invalid one is refused with the field, logged once and
-     * shown on the org page, and the running scorecards stay), and
+     * its files this often and before each shard runs (a valid change applies
+     * to every evaluation that starts after it, and the shards not running
+     * start at once; an invalid one is refused with the field, logged once
+     * and shown on the org page, and the running scorecards stay), and
      * `POST /scorecards/reload` does it at once on the replica that answers.
      */
     scorecardReload?: {

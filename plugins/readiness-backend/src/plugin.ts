@@ -39,6 +39,7 @@ import { createRouter } from './router';
 import { PreviewService } from './scorecards/PreviewService';
 import { ReloadService } from './scorecards/ReloadService';
 import {
+  readReloadConfig,
   scheduleScorecardReload,
   scorecardReloader,
 } from './scorecards/reload';
@@ -167,6 +168,8 @@ export const readinessPlugin = createBackendPlugin({
           );
         }
         const schedule = readSchedule(config);
+        const reloadScorecards = scorecardReloader(scorecards, logger);
+        const reloadEnabled = readReloadConfig(config).enabled;
         for (let shard = 0; shard < shards; shard++) {
           await scheduler.scheduleTask({
             id: `readiness-evaluate-${shard}-of-${shards}`,
@@ -174,6 +177,14 @@ export const readinessPlugin = createBackendPlugin({
             // Each shard runs on one replica at a time, whatever the config says.
             scope: 'global',
             fn: async () => {
+              // Whichever replica takes the shard first reads the scorecard
+              // files: replicas with the same files evaluate under the same
+              // revision, not the one each happened to load last.
+              try {
+                if (reloadEnabled) reloadScorecards();
+              } catch {
+                // Refused and logged: the running scorecards stay.
+              }
               await evaluator.runShard(shard, shards);
             },
           });
@@ -182,7 +193,6 @@ export const readinessPlugin = createBackendPlugin({
         // Scorecard files read again without a restart (every replica, every
         // 30 s by default, and POST /scorecards/reload); a change makes every
         // shard evaluate now rather than at its next period.
-        const reloadScorecards = scorecardReloader(scorecards, logger);
         await scheduleScorecardReload({
           scheduler,
           config,

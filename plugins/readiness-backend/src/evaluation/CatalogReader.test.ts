@@ -1,7 +1,14 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { ConfigReader } from '@backstage/config';
-import { exampleEntities, readinessConfig } from '../__testUtils__/testUtils';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  EXAMPLES,
+  exampleEntities,
+  readinessConfig,
+} from '../__testUtils__/testUtils';
 import { CatalogReader } from './CatalogReader';
 import { ScorecardRegistry } from './ScorecardRegistry';
 
@@ -83,5 +90,62 @@ describe('CatalogReader', () => {
         e => e.kind === 'Group' && e.metadata.name === goneName,
       ),
     ).toBe(false);
+  });
+
+  it('finishes a read whole when the scorecards are reloaded during it, and reads anew after', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'readiness-reader-'));
+    const file = path.join(dir, 'production.yaml');
+    const text = fs.readFileSync(
+      path.join(EXAMPLES, 'scorecards/production.yaml'),
+      'utf8',
+    );
+    fs.writeFileSync(file, text);
+    const scorecards = ScorecardRegistry.fromConfig(
+      new ConfigReader(readinessConfig({ scorecards: [{ file }] })),
+    );
+    const entities = exampleEntities().map((e, i) => ({
+      ...e,
+      metadata: { ...e.metadata, etag: `v1-${i}` },
+    }));
+    const catalog = catalogServiceMock({ entities });
+    const original = catalog.getEntitiesByRefs.bind(catalog);
+    const query = jest.spyOn(catalog, 'queryEntities');
+    const byRefs = jest.spyOn(catalog, 'getEntitiesByRefs');
+    const r = new CatalogReader(catalog, mockServices.auth(), scorecards);
+    const whole = (
+      await new CatalogReader(
+        catalogServiceMock({ entities }),
+        mockServices.auth(),
+        scorecards,
+      ).read()
+    ).scoped.length;
+
+    // A first read keeps the entities; then one of them changes, and the
+    // scorecards change while the next read fetches it.
+    expect((await r.read()).scoped).toHaveLength(whole);
+    const ledger = entities.find(e => e.metadata.name === 'ledger-service')!;
+    ledger.metadata = { ...ledger.metadata, etag: 'v2' };
+    let reloaded: { changed: boolean } | undefined;
+    byRefs.mockImplementation(async (req, opts) => {
+      if (!reloaded) {
+        fs.writeFileSync(
+          file,
+          text.replace('passingScore: 95', 'passingScore: 90'),
+        );
+        reloaded = scorecards.reload();
+      }
+      return original(req, opts);
+    });
+    const during = await r.read();
+    expect(reloaded).toEqual({ changed: true, revision: expect.any(String) });
+    // Every scoped entity is there: a shard would otherwise drop the
+    // results of those missing.
+    expect(during.scoped).toHaveLength(whole);
+    // That read was not kept: the next one reads the catalog again.
+    query.mockClear();
+    const after = await r.current();
+    expect(after).not.toBe(during);
+    expect(query).toHaveBeenCalled();
+    expect(after.scoped).toHaveLength(whole);
   });
 });

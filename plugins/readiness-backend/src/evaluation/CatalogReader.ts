@@ -63,20 +63,27 @@ export class CatalogReader {
   private last?: CatalogSnapshot;
   private inflight?: Promise<CatalogSnapshot>;
   /** Entities of earlier reads by ref, re-read only when their etag changes. */
-  private readonly kept = {
+  private kept = {
     scoped: new Map<string, Entity>(),
     organisation: new Map<string, Entity>(),
   };
+  /** Counts scorecard reloads: a read started before one is not kept. */
+  private generation = 0;
 
   constructor(
     private readonly catalog: CatalogService,
     private readonly auth: AuthService,
     private readonly scorecards: ScorecardRegistry,
   ) {
-    // Reloaded scorecards may read other kinds and fields: read anew.
+    // Reloaded scorecards may read other kinds and fields: read anew. A
+    // read under way keeps its own maps and finishes whole for those who
+    // wait on it (an entity missing from a shard's list would lose its
+    // results), but is neither kept nor joined by later callers.
     scorecards.onChange(() => {
-      this.kept.scoped.clear();
+      this.generation++;
+      this.kept = { scoped: new Map(), organisation: new Map() };
       this.last = undefined;
+      this.inflight = undefined;
     });
   }
 
@@ -130,22 +137,25 @@ export class CatalogReader {
     const reuseMs = options.reuseMs ?? 0;
     if (reuseMs > 0 && this.last && Date.now() - this.last.readAt < reuseMs)
       return this.last;
-    this.inflight = this.readNow().finally(() => {
-      this.inflight = undefined;
+    const read: Promise<CatalogSnapshot> = this.readNow().finally(() => {
+      if (this.inflight === read) this.inflight = undefined;
     });
-    return this.inflight;
+    this.inflight = read;
+    return read;
   }
 
   private async readNow(): Promise<CatalogSnapshot> {
+    const generation = this.generation;
+    const kept = this.kept;
     const scoped = await this.readSet(
       this.kinds ? { kind: this.kinds } : undefined,
       this.fields,
-      this.kept.scoped,
+      kept.scoped,
     );
     const organisation = await this.readSet(
       { kind: ORG_KINDS },
       ORG_FIELDS,
-      this.kept.organisation,
+      kept.organisation,
     );
     const systemDomains = new Map<string, string>();
     for (const e of organisation) {
@@ -158,8 +168,14 @@ export class CatalogReader {
         systemDomains.set(entityKey(e), key);
       }
     }
-    this.last = { scoped, organisation, systemDomains, readAt: Date.now() };
-    return this.last;
+    const snapshot = {
+      scoped,
+      organisation,
+      systemDomains,
+      readAt: Date.now(),
+    };
+    if (generation === this.generation) this.last = snapshot;
+    return snapshot;
   }
 
   /**

@@ -229,7 +229,12 @@ export class Evaluator implements ShardHost {
     states?: Map<string, EvaluationState>,
     factsCollected = false,
   ) {
-    const { stores, scorecards } = this.options;
+    const { stores } = this.options;
+    // The scorecards of this batch, kept through its awaits: a reload meanwhile
+    // applies to the next batch, and what is stored names the revision used.
+    const cards = this.options.scorecards.list();
+    const byName = new Map(cards.map(c => [c.name, c]));
+    const scorecards = { get: (name: string) => byName.get(name) };
     const nowIso = at.toISOString();
     const refs = prepared.map(p => p.ref);
     // Entities never evaluated (evidence may have come first: a state
@@ -262,7 +267,7 @@ export class Evaluator implements ShardHost {
     ]) {
       context.set(refOf(e), e);
     }
-    const results = evaluateCatalog(scorecards.list(), entities, {
+    const results = evaluateCatalog(cards, entities, {
       now: at,
       entities: [...context.values()],
       results: summaries,

@@ -7,9 +7,13 @@ import { ResultKeyMap } from '../results/resultKey';
 import type { StoredResultWithDetail } from '../platform/database/types';
 import type { WrittenResult } from './events';
 import { hashResult, scorecardFingerprint } from './hash';
-import { revisionText, ScorecardRegistry } from './ScorecardRegistry';
+import { revisionText } from './ScorecardRegistry';
+import type { ScorecardRegistry } from './ScorecardRegistry';
 
-const revisionTextOf = (scorecards: ScorecardRegistry, name: string) => {
+/** Finds a scorecard by name: the registry, or the scorecards of one batch. */
+type ScorecardLookup = Pick<ScorecardRegistry, 'get'>;
+
+const revisionTextOf = (scorecards: ScorecardLookup, name: string) => {
   const card = scorecards.get(name);
   return card ? revisionText(card) : undefined;
 };
@@ -19,7 +23,7 @@ export function changedRows(
   results: EntityReadiness[],
   fieldsByRef: Map<string, EntityFields>,
   storedHashes: ResultKeyMap<string>,
-  scorecards: ScorecardRegistry,
+  scorecards: ScorecardLookup,
 ): ResultRow[] {
   const rows: ResultRow[] = [];
   for (const result of results) {
@@ -63,7 +67,7 @@ export function historyPoints(
   results: EntityReadiness[],
   changed: ResultKeyMap<boolean>,
   day: string,
-  scorecards: ScorecardRegistry,
+  scorecards: ScorecardLookup,
 ) {
   return results.map(r => ({
     revision: revisionTextOf(scorecards, r.scorecard),

@@ -2,8 +2,8 @@ import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { GO_LIVE_QUESTIONS } from '@readiness/backstage-plugin-readiness-common';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import request from 'supertest';
 import { parse, stringify } from 'yaml';
 import {
@@ -253,10 +253,7 @@ describe.each(databases.eachSupportedId())(
 
     it('asks in the go-live note the questions the scorecard sets', async () => {
       const doc = parse(
-        fs.readFileSync(
-          path.join(EXAMPLES, 'scorecards/production.yaml'),
-          'utf8',
-        ),
+        fs.readFileSync(join(EXAMPLES, 'scorecards/production.yaml'), 'utf8'),
       );
       doc.spec.goLive.questions = [
         {
@@ -265,8 +262,8 @@ describe.each(databases.eachSupportedId())(
           checks: ['incident-owner'],
         },
       ];
-      const file = path.join(
-        fs.mkdtempSync(path.join(os.tmpdir(), 'readiness-questions-')),
+      const file = join(
+        fs.mkdtempSync(join(tmpdir(), 'readiness-questions-')),
         'production.yaml',
       );
       fs.writeFileSync(file, stringify(doc));

@@ -2613,7 +2613,7 @@ export const spec = {
     "/scorecards/reload": {
       "post": {
         "operationId": "ReloadScorecards",
-        "description": "Reads the scorecard files again now, on the replica that answers (every replica also does so every `readiness.scorecardReload.frequency`, 30 s by default). A valid change is in use at once and every shard evaluates; an invalid file answers 400 naming the file and field, and the running scorecards stay. Needs `readiness.scorecard.reload`; audited.",
+        "description": "Reads the scorecard files again now, on the replica that answers (every replica also does so every `readiness.scorecardReload.frequency`, 30 s by default). A valid change applies to every evaluation that starts after it, and the shards not running start at once; an invalid file answers 400 naming the file and field, and the running scorecards stay. Needs `readiness.scorecard.reload`; audited.",
         "responses": {
           "200": {
             "description": "The scorecards in use after the reload.",

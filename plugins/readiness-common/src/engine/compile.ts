@@ -99,7 +99,8 @@ export interface CompiledScorecard {
   readonly launchRequires: LaunchRequirement;
   /**
    * The questions the go-live note answers from check results
-   * (`spec.goLive.questions`, else checklist [000]'s six).
+   * (`spec.goLive.questions`, else those of checklist [000]'s six that one of
+   * its checks answers).
    */
   readonly goLiveQuestions: ReadonlyArray<GoLiveQuestion>;
   /** The phases' checklist items (`spec.goLive.phases`). */
@@ -171,6 +172,12 @@ export function compileScorecard(spec: ScorecardSpec): CompiledScorecard {
     signoffRolesPerPerson: spec.spec.goLive?.signoff?.rolesPerPerson ?? 1,
     launchRequires: spec.spec.goLive?.launchRequires ?? 'ready',
     goLivePhases: spec.spec.goLive?.phases ?? [],
-    goLiveQuestions: spec.spec.goLive?.questions ?? GO_LIVE_QUESTIONS,
+    // The default asks only what the scorecard can answer: a question none of
+    // whose checks it has would only ever say "Unanswered".
+    goLiveQuestions:
+      spec.spec.goLive?.questions ??
+      GO_LIVE_QUESTIONS.filter(q =>
+        q.checks.some(id => checks.some(c => c.spec.id === id)),
+      ),
   };
 }

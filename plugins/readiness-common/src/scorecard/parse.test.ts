@@ -4,6 +4,7 @@ import { parseScorecard, parseScorecardYaml } from './parse';
 import { ScorecardValidationError } from './errors';
 import { scorecardDoc } from '../engine/testUtils';
 import { GO_LIVE_QUESTIONS } from '../golive/questions';
+import { compileScorecard } from '../engine/compile';
 
 function issuesOf(doc: unknown): string[] {
   try {
@@ -133,6 +134,19 @@ describe('parseScorecard', () => {
       'spec.goLive.questions[1].id: duplicate question id "q"',
       'spec.goLive.questions[1].checks[1]: question "q" is answered by check "nope", which is not in this scorecard',
     ]);
+  });
+
+  it('asks by default only the questions of [000] that one of its checks answers', () => {
+    const ids = (checkId: string) =>
+      compileScorecard(
+        parseScorecard(
+          scorecardDoc([
+            check({ id: checkId, type: 'relation', with: { type: 'x' } }),
+          ]),
+        ),
+      ).goLiveQuestions.map(q => q.id);
+    expect(ids('owner')).toEqual([]);
+    expect(ids('runbook')).toEqual(['first-15-minutes']);
   });
 
   it('writes out the six questions of [000] in the example production scorecard, as the default asks them', () => {

@@ -17,5 +17,6 @@ export function downloadText(text: string, fileName: string) {
   a.href = url;
   a.download = fileName;
   a.click();
-  URL.revokeObjectURL(url);
+  // Some browsers start the download after the click returns.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

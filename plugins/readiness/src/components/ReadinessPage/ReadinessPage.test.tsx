@@ -1,4 +1,9 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
@@ -44,6 +49,7 @@ async function renderOverview(
       apis={[
         [readinessApiRef, api],
         [catalogApiRef, catalogApiMock({ entities: catalogEntities as any })],
+        [permissionApiRef, mockApis.permission()],
       ]}
     >
       <ReadinessOverview />

@@ -1,4 +1,9 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -93,9 +98,17 @@ const PREVIEW: ScorecardPreview = {
   ],
 };
 
-async function render(api: ReturnType<typeof mockReadinessApi>) {
+async function render(
+  api: ReturnType<typeof mockReadinessApi>,
+  permission = mockApis.permission(),
+) {
   await renderInTestApp(
-    <TestApiProvider apis={[[readinessApiRef, api]]}>
+    <TestApiProvider
+      apis={[
+        [readinessApiRef, api],
+        [permissionApiRef, permission],
+      ]}
+    >
       <ScorecardPreviewCard scorecard={SCORECARD} />
     </TestApiProvider>,
     { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },

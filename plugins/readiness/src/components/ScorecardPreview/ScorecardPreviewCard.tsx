@@ -1,8 +1,10 @@
 import { InfoCard, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import type {
-  ScorecardPreview,
-  ScorecardSummary,
+import { usePermission } from '@backstage/plugin-permission-react';
+import {
+  readinessScorecardPreviewPermission,
+  type ScorecardPreview,
+  type ScorecardSummary,
 } from '@readiness/backstage-plugin-readiness-common';
 import Button from '@material-ui/core/Button';
 import TextField from '@material-ui/core/TextField';
@@ -29,6 +31,10 @@ export function ScorecardPreviewCard(props: { scorecard: ScorecardSummary }) {
   const [result, setResult] = useState<ScorecardPreview>();
   const [status, setStatus] = useState<string>();
   const check = useYamlCheck(yaml);
+  // The same question the backend asks: without it, nothing to offer.
+  const permission = usePermission({
+    permission: readinessScorecardPreviewPermission,
+  });
 
   const start = async () => {
     setLoading('source');
@@ -62,6 +68,8 @@ export function ScorecardPreviewCard(props: { scorecard: ScorecardSummary }) {
       setLoading(undefined);
     }
   };
+
+  if (permission.loading || !permission.allowed) return null;
 
   let helper = 'Paste a scorecard, or start from this one.';
   if (check.state === 'valid')
