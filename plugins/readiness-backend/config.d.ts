@@ -47,6 +47,13 @@ export interface Config {
        * at least this often. Default one day (`{ days: 1 }` or `P1D`).
        */
       fullPassEvery?: HumanDuration | string;
+      /**
+       * Evaluate the entities Readiness's catalog module names as changed
+       * (events topic `readiness.catalog-changed`) within seconds, instead of
+       * at the next cycle. Needs the catalog module, and the events backend
+       * when the catalog runs in another backend. Default true.
+       */
+      followCatalog?: boolean;
     };
     history?: {
       /** Days of daily history and change log to keep. Default 180. */

@@ -36,7 +36,16 @@ const {
   clearStored,
   tableSizes,
 } = require('./compare/stack');
-const { readinessCycle, techInsightsCycle, load } = require('./compare/cycles');
+const {
+  readinessCycle,
+  techInsightsCycle,
+  load,
+  freshness,
+} = require('./compare/cycles');
+
+/** Components changed and registered for the freshness measure. */
+const FRESH_CHANGE = 100;
+const FRESH_ADD = 20;
 
 const fmtMs = ms =>
   ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(1)} ms`;
@@ -107,6 +116,19 @@ const ratio = (ti, r) => (ti && r ? `${(ti / r).toFixed(1)}×` : '–');
     // those runs, then forget what they stored so the first measured run is one.
     await backend.waitFor(/^Readiness shard \d+\/\d+: /, 1, 0);
     await backend.waitFor(/^Stored \d+ facts for fact retriever /, 3, 0);
+    // The catalog module named every entity as the catalog loaded it, and
+    // Readiness evaluates those as they come: let that end (20 s without a
+    // word of it) before clearing, so nothing is written after the clear.
+    await until(
+      'Readiness to finish the entities the catalog named',
+      async () => {
+        const said = backend.lines
+          .filter(l => /^Readiness: catalog changes/.test(l.message))
+          .pop();
+        return !said || Date.now() - said.at > 20_000;
+      },
+      2000,
+    );
     await clearStored();
 
     const production = (
@@ -166,6 +188,9 @@ const ratio = (ti, r) => (ti && r ? `${(ti / r).toFixed(1)}×` : '–');
       log(name, JSON.stringify(out.api[name]));
     }
     out.memoryAfterLoad = backend.memory();
+    // Freshness: catalog changes and new entities until Readiness shows them.
+    out.freshness = await freshness(FRESH_CHANGE, FRESH_ADD, userToken);
+    log('freshness', JSON.stringify(out.freshness));
     out.tables = await tableSizes();
   } finally {
     await backend.stop();
@@ -200,6 +225,7 @@ const ratio = (ti, r) => (ti && r ? `${(ti / r).toFixed(1)}×` : '–');
     `${a.rps.toFixed(0)}/s, p95 ${a.p95.toFixed(0)} ms${
       a.errors ? ` (${a.errors} errors)` : ''
     }`;
+  const fresh = f => (f.n ? `${fmtMs(f.p50)} / ${fmtMs(f.p95)}` : '–');
   const figures = r.api;
   const table = [
     `${N} components (${
@@ -250,6 +276,18 @@ const ratio = (ti, r) => (ti && r ? `${(ti / r).toFixed(1)}×` : '–');
     `| \`/results?limit=50\` one at a time; ${CONCURRENCY} at a time | – | ${lat(
       figures.readinessResults.one,
     )}; ${rps(figures.readinessResults.many)} | |`,
+    `| catalog change → new result, p50 / p95 (${
+      r.freshness.changed.n
+    } of ${FRESH_CHANGE} components; ${
+      r.freshness.missed
+    } not seen in 2 min) | next fact-retriever run (cron) | ${fresh(
+      r.freshness.changed,
+    )} | |`,
+    `| new entity → first result, p50 / p95 (${
+      r.freshness.added.n
+    } of ${FRESH_ADD}) | next fact-retriever run (cron) | ${fresh(
+      r.freshness.added,
+    )} | |`,
     `| stored | facts ${r.tables.techInsightsMb.toFixed(
       1,
     )} MB | ${r.tables.readinessMb.toFixed(1)} MB (${(

@@ -18,6 +18,10 @@ backend.add(
 );
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(benchCatalogModule);
+// Names changed entities to Readiness (the freshness measure).
+backend.add(
+  import('@readiness/backstage-plugin-catalog-backend-module-readiness'),
+);
 backend.add(import('@readiness/backstage-plugin-readiness-backend'));
 backend.add(import('@backstage-community/plugin-tech-insights-backend'));
 backend.add(

@@ -1,6 +1,6 @@
 /**
  * Catalog backend module for Readiness: relations for the incident, technical
- * and communication owners of every entity.
+ * and communication owners of every entity, and signals of changed entities.
  *
  * @packageDocumentation
  */
@@ -12,3 +12,4 @@ export {
   ReadinessBackendOwnershipEdits,
   type OwnershipEditsSource,
 } from './processor/OwnershipEdits';
+export { CatalogChangeSignals } from './signals/CatalogChangeSignals';

@@ -7,9 +7,11 @@ import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { OWNERSHIP_CHANGED_TOPIC } from '@readiness/backstage-plugin-readiness-common';
 import { ReadinessBackendOwnershipEdits } from './processor/OwnershipEdits';
 import { ReadinessOwnershipProcessor } from './processor/ReadinessOwnershipProcessor';
+import { CatalogChangeSignals } from './signals/CatalogChangeSignals';
 
 /**
- * Catalog module that emits relations for the Readiness ownership roles.
+ * Catalog module that overlays ownership edits, emits relations for the
+ * Readiness ownership roles, and names changed entities to the Readiness backend.
  *
  * @public
  */
@@ -32,6 +34,15 @@ export const catalogModuleReadiness = createBackendModule({
           logger,
         });
         catalog.addProcessor(new ReadinessOwnershipProcessor(edits));
+        // Entities processed with new content are named to the Readiness
+        // backend, which evaluates them at once instead of at its next cycle.
+        catalog.addProcessor(
+          new CatalogChangeSignals(events, error =>
+            logger.warn(
+              `Readiness: could not announce changed entities: ${error}`,
+            ),
+          ),
+        );
         // A saved edit: read the edits again before the entity is reprocessed,
         // instead of overlaying a cached list that does not have it yet.
         await events.subscribe({

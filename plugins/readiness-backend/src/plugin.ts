@@ -14,6 +14,7 @@ import {
 import { registerActions } from './actions/registerActions';
 import { createReadinessStores } from './stores';
 import { CatalogReader } from './evaluation/CatalogReader';
+import { CatalogChangeFollower } from './evaluation/CatalogChangeFollower';
 import { Evaluator } from './evaluation/Evaluator';
 import { readSchedule } from './evaluation/schedule';
 import { ScorecardRegistry } from './evaluation/ScorecardRegistry';
@@ -89,6 +90,7 @@ export const readinessPlugin = createBackendPlugin({
         actions: actionsRegistryServiceRef,
         notifications: notificationService,
         events: eventsServiceRef,
+        lifecycle: coreServices.lifecycle,
       },
       async init(deps) {
         const { config, logger, scheduler } = deps;
@@ -198,14 +200,31 @@ export const readinessPlugin = createBackendPlugin({
           config,
           reload: reloadScorecards,
         });
-        scorecards.onChange(() => {
+        const triggerShards = () => {
           for (let shard = 0; shard < shards; shard++)
             scheduler
               .triggerTask(`readiness-evaluate-${shard}-of-${shards}`)
               .catch(() => {
-                // Running already: its next period reads the new scorecards.
+                // Running already: its next period reads what changed.
               });
-        });
+        };
+        scorecards.onChange(triggerShards);
+
+        // Entities the catalog module names as changed are evaluated within
+        // seconds; an organisation change makes every shard run now.
+        if (
+          config.getOptionalBoolean('readiness.evaluation.followCatalog') !==
+          false
+        ) {
+          const follower = new CatalogChangeFollower({
+            reader,
+            evaluator,
+            logger,
+            onOrganisationChange: triggerShards,
+          });
+          await follower.subscribe(deps.events);
+          deps.lifecycle.addShutdownHook(() => follower.stop());
+        }
 
         const service = new ReadinessService({
           stores,

@@ -33,6 +33,25 @@ export interface OwnershipRoles {
 export const OWNERSHIP_CHANGED_TOPIC = 'readiness.ownership-changed';
 
 /**
+ * Events topic on which Readiness's catalog module names the entities the
+ * catalog processed with new content (payload {@link CatalogChangedPayload}),
+ * so the Readiness backend evaluates them within seconds instead of at its
+ * next cycle.
+ *
+ * @public
+ */
+export const CATALOG_CHANGED_TOPIC = 'readiness.catalog-changed';
+
+/**
+ * The payload of {@link CATALOG_CHANGED_TOPIC}: lower-case entity refs.
+ *
+ * @public
+ */
+export interface CatalogChangedPayload {
+  entityRefs: string[];
+}
+
+/**
  * The fields of {@link OwnershipRoles}, in the order people read them.
  *
  * @public

@@ -1,7 +1,7 @@
 /* One evaluation cycle of each product, and load on the API. */
 const { fork } = require('node:child_process');
 const path = require('node:path');
-const { LOAD_MS } = require('./settings');
+const { LOAD_MS, sleep } = require('./settings');
 const { api } = require('./stack');
 
 async function readinessCycle(backend) {
@@ -109,4 +109,64 @@ function load(requests, token, concurrency) {
   });
 }
 
-module.exports = { readinessCycle, techInsightsCycle, load };
+/** p50 and p95 of these times (ms). */
+function percentiles(ms) {
+  const sorted = [...ms].sort((a, b) => a - b);
+  const at = q =>
+    sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return sorted.length
+    ? {
+        n: sorted.length,
+        p50: at(0.5),
+        p95: at(0.95),
+        max: sorted[sorted.length - 1],
+      }
+    : { n: 0 };
+}
+
+/**
+ * Freshness: changes `change` production components through the catalog (their
+ * runbook removed, as an edit of catalog-info.yaml would) and registers `add`
+ * new ones, then asks Readiness for each until it shows the change (the
+ * `runbook` check no longer passes; a first result). Times from the catalog
+ * mutation, p50/p95; gives up after `timeoutMs`.
+ */
+async function freshness(change, add, token, timeoutMs = 120_000) {
+  const { at, changed, added } = await api('/api/catalog/bench/mutate', {
+    method: 'POST',
+    body: { change, add },
+  });
+  const pending = new Map([
+    ...changed.map(r => [r, 'changed']),
+    ...added.map(r => [r, 'added']),
+  ]);
+  const seen = { changed: [], added: [] };
+  while (pending.size > 0 && Date.now() - at < timeoutMs) {
+    await Promise.all(
+      [...pending].map(async ([ref, what]) => {
+        const [kind, rest] = ref.split(':');
+        const body = await api(`/api/readiness/entities/${kind}/${rest}`, {
+          token,
+        }).catch(() => undefined);
+        const results = body?.results ?? [];
+        const shows =
+          what === 'added'
+            ? results.length > 0
+            : results.some(r =>
+                r.checks.some(
+                  c => c.checkId === 'runbook' && c.result !== 'pass',
+                ),
+              );
+        if (shows && pending.delete(ref)) seen[what].push(Date.now() - at);
+      }),
+    );
+    await sleep(100);
+  }
+  return {
+    changed: percentiles(seen.changed),
+    added: percentiles(seen.added),
+    missed: pending.size,
+  };
+}
+
+module.exports = { readinessCycle, techInsightsCycle, load, freshness };

@@ -32,7 +32,8 @@ function kindsOf(cards: CompiledScorecard[]): string[] | undefined {
 }
 /** How long `current()` reuses the last read. */
 const MAX_AGE_MS = 5 * 60_000;
-const ORG_KINDS = ['User', 'Group', 'System', 'Domain'];
+/** The kinds of the organisation every evaluation reads beside its scope. */
+export const ORG_KINDS = ['User', 'Group', 'System', 'Domain'];
 /** What a cycle reads of every entity: enough to tell whether it changed. */
 const ETAG_FIELDS = [
   'kind',
@@ -90,6 +91,12 @@ export class CatalogReader {
   /** The kinds the scorecards apply to (undefined: every kind). */
   private get kinds(): string[] | undefined {
     return kindsOf(this.scorecards.list());
+  }
+
+  /** Whether a cycle reads entities of this kind (the scorecards' kinds). */
+  readsKind(kind: string): boolean {
+    const kinds = this.kinds;
+    return !kinds || kinds.some(k => k.toLowerCase() === kind.toLowerCase());
   }
 
   /** The fields a read asks for. */

@@ -40,6 +40,24 @@ export class EvaluationStateStore {
     return new Map(rows.map(r => [r.entity_ref, toState(r)]));
   }
 
+  /** The states of these entities (those that have one), by entity ref. */
+  async getStates(entityRefs: string[]): Promise<Map<string, EvaluationState>> {
+    const out = new Map<string, EvaluationState>();
+    for (const refs of chunks(entityRefs)) {
+      const rows = await this.db(STATE)
+        .whereIn('entity_ref', refs)
+        .select(
+          'entity_ref',
+          'input_hash',
+          'evidence_version',
+          'evaluated_version',
+          'recheck_at',
+        );
+      for (const r of rows) out.set(r.entity_ref, toState(r));
+    }
+    return out;
+  }
+
   /** The owners stored by the entity's last evaluation; undefined before one. */
   async getOwners(entityRef: string): Promise<StoredOwners | undefined> {
     return (await this.getLastEvaluation(entityRef)).owners;

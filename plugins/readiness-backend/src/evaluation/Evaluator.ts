@@ -15,7 +15,7 @@ import type { EvaluationState } from './EvaluationStateStore';
 import { CatalogReader, CatalogSnapshot } from './CatalogReader';
 import { diffChecks } from './diffChecks';
 import type { EvaluationListener } from './events';
-import { EntityPreparer, Prepared } from './prepare';
+import { EntityPreparer, isDue, Prepared } from './prepare';
 import {
   changedRows,
   historyPoints,
@@ -184,6 +184,41 @@ export class Evaluator implements ShardHost {
     );
     if (done.written > 0) await this.rescoreRollups(snapshot, at);
     return done.written;
+  }
+
+  /**
+   * Evaluates those of these entities whose inputs changed since their last
+   * evaluation (or that were never evaluated), and the roll-ups when a
+   * result changed: what a catalog change signal asks. Returns the refs
+   * evaluated and those found unchanged (the catalog may not have stored
+   * the change yet).
+   */
+  async evaluateIfChanged(
+    entities: Entity[],
+  ): Promise<{ evaluated: string[]; unchanged: string[]; written: number }> {
+    if (entities.length === 0)
+      return { evaluated: [], unchanged: [], written: 0 };
+    const snapshot = await this.options.reader.current();
+    const ownership = await this.options.stores.ownership.evaluationInputs();
+    const prepared = this.preparer.prepare(entities, snapshot, ownership);
+    const states = await this.options.stores.evaluationState.getStates(
+      prepared.map(p => p.ref),
+    );
+    const at = this.now();
+    const due = prepared.filter(p => isDue(p, states.get(p.ref), at.getTime()));
+    const dueRefs = new Set(due.map(p => p.ref));
+    let written = 0;
+    if (due.length > 0) {
+      const done = await this.evaluateAndStore(due, snapshot, at, states);
+      written = done.written;
+      if (written > 0)
+        written += (await this.rescoreRollups(snapshot, at)).written;
+    }
+    return {
+      evaluated: [...dueRefs],
+      unchanged: prepared.map(p => p.ref).filter(r => !dueRefs.has(r)),
+      written,
+    };
   }
 
   /**
