@@ -168,7 +168,11 @@ async function checkTab(screenshot) {
 }
 
 /** Runs every check; returns `{ passed, failed }` and prints a line each. */
-async function freshAppCheck({ keep = false } = {}) {
+/**
+ * Runs the checks; `afterPack` is called once the packages are packed (so a
+ * build started then never reads a package.json that packing rewrites).
+ */
+async function freshAppCheck({ keep = false, afterPack } = {}) {
   const counts = { passed: 0, failed: 0 };
   const report = (what, error) => {
     if (error) {
@@ -199,6 +203,7 @@ async function freshAppCheck({ keep = false } = {}) {
       problems.length ? new Error(problems.join('; ')) : undefined,
     );
     if (problems.length) return counts;
+    afterPack?.();
 
     yarnIn(dir, ['install', '--no-immutable'], ['ignore', 'ignore', 'inherit']);
     console.log(`fresh app: installed in ${dir} (${seconds()})`);

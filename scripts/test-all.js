@@ -21,7 +21,7 @@
  */
 const fs = require('node:fs');
 const path = require('node:path');
-const { root, yarnSync } = require('./yarn');
+const { root, yarnSync, yarnSpawn } = require('./yarn');
 const { productionCheck } = require('./production-check');
 const { freshAppCheck } = require('./fresh-app-check');
 
@@ -157,6 +157,36 @@ function run(args, options) {
   }
 }
 
+/**
+ * Starts `yarn build:e2e` with its output in e2e-results/build-e2e.log;
+ * resolves to its exit code (printing the log's end when it fails).
+ */
+function buildInBackground() {
+  const logFile = path.join(results, 'build-e2e.log');
+  const out = fs.openSync(logFile, 'w');
+  const child = yarnSpawn(['build:e2e'], { stdio: ['ignore', out, out] });
+  return new Promise(resolve => {
+    let finished = false;
+    const done = code => {
+      if (finished) return;
+      finished = true;
+      fs.closeSync(out);
+      if (code !== 0)
+        console.log(
+          fs.readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n'),
+        );
+      resolve(code ?? 1);
+    };
+    child.once('error', () => done(1));
+    child.once('exit', done);
+  });
+}
+
+/** Prints how long a phase took, for CI logs. */
+function took(phase, since) {
+  console.log(`[time] ${phase}: ${Math.round((Date.now() - since) / 1000)} s`);
+}
+
 async function main() {
   if (!process.env.SKIP_INSTALL) yarnSync(['install']);
   fs.mkdirSync(results, { recursive: true });
@@ -177,9 +207,11 @@ async function main() {
   }
 
   fs.rmSync(jestJson, { force: true });
+  let since = Date.now();
   const jestExit = run(['test', '--json', `--outputFile=${jestJson}`], {
     env,
   });
+  took('jest', since);
   const jest = jestCounts(jestExit);
   console.log(
     `jest: ${jest.passed} passed, ${jest.failed} failed, ${jest.skipped} skipped (${jest.postgresPassed} on PostgreSQL)`,
@@ -200,6 +232,7 @@ async function main() {
   }
 
   // The README's production command, against the local PostgreSQL.
+  since = Date.now();
   const production = { passed: 0, failed: 0, skipped: 0 };
   if (postgres) {
     try {
@@ -215,23 +248,39 @@ async function main() {
     production.skipped = 1;
   }
 
-  // The adopter's path: tarballs checked, installed into a fresh app.
+  took('production start', since);
+  since = Date.now();
+  // The adopter's path: tarballs checked, installed into a fresh app. The
+  // end-to-end app builds meanwhile, once the packages are packed (the
+  // machine's two cores share the two installs and builds).
   let fresh = { passed: 0, failed: 0 };
+  let e2eBuild;
   if (!process.env.SKIP_FRESH_APP) {
     try {
-      fresh = await freshAppCheck();
+      fresh = await freshAppCheck({
+        afterPack: process.env.SKIP_E2E
+          ? undefined
+          : () => {
+              e2eBuild = buildInBackground();
+            },
+      });
     } catch (error) {
       console.log(`fresh app: failed: ${error.message}`);
       fresh = { passed: 0, failed: 1 };
     }
   }
 
+  took('fresh app', since);
   let e2e = { passed: 0, failed: 0, skipped: 0 };
   if (!process.env.SKIP_E2E) {
+    since = Date.now();
     fs.rmSync(e2eJson, { force: true });
-    const buildExit = run(['build:e2e']);
+    const buildExit = e2eBuild ? await e2eBuild : run(['build:e2e']);
+    took('e2e app build (the rest of it)', since);
+    since = Date.now();
     if (buildExit === 0) {
       e2e = e2eCounts(run(['test:e2e'], { env: { CI: 'true' } }));
+      took('e2e tests', since);
     } else {
       console.log(`e2e: the app did not build (exit ${buildExit})`);
       e2e = { passed: 0, failed: 1, skipped: 0 };
