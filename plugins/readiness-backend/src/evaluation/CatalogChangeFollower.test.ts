@@ -62,7 +62,9 @@ describe('CatalogChangeFollower', () => {
       topic: CATALOG_CHANGED_TOPIC,
       eventPayload: { entityRefs: ['Component:default/Payments-API'] },
     });
-    await new Promise(r => setTimeout(r, 20));
+    // Delivered, then handled (bounded: 2 s).
+    for (let i = 0; i < 200 && evaluated.length === 0; i++)
+      await new Promise(r => setTimeout(r, 10));
     await f.settled();
     expect(read()).toEqual([ref]);
     expect(evaluated).toEqual([[ref]]);
