@@ -61,9 +61,10 @@ function parse(value: unknown, defaultNamespace: string): ParsedOwnerRef {
       error: `"${text}" is not an entity ref; expected [kind:][namespace/]name, such as group:team-a`,
     };
   }
-  const kind = (match[1] ?? 'group').toLocaleLowerCase('en-US');
-  const namespace = (match[2] ?? defaultNamespace).toLocaleLowerCase('en-US');
-  const name = match[3].toLocaleLowerCase('en-US');
+  // toLowerCase: as toLocaleLowerCase('en-US'), much faster (see entityKey).
+  const kind = (match[1] ?? 'group').toLowerCase();
+  const namespace = (match[2] ?? defaultNamespace).toLowerCase();
+  const name = match[3].toLowerCase();
   if (!OWNER_KINDS.includes(kind)) {
     return {
       ok: false,

@@ -10,6 +10,27 @@ type Loose = Record<string, unknown>;
 const same = (a: unknown, b: unknown) =>
   a === b || JSON.stringify(a) === JSON.stringify(b);
 
+const indexes = new WeakMap<
+  CompiledScorecard,
+  {
+    areaTitles: Map<string, string>;
+    checks: Map<string, CompiledScorecard['checks'][number]>;
+  }
+>();
+
+/** A scorecard's area titles and checks by id, built once per scorecard. */
+function indexOf(card: CompiledScorecard) {
+  let index = indexes.get(card);
+  if (!index) {
+    index = {
+      areaTitles: new Map(card.areas.map(a => [a.id, a.title])),
+      checks: new Map(card.checks.map(c => [c.spec.id, c])),
+    };
+    indexes.set(card, index);
+  }
+  return index;
+}
+
 /**
  * A result as stored: without what its scorecard says anyway (check titles,
  * areas, severities, weights and remediation, area titles, the verdict and
@@ -30,18 +51,20 @@ export function compactResult(
     if (k === 'passingScore' && v === card.passingScore) continue;
     out[k] = v;
   }
-  const areaTitles = new Map(card.areas.map(a => [a.id, a.title]));
+  const { areaTitles, checks } = indexOf(card);
   out.areas = result.areas.map(a => {
     if (areaTitles.get(a.id) !== a.title) return a;
     const { title: _title, ...rest } = a;
     return rest;
   });
-  const checks = new Map(card.checks.map(c => [c.spec.id, c]));
   out.checks = result.checks.map(c => {
     const check = checks.get(c.checkId);
     if (!check) return c;
     const stored: Loose = {};
-    for (const [k, v] of Object.entries(c)) {
+    // for…in, not Object.entries: no pair allocated per field of every check.
+    for (const k in c) {
+      if (!Object.prototype.hasOwnProperty.call(c, k)) continue;
+      const v = (c as unknown as Loose)[k];
       if (v === undefined) continue;
       if (k === 'title' && v === check.spec.title) continue;
       if (k === 'area' && v === check.area) continue;
@@ -62,8 +85,7 @@ export function expandResult(
 ): EntityReadiness {
   if (!card) return stored as unknown as EntityReadiness;
   const status = stored.status as EntityReadiness['status'];
-  const areaTitles = new Map(card.areas.map(a => [a.id, a.title]));
-  const checks = new Map(card.checks.map(c => [c.spec.id, c]));
+  const { areaTitles, checks } = indexOf(card);
   return {
     ...stored,
     passingScore: stored.passingScore ?? card.passingScore,
