@@ -44,6 +44,22 @@ describe('CatalogReader', () => {
     expect(query).toHaveBeenCalledTimes(8);
   });
 
+  it('gives the last read however old to latest(), where current() reads again after five minutes', async () => {
+    const { reader: r, query } = reader();
+    const first = await r.latest(); // none yet: reads
+    expect(query).toHaveBeenCalledTimes(4);
+    const now = Date.now();
+    const clock = jest.spyOn(Date, 'now').mockReturnValue(now + 10 * 60_000);
+    try {
+      expect(await r.latest()).toBe(first);
+      expect(query).toHaveBeenCalledTimes(4);
+      expect(await r.current()).not.toBe(first);
+      expect(query).toHaveBeenCalledTimes(8);
+    } finally {
+      clock.mockRestore();
+    }
+  });
+
   it('reads in full only the entities whose etag changed since the last read', async () => {
     const entities = exampleEntities().map((e, i) => ({
       ...e,

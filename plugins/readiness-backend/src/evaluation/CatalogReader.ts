@@ -129,6 +129,15 @@ export class CatalogReader {
     return this.read({ reuseMs: MAX_AGE_MS });
   }
 
+  /**
+   * The last read whatever its age (a read now when there is none): the
+   * organisation an evaluation between cycles reads, when changes to it are
+   * announced and make the shards read the catalog again anyway.
+   */
+  async latest(): Promise<CatalogSnapshot> {
+    return this.last ?? this.read();
+  }
+
   /** Users, groups, systems and domains, from {@link CatalogReader.current}. */
   async organisation(): Promise<Entity[]> {
     return (await this.current()).organisation;

@@ -198,7 +198,9 @@ export class Evaluator implements ShardHost {
   ): Promise<{ evaluated: string[]; unchanged: string[]; written: number }> {
     if (entities.length === 0)
       return { evaluated: [], unchanged: [], written: 0 };
-    const snapshot = await this.options.reader.current();
+    // The last read, however old: a signal must not read the whole catalog
+    // (organisation changes are announced too, and make every shard read).
+    const snapshot = await this.options.reader.latest();
     const ownership = await this.options.stores.ownership.evaluationInputs();
     const prepared = this.preparer.prepare(entities, snapshot, ownership);
     const states = await this.options.stores.evaluationState.getStates(

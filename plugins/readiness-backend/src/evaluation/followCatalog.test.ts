@@ -117,19 +117,27 @@ describe.each(databases.eachSupportedId())(
         ),
       );
       cat.clear();
-      await signal(ref);
-      await until(
-        'the new result',
-        async () =>
-          JSON.stringify(await failing(knex, ref)) !== JSON.stringify(before),
-      );
-      expect(Object.values(await failing(knex, ref)).join()).toContain(
-        'runbook',
-      );
-      // Only the named entity was read; no shard ran.
-      expect(cat.byRef()).toEqual([ref]);
-      expect(cat.catalog.queryEntities).not.toHaveBeenCalled();
-      expect(await attempts()).toBe(cycles);
+      // The last catalog read is ten minutes old by now: a signal still
+      // reads only its entity.
+      const later = Date.now() + 10 * 60_000;
+      const clock = jest.spyOn(Date, 'now').mockImplementation(() => later);
+      try {
+        await signal(ref);
+        await until(
+          'the new result',
+          async () =>
+            JSON.stringify(await failing(knex, ref)) !== JSON.stringify(before),
+        );
+        expect(Object.values(await failing(knex, ref)).join()).toContain(
+          'runbook',
+        );
+        // Only the named entity was read; no shard ran.
+        expect(cat.byRef()).toEqual([ref]);
+        expect(cat.catalog.queryEntities).not.toHaveBeenCalled();
+        expect(await attempts()).toBe(cycles);
+      } finally {
+        clock.mockRestore();
+      }
     });
 
     it('looks again at an entity named but read unchanged (the catalog stores it a moment after naming it), writing nothing', async () => {
