@@ -125,7 +125,8 @@ const ratio = (ti, r) => (ti && r ? `${(ti / r).toFixed(1)}×` : '–');
         const said = backend.lines
           .filter(l => /^Readiness: catalog changes/.test(l.message))
           .pop();
-        return !said || Date.now() - said.at > 20_000;
+        // At least one (the catalog named every entity as it loaded).
+        return Boolean(said) && Date.now() - said.at > 20_000;
       },
       2000,
     );

@@ -43,12 +43,15 @@ export const OWNERSHIP_CHANGED_TOPIC = 'readiness.ownership-changed';
 export const CATALOG_CHANGED_TOPIC = 'readiness.catalog-changed';
 
 /**
- * The payload of {@link CATALOG_CHANGED_TOPIC}: lower-case entity refs.
+ * The payload of {@link CATALOG_CHANGED_TOPIC}: lower-case entity refs, and
+ * those of them the publishing catalog replica saw for the first time (after
+ * its start: not necessarily changed).
  *
  * @public
  */
 export interface CatalogChangedPayload {
   entityRefs: string[];
+  firstSeen?: string[];
 }
 
 /**

@@ -44,7 +44,10 @@ describe('CatalogChangeSignals', () => {
     expect(published).toEqual([
       {
         topic: CATALOG_CHANGED_TOPIC,
-        eventPayload: { entityRefs: ['component:shop/payments-api'] },
+        eventPayload: {
+          entityRefs: ['component:shop/payments-api'],
+          firstSeen: ['component:shop/payments-api'],
+        },
       },
     ]);
 
@@ -59,6 +62,10 @@ describe('CatalogChangeSignals', () => {
       'component:shop/payments-api',
       'component:shop/payments-api',
     ]);
+    // A change, not a first sight.
+    expect(published[1].eventPayload).toEqual({
+      entityRefs: ['component:shop/payments-api'],
+    });
   });
 
   it('gathers the refs of a burst into one event, and sends on its own after a moment', async () => {

@@ -23,7 +23,9 @@ const MAX_REFS = 1000;
  *
  * It keeps a hash of each entity it has processed, on this catalog replica,
  * and names an entity when the hash differs or the entity is new to it (so
- * after a restart every entity is named once, as the catalog processes it).
+ * after a restart every entity is named once, as the catalog processes it,
+ * marked `firstSeen`: the backend then looks once, without waiting for a
+ * change). The hashes of deleted entities stay until the catalog restarts.
  * Refs are gathered for a quarter of a second and sent together. Publishing
  * never fails processing: an error is logged and the refs are dropped (the
  * Readiness backend's scheduled cycle still finds the change).
@@ -32,7 +34,8 @@ const MAX_REFS = 1000;
  */
 export class CatalogChangeSignals implements CatalogProcessor {
   private readonly hashes = new Map<string, string>();
-  private pending = new Set<string>();
+  /** Ref → whether this replica sees it for the first time. */
+  private pending = new Map<string, boolean>();
   private timer?: NodeJS.Timeout;
   private sending: Promise<void> = Promise.resolve();
 
@@ -66,9 +69,10 @@ export class CatalogChangeSignals implements CatalogProcessor {
         ]),
       )
       .digest('base64');
-    if (this.hashes.get(ref) === hash) return;
+    const before = this.hashes.get(ref);
+    if (before === hash) return;
     this.hashes.set(ref, hash);
-    this.pending.add(ref);
+    this.pending.set(ref, before === undefined);
     if (this.pending.size >= MAX_REFS) this.flush();
     else this.timer ??= setTimeout(() => this.flush(), FLUSH_MS).unref();
   }
@@ -77,10 +81,14 @@ export class CatalogChangeSignals implements CatalogProcessor {
   flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    const refs = [...this.pending];
-    this.pending = new Set();
+    const refs = [...this.pending.keys()];
+    const firstSeen = refs.filter(r => this.pending.get(r));
+    this.pending = new Map();
     if (refs.length > 0) {
-      const payload: CatalogChangedPayload = { entityRefs: refs };
+      const payload: CatalogChangedPayload = {
+        entityRefs: refs,
+        ...(firstSeen.length ? { firstSeen } : {}),
+      };
       this.sending = this.sending.then(() =>
         this.events
           .publish({ topic: CATALOG_CHANGED_TOPIC, eventPayload: payload })

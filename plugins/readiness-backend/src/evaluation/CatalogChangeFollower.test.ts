@@ -44,9 +44,10 @@ function follower(changed: Set<string>, entities = exampleEntities()) {
     delayMs: 5,
     retries: 2,
     retryMs: 5,
+    organisationEveryMs: 200,
   });
   const read = () => byRefs.mock.calls.flatMap(([r]) => r.entityRefs);
-  return { f, evaluated, organisation, read };
+  return { f, evaluated, organisation, read, reader };
 }
 
 describe('CatalogChangeFollower', () => {
@@ -79,6 +80,49 @@ describe('CatalogChangeFollower', () => {
     await f.settled();
     // The first look and two more; the unknown one is asked for each time.
     expect(evaluated).toEqual([[ref], [ref], [ref]]);
+  });
+
+  it('looks again at an entity evaluated for another reason while its etag is still the one it had, and stops once it changed', async () => {
+    const ref = 'component:default/payments-api';
+    const withEtag = (etag: string) =>
+      exampleEntities().map(e =>
+        e.kind === 'Component' && e.metadata.name === 'payments-api'
+          ? { ...e, metadata: { ...e.metadata, etag } }
+          : e,
+      );
+    // Due anyway (say its evidence changed): evaluated on every look.
+    const old = follower(new Set([ref]), withEtag('v1'));
+    old.reader.remember(withEtag('v1').filter(e => e.metadata.etag));
+    const first = await old.f.follow(new Map([[ref, 0]]));
+    expect(first.evaluated).toEqual([ref]);
+    expect(first.retried).toBe(1); // the catalog still gives v1
+    old.f.stop();
+
+    const stored = follower(new Set([ref]), withEtag('v2'));
+    stored.reader.remember(withEtag('v1').filter(e => e.metadata.etag));
+    expect((await stored.f.follow(new Map([[ref, 0]]))).retried).toBe(0);
+  });
+
+  it('looks once at an entity the catalog saw for the first time since its start, unless it is not there yet', async () => {
+    const { f, read } = follower(new Set());
+    f.add(['component:default/payments-api', 'component:default/not-yet'], {
+      firstSeen: true,
+    });
+    await f.settled();
+    expect(read().filter(r => r.endsWith('payments-api'))).toHaveLength(1);
+    expect(read().filter(r => r.endsWith('not-yet'))).toHaveLength(3);
+  });
+
+  it('asks the shards to run at most once per period for organisation changes, and once more at its end', async () => {
+    const { f, organisation } = follower(new Set());
+    await f.follow(new Map([['group:default/payments', 0]]));
+    await f.follow(new Map([['user:default/alice', 0]]));
+    await f.follow(new Map([['group:default/ops', 0]]));
+    expect(organisation).toHaveBeenCalledTimes(1);
+    for (let i = 0; i < 100 && organisation.mock.calls.length < 2; i++)
+      await new Promise(r => setTimeout(r, 10));
+    expect(organisation).toHaveBeenCalledTimes(2);
+    f.stop();
   });
 
   it('makes every shard run when a user, group, system or domain changes', async () => {

@@ -1,8 +1,12 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import type { EventsService } from '@backstage/plugin-events-node';
-import { CATALOG_CHANGED_TOPIC } from '@readiness/backstage-plugin-readiness-common';
+import {
+  CATALOG_CHANGED_TOPIC,
+  tryEntityKey,
+} from '@readiness/backstage-plugin-readiness-common';
 import { CatalogReader, ORG_KINDS } from './CatalogReader';
+import { refOf } from './entityFields';
 import type { Evaluator } from './Evaluator';
 
 /** What one pass over the signalled refs did, for logs and tests. */
@@ -36,6 +40,18 @@ export interface CatalogChangeFollowerOptions {
    */
   retries?: number;
   retryMs?: number;
+  /**
+   * At most one organisation trigger this often (default one minute; one
+   * more at the end of the period for changes within it): after a catalog
+   * restart every user and group is named once.
+   */
+  organisationEveryMs?: number;
+}
+
+/** A named ref waiting for its look: how many so far, and whether the catalog saw it first. */
+interface Pending {
+  attempt: number;
+  firstSeen: boolean;
 }
 
 /**
@@ -47,10 +63,13 @@ export interface CatalogChangeFollowerOptions {
  * announce). One pass at a time; refs named meanwhile join the next.
  */
 export class CatalogChangeFollower {
-  private readonly pending = new Map<string, number>();
+  private readonly pending = new Map<string, Pending>();
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
+  private draining = 0;
   private stopped = false;
+  private organisationAt = -Infinity;
+  private organisationTimer?: NodeJS.Timeout;
 
   constructor(private readonly options: CatalogChangeFollowerOptions) {}
 
@@ -64,38 +83,59 @@ export class CatalogChangeFollower {
       id: 'readiness-catalog-changes',
       topics: [CATALOG_CHANGED_TOPIC],
       onEvent: async ({ eventPayload }) => {
-        const refs = (eventPayload as { entityRefs?: unknown })?.entityRefs;
-        if (!Array.isArray(refs)) {
+        const payload = eventPayload as {
+          entityRefs?: unknown;
+          firstSeen?: unknown;
+        };
+        if (!Array.isArray(payload?.entityRefs)) {
           this.options.logger.warn(
             `Readiness: ignored a ${CATALOG_CHANGED_TOPIC} event without entityRefs`,
           );
           return;
         }
-        this.add(refs.filter((r): r is string => typeof r === 'string'));
+        const firstSeen = new Set(
+          Array.isArray(payload.firstSeen) ? payload.firstSeen : [],
+        );
+        const refs = payload.entityRefs.filter(
+          (r): r is string => typeof r === 'string',
+        );
+        this.add(refs.filter(r => !firstSeen.has(r)));
+        this.add(
+          refs.filter(r => firstSeen.has(r)),
+          { firstSeen: true },
+        );
       },
     });
   }
 
-  /** Queues these refs for evaluation. */
-  add(entityRefs: string[], attempt = 0, delayMs = this.delayMs): void {
+  /** Queues these refs for evaluation (refs that do not parse are dropped). */
+  add(
+    entityRefs: string[],
+    options: { attempt?: number; firstSeen?: boolean; delayMs?: number } = {},
+  ): void {
     if (this.stopped) return;
+    const attempt = options.attempt ?? 0;
     for (const ref of entityRefs) {
-      const key = ref.toLowerCase();
-      if (!this.pending.has(key) || attempt < this.pending.get(key)!)
-        this.pending.set(key, attempt);
+      const key = tryEntityKey(ref);
+      if (!key) continue;
+      const had = this.pending.get(key);
+      this.pending.set(key, {
+        attempt: Math.min(attempt, had?.attempt ?? attempt),
+        firstSeen: (had?.firstSeen ?? true) && Boolean(options.firstSeen),
+      });
     }
     if (!this.timer && this.pending.size > 0) {
       this.timer = setTimeout(() => {
         this.timer = undefined;
         void this.drain();
-      }, delayMs);
+      }, options.delayMs ?? this.delayMs);
       this.timer.unref?.();
     }
   }
 
   /** Resolves once nothing is queued or running (retries included). */
   async settled(): Promise<void> {
-    while (this.timer || this.running) {
+    while (this.timer || this.running || this.draining > 0) {
       if (this.running) await this.running;
       else await new Promise(r => setTimeout(r, 20));
     }
@@ -105,15 +145,24 @@ export class CatalogChangeFollower {
   stop(): void {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    if (this.organisationTimer) clearTimeout(this.organisationTimer);
     this.timer = undefined;
   }
 
   private async drain(): Promise<void> {
-    // One pass at a time.
-    while (this.running) await this.running;
-    const batch = new Map(this.pending);
-    this.pending.clear();
-    if (batch.size === 0) return;
+    this.draining++;
+    try {
+      // One pass at a time.
+      while (this.running) await this.running;
+      const batch = new Map(this.pending);
+      this.pending.clear();
+      if (batch.size > 0) await this.pass(batch);
+    } finally {
+      this.draining--;
+    }
+  }
+
+  private async pass(batch: Map<string, Pending>): Promise<void> {
     const pass = this.follow(batch)
       .then(report => {
         if (report.evaluated.length > 0 || report.organisation)
@@ -138,8 +187,24 @@ export class CatalogChangeFollower {
     await pass;
   }
 
-  /** Reads and evaluates one batch of named refs (ref → attempts so far). */
-  async follow(batch: Map<string, number>): Promise<FollowReport> {
+  /** Asks the shards to run, at most once per period (and once more at its end). */
+  private organisationChanged(): void {
+    const every = this.options.organisationEveryMs ?? 60_000;
+    const wait = this.organisationAt + every - Date.now();
+    if (wait <= 0) {
+      this.organisationAt = Date.now();
+      this.options.onOrganisationChange();
+    } else if (!this.organisationTimer) {
+      this.organisationTimer = setTimeout(() => {
+        this.organisationTimer = undefined;
+        if (!this.stopped) this.organisationChanged();
+      }, wait);
+      this.organisationTimer.unref?.();
+    }
+  }
+
+  /** Reads and evaluates one batch of named refs. */
+  async follow(batch: Map<string, Pending | number>): Promise<FollowReport> {
     const { reader, evaluator } = this.options;
     const report: FollowReport = {
       read: 0,
@@ -147,6 +212,12 @@ export class CatalogChangeFollower {
       written: 0,
       retried: 0,
       organisation: false,
+    };
+    const pendingOf = (ref: string): Pending => {
+      const p = batch.get(ref);
+      return typeof p === 'number'
+        ? { attempt: p, firstSeen: false }
+        : p ?? { attempt: 0, firstSeen: false };
     };
     const org = new Set(ORG_KINDS.map(k => k.toLowerCase()));
     const scoped: string[] = [];
@@ -162,23 +233,46 @@ export class CatalogChangeFollower {
     }
     // Owners, groups, systems and domains feed every entity's inputs: the
     // shards read the catalog again now rather than at their next period.
-    if (report.organisation) this.options.onOrganisationChange();
+    if (report.organisation) this.organisationChanged();
 
     const entities = await reader.readMany(scoped);
     report.read = scoped.length;
+    // Whether what was read is the change (the catalog stores an entity a
+    // moment after naming it): its etag differs from the one this replica
+    // last read. Before the evaluation, which may be due for other reasons.
+    const arrived = new Map<string, boolean | undefined>();
+    for (const e of entities) {
+      const before = reader.keptEtag(refOf(e));
+      const now = e.metadata.etag;
+      arrived.set(
+        refOf(e),
+        before !== undefined && now !== undefined ? now !== before : undefined,
+      );
+    }
     const done = await evaluator.evaluateIfChanged(entities);
     report.evaluated = done.evaluated;
     report.written = done.written;
-    // Not stored by the catalog yet (read unchanged, or not found): again later.
+    reader.remember(entities);
     const evaluated = new Set(done.evaluated);
-    const again = scoped.filter(
-      ref =>
-        !evaluated.has(ref) &&
-        (batch.get(ref) ?? 0) < (this.options.retries ?? 8),
-    );
+    // Not stored by the catalog yet: again later. An entity the catalog saw
+    // for the first time (after its restart) and that exists is not looked
+    // at again: nothing says it changed.
+    const again = scoped.filter(ref => {
+      const { attempt, firstSeen } = pendingOf(ref);
+      if (attempt >= (this.options.retries ?? 8)) return false;
+      if (!arrived.has(ref)) return true; // not found
+      if (firstSeen) return false;
+      const known = arrived.get(ref);
+      // Without etags to compare, an evaluation is taken as the change.
+      return known === undefined ? !evaluated.has(ref) : !known;
+    });
     for (const ref of again) {
-      const attempt = (batch.get(ref) ?? 0) + 1;
-      this.add([ref], attempt, this.options.retryMs ?? 1000);
+      const { attempt, firstSeen } = pendingOf(ref);
+      this.add([ref], {
+        attempt: attempt + 1,
+        firstSeen,
+        delayMs: this.options.retryMs ?? 1000,
+      });
     }
     report.retried = again.length;
     return report;

@@ -93,6 +93,20 @@ export class CatalogReader {
     return kindsOf(this.scorecards.list());
   }
 
+  /** The etag of an entity as this replica last read it, if it did. */
+  keptEtag(entityRef: string): string | undefined {
+    return this.kept.scoped.get(entityRef)?.metadata.etag;
+  }
+
+  /**
+   * Keeps entities read one by one (after a catalog signal) as the next
+   * cycle's copy, so it need not read them again.
+   */
+  remember(entities: Entity[]): void {
+    for (const e of entities)
+      if (this.readsKind(e.kind)) this.kept.scoped.set(refOf(e), e);
+  }
+
   /** Whether a cycle reads entities of this kind (the scorecards' kinds). */
   readsKind(kind: string): boolean {
     const kinds = this.kinds;
