@@ -215,19 +215,21 @@ async function clearStored() {
     client: 'pg',
     connection: `${PG}/bench_compare_readiness`,
   });
+  // TRUNCATE, not DELETE: the table sizes measured later must not count the
+  // dead rows of what the plugins wrote before the clear.
   for (const t of [
     'readiness_results',
     'readiness_history',
     'readiness_changes',
     'readiness_evaluation_state',
   ])
-    await readiness(t).delete();
+    await readiness(t).truncate();
   await readiness.destroy();
   const ti = knexFactory({
     client: 'pg',
     connection: `${PG}/bench_compare_tech-insights`,
   });
-  await ti('facts').delete();
+  await ti('facts').truncate();
   await ti.destroy();
 }
 
