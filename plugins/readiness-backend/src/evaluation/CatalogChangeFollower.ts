@@ -228,7 +228,9 @@ export class CatalogChangeFollower {
       } catch {
         continue;
       }
-      if (org.has(kind)) report.organisation = true;
+      // One the catalog saw first since its start need not have changed.
+      if (org.has(kind) && !pendingOf(ref).firstSeen)
+        report.organisation = true;
       if (reader.readsKind(kind)) scoped.push(ref);
     }
     // Owners, groups, systems and domains feed every entity's inputs: the
