@@ -5,7 +5,13 @@ import { ConfigReader } from '@backstage/config';
 import { DefaultEventsService } from '@backstage/plugin-events-node';
 import { CATALOG_CHANGED_TOPIC } from '@readiness/backstage-plugin-readiness-common';
 import { exampleEntities, readinessConfig } from '../__testUtils__/testUtils';
-import { CatalogChangeFollower } from './CatalogChangeFollower';
+import { CatalogChangeFollower, Pending } from './CatalogChangeFollower';
+
+/** A batch of refs named once, as the topic names them. */
+const named = (...refs: string[]) =>
+  new Map<string, Pending>(
+    refs.map(r => [r, { attempt: 0, firstSeen: false }]),
+  );
 import { CatalogReader } from './CatalogReader';
 import { ScorecardRegistry } from './ScorecardRegistry';
 
@@ -93,14 +99,14 @@ describe('CatalogChangeFollower', () => {
     // Due anyway (say its evidence changed): evaluated on every look.
     const old = follower(new Set([ref]), withEtag('v1'));
     old.reader.remember(withEtag('v1').filter(e => e.metadata.etag));
-    const first = await old.f.follow(new Map([[ref, 0]]));
+    const first = await old.f.follow(named(ref));
     expect(first.evaluated).toEqual([ref]);
     expect(first.retried).toBe(1); // the catalog still gives v1
     old.f.stop();
 
     const stored = follower(new Set([ref]), withEtag('v2'));
     stored.reader.remember(withEtag('v1').filter(e => e.metadata.etag));
-    expect((await stored.f.follow(new Map([[ref, 0]]))).retried).toBe(0);
+    expect((await stored.f.follow(named(ref))).retried).toBe(0);
   });
 
   it('looks once at an entity the catalog saw for the first time since its start, unless it is not there yet', async () => {
@@ -119,9 +125,9 @@ describe('CatalogChangeFollower', () => {
     f.add(['group:default/payments'], { firstSeen: true });
     await f.settled();
     expect(organisation).not.toHaveBeenCalled();
-    await f.follow(new Map([['group:default/payments', 0]]));
-    await f.follow(new Map([['user:default/alice', 0]]));
-    await f.follow(new Map([['group:default/ops', 0]]));
+    await f.follow(named('group:default/payments'));
+    await f.follow(named('user:default/alice'));
+    await f.follow(named('group:default/ops'));
     expect(organisation).toHaveBeenCalledTimes(1);
     for (let i = 0; i < 100 && organisation.mock.calls.length < 2; i++)
       await new Promise(r => setTimeout(r, 10));
@@ -142,10 +148,7 @@ describe('CatalogChangeFollower', () => {
   it('ignores refs that do not parse and kinds no scorecard reads', async () => {
     const { f, evaluated, organisation } = follower(new Set());
     const report = await f.follow(
-      new Map([
-        ['not a ref', 0],
-        ['template:default/new-service', 0],
-      ]),
+      named('not a ref', 'template:default/new-service'),
     );
     expect(report.read).toBe(0);
     expect(evaluated).toEqual([[]]);

@@ -49,7 +49,7 @@ export interface CatalogChangeFollowerOptions {
 }
 
 /** A named ref waiting for its look: how many so far, and whether the catalog saw it first. */
-interface Pending {
+export interface Pending {
   attempt: number;
   firstSeen: boolean;
 }
@@ -204,7 +204,7 @@ export class CatalogChangeFollower {
   }
 
   /** Reads and evaluates one batch of named refs. */
-  async follow(batch: Map<string, Pending | number>): Promise<FollowReport> {
+  async follow(batch: Map<string, Pending>): Promise<FollowReport> {
     const { reader, evaluator } = this.options;
     const report: FollowReport = {
       read: 0,
@@ -213,12 +213,8 @@ export class CatalogChangeFollower {
       retried: 0,
       organisation: false,
     };
-    const pendingOf = (ref: string): Pending => {
-      const p = batch.get(ref);
-      return typeof p === 'number'
-        ? { attempt: p, firstSeen: false }
-        : p ?? { attempt: 0, firstSeen: false };
-    };
+    const pendingOf = (ref: string): Pending =>
+      batch.get(ref) ?? { attempt: 0, firstSeen: false };
     const org = new Set(ORG_KINDS.map(k => k.toLowerCase()));
     const scoped: string[] = [];
     for (const ref of batch.keys()) {
